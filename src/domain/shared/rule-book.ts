@@ -1,0 +1,88 @@
+import { OutsideRuleCoverage } from './errors.ts'
+import { compareDates, type PlainDate } from './plain-date.ts'
+import type { Citation, Confidence, Source } from './traced.ts'
+
+/** `in-force` periods are the law; `announced` ones are recorded for the user but never applied. */
+export type PeriodStatus = 'in-force' | 'announced'
+
+export interface RulePeriod {
+  readonly from: PlainDate
+  /** Last day covered (inclusive); the next period's `from` minus one day, or the rule's end. */
+  readonly to: PlainDate | null
+  readonly confidence: Confidence
+  readonly status: PeriodStatus
+  readonly source: Source
+  readonly value: unknown
+  readonly note?: string
+}
+
+export interface Rule {
+  readonly id: string
+  readonly title: string
+  readonly source: Source
+  /** In-force periods, in date order, contiguous. */
+  readonly periods: readonly RulePeriod[]
+  /** Announced changes not yet in force (shown to users, never used in arithmetic). */
+  readonly announced: readonly RulePeriod[]
+}
+
+/** A rule's period in force on one date, with a helper to cite it in a working. */
+export interface RuleAt<V = unknown> {
+  readonly rule: Rule
+  readonly period: RulePeriod
+  readonly value: V
+  cite(provision?: string): Citation
+}
+
+/**
+ * Every rule, loaded and checked. Pure data: the domain reads it, only src/rules builds it from files.
+ */
+export class RuleBook {
+  private readonly byId: ReadonlyMap<string, Rule>
+  constructor(rules: Iterable<Rule>) {
+    this.byId = new Map([...rules].map((r) => [r.id, r]))
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort()
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id)
+  }
+
+  rule(id: string): Rule {
+    const r = this.byId.get(id)
+    if (!r) throw new Error(`Unknown rule: ${id}`)
+    return r
+  }
+
+  /** The period in force on `on`; throws OutsideRuleCoverage before the first or after the last. */
+  at<V = unknown>(id: string, on: PlainDate, parse?: (value: unknown) => V): RuleAt<V> {
+    const rule = this.rule(id)
+    const period = rule.periods.find(
+      (p) => compareDates(p.from, on) <= 0 && (p.to === null || compareDates(on, p.to) <= 0),
+    )
+    if (!period) {
+      const first = rule.periods[0]
+      const detail =
+        first && compareDates(on, first.from) < 0
+          ? `${rule.title} (${id}) applies only from ${first.from.toString()}; ${on.toString()} is earlier.`
+          : `${rule.title} (${id}) has no value in force on ${on.toString()}.`
+      throw new OutsideRuleCoverage(id, on.toString(), detail)
+    }
+    const value = parse ? parse(period.value) : (period.value as V)
+    return {
+      rule,
+      period,
+      value,
+      cite: (provision?: string) => ({
+        ruleId: id,
+        instrument: period.source.instrument,
+        provision: provision ?? period.source.provision,
+        url: period.source.url,
+        confidence: period.confidence,
+      }),
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { PlainDate } from './plain-date.ts'
+import type { Pence } from './pence.ts'
+
+export type Confidence = 'verified' | 'secondary' | 'unverified'
+
+export interface Source {
+  readonly instrument: string
+  readonly provision: string
+  readonly url: string
+}
+
+/** Where a step's figure comes from: a rule id, its source, and how sure we are of it. */
+export interface Citation extends Source {
+  readonly ruleId: string
+  readonly confidence: Confidence
+}
+
+/** One step of a working: what was done, the figure it produced, in plain English, and why. */
+export interface Step {
+  readonly key: string
+  readonly text: string
+  readonly amount?: Pence
+  readonly date?: PlainDate
+  /** The exact figure before rounding, where rounding happened (e.g. "575.342465…"). */
+  readonly unrounded?: string
+  readonly cite?: Citation
+}
+
+/** A value together with the steps that produced it and any assumptions made on the way. */
+export interface Traced<T> {
+  readonly value: T
+  readonly steps: readonly Step[]
+  readonly assumptions: readonly string[]
+}
+
+export const traced = <T>(value: T, steps: readonly Step[] = [], assumptions: readonly string[] = []): Traced<T> => ({
+  value,
+  steps,
+  assumptions,
+})
+
+export const step = (key: string, text: string, extra: Omit<Step, 'key' | 'text'> = {}): Step => ({
+  key,
+  text,
+  ...extra,
+})
