@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { InvalidInput } from '../domain/shared/errors.ts'
 
 /** Exit codes every command uses: 0 success, 1 failure while running, 2 bad input. */

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs'
 import { commands } from './commands/index.ts'
 import { EXIT } from './io.ts'
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
 
 /** Builds the `redress` program with every subcommand registered. */
 export function buildProgram(): Command {

@@ -31,14 +31,18 @@ function* yamlFiles(dir: string, depth = 0): Generator<string> {
 /** Parses and checks one rule file's text. `path` is relative to the rules folder, for messages and the id check. */
 export function parseRule(text: string, path: string): Rule {
   const doc = parseDocument(text, { uniqueKeys: true })
-  if (doc.errors.length > 0) throw new RuleFileError(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`)
+  if (doc.errors.length > 0)
+    throw new RuleFileError(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`)
   const parsed = ruleFileSchema.safeParse(doc.toJS())
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
     throw new RuleFileError(`${path}: ${issues.join('; ')}`)
   }
   const file = parsed.data
-  const expectedId = path.replace(/\.yaml$/, '').split(sep).join('.')
+  const expectedId = path
+    .replace(/\.yaml$/, '')
+    .split(sep)
+    .join('.')
   if (file.id !== expectedId) throw new RuleFileError(`${path}: id "${file.id}" should be "${expectedId}"`)
 
   const toPeriod = (p: (typeof file.periods)[number], to: Temporal.PlainDate | null): RulePeriod => ({
@@ -61,7 +65,9 @@ export function parseRule(text: string, path: string): Rule {
     const from = Temporal.PlainDate.from(p.from)
     if (next) {
       if (p.to !== undefined)
-        throw new RuleFileError(`${path}: period from ${p.from} has "to" but is not the last (periods run on)`)
+        throw new RuleFileError(
+          `${path}: period from ${p.from} has "to" but is not the last (periods run on)`,
+        )
       const nextFrom = Temporal.PlainDate.from(next.from)
       if (Temporal.PlainDate.compare(nextFrom, from) < 0)
         throw new RuleFileError(`${path}: periods are out of order at ${next.from}`)

@@ -23,9 +23,13 @@ const DECIMAL = /^(\d{1,12})(?:\.(\d{1,2}))?$/
  * two decimal places and anything that is not a plain amount, naming `field`.
  */
 export function parsePounds(text: string, field = 'amount'): Pence {
-  const cleaned = text.trim().replace(/^£/, '').replace(/,(?=\d{3}(\D|$))/g, '')
+  const cleaned = text
+    .trim()
+    .replace(/^£/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '')
   const m = DECIMAL.exec(cleaned)
-  if (!m) throw new InvalidInput(field, `"${text}" is not an amount of money in pounds and pence, like 575.34`)
+  if (!m)
+    throw new InvalidInput(field, `"${text}" is not an amount of money in pounds and pence, like 575.34`)
   const pounds = Number(m[1])
   const frac = (m[2] ?? '').padEnd(2, '0')
   return pence(pounds * 100 + Number(frac))
@@ -42,6 +46,7 @@ export function toDecimal(p: Pence): string {
 export function formatPounds(p: Pence): string {
   const sign = p < 0 ? '-' : ''
   const abs = Math.abs(p)
-  const pounds = Math.floor(abs / 100).toLocaleString('en-GB')
+  const whole = String(Math.floor(abs / 100))
+  const pounds = whole.length <= 3 ? whole : whole.replace(/\B(?=(\d{3})+$)/g, ',')
   return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`
 }

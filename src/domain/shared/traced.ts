@@ -33,7 +33,11 @@ export interface Traced<T> {
   readonly assumptions: readonly string[]
 }
 
-export const traced = <T>(value: T, steps: readonly Step[] = [], assumptions: readonly string[] = []): Traced<T> => ({
+export const traced = <T>(
+  value: T,
+  steps: readonly Step[] = [],
+  assumptions: readonly string[] = [],
+): Traced<T> => ({
   value,
   steps,
   assumptions,

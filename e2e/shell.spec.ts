@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { launchBrowser } from './support/browser.ts'
+import { RedressPage } from './support/page.ts'
+import { removeDir, startServer, type RunningServer } from './support/server.ts'
+
+let server: RunningServer
+let browser: Browser
+let context: BrowserContext
+const foreignRequests: string[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  context = await browser.newContext()
+  context.on('request', (req) => {
+    if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url())
+  })
+})
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+const pages = [
+  { path: '/', name: 'start', heading: 'Sort out a child maintenance problem' },
+  { path: '/help', name: 'help', heading: 'Where to get free help' },
+  { path: '/privacy', name: 'privacy', heading: 'Privacy' },
+  { path: '/accessibility', name: 'accessibility', heading: 'Accessibility' },
+  { path: '/no-such-page', name: 'not-found', heading: 'Page not found' },
+]
+
+describe('every page, in a real browser', () => {
+  it.each(pages)('$path renders, has the shell and passes axe', async ({ path, name, heading }) => {
+    const page = await context.newPage()
+    const p = await new RedressPage(page, server.url).open(path)
+    expect(await p.heading()).toContain(heading)
+    await p.expectShell()
+    await p.expectAccessible()
+    await p.screenshot(name)
+    await page.setViewportSize({ width: 375, height: 740 })
+    await p.expectAccessible()
+    await p.screenshot(`${name}-phone`)
+    await page.close()
+  })
+
+  it('makes no request to any other origin', () => {
+    expect(foreignRequests).toEqual([])
+  })
+
+  it('Exit this page leaves the site when Shift is pressed three times', async () => {
+    const page = await context.newPage()
+    let exitedTo = ''
+    await page.route('https://www.bbc.co.uk/**', (route) => {
+      exitedTo = route.request().url()
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>' })
+    })
+    await new RedressPage(page, server.url).open('/')
+    await page.waitForFunction("document.body.classList.contains('govuk-frontend-supported')")
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await page.waitForURL(/bbc\.co\.uk/)
+    expect(exitedTo).toContain('bbc.co.uk/weather')
+    foreignRequests.length = 0 // the exit itself is the one request allowed to leave
+    await page.close()
+  })
+})
+
+describe('without JavaScript', () => {
+  it('the start page works and its links lead on', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false })
+    const page = await noJs.newPage()
+    const p = await new RedressPage(page, server.url).open('/')
+    expect(await p.heading()).toContain('Sort out a child maintenance problem')
+    expect(await page.locator('a.govuk-exit-this-page__button').getAttribute('href')).toContain('bbc.co.uk')
+    await page.locator('.rd-advice-notice a').click()
+    await page.waitForURL(/\/help$/)
+    expect(await p.heading()).toContain('free help')
+    // (axe needs JavaScript to run, so the accessibility scan of these pages is in the tests above.)
+    await p.screenshot('help-no-js')
+    await noJs.close()
+  })
+})

@@ -1,0 +1,63 @@
+import { ConfigError, loadConfig } from './config.ts'
+import { rules } from './rules/load.ts'
+import { openDatabase } from './store/db.ts'
+import { DataDirectoryInUse } from './store/lock.ts'
+import { DrizzleMetaRepository } from './store/meta.repository.ts'
+import { buildApp } from './web/app.ts'
+
+/** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const book = rules() // a bad rule file stops start-up here, naming the file
+  const say = (line: string): void => void process.stdout.write(`${line}\n`)
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onNotice: say,
+  })
+  const meta = new DrizzleMetaRepository(database.db)
+  if (!(await meta.get('installed-at'))) await meta.set('installed-at', new Date().toISOString())
+  const app = await buildApp({ database, rules: book }, {})
+
+  let closing = false
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return
+    closing = true
+    say(`\nStopping Redress (${signal})…`)
+    await app.close()
+    await database.close()
+    say('Stopped. Your data is saved.')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  try {
+    await app.listen({ host: config.host, port: config.port })
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  const where = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `the embedded database in ${config.dataDir}`
+  say(`Redress is running on ${where}.`)
+  say(
+    `Open http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/ in your browser. Press Ctrl+C to stop.`,
+  )
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DataDirectoryInUse
+  const code = (error as NodeJS.ErrnoException).code
+  if (known) process.stderr.write(`redress: ${(error as Error).message}\n`)
+  else if (code === 'EADDRINUSE')
+    process.stderr.write(
+      'redress: that port is already in use. Set PORT to another number, e.g. PORT=3001 npm start\n',
+    )
+  else
+    process.stderr.write(
+      `redress: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
+  process.exit(1)
+})

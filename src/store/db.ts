@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import * as schema from './schema.ts'
+import { lockDataDirectory } from './lock.ts'
+
+export type Schema = typeof schema
+/** A drizzle database on either engine: repositories take this and never know which. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Engine = 'pglite' | 'postgresql'
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
+
+export interface Database {
+  readonly db: Db
+  readonly engine: Engine
+  /** Runs a trivial query; resolves to true when the database answers. */
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded database in `dataDir` is used. */
+  readonly databaseUrl?: string | undefined
+  readonly dataDir: string
+  /** Told about slow first-time work (creating the database), for the user. */
+  readonly onNotice?: (message: string) => void
+}
+
+/** Opens the database for `options`, applying any migrations not yet applied. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options)
+}
+
+async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database> {
+  const release = lockDataDirectory(dataDir)
+  try {
+    const dbDir = join(dataDir, 'pglite')
+    const fresh = !existsSync(join(dbDir, 'PG_VERSION'))
+    if (fresh)
+      onNotice?.(`Creating the embedded database in ${dbDir} (first start only; this takes a few seconds)…`)
+    mkdirSync(dbDir, { recursive: true })
+    const client = await PGlite.create(dbDir)
+    const db = drizzlePglite(client, { schema }) as unknown as Db
+    await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })
+    if (fresh) onNotice?.('Database ready.')
+    return {
+      db,
+      engine: 'pglite',
+      ping: async () => (await client.query<{ ok: number }>('select 1 as ok')).rows[0]?.ok === 1,
+      close: async () => {
+        try {
+          await client.close()
+        } finally {
+          release()
+        }
+      },
+    }
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  try {
+    const db = drizzlePg(pool, { schema }) as unknown as Db
+    await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR })
+    return {
+      db,
+      engine: 'postgresql',
+      ping: async () => {
+        const r = await db.execute(sql`select 1 as ok`)
+        return (r as unknown as { rows: Array<{ ok: number }> }).rows[0]?.ok === 1
+      },
+      close: () => pool.end(),
+    }
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+}

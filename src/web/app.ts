@@ -1,0 +1,98 @@
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
+import formbody from '@fastify/formbody'
+import fastifyStatic from '@fastify/static'
+import view from '@fastify/view'
+import nunjucks from 'nunjucks'
+import type { Database } from '../store/db.ts'
+import type { RuleBook } from '../domain/shared/rule-book.ts'
+import { translate } from './i18n.ts'
+import { paths } from './paths.ts'
+import { securityHeaders } from './security.ts'
+import { features } from './features/index.ts'
+
+/** Everything the web app needs from the outside, built once by the caller (the composition root). */
+export interface Services {
+  readonly database: Database
+  readonly rules: RuleBook
+}
+
+export interface AppOptions {
+  /** Where "Exit this page" sends the user: a neutral page on another site. */
+  readonly exitUrl?: string
+  /** Cache compiled templates (on except while developing templates). */
+  readonly cacheTemplates?: boolean
+  readonly logger?: FastifyServerOptions['logger']
+}
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
+export const TEMPLATE_DIRS = [
+  here('./views/'),
+  here('./features/'),
+  here('../../node_modules/govuk-frontend/dist/'),
+]
+const PUBLIC_DIR = here('../../public/')
+
+/** Configures a nunjucks environment the way every page needs it. */
+export function configureNunjucks(env: nunjucks.Environment, exitUrl: string): void {
+  // nunjucks' own trim filter is quadratic on long strings and slows govuk-frontend macros badly.
+  // It must keep a macro's output marked safe, or the HTML would be escaped.
+  env.addFilter('trim', (s: unknown) => {
+    const out = String(s ?? '').trim()
+    return s instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(out) : out
+  })
+  env.addGlobal('t', translate)
+  env.addGlobal('paths', paths)
+  env.addGlobal('exitUrl', exitUrl)
+}
+
+/** Builds the web app: plugins in order, then the features, then the error pages. */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  })
+  const exitUrl = options.exitUrl ?? 'https://www.bbc.co.uk/weather'
+
+  await app.register(formbody)
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: TEMPLATE_DIRS,
+    production: options.cacheTemplates ?? true,
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      onConfigure: (env: nunjucks.Environment) => configureNunjucks(env, exitUrl),
+    },
+  })
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: paths.assets,
+    index: false,
+    dotfiles: 'deny',
+    maxAge: '1h',
+  })
+  app.addHook('onSend', securityHeaders)
+
+  for (const feature of features) await app.register(feature, { services })
+
+  app.setNotFoundHandler((request, reply) => renderError(reply, 404))
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+    // Log what failed, never what the user sent: no bodies, no query strings.
+    request.log.error({ route: request.routeOptions.url, method: request.method, status }, 'request failed')
+    return renderError(reply, status)
+  })
+  return app
+}
+
+function renderError(reply: FastifyReply, status: number): FastifyReply {
+  const notFound = status === 404
+  return reply.code(status).view('errors/error.njk', {
+    pageTitle: translate(notFound ? 'errors.notFoundTitle' : 'errors.serverTitle'),
+    message: translate(notFound ? 'errors.notFound' : 'errors.server'),
+    navigation: [],
+  })
+}

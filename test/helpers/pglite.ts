@@ -1,0 +1,51 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MIGRATIONS_DIR, openDatabase, type Database } from '../../src/store/db.ts'
+
+/**
+ * PGlite's first start runs initdb (seconds), so tests copy a data folder made once per
+ * migration set instead of creating one each time.
+ */
+function templateDir(): string {
+  const hash = createHash('sha256')
+  for (const f of readdirSync(MIGRATIONS_DIR, { recursive: true }).map(String).sort()) {
+    if (f.endsWith('.sql') || f.endsWith('.json'))
+      hash.update(f).update(readFileSync(join(MIGRATIONS_DIR, f)))
+  }
+  return join(tmpdir(), `redress-pglite-template-${hash.digest('hex').slice(0, 16)}`)
+}
+
+export async function ensureTemplate(): Promise<string> {
+  const dir = templateDir()
+  if (existsSync(join(dir, 'pglite', 'PG_VERSION')) && existsSync(join(dir, 'ready'))) return dir
+  const building = mkdtempSync(`${dir}-building-`)
+  const db = await openDatabase({ dataDir: building })
+  await db.close()
+  cpSync(join(building, 'pglite'), join(dir, 'pglite'), { recursive: true })
+  cpSync(join(building, 'pglite', 'PG_VERSION'), join(dir, 'ready'))
+  rmSync(building, { recursive: true, force: true })
+  return dir
+}
+
+export interface TestDatabase extends Database {
+  readonly dataDir: string
+  /** Closes the database and removes its folder. */
+  destroy(): Promise<void>
+}
+
+/** A fresh embedded database in its own temporary folder, with every migration applied. */
+export async function testPglite(): Promise<TestDatabase> {
+  const template = await ensureTemplate()
+  const dataDir = mkdtempSync(join(tmpdir(), 'redress-test-'))
+  cpSync(join(template, 'pglite'), join(dataDir, 'pglite'), { recursive: true })
+  const db = await openDatabase({ dataDir })
+  return Object.assign(db, {
+    dataDir,
+    destroy: async () => {
+      await db.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  })
+}
