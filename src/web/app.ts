@@ -75,7 +75,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   })
   app.addHook('onSend', securityHeaders)
 
-  for (const feature of features) await app.register(feature, { services })
+  const startLinks = features.flatMap((f) => (f.startLink ? [f.startLink] : []))
+  for (const feature of features) await app.register(feature.routes, { services, startLinks })
 
   app.setNotFoundHandler((request, reply) => renderError(reply, 404))
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {

@@ -53,7 +53,9 @@ describe('web shell', () => {
   it('refers to no asset on another origin', async () => {
     for (const url of ['/', '/help', '/privacy']) {
       const { body } = await get(url)
-      const refs = [...body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
+      // Assets are src= attributes and <link href>; ordinary links (<a href>) may point anywhere.
+      const refs = [...body.matchAll(/\ssrc="([^"]+)"|<link[^>]*\shref="([^"]+)"/g)].map((m) => m[1] ?? m[2]!)
+      expect(refs).toContain('/assets/app.css')
       const external = refs.filter((r) => /^(https?:)?\/\//.test(r))
       expect(external).toEqual([])
     }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { FeatureOptions } from '../index.ts'
+import type { FeatureOptions } from '../feature.ts'
 import { paths } from '../../paths.ts'
 
 /** GET /health: which database engine is in use and whether a query succeeds. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { FeatureOptions } from '../index.ts'
+import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
