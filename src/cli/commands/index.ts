@@ -1,5 +1,13 @@
 import type { Command } from 'commander'
+import { registerCalc } from './calc.command.ts'
+import { registerDeadline } from './deadline.command.ts'
+import { registerRoute } from './route.command.ts'
 import { registerRules } from './rules.command.ts'
 
 /** Every subcommand, registered in one place. Each module exports one register function. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerRules]
+export const commands: ReadonlyArray<(program: Command) => void> = [
+  registerRules,
+  registerCalc,
+  registerDeadline,
+  registerRoute,
+]

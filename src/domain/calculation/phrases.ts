@@ -1,0 +1,23 @@
+import { formatPounds, type Pence } from '../shared/pence.ts'
+
+/** "£1,234.56" */
+export const gbp = (p: Pence): string => formatPounds(p)
+
+/** "1 child", "2 children" */
+export const children = (n: number): string => (n === 1 ? '1 child' : `${n} children`)
+
+/** "1 night", "52 nights" */
+export const nights = (n: number): string => (n === 1 ? '1 night' : `${n} nights`)
+
+/** "1 other child", "2 other children" */
+export const otherChildren = (n: number): string => (n === 1 ? '1 other child' : `${n} other children`)
+
+/** "receiving parent A" */
+export const receiver = (id: string): string => `receiving parent ${id}`
+
+/** "a", "a and b", "a, b and c" */
+export const listOf = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`
+
+/** "+£1.20", "-£0.50", "£0.00" */
+export const signed = (p: Pence): string => (p > 0 ? `+${formatPounds(p)}` : formatPounds(p))

@@ -1,0 +1,179 @@
+import { OutsideRuleCoverage } from '../shared/errors.ts'
+import { compareDates, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
+import type { Citation, Confidence, Source } from '../shared/traced.ts'
+import type { Nation } from './types.ts'
+
+/** A bank holiday: a weekday people get off (a holiday falling at a weekend appears as its substitute). */
+export interface Holiday {
+  readonly date: PlainDate
+  readonly name: string
+}
+
+/** Where one year's holiday list came from: GOV.UK's published list, or computed from the usual pattern. */
+export type HolidayOrigin = 'gov.uk' | 'computed'
+
+export interface HolidayYear {
+  readonly year: number
+  readonly origin: HolidayOrigin
+  readonly confidence: Confidence
+  readonly holidays: readonly Holiday[]
+}
+
+/** The bank holidays of one nation for the years it covers. Plain data: built outside the domain. */
+export interface Calendar {
+  readonly nation: Nation
+  readonly source: Source
+  readonly years: ReadonlyMap<number, HolidayYear>
+  /** Holidays by ISO date ("2025-12-25"). */
+  readonly holidays: ReadonlyMap<string, Holiday>
+}
+
+export type Calendars = Readonly<Record<Nation, Calendar>>
+
+export const NATION_NAMES: Readonly<Record<Nation, string>> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+}
+
+/** Builds a calendar from per-year holiday lists; a holiday outside its year or a duplicate year is a bug. */
+export function makeCalendar(nation: Nation, source: Source, years: readonly HolidayYear[]): Calendar {
+  const byYear = new Map<number, HolidayYear>()
+  const holidays = new Map<string, Holiday>()
+  for (const y of years) {
+    if (byYear.has(y.year)) throw new Error(`Calendar ${nation}: year ${y.year} given twice`)
+    byYear.set(y.year, y)
+    for (const h of y.holidays) {
+      if (h.date.year !== y.year)
+        throw new Error(`Calendar ${nation}: ${h.date.toString()} filed under ${y.year}`)
+      holidays.set(h.date.toString(), h)
+    }
+  }
+  return { nation, source, years: byYear, holidays }
+}
+
+export const calendarRuleId = (nation: Nation): string => `calendars.${nation}`
+
+function covered(calendar: Calendar, date: PlainDate): HolidayYear {
+  const year = calendar.years.get(date.year)
+  if (!year) {
+    const known = [...calendar.years.keys()].sort((a, b) => a - b)
+    const span = known.length > 0 ? `${known[0]}–${known[known.length - 1]}` : 'no years'
+    throw new OutsideRuleCoverage(
+      calendarRuleId(calendar.nation),
+      date.toString(),
+      `Bank holidays for ${NATION_NAMES[calendar.nation]} are known for ${span} only; ${date.toString()} is outside them.`,
+    )
+  }
+  return year
+}
+
+export const isWeekend = (date: PlainDate): boolean => date.dayOfWeek >= 6
+
+/** The bank holiday on `date`, if any; throws OutsideRuleCoverage if the calendar does not cover its year. */
+export function holidayOn(calendar: Calendar, date: PlainDate): Holiday | undefined {
+  covered(calendar, date)
+  return calendar.holidays.get(date.toString())
+}
+
+/** Why a day is not a working day ("weekend", "bank holiday in Scotland: 2nd January"), or null if it is one. */
+export function whyNotWorking(date: PlainDate, ...calendars: readonly Calendar[]): string | null {
+  const holidays = calendars.map((c) => [c, holidayOn(c, date)] as const)
+  if (isWeekend(date)) return 'weekend'
+  for (const [c, h] of holidays) if (h) return `bank holiday in ${NATION_NAMES[c.nation]}: ${h.name}`
+  return null
+}
+
+/** Monday to Friday and not a bank holiday in any of `calendars`. */
+export const isWorkingDay = (date: PlainDate, ...calendars: readonly Calendar[]): boolean =>
+  whyNotWorking(date, ...calendars) === null
+
+/** A day passed over while counting or rolling, with the reason. */
+export interface SkippedDay {
+  readonly date: PlainDate
+  readonly reason: string
+}
+
+export interface Moved {
+  readonly date: PlainDate
+  readonly skipped: readonly SkippedDay[]
+}
+
+/** `date` itself if it is a working day, otherwise the first working day after it. */
+export function nextWorkingDayOnOrAfter(date: PlainDate, ...calendars: readonly Calendar[]): Moved {
+  const skipped: SkippedDay[] = []
+  let d = date
+  for (;;) {
+    const reason = whyNotWorking(d, ...calendars)
+    if (reason === null) return { date: d, skipped }
+    skipped.push({ date: d, reason })
+    d = d.add({ days: 1 })
+  }
+}
+
+/** `date` itself if it is a working day, otherwise the last working day before it. */
+export function lastWorkingDayOnOrBefore(date: PlainDate, ...calendars: readonly Calendar[]): Moved {
+  const skipped: SkippedDay[] = []
+  let d = date
+  for (;;) {
+    const reason = whyNotWorking(d, ...calendars)
+    if (reason === null) return { date: d, skipped }
+    skipped.push({ date: d, reason })
+    d = d.subtract({ days: 1 })
+  }
+}
+
+/** Counts `n` working days after `date` (the day itself is not counted); returns the day the count ends. */
+export function addWorkingDays(date: PlainDate, n: number, ...calendars: readonly Calendar[]): Moved {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`addWorkingDays: ${n} is not a whole number of days`)
+  const skipped: SkippedDay[] = []
+  let d = date
+  let counted = 0
+  while (counted < n) {
+    d = d.add({ days: 1 })
+    const reason = whyNotWorking(d, ...calendars)
+    if (reason === null) counted++
+    else skipped.push({ date: d, reason })
+  }
+  return { date: d, skipped }
+}
+
+/** How sure we are of the holidays between two dates: the lowest confidence of the years touched. */
+export function calendarConfidence(calendar: Calendar, from: PlainDate, to: PlainDate): Confidence {
+  const [a, b] = compareDates(from, to) <= 0 ? [from, to] : [to, from]
+  let lowest: Confidence = 'verified'
+  for (let y = a.year; y <= b.year; y++) {
+    const year = calendar.years.get(y)
+    if (!year) continue
+    lowest = lowerConfidence(lowest, year.confidence)
+  }
+  return lowest
+}
+
+/** Years between two dates whose holidays were computed rather than taken from GOV.UK's list. */
+export function computedYears(calendar: Calendar, from: PlainDate, to: PlainDate): number[] {
+  const [a, b] = compareDates(from, to) <= 0 ? [from, to] : [to, from]
+  const years: number[] = []
+  for (let y = a.year; y <= b.year; y++) if (calendar.years.get(y)?.origin === 'computed') years.push(y)
+  return years
+}
+
+/** A citation of a calendar, for steps that skip or land on bank holidays. */
+export function citeCalendar(calendar: Calendar, from: PlainDate, to: PlainDate): Citation {
+  return {
+    ruleId: calendarRuleId(calendar.nation),
+    ...calendar.source,
+    confidence: calendarConfidence(calendar, from, to),
+  }
+}
+
+const RANK: Readonly<Record<Confidence, number>> = { verified: 2, secondary: 1, unverified: 0 }
+
+export function lowerConfidence(a: Confidence, b: Confidence): Confidence {
+  return RANK[a] <= RANK[b] ? a : b
+}
+
+/** "Saturday 12 July 2025 (weekend), Monday 14 July 2025 (bank holiday in Northern Ireland: …)" */
+export function describeSkipped(skipped: readonly SkippedDay[]): string {
+  return skipped.map((s) => `${formatLongDate(s.date)} (${s.reason})`).join(', ')
+}

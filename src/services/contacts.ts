@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseDocument } from 'yaml'
+import { z } from 'zod'
+import { Temporal } from 'temporal-polyfill'
+import type { ContactFact, Contacts, PaidNumberWarning } from '../domain/remedies/contacts.ts'
+
+/** Loads rules/contacts.yaml: official contact facts, each with its sources and the date it was checked. */
+
+export const CONTACTS_FILE = fileURLToPath(new URL('../../rules/contacts.yaml', import.meta.url))
+
+export class ContactsFileError extends Error {
+  override name = 'ContactsFileError'
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    try {
+      Temporal.PlainDate.from(s, { overflow: 'reject' })
+      return true
+    } catch {
+      return false
+    }
+  }, 'must be a real calendar date')
+
+const nation = z.enum(['england', 'wales', 'scotland', 'northern-ireland'])
+const confidence = z.enum(['verified', 'secondary', 'unverified'])
+const source = z.strictObject({ title: z.string().min(3), url: z.url({ protocol: /^https$/ }) })
+
+const fact = z.strictObject({
+  label: z.string().min(3),
+  value: z.string().min(1),
+  pattern: z.string().optional(),
+  confidence,
+  'checked-on': isoDate,
+  'applies-to': z.array(nation).min(1),
+  sources: z.array(source).min(1),
+  note: z.string().optional(),
+})
+
+export const contactsFileSchema = z.strictObject({
+  cms: z.strictObject({
+    phone: fact,
+    'relay-uk': fact,
+    'welsh-language-line': fact,
+    'opening-hours': fact,
+    'postal-address': fact,
+    'reference-number': fact.extend({ pattern: z.string() }),
+    'online-account': fact,
+  }),
+  'northern-ireland': z.strictObject({ cms: fact, 'appeals-service': fact }),
+  tribunal: z.strictObject({ sscs2: fact }),
+  'independent-case-examiner': fact,
+  'paid-number-warning': z.strictObject({
+    text: z.string().min(20),
+    confidence,
+    'checked-on': isoDate,
+    sources: z.array(source).min(1),
+  }),
+})
+
+export type ContactsFile = z.infer<typeof contactsFileSchema>
+
+const toFact = (f: z.infer<typeof fact>): ContactFact => ({
+  label: f.label,
+  value: f.value,
+  confidence: f.confidence,
+  checkedOn: Temporal.PlainDate.from(f['checked-on']),
+  appliesTo: f['applies-to'],
+  sources: f.sources,
+  note: f.note ?? null,
+  pattern: f.pattern ?? null,
+})
+
+/** Parses and checks the contacts file's text; `path` is for messages. */
+export function parseContacts(text: string, path = 'contacts.yaml'): Contacts {
+  const doc = parseDocument(text, { uniqueKeys: true })
+  if (doc.errors.length > 0)
+    throw new ContactsFileError(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`)
+  const parsed = contactsFileSchema.safeParse(doc.toJS())
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+    throw new ContactsFileError(`${path}: ${issues.join('; ')}`)
+  }
+  const c = parsed.data
+  try {
+    new RegExp(c.cms['reference-number'].pattern)
+  } catch {
+    throw new ContactsFileError(`${path}: cms.reference-number.pattern is not a valid regular expression`)
+  }
+  const warning: PaidNumberWarning = {
+    text: c['paid-number-warning'].text,
+    confidence: c['paid-number-warning'].confidence,
+    checkedOn: Temporal.PlainDate.from(c['paid-number-warning']['checked-on']),
+    sources: c['paid-number-warning'].sources,
+  }
+  return {
+    cms: {
+      phone: toFact(c.cms.phone),
+      relayUk: toFact(c.cms['relay-uk']),
+      welshLanguageLine: toFact(c.cms['welsh-language-line']),
+      openingHours: toFact(c.cms['opening-hours']),
+      postalAddress: toFact(c.cms['postal-address']),
+      referenceNumber: toFact(c.cms['reference-number']),
+      onlineAccount: toFact(c.cms['online-account']),
+    },
+    northernIreland: {
+      cms: toFact(c['northern-ireland'].cms),
+      appealsService: toFact(c['northern-ireland']['appeals-service']),
+    },
+    tribunal: { sscs2: toFact(c.tribunal.sscs2) },
+    independentCaseExaminer: toFact(c['independent-case-examiner']),
+    paidNumberWarning: warning,
+  }
+}
+
+/** Loads the contacts file (default: the project's rules/contacts.yaml). */
+export function loadContacts(file: string = CONTACTS_FILE): Contacts {
+  return parseContacts(readFileSync(file, 'utf8'), file)
+}
+
+let cached: Contacts | undefined
+/** The project's contact facts, loaded once per process. */
+export function contacts(): Contacts {
+  return (cached ??= loadContacts())
+}

@@ -1,0 +1,294 @@
+import { z } from 'zod'
+import { deadlinesToICalendar } from '../domain/deadlines/icalendar.ts'
+import { DEADLINE_KINDS, NATIONS } from '../domain/deadlines/kinds.ts'
+import { computeDeadline } from '../domain/deadlines/compute-deadline.ts'
+import type { Calendars } from '../domain/deadlines/calendar.ts'
+import type { DeadlineKind, DeadlineResult, Nation } from '../domain/deadlines/types.ts'
+import {
+  aboutAgo,
+  between,
+  computeDeadlineForUncertainStart,
+  someTimeIn,
+  type StartRange,
+  type UncertainDeadlineResult,
+} from '../domain/deadlines/uncertain-start.ts'
+import { InvalidInput } from '../domain/shared/errors.ts'
+import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { Citation, Step } from '../domain/shared/traced.ts'
+import { rules } from '../rules/load.ts'
+import { calendarsCovering } from './calendars.ts'
+
+/**
+ * The deadline use case for the CLI and the web: the request schema (zod), turning a request into a deadline,
+ * and the JSON shape of the answer. No HTTP or terminal types here.
+ */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const MONTH = /^(\d{4})-(\d{2})$/
+
+const FROM_HELP =
+  'must be a date "YYYY-MM-DD" (or, when unsure, a month "YYYY-MM", {"between": ["YYYY-MM-DD", "YYYY-MM-DD"]} or {"about": {"weeks": 2}} with "today")'
+
+/** The `from` field as written: a date, a month, a range, or "about N ago". */
+export type FromInput =
+  | { readonly on: string }
+  | { readonly month: string }
+  | { readonly between: readonly [string, string] }
+  | { readonly about: { readonly days?: number; readonly weeks?: number; readonly months?: number } }
+
+function dateProblem(text: string): string | null {
+  try {
+    parseDate(text)
+    return null
+  } catch (error) {
+    return error instanceof InvalidInput ? error.problem : String(error)
+  }
+}
+
+const fromSchema = z.unknown().transform((value, ctx): FromInput => {
+  const fail = (message: string, path: (string | number)[] = []) => {
+    ctx.addIssue({ code: 'custom', message, path })
+    return z.NEVER
+  }
+  if (value === undefined) return fail(`is required: ${FROM_HELP}`)
+  if (typeof value === 'string') {
+    const month = MONTH.exec(value)
+    if (month) {
+      const m = Number(month[2])
+      return m >= 1 && m <= 12 ? { month: value } : fail(`"${value}" is not a real month`)
+    }
+    if (!DATE.test(value)) return fail(`"${value}" ${FROM_HELP}`)
+    const problem = dateProblem(value)
+    return problem ? fail(problem) : { on: value }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(FROM_HELP)
+  const keys = Object.keys(value)
+  if (keys.length !== 1 || (keys[0] !== 'between' && keys[0] !== 'about')) return fail(FROM_HELP)
+  if ('between' in value) {
+    const range = value.between
+    if (!Array.isArray(range) || range.length !== 2)
+      return fail('must be two dates ["YYYY-MM-DD", "YYYY-MM-DD"]', ['between'])
+    const texts: string[] = []
+    for (const [i, d] of range.entries()) {
+      if (typeof d !== 'string' || !DATE.test(d))
+        return fail('must be a date written YYYY-MM-DD', ['between', i])
+      const problem = dateProblem(d)
+      if (problem) return fail(problem, ['between', i])
+      texts.push(d)
+    }
+    return { between: [texts[0]!, texts[1]!] }
+  }
+  const about = (value as { about: unknown }).about
+  if (typeof about !== 'object' || about === null || Array.isArray(about))
+    return fail('must be like {"weeks": 2}', ['about'])
+  const out: { days?: number; weeks?: number; months?: number } = {}
+  for (const [k, n] of Object.entries(about)) {
+    if (k !== 'days' && k !== 'weeks' && k !== 'months')
+      return fail('is not days, weeks or months', ['about', k])
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 400)
+      return fail('must be a whole number from 0 to 400', ['about', k])
+    out[k] = n
+  }
+  return { about: out }
+})
+
+const FIELDS = ['kind', 'from', 'nation', 'residentAbroad', 'today'] as const
+
+const dateField = z.string({ error: 'must be a date written YYYY-MM-DD' }).superRefine((text, ctx) => {
+  const problem = DATE.test(text) ? dateProblem(text) : `"${text}" is not a date in the form YYYY-MM-DD`
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+
+/** One deadline request as JSON: {"kind", "from", "nation", "residentAbroad"?, "today"?}. Unknown fields are refused. */
+export const deadlineRequestSchema = z.preprocess(
+  (value, ctx) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const key of Object.keys(value)) {
+        if (!(FIELDS as readonly string[]).includes(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `is not a field Redress knows (expected ${FIELDS.join(', ')})`,
+          })
+      }
+    }
+    return value
+  },
+  z.object(
+    {
+      kind: z.enum(DEADLINE_KINDS as [DeadlineKind, ...DeadlineKind[]], {
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required (one of: ${DEADLINE_KINDS.join(', ')})`
+            : `${JSON.stringify(issue.input)} is not a kind of deadline Redress knows (one of: ${DEADLINE_KINDS.join(', ')})`,
+      }),
+      from: fromSchema,
+      nation: z.enum(NATIONS as [Nation, ...Nation[]], {
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required (one of: ${NATIONS.join(', ')})`
+            : `${JSON.stringify(issue.input)} is not a nation Redress knows (one of: ${NATIONS.join(', ')})`,
+      }),
+      residentAbroad: z.boolean({ error: 'must be true or false' }).default(false),
+      today: dateField.optional(),
+    },
+    {
+      error: 'must be an object like {"kind": "tribunalAppeal", "from": "2025-03-14", "nation": "scotland"}',
+    },
+  ),
+)
+
+/** Several requests, answered in order. */
+export const deadlineBatchSchema = z.array(deadlineRequestSchema, {
+  error: 'must be an array of deadline requests (with --batch)',
+})
+
+export type DeadlineRequestInput = z.infer<typeof deadlineRequestSchema>
+
+export interface DeadlineDeps {
+  readonly book?: RuleBook
+  readonly calendars?: Calendars
+}
+
+function startRange(input: DeadlineRequestInput): StartRange | PlainDate {
+  const from = input.from
+  if ('on' in from) return parseDate(from.on, 'from')
+  if ('month' in from) {
+    const [year, month] = from.month.split('-').map(Number) as [number, number]
+    return someTimeIn(year, month)
+  }
+  if ('between' in from)
+    return between(parseDate(from.between[0], 'from.between.0'), parseDate(from.between[1], 'from.between.1'))
+  if (input.today === undefined) throw new InvalidInput('today', 'is needed when "from" is given as "about"')
+  return aboutAgo(parseDate(input.today, 'today'), from.about)
+}
+
+/** Works out one deadline from a validated request (an exact date, or the earliest for an uncertain one). */
+export function computeDeadlineFromInput(
+  input: DeadlineRequestInput,
+  deps: DeadlineDeps = {},
+): DeadlineResult | UncertainDeadlineResult {
+  const book = deps.book ?? rules()
+  const start = startRange(input)
+  const base = { kind: input.kind, nation: input.nation, residentAbroad: input.residentAbroad }
+  if (start instanceof Temporal.PlainDate) {
+    return computeDeadline(book, deps.calendars ?? calendarsCovering(start), { ...base, from: start })
+  }
+  const calendars = deps.calendars ?? calendarsCovering(start.earliest, start.latest)
+  return computeDeadlineForUncertainStart(book, calendars, { ...base, from: start })
+}
+
+export interface CitationJson {
+  readonly rule: string
+  readonly instrument: string
+  readonly provision: string
+  readonly url: string
+  readonly confidence: string
+}
+
+export interface StepJson {
+  readonly key: string
+  readonly text: string
+  readonly date: string | null
+  readonly cite: CitationJson | null
+}
+
+/** The JSON answer: the contract fields first, then the detail. */
+export interface DeadlineJson {
+  readonly deadline: string
+  readonly actBy: string
+  readonly outerLimit: string | null
+  readonly rule: string
+  readonly source: { readonly instrument: string; readonly provision: string; readonly url: string }
+  readonly confidence: string
+  readonly steps: readonly StepJson[]
+  readonly kind: DeadlineKind
+  readonly from: string
+  readonly nation: Nation
+  readonly title: string
+  readonly timeOfDay: string | null
+  readonly nature: string
+  readonly mustBe: string
+  readonly by: string
+  readonly readings: readonly {
+    readonly key: string
+    readonly date: string
+    readonly status: string
+    readonly text: string
+    readonly cite: CitationJson | null
+  }[]
+  readonly assumptions: readonly string[]
+  readonly startRange?: { readonly earliest: string; readonly latest: string; readonly description: string }
+  readonly latestDeadline?: string
+  readonly why?: string
+}
+
+const citeJson = (c: Citation | undefined): CitationJson | null =>
+  c
+    ? {
+        rule: c.ruleId,
+        instrument: c.instrument,
+        provision: c.provision,
+        url: c.url,
+        confidence: c.confidence,
+      }
+    : null
+
+const stepJson = (s: Step): StepJson => ({
+  key: s.key,
+  text: s.text,
+  date: s.date?.toString() ?? null,
+  cite: citeJson(s.cite),
+})
+
+const isUncertain = (r: DeadlineResult): r is UncertainDeadlineResult => 'startRange' in r
+
+/** Maps a result to its JSON answer (dates as "YYYY-MM-DD"). */
+export function deadlineToJson(result: DeadlineResult | UncertainDeadlineResult): DeadlineJson {
+  const json: DeadlineJson = {
+    deadline: result.deadline.toString(),
+    actBy: result.actBy.toString(),
+    outerLimit: result.outerLimit?.toString() ?? null,
+    rule: result.rule,
+    source: {
+      instrument: result.source.instrument,
+      provision: result.source.provision,
+      url: result.source.url,
+    },
+    confidence: result.confidence,
+    steps: result.steps.map(stepJson),
+    kind: result.kind,
+    from: result.from.toString(),
+    nation: result.nation,
+    title: result.title,
+    timeOfDay: result.timeOfDay,
+    nature: result.nature,
+    mustBe: result.mustBe,
+    by: result.by,
+    readings: result.readings.map((r) => ({
+      key: r.key,
+      date: r.date.toString(),
+      status: r.status,
+      text: r.text,
+      cite: citeJson(r.cite),
+    })),
+    assumptions: result.assumptions,
+  }
+  if (!isUncertain(result)) return json
+  return {
+    ...json,
+    startRange: {
+      earliest: result.startRange.earliest.toString(),
+      latest: result.startRange.latest.toString(),
+      description: result.startRange.description,
+    },
+    latestDeadline: result.latestDeadline.toString(),
+    why: result.why,
+  }
+}
+
+/** An iCalendar file for the results; `dtstamp` is when the file is made (the caller reads the clock). */
+export function deadlinesToIcs(results: readonly DeadlineResult[], dtstamp: Temporal.Instant): string {
+  return deadlinesToICalendar(results, { dtstamp })
+}

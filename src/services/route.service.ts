@@ -1,0 +1,347 @@
+import { z } from 'zod'
+import { computeDeadline } from '../domain/deadlines/compute-deadline.ts'
+import type { Calendars } from '../domain/deadlines/calendar.ts'
+import { adviseRoutes } from '../domain/remedies/advisor.ts'
+import type { Contacts } from '../domain/remedies/contacts.ts'
+import type { DateFact, Problem, ProblemFacts } from '../domain/remedies/facts.ts'
+import type { Advice, DeadlineFn } from '../domain/remedies/route.ts'
+import { parsePounds, type Pence } from '../domain/shared/pence.ts'
+import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import type { RuleBook } from '../domain/shared/rule-book.ts'
+import { rules } from '../rules/load.ts'
+import { buildCalendars } from './calendars.ts'
+import { contacts as projectContacts } from './contacts.ts'
+
+/**
+ * `redress route` and the web journey: validates the facts of a problem (zod, strict), then asks the
+ * route advisor with the real deadline engine, the project's rules and the contact facts.
+ */
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/
+
+const realDate = z.string().transform((s, ctx): PlainDate => {
+  if (!ISO.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a date written YYYY-MM-DD` })
+    return z.NEVER
+  }
+  try {
+    return parseDate(s)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a real calendar date` })
+    return z.NEVER
+  }
+})
+
+/** A date, or "unknown" when the parent does not know it. */
+const knownOrUnknown = z.string().transform((s, ctx): DateFact => {
+  if (s === 'unknown') return 'unknown'
+  if (!ISO.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a date written YYYY-MM-DD (or "unknown")` })
+    return z.NEVER
+  }
+  try {
+    return parseDate(s)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not a real calendar date` })
+    return z.NEVER
+  }
+})
+const dateFact = knownOrUnknown.optional()
+
+const money = z.string().transform((s, ctx): Pence => {
+  try {
+    return parsePounds(s)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not an amount in pounds and pence, like "612.00"` })
+    return z.NEVER
+  }
+})
+
+const yesNo = z.enum(['yes', 'no', 'unknown'])
+
+const wrongCalculation = z.strictObject({
+  kind: z.literal('wrongCalculation'),
+  errors: z.array(z.enum(['income', 'numberOfChildren', 'nights', 'otherChildren', 'other'])).min(1),
+  decisionLetterDate: dateFact,
+  reconsideration: z.enum(['notAsked', 'waiting', 'refused', 'revisedStillWrong', 'unknown']).optional(),
+  reconsiderationAskedOn: dateFact,
+  mrNoticeDate: dateFact,
+  lateReason: z
+    .enum([
+      'seriousIllness',
+      'bereavement',
+      'hospitalStay',
+      'awayFromHome',
+      'postalDisruption',
+      'domesticAbuse',
+      'cmsMisdirection',
+      'disability',
+      'didNotKnowTimeLimit',
+      'other',
+      'none',
+    ])
+    .optional(),
+  cmsHadTheRightInformation: yesNo.optional(),
+})
+
+const changeOfCircumstances = z.strictObject({
+  kind: z.literal('changeOfCircumstances'),
+  change: z.enum([
+    'childLeftEducation',
+    'childTurned20',
+    'movedAbroad',
+    'childInCareOrAdopted',
+    'dayToDayCareStopped',
+    'death',
+    'incomeChange',
+    'movedHouse',
+    'overnightCareChanged',
+    'newEmployer',
+    'benefitsChanged',
+    'newChildInHousehold',
+    'newQualifyingChild',
+  ]),
+  changeDate: dateFact,
+  expected: z.boolean().optional(),
+  reportedOn: dateFact,
+  person: z.enum(['child', 'receivingParent', 'payingParent']).optional(),
+  incomeDirection: z.enum(['increase', 'decrease']).optional(),
+  atLeast25Percent: yesNo.optional(),
+  nightsDirection: z.enum(['more', 'fewer']).optional(),
+  earningsOrderInPlace: z.boolean().optional(),
+})
+
+const undeclaredIncome = z.strictObject({
+  kind: z.literal('undeclaredIncome'),
+  incomeKinds: z
+    .array(
+      z.enum([
+        'unearnedIncome',
+        'diversionOfIncome',
+        'assets',
+        'incomeWhileOnBenefitRate',
+        'hiddenEarnings',
+        'notSure',
+      ]),
+    )
+    .min(1),
+  yearlyAmount: money.optional(),
+  decisionLetterDate: dateFact,
+  haveEvidence: yesNo.optional(),
+})
+
+const specialExpenses = z.strictObject({
+  kind: z.literal('specialExpenses'),
+  expenses: z
+    .array(
+      z.enum([
+        'contactCosts',
+        'relevantOtherChildDisability',
+        'priorDebts',
+        'boardingSchool',
+        'formerHomeMortgage',
+      ]),
+    )
+    .min(1),
+  weeklyAmount: money.optional(),
+  decisionLetterDate: dateFact,
+})
+
+const poorService = z.strictObject({
+  kind: z.literal('poorService'),
+  complaints: z
+    .array(
+      z.enum([
+        'lostDocuments',
+        'longDelay',
+        'badAdvice',
+        'arrearsNotExplained',
+        'enforcementDelay',
+        'hardToContact',
+        'noTranslator',
+        'discrimination',
+        'otherMistake',
+      ]),
+    )
+    .min(1),
+  stage: z.enum(['notYetComplained', 'complained', 'escalated', 'finalResponse', 'iceDecided']),
+  complainedOn: dateFact,
+  finalResponseReceivedOn: dateFact,
+  becameAwareOn: dateFact,
+  costs: z.array(z.strictObject({ description: z.string().min(1).max(200), amount: money })).optional(),
+  lostMaintenance: z.boolean().optional(),
+})
+
+const arrearsWrong = z.strictObject({
+  kind: z.literal('arrearsWrong'),
+  cause: z.enum([
+    'paymentNotRecorded',
+    'directPayDispute',
+    'wrongCalculation',
+    'wrongEffectiveDate',
+    'unknown',
+  ]),
+  amount: money.optional(),
+  decisionLetterDate: dateFact,
+  complainedOn: dateFact,
+})
+
+const enforcement = z.strictObject({
+  kind: z.literal('enforcement'),
+  action: z.enum([
+    'deductionFromEarningsOrder',
+    'regularDeductionOrder',
+    'lumpSumDeductionOrder',
+    'liabilityOrder',
+    'notEnforcing',
+  ]),
+  actionDate: dateFact,
+  grounds: z
+    .array(
+      z.enum(['orderDefective', 'notEarnings', 'calculationWrong', 'cannotAfford', 'alreadyPaid', 'unknown']),
+    )
+    .optional(),
+  hearingDate: dateFact,
+})
+
+const parentage = z.strictObject({
+  kind: z.literal('parentage'),
+  calculationMade: yesNo,
+  assumedBecause: z
+    .enum([
+      'marriedOrCivilPartner',
+      'birthCertificate',
+      'dnaTest',
+      'adopted',
+      'courtOrder',
+      'none',
+      'unknown',
+    ])
+    .optional(),
+  firstDeniedOn: dateFact,
+})
+
+const overpayment = z.strictObject({
+  kind: z.literal('overpayment'),
+  cause: z.enum([
+    'calculationReduced',
+    'paidMoreThanDue',
+    'caseShouldHaveEnded',
+    'voluntaryPaymentsIgnored',
+    'unknown',
+  ]),
+  amount: money.optional(),
+})
+
+const legacyArrears = z.strictObject({
+  kind: z.literal('legacyArrears'),
+  amount: money.optional(),
+  writeOffNoticeReceived: yesNo.optional(),
+})
+
+export const problemSchema = z.discriminatedUnion('kind', [
+  wrongCalculation,
+  changeOfCircumstances,
+  undeclaredIncome,
+  specialExpenses,
+  poorService,
+  arrearsWrong,
+  enforcement,
+  parentage,
+  overpayment,
+  legacyArrears,
+])
+
+/** The JSON `redress route` reads on stdin. Dates are "YYYY-MM-DD" or "unknown"; money is "612.00". */
+export const routeInputSchema = z.strictObject({
+  today: realDate.optional(),
+  role: z.enum(['paying', 'receiving']),
+  nation: z.enum(['england', 'wales', 'scotland', 'northern-ireland']),
+  problems: z.array(problemSchema).min(1, 'tell us about at least one problem'),
+  calls: z
+    .array(
+      z.strictObject({
+        on: knownOrUnknown,
+        spokeTo: z.string().max(100).optional(),
+        summary: z.string().max(500).optional(),
+        confirmedInWriting: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  keepContactDetailsPrivate: z.boolean().optional(),
+  residentAbroad: z.boolean().optional(),
+})
+
+export type RouteInput = z.infer<typeof routeInputSchema>
+
+/** Strips undefined optionals so the facts match the domain's exact optional fields. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+}
+
+/** The validated input as the domain's ProblemFacts (plus the `today` the caller gave, if any). */
+export function toProblemFacts(input: RouteInput): ProblemFacts {
+  return compact({
+    role: input.role,
+    nation: input.nation,
+    problems: input.problems.map((p): Problem => compact(p)),
+    calls: input.calls?.map((c) => compact(c)),
+    keepContactDetailsPrivate: input.keepContactDetailsPrivate,
+    residentAbroad: input.residentAbroad,
+  })
+}
+
+let calendars: Calendars | undefined
+/** The real deadline engine over the project's rules and the UK bank-holiday calendars (built once). */
+export function realDeadlineFn(book: RuleBook = rules()): DeadlineFn {
+  return (req) => computeDeadline(book, (calendars ??= buildCalendars()), req)
+}
+
+/** Today's civil date in the UK. */
+export const todayInLondon = (): PlainDate => Temporal.Now.plainDateISO('Europe/London')
+
+export interface RouteDeps {
+  readonly book?: RuleBook
+  readonly deadline?: DeadlineFn
+  readonly contacts?: Contacts
+  readonly today?: PlainDate
+}
+
+export interface RouteAnswer extends Advice {
+  readonly today: PlainDate
+  readonly contact: {
+    readonly phone: string | null
+    readonly relayUk: string | null
+    readonly postalAddress: string | null
+    readonly paidNumberWarning: string
+  }
+}
+
+/** Advises on validated facts: ranked routes, no-appeal statements, free help. */
+export function adviseOnFacts(facts: ProblemFacts, deps: RouteDeps = {}): RouteAnswer {
+  const book = deps.book ?? rules()
+  const c = deps.contacts ?? projectContacts()
+  const today = deps.today ?? todayInLondon()
+  const advice = adviseRoutes(facts, {
+    book,
+    deadline: deps.deadline ?? realDeadlineFn(book),
+    today,
+    contacts: c,
+  })
+  const gb = facts.nation !== 'northern-ireland'
+  return {
+    today,
+    ...advice,
+    contact: {
+      phone: gb ? c.cms.phone.value : null,
+      relayUk: gb ? c.cms.relayUk.value : null,
+      postalAddress: gb ? c.cms.postalAddress.value : null,
+      paidNumberWarning: c.paidNumberWarning.text,
+    },
+  }
+}
+
+/** Advises on validated input (the `today` in the input wins over the clock). */
+export function adviseOnInput(input: RouteInput, deps: RouteDeps = {}): RouteAnswer {
+  return adviseOnFacts(toProblemFacts(input), { ...deps, ...(input.today ? { today: input.today } : {}) })
+}
