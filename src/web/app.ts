@@ -10,6 +10,7 @@ import { translate } from './i18n.ts'
 import { paths } from './paths.ts'
 import { securityHeaders } from './security.ts'
 import { features } from './features/index.ts'
+import { SessionStore } from './session.ts'
 
 /** Everything the web app needs from the outside, built once by the caller (the composition root). */
 export interface Services {
@@ -76,7 +77,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook('onSend', securityHeaders)
 
   const startLinks = features.flatMap((f) => (f.startLink ? [f.startLink] : []))
-  for (const feature of features) await app.register(feature.routes, { services, startLinks })
+  const sessions = new SessionStore()
+  for (const feature of features) await app.register(feature.routes, { services, sessions, startLinks })
 
   app.setNotFoundHandler((request, reply) => renderError(reply, 404))
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {

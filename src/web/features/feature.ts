@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Services } from '../app.ts'
+import type { SessionStore } from '../session.ts'
 
 /** What a feature's routes receive when registered. */
 export interface FeatureOptions {
   readonly services: Services
+  /** Answers to journeys in progress (server-side, behind an opaque session cookie). */
+  readonly sessions: SessionStore
   /** The journeys offered on the start page (for the start feature). */
   readonly startLinks: readonly StartLink[]
 }
