@@ -1,0 +1,69 @@
+// Runs every benchmark in bench/ (each module exports `run()`), writes bench/results/<name>.json
+// and rewrites the table in docs/performance.md. Benchmarks measure; they never fail a build.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { pathToFileURL } from 'node:url'
+
+type Results = Record<string, number | null>
+
+/** What each measured figure is aiming for, for the table: [target text, met?]. */
+const TARGETS: Record<string, (v: number, all: Results) => [string, boolean]> = {
+  startupToFirstHealthMs: (v) => ['under 1,500 ms', v < 1500],
+  startPageShareOfCeilingPercent: (v) => ['at least 80%', v >= 80],
+  memoryAfter1000RequestsMb: (v) => ['under 400 MB', v < 400],
+  simplePerSecond: (v) => ['at least 200,000/s', v >= 200_000],
+  bundle300PagesMs: (v) => ['under 3,000 ms', v < 3000],
+  letterPdfMs: (v) => ['under 100 ms', v < 100],
+}
+
+const only = process.argv.slice(2)
+const files = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort()
+mkdirSync('bench/results', { recursive: true })
+for (const file of files) {
+  const name = file.replace(/\.bench\.ts$/, '')
+  process.stdout.write(`Running ${name}…\n`)
+  const mod = (await import(pathToFileURL(`bench/${file}`).href)) as { run: () => Promise<Results> }
+  const results = await mod.run()
+  const record = {
+    name,
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    results,
+  }
+  writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(record, null, 2)}\n`)
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
+}
+
+// Rebuild the table from every stored result, so one benchmark can be re-run on its own.
+const rows: string[] = []
+for (const f of readdirSync('bench/results')
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
+  const r = JSON.parse(readFileSync(`bench/results/${f}`, 'utf8')) as {
+    name: string
+    measuredAt: string
+    results: Results
+  }
+  for (const [key, value] of Object.entries(r.results)) {
+    const target = value === null ? undefined : TARGETS[key]?.(value, r.results)
+    const shown = value === null ? 'not measured' : value.toLocaleString('en-GB')
+    rows.push(
+      `| ${r.name} | ${key} | ${shown} | ${target ? `${target[0]} (${target[1] ? 'met' : 'NOT met'})` : ''} | ${r.measuredAt.slice(0, 10)} |`,
+    )
+  }
+}
+const doc = readFileSync('docs/performance.md', 'utf8')
+const table = [
+  '| benchmark | measure | result | target | measured |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows,
+].join('\n')
+writeFileSync(
+  'docs/performance.md',
+  doc.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${table}\n<!-- /results -->`),
+)
