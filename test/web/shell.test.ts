@@ -87,3 +87,21 @@ describe('web shell', () => {
     }
   })
 })
+
+describe('server errors', () => {
+  it('answer 500 in the same style, saying nothing saved was lost, without details of the error', async () => {
+    const { buildApp } = await import('../../src/web/app.ts')
+    const { rules } = await import('../../src/rules/load.ts')
+    const app = await buildApp({ database: t.database, rules: rules() })
+    app.get('/boom', async () => {
+      throw new Error('secret detail from the database')
+    })
+    const res = await app.inject({ method: 'GET', url: '/boom' })
+    expect(res.statusCode).toBe(500)
+    expect(res.body).toContain('Sorry, something went wrong')
+    expect(res.body).toContain('Nothing you had already saved has been lost')
+    expect(res.body).not.toContain('secret detail')
+    expect(res.body).toContain('govuk-exit-this-page')
+    await app.close()
+  })
+})
