@@ -19,6 +19,16 @@ export type Engine = 'pglite' | 'postgresql'
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
 
+/**
+ * PGlite's defaults plus a smaller buffer cache: 128 MB of shared buffers is sized for a shared
+ * server; one person's case file fits in far less, and the server's memory drops by about 130 MB.
+ */
+const PGLITE_START_PARAMS = [
+  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+  '-c',
+  'shared_buffers=16MB',
+]
+
 export interface Database {
   readonly db: Db
   readonly engine: Engine
@@ -48,7 +58,7 @@ async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database>
     if (fresh)
       onNotice?.(`Creating the embedded database in ${dbDir} (first start only; this takes a few seconds)…`)
     mkdirSync(dbDir, { recursive: true })
-    const client = await PGlite.create(dbDir)
+    const client = await PGlite.create(dbDir, { startParams: PGLITE_START_PARAMS })
     const db = drizzlePglite(client, { schema }) as unknown as Db
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })
     if (fresh) onNotice?.('Database ready.')

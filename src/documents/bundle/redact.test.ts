@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { buildLetter } from '../letters/kinds.ts'
+import { SAMPLE_INPUTS } from '../../../test/fixtures/documents/inputs.ts'
+import { Redactor, redactLetter, REMOVED } from './redact.ts'
+
+const target = {
+  whose: 'the other parent',
+  addressLines: ['9 Heol y Deri', 'Rhiwbina'],
+  postcode: 'CF14 6HA',
+  phones: ['07700 900456'],
+  emails: ['Ex.Partner@example.net'],
+}
+const r = new Redactor([target])
+
+describe('finding contact details', () => {
+  it.each([
+    '07700 900456',
+    '07700900456',
+    '07700-900-456',
+    '+44 7700 900456',
+    '+44 (0)7700 900 456',
+    '0044 7700 900456',
+    '(07700) 900456',
+  ])('finds the phone number written as %s', (phone) => {
+    expect(r.find(`Call me on ${phone} after six.`).map((m) => m.kind)).toEqual(['phone'])
+  })
+
+  it('does not find a longer number that merely contains the digits', () => {
+    expect(r.find('Account 1077009004567')).toEqual([])
+  })
+
+  it('finds postcodes with or without the space, in any case', () => {
+    for (const pc of ['CF14 6HA', 'cf146ha', 'CF14  6HA'])
+      expect(r.find(`Cardiff ${pc}`).map((m) => m.kind)).toEqual(['postcode'])
+  })
+
+  it('finds address lines across line breaks and commas, in any case', () => {
+    expect(r.find('Write to 9 HEOL Y\nDERI, Rhiwbina').map((m) => m.kind)).toEqual(['address', 'address'])
+    expect(r.find('Rhiwbinas')).toEqual([])
+  })
+
+  it('finds email addresses whatever their case', () => {
+    expect(r.find('mail: ex.partner@EXAMPLE.net.').map((m) => m.kind)).toEqual(['email'])
+  })
+
+  it('finds details whose letters are spaced one by one, as some PDFs store them', () => {
+    const spaced = 'e x . p a r t n e r @ e x a m p l e . n e t  C F 1 4 6 H A'
+    expect(r.find(spaced)).toEqual([])
+    expect(
+      r
+        .findLoose(spaced)
+        .map((m) => m.kind)
+        .sort(),
+    ).toEqual(['email', 'postcode'])
+  })
+})
+
+describe('removing contact details', () => {
+  it('replaces each detail, counting what went', () => {
+    const out = r.redact(
+      'From 9 Heol y Deri, Rhiwbina, Cardiff CF14 6HA. Phone +44 7700 900456, email ex.partner@example.net.',
+    )
+    expect(out.text).toBe(
+      `From ${REMOVED}, ${REMOVED}, Cardiff ${REMOVED}. Phone ${REMOVED}, email ${REMOVED}.`,
+    )
+    expect(out.removed.map((m) => m.kind).sort()).toEqual([
+      'address',
+      'address',
+      'email',
+      'phone',
+      'postcode',
+    ])
+  })
+
+  it('removes details from every part of a letter: blocks, tables, details, enclosures and notes', () => {
+    const base = buildLetter('compensation-claim', SAMPLE_INPUTS['compensation-claim'])
+    const letter = {
+      ...base,
+      details: [{ label: 'Their address', value: '9 Heol y Deri, Rhiwbina' }],
+      paragraphs: [...base.paragraphs, 'Ring 07700 900456.'],
+      enclosures: ['A letter sent to CF14 6HA'],
+      notes: ['Email ex.partner@example.net'],
+    }
+    const { letter: clean, removed } = redactLetter(letter, r)
+    expect(JSON.stringify(clean)).not.toMatch(/Heol|Rhiwbina|CF14|900456|example\.net/)
+    expect(removed).toHaveLength(5)
+    expect(clean.paragraphs.at(-1)).toBe(`Ring ${REMOVED}.`)
+  })
+
+  it('does nothing without targets', () => {
+    const none = new Redactor([])
+    expect(none.active).toBe(false)
+    expect(none.redact('07700 900456').text).toBe('07700 900456')
+  })
+})

@@ -1,0 +1,194 @@
+import { formatDate, type PlainDate } from '../../domain/shared/plain-date.ts'
+import type { Appendix, Detail, Letter, LetterBlock, Recipient, Sender } from './model.ts'
+import type { LetterKind } from './kinds.ts'
+import { CMS_REFERENCE, type Maybe, type Needs, particular } from './particulars.ts'
+
+export interface SenderInput {
+  readonly name?: Maybe<string>
+  readonly addressLines?: Maybe<readonly string[]>
+  readonly phone?: Maybe<string>
+  readonly email?: Maybe<string>
+}
+
+export interface RecipientInput {
+  readonly organisation?: Maybe<string>
+  readonly attention?: Maybe<string>
+  readonly addressLines?: Maybe<readonly string[]>
+}
+
+/** What every letter needs. Particulars are optional in the type so that gaps are reported, not crashed on. */
+export interface LetterBaseInput {
+  readonly sender?: Maybe<SenderInput>
+  /** The address to write to, passed in from the contact facts (never written into a template). */
+  readonly recipient?: Maybe<RecipientInput>
+  /** The date the letter is written. */
+  readonly date?: Maybe<PlainDate>
+  /** The CMS reference: 12 digits starting 121. */
+  readonly reference?: Maybe<string>
+  /** Evidence and other papers the parent is sending with the letter. */
+  readonly enclosures?: Maybe<readonly string[]>
+  /** A date to act by, worked out by the deadline engine, repeated in the notes. */
+  readonly actBy?: Maybe<{ readonly date: PlainDate; readonly what: string }>
+}
+
+export interface DecisionInput {
+  /** The date printed on the CMS decision letter. */
+  readonly date?: Maybe<PlainDate>
+  /** What the decision was about, e.g. "the annual review of my maintenance calculation". */
+  readonly subject?: Maybe<string>
+}
+
+export type ParentRole = 'paying-parent' | 'receiving-parent'
+
+export interface DatedEvent {
+  readonly date: PlainDate
+  readonly text: string
+}
+
+export interface Base {
+  readonly sender: Sender
+  readonly recipient: Recipient
+  readonly date: PlainDate
+  readonly reference: string
+}
+
+/** Reads and checks the particulars every letter needs. `sendTo` says whose address is missing. */
+export function readBase(
+  need: Needs,
+  input: LetterBaseInput,
+  sendTo: string,
+  opts: { referencePattern?: RegExp; needPhone?: boolean } = {},
+): Base {
+  const s = input.sender ?? {}
+  const r = input.recipient ?? {}
+  const name = need.text(s.name, particular('sender.name', 'your full name'))
+  const addressLines = need.list(s.addressLines, particular('sender.addressLines', 'your postal address'))
+  const phone = s.phone?.trim() || undefined
+  if (opts.needPhone && !phone) need.add(particular('sender.phone', 'a phone number they can reach you on'))
+  const email = s.email?.trim() || undefined
+  const organisation = need.text(
+    r.organisation,
+    particular('recipient.organisation', `who to send it to (${sendTo})`),
+  )
+  const recipientLines = need.list(
+    r.addressLines,
+    particular('recipient.addressLines', `the postal address of ${sendTo}`),
+  )
+  const attention = r.attention?.trim() || undefined
+  return {
+    sender: {
+      name,
+      addressLines: addressLines.map((l) => l.trim()),
+      ...(phone ? { phone } : {}),
+      ...(email ? { email } : {}),
+    },
+    recipient: {
+      organisation,
+      addressLines: recipientLines.map((l) => l.trim()),
+      ...(attention ? { attention } : {}),
+    },
+    date: need.date(input.date, particular('date', 'the date you will send the letter')),
+    reference: need.reference(input.reference, opts.referencePattern ?? CMS_REFERENCE),
+  }
+}
+
+export function readDecision(
+  need: Needs,
+  d: Maybe<DecisionInput>,
+  what = 'decision',
+): { date: PlainDate; subject: string } {
+  return {
+    date: need.date(
+      d?.date,
+      particular(`${what}.date`, `the date of the ${what} (the date printed on the CMS letter)`),
+    ),
+    subject: need.text(
+      d?.subject,
+      particular(
+        `${what}.subject`,
+        `what the ${what} was about (for example "the annual review of the calculation")`,
+      ),
+    ),
+  }
+}
+
+export const describeDecision = (d: { date: PlainDate; subject: string }): string =>
+  `the decision dated ${formatDate(d.date)} about ${d.subject}`
+
+export const NOTE_PROOF_OF_POSTAGE =
+  'Post it with free proof of postage: ask at the Post Office counter for a certificate of posting. ' +
+  'It costs nothing and shows the date you posted it. Keep the certificate with your copy.'
+
+export const NOTE_NOT_ADVICE =
+  'Redress helps you set out your case in your own words. It is not legal advice. Read everything through ' +
+  'and change anything that is not right before you send it.'
+
+export const NOTE_KEEP_COPY = 'Keep a copy of the letter and of everything you send with it.'
+
+/** Appeal papers go to the other parent as well: a warning, with where to ask for the address to be kept back. */
+export const noteSharedWithOtherParent = (where: 'on the form' | 'in your letter'): string =>
+  'The appeal papers are sent to the other parent too. If they must not know where you live, say so ' +
+  `${where} and check that nothing you send shows your address or phone number.`
+
+function actByNote(input: LetterBaseInput): string[] {
+  return input.actBy
+    ? [`Redress worked out that you should act by ${formatDate(input.actBy.date)}: ${input.actBy.what}.`]
+    : []
+}
+
+export interface Compose {
+  readonly kind: LetterKind
+  readonly layout?: 'letter' | 'statement'
+  readonly title: string
+  readonly subject: string
+  readonly paragraphs: readonly LetterBlock[]
+  readonly details?: readonly Detail[]
+  readonly salutation?: string
+  readonly closing?: string
+  readonly signatureLine?: boolean
+  readonly enclosures?: readonly string[]
+  readonly appendices?: readonly Appendix[]
+  readonly notes?: readonly string[]
+}
+
+/** Puts a letter together with the enclosures and notes every letter has. */
+export function compose(base: Base, input: LetterBaseInput, c: Compose): Letter {
+  const appendices = c.appendices ?? []
+  const enclosures = [
+    ...appendices.map((a) => a.title),
+    ...(c.enclosures ?? []),
+    ...(input.enclosures ?? []).map((e) => e.trim()).filter((e) => e !== ''),
+  ]
+  return {
+    kind: c.kind,
+    layout: c.layout ?? 'letter',
+    title: c.title,
+    sender: base.sender,
+    recipient: base.recipient,
+    date: base.date,
+    reference: base.reference,
+    subject: c.subject,
+    details: c.details ?? [],
+    salutation: c.salutation ?? 'Dear Sir or Madam',
+    paragraphs: c.paragraphs,
+    closing: c.closing ?? 'Yours faithfully',
+    signatureLine: c.signatureLine ?? false,
+    enclosures: [...new Set(enclosures)],
+    appendices,
+    notes: [...actByNote(input), ...(c.notes ?? []), NOTE_PROOF_OF_POSTAGE, NOTE_KEEP_COPY, NOTE_NOT_ADVICE],
+    language: 'en-GB',
+  }
+}
+
+/** "a, b and c" */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+export const sentence = (s: string): string => {
+  const t = s.trim()
+  return /[.!?]$/.test(t) ? t : `${t}.`
+}
+
+export const dated = (e: DatedEvent): string => `On ${formatDate(e.date)}: ${sentence(e.text)}`

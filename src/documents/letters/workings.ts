@@ -1,0 +1,52 @@
+import { formatPounds, type Pence } from '../../domain/shared/pence.ts'
+import type { Step } from '../../domain/shared/traced.ts'
+import { formatDate } from '../../domain/shared/plain-date.ts'
+import { type Appendix, table } from './model.ts'
+
+/** One line of the workings enclosure. Fed from the calculation engine's `Traced` steps or typed in. */
+export interface WorkingStep {
+  readonly text: string
+  readonly amount?: Pence
+  /** Where the rule comes from, in words, e.g. "Child Support Act 1991, Schedule 1, paragraph 2". */
+  readonly citation?: string
+}
+
+/** Turns the calculation engine's steps into workings lines. */
+export function workingsFromSteps(steps: readonly Step[]): WorkingStep[] {
+  return steps.map((s) => {
+    const text = s.date ? `${s.text} (${formatDate(s.date)})` : s.text
+    const cite = s.cite
+      ? `${s.cite.instrument}, ${s.cite.provision}${s.cite.confidence === 'verified' ? '' : ` (${s.cite.confidence})`}`
+      : undefined
+    return {
+      text,
+      ...(s.amount !== undefined ? { amount: s.amount } : {}),
+      ...(cite ? { citation: cite } : {}),
+    }
+  })
+}
+
+export const WORKINGS_TITLE = 'Workings from the calculation checker'
+
+export function workingsAppendix(steps: readonly WorkingStep[], intro?: string): Appendix {
+  return {
+    title: WORKINGS_TITLE,
+    paragraphs: [
+      ...(intro ? [intro] : []),
+      table(
+        [
+          { header: 'No.', weight: 0.5 },
+          { header: 'Step', weight: 5 },
+          { header: 'Amount', align: 'right', weight: 1.5 },
+          { header: 'Source', weight: 3 },
+        ],
+        steps.map((s, i) => [
+          String(i + 1),
+          s.text,
+          s.amount !== undefined ? formatPounds(s.amount) : '',
+          s.citation ?? '',
+        ]),
+      ),
+    ],
+  }
+}
