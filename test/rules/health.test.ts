@@ -31,9 +31,13 @@ describe('rule health (every rule file)', () => {
     }
   })
 
-  it('every rule id written in src/ exists', () => {
+  // The web layer's locale keys look like rule ids ("deadlines.title"), so only the code that
+  // reads rules is searched.
+  it('every rule id written in the domain, services, documents and CLI exists', () => {
     const missing: string[] = []
-    for (const f of files('src')) {
+    for (const f of ['src/domain', 'src/services', 'src/documents', 'src/cli'].flatMap((d) => [
+      ...files(d),
+    ])) {
       const text = readFileSync(f, 'utf8')
       for (const m of text.matchAll(/['"`]((?:calculation|deadlines|remedies)\.[a-z0-9-]+)['"`]/g)) {
         if (!book.has(m[1]!)) missing.push(`${f}: ${m[1]}`)

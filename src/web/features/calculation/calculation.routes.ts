@@ -1,0 +1,172 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { renderWorkingsPdf } from '../../../documents/workings/render-workings.ts'
+import { translate } from '../../i18n.ts'
+import { navigation } from '../../navigation.ts'
+import { paths } from '../../paths.ts'
+import type { FeatureOptions } from '../feature.ts'
+import { EMPTY, SESSION_KEY, withoutParent, type Answers } from './answers.ts'
+import {
+  formValues,
+  journeyQuery,
+  MAX_RECEIVING_PARENTS,
+  parentRows,
+  type FieldError,
+  type FormValues,
+} from './calculation.schema.ts'
+import {
+  backPath,
+  firstIncomplete,
+  nextPath,
+  PAGES,
+  reachable,
+  todayInLondon,
+  type Context,
+  type Page,
+} from './journey.ts'
+import { buildResult } from './result.ts'
+import { cmsRows, summaryListRows, yourRows } from './summary.ts'
+import { summaryLines, workingsDocument } from './workings-document.ts'
+
+const t = (key: string, params: Record<string, string | number> = {}): string =>
+  String(translate(`calculation.${key}`, params))
+
+/**
+ * "Check a child maintenance calculation": one question a page, check your answers, the result
+ * with its workings and sources, the comparison with the CMS's figures, and the workings as a
+ * PDF. Answers live in the session (server-side); every form posts back and redirects (PRG).
+ */
+export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { services, sessions }) => {
+  const context = (): Context => ({ book: services.rules, today: todayInLondon() })
+  const load = (request: FastifyRequest): Answers => sessions.read<Answers>(request, SESSION_KEY) ?? EMPTY
+  const save = (request: FastifyRequest, reply: FastifyReply, a: Answers): void =>
+    sessions.write(request, reply, SESSION_KEY, a)
+  const nav = (request: FastifyRequest) => navigation(request.routeOptions.url ?? paths.calculation)
+
+  app.get(paths.calculation, (request, reply) =>
+    reply.view('calculation/start.njk', {
+      pageTitle: t('start.title'),
+      navigation: nav(request),
+      started: sessions.read<Answers>(request, SESSION_KEY) !== undefined,
+    }),
+  )
+
+  app.post(paths.calculationRestart, (request, reply) => {
+    sessions.delete(request, SESSION_KEY)
+    return reply.redirect(paths.calculationWho, 303)
+  })
+
+  /** Renders a question page, with the values shown and any errors. */
+  const renderPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: Page,
+    a: Answers,
+    ctx: Context,
+    values: FormValues,
+    errors: readonly FieldError[] = [],
+    parts: readonly string[] = [],
+  ) => {
+    const fromCheck = journeyQuery.parse(request.query).from === 'check'
+    const key = `calculation.${page.copy}`
+    return reply.code(errors.length > 0 ? 400 : 200).view(page.template, {
+      pageTitle: String(translate(`${key}.heading`)),
+      navigation: nav(request),
+      k: key,
+      side: page.side ?? 'yours',
+      caption: t(`caption.${page.side ?? 'yours'}`),
+      action: fromCheck ? `${page.path}?from=check` : page.path,
+      backHref: backPath(a, page, fromCheck),
+      values,
+      errors: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
+      fieldErrors: Object.fromEntries(errors.map((e) => [e.field, { text: e.text }])),
+      errorParts: parts,
+      ...(page.view?.(a, ctx, values) ?? {}),
+    })
+  }
+
+  for (const page of PAGES) {
+    app.get(page.path, (request, reply) => {
+      const a = load(request)
+      const ctx = context()
+      const gap = reachable(a, page, ctx)
+      if (gap) return reply.redirect(gap.path, 303)
+      if (!page.applies(a)) return reply.redirect(nextPath(a, page, false, ctx), 303)
+      return renderPage(request, reply, page, a, ctx, page.values(a, ctx))
+    })
+
+    app.post(page.path, (request, reply) => {
+      const a = load(request)
+      const ctx = context()
+      const values = formValues.parse(request.body)
+      const fromCheck = journeyQuery.parse(request.query).from === 'check'
+      const here = fromCheck ? `${page.path}?from=check` : page.path
+
+      if (page.id === 'children') {
+        // Adding or removing a receiving parent keeps what was typed and comes back to this page.
+        const rows = parentRows(values)
+        const action = values['action'] ?? ''
+        const remove = /^remove-(\d+)$/.exec(action)
+        const keep = (next: Answers) => ({
+          ...next,
+          yours: { ...next.yours, children: next.parents?.map((r) => r.children) },
+        })
+        if (action === 'add' && rows.length < MAX_RECEIVING_PARENTS) {
+          save(request, reply, keep({ ...a, parents: [...rows, { name: '', children: '' }] }))
+          return reply.redirect(`${here}#parent-${rows.length}-name`, 303)
+        }
+        if (remove && rows.length > 1) {
+          save(request, reply, keep(withoutParent({ ...a, parents: rows }, Number(remove[1]))))
+          return reply.redirect(here, 303)
+        }
+      }
+
+      const checked = page.check(values, a, ctx)
+      if (!checked.ok) return renderPage(request, reply, page, a, ctx, values, checked.errors, checked.parts)
+      const next = checked.value(a)
+      save(request, reply, next)
+      return reply.redirect(nextPath(next, page, fromCheck, ctx), 303)
+    })
+  }
+
+  app.get(paths.calculationCheck, (request, reply) => {
+    const a = load(request)
+    const ctx = context()
+    const gap = firstIncomplete(a, ctx)
+    if (gap) return reply.redirect(gap.path, 303)
+    return reply.view('calculation/check-answers.njk', {
+      pageTitle: t('check.heading'),
+      navigation: nav(request),
+      backHref: backPath(a, PAGES[PAGES.length - 1]!, false),
+      yours: summaryListRows(yourRows(a, ctx)),
+      cms: a.compare === 'yes' ? summaryListRows(cmsRows(a, ctx), 'cms') : undefined,
+    })
+  })
+
+  app.get(paths.calculationResult, (request, reply) => {
+    const a = load(request)
+    const ctx = context()
+    const gap = firstIncomplete(a, ctx)
+    if (gap) return reply.redirect(gap.path, 303)
+    const result = buildResult(a, ctx)
+    return reply.view('calculation/result.njk', {
+      pageTitle: t('result.title'),
+      navigation: nav(request),
+      backHref: paths.calculationCheck,
+      result,
+      summary: summaryLines(result),
+    })
+  })
+
+  app.get(paths.calculationPdf, async (request, reply) => {
+    const a = load(request)
+    const ctx = context()
+    const gap = firstIncomplete(a, ctx)
+    if (gap) return reply.redirect(gap.path, 303)
+    const result = buildResult(a, ctx)
+    const pdf = await renderWorkingsPdf(workingsDocument(a, result, ctx, ctx.today))
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="workings-${result.effectiveDate.toString()}.pdf"`)
+      .send(Buffer.from(pdf))
+  })
+}
