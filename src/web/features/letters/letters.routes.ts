@@ -1,0 +1,503 @@
+import { readFileSync } from 'node:fs'
+import { ZodError } from 'zod'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import {
+  LETTER_METHODS,
+  LOCAL_OWNER,
+  NotFound,
+  DECISION_NAMES,
+  type Actor,
+  type CaseRecord,
+} from '../../../domain/case/index.ts'
+import { InvalidInput } from '../../../domain/shared/errors.ts'
+import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
+import { isLetterKind, listLetterKinds, type LetterKind } from '../../../documents/index.ts'
+import { BundleJobs, BundleService } from '../../../services/bundle.service.ts'
+import {
+  LetterNeedsMore,
+  LetterService,
+  parseMethod,
+  wordFieldsFor,
+  type LetterChoices,
+  type LetterEdits,
+  type LetterProblem,
+} from '../../../services/letter.service.ts'
+import type { FeatureOptions } from '../feature.ts'
+import { translate } from '../../i18n.ts'
+import { navigation } from '../../navigation.ts'
+import { paths } from '../../paths.ts'
+import {
+  caseParams,
+  callParams,
+  jobParams,
+  kindParams,
+  letterForm,
+  list,
+  text,
+  type LetterForm,
+} from './letters.schema.ts'
+
+const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
+const copy = (key: string, params: Record<string, string | number> = {}): string =>
+  String(translate(key, params))
+const fill = (pattern: string, values: Record<string, string>): string =>
+  pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
+
+/** Reads a GOV.UK date input (`<id>-day`, `-month`, `-year`) into YYYY-MM-DD, or null when blank. */
+function readDate(f: LetterForm, id: string): string | null {
+  const [d, m, y] = ['day', 'month', 'year'].map((p) => text(f, `${id}-${p}`))
+  if (!d && !m && !y) return null
+  return `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`
+}
+
+const dateParts = (iso: string | null | undefined) => {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
+  return m
+    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! }
+    : { day: '', month: '', year: '' }
+}
+
+export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { services }) => {
+  const caseFile = services.caseFile
+  if (!caseFile) return
+  const who = WEB_ACTOR
+  const letters = new LetterService({ caseFile, rules: services.rules })
+  const bundles = new BundleService({ caseFile, letters })
+  const jobs = new BundleJobs()
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ZodError || error instanceof NotFound) {
+      reply.callNotFound()
+      return reply
+    }
+    throw error
+  })
+
+  const script = readFileSync(new URL('./letters.js', import.meta.url), 'utf8')
+  app.get(paths.lettersScript, (request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(script),
+  )
+
+  const render = (
+    reply: FastifyReply,
+    template: string,
+    title: string,
+    c: CaseRecord,
+    context: Record<string, unknown> = {},
+    status = 200,
+  ) =>
+    reply.code(status).view(`letters/${template}`, {
+      pageTitle: title,
+      navigation: navigation(paths.cases),
+      c,
+      caseHref: fill(paths.case, { caseId: c.id }),
+      lettersHref: fill(paths.caseLetters, { caseId: c.id }),
+      ...context,
+    })
+
+  // The letters page: what this case needs, and every kind.
+
+  app.get(paths.caseLetters, async (request, reply) => {
+    const { caseId } = caseParams.parse(request.params)
+    const c = await caseFile.cases.getCase(who, caseId)
+    const kinds = listLetterKinds()
+    const suggested = (await letters.suggested(who, caseId)).map((s) => ({
+      ...s,
+      title: kinds.find((k) => k.kind === s.kind)?.title ?? s.kind,
+      href: fill(paths.caseLetterKind, { caseId, kind: s.kind }),
+    }))
+    return render(reply, 'letters.njk', copy('letters.title'), c, {
+      suggested,
+      all: kinds.map((k) => ({ ...k, href: fill(paths.caseLetterKind, { caseId, kind: k.kind }) })),
+      bundleHref: fill(paths.caseBundle, { caseId }),
+    })
+  })
+
+  app.get(paths.letterCallConfirmation, async (request, reply) => {
+    const { caseId, id } = callParams.parse(request.params)
+    return reply.redirect(
+      `${fill(paths.caseLetterKind, { caseId, kind: 'call-confirmation' })}?callId=${encodeURIComponent(id)}`,
+      303,
+    )
+  })
+
+  // One letter: choose, edit, download, record as sent.
+
+  const choicesFrom = (f: LetterForm, kind: LetterKind): LetterChoices => {
+    const words: Record<string, string> = {}
+    for (const w of wordFieldsFor(kind)) {
+      const v = w.type === 'date' ? readDate(f, `word-${w.name}`) : text(f, `word-${w.name}`)
+      if (v) words[w.name] = v
+    }
+    const date = readDate(f, 'date')
+    const address = text(f, 'recipientAddress')
+    const income = text(f, 'myIncome')
+    const nights = text(f, 'myNights')
+    return {
+      ...(text(f, 'decisionId') ? { decisionId: text(f, 'decisionId') } : {}),
+      ...(text(f, 'callId') ? { callId: text(f, 'callId') } : {}),
+      ...(date ? { date: parseDate(date, 'date') } : {}),
+      ...(address
+        ? {
+            recipient: {
+              addressLines: address
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter(Boolean),
+            },
+          }
+        : {}),
+      words,
+      ...(income || nights ? { figures: { weeklyIncome: income || null, nights: nights || null } } : {}),
+    }
+  }
+
+  const editsFrom = (f: LetterForm): LetterEdits => {
+    const paragraphs: Record<number, string> = {}
+    for (const [k, v] of Object.entries(f)) {
+      const m = /^paragraph-(\d+)$/.exec(k)
+      if (m && typeof v === 'string') paragraphs[Number(m[1])] = v
+    }
+    return {
+      ...(f.subject !== undefined ? { subject: text(f, 'subject') } : {}),
+      ...(f.salutation !== undefined ? { salutation: text(f, 'salutation') } : {}),
+      ...(f.closing !== undefined ? { closing: text(f, 'closing') } : {}),
+      paragraphs,
+    }
+  }
+
+  const problemLink = (caseId: string, p: LetterProblem): string => {
+    switch (p.where) {
+      case 'case':
+        return fill(paths.caseEdit, { caseId })
+      case 'decisions':
+        return fill(paths.caseDecisionNew, { caseId })
+      case 'calls':
+        return fill(paths.caseCallNew, { caseId })
+      case 'timeline':
+        return fill(paths.caseEventNew, { caseId })
+      case 'letter':
+        return p.field.startsWith('recipient')
+          ? '#recipientAddress'
+          : p.field === 'sender.phone'
+            ? '#word-senderPhone'
+            : `#word-${p.field}`
+    }
+  }
+
+  const letterPage = async (
+    reply: FastifyReply,
+    caseId: string,
+    kind: LetterKind,
+    f: LetterForm,
+    extra: { errors?: { text: string; href: string }[]; edits?: LetterEdits } = {},
+    status = 200,
+  ) => {
+    const c = await caseFile.cases.getCase(who, caseId)
+    const info = listLetterKinds().find((k) => k.kind === kind)!
+    const decisions = (await caseFile.cases.list(who, caseId, 'decision')).sort((a, b) =>
+      b.letterDate.localeCompare(a.letterDate),
+    )
+    const calls = (await caseFile.cases.timeline(who, caseId)).filter((e) => e.type === 'call')
+    let drafted = null
+    let problems: (LetterProblem & { href: string })[] = []
+    let errors = extra.errors ?? []
+    try {
+      const ch = choicesFrom(f, kind)
+      drafted = extra.edits
+        ? await letters.edited(who, caseId, kind, ch, extra.edits)
+        : await letters.draft(who, caseId, kind, ch)
+    } catch (error) {
+      if (error instanceof LetterNeedsMore) {
+        problems = error.problems.map((p) => ({ ...p, href: problemLink(caseId, p) }))
+        errors = [
+          ...errors,
+          ...problems.map((p) => ({
+            text: `${copy(`letters.where.${p.where}`)}: ${p.whatToAdd}`,
+            href: p.href,
+          })),
+        ]
+        if (extra.edits) {
+          // An edit emptied something: show the draft again with the parent's words kept.
+          try {
+            drafted = await letters.draft(who, caseId, kind, choicesFrom(f, kind))
+          } catch {
+            drafted = null
+          }
+        }
+      } else if (error instanceof InvalidInput) {
+        errors = [...errors, { text: error.problem, href: `#${error.field.replace(/\./g, '-')}` }]
+      } else throw error
+    }
+    const recipientOrg = drafted?.letter.recipient.organisation ?? ''
+    const blocks = drafted
+      ? drafted.letter.paragraphs.map((b, i) =>
+          typeof b === 'string'
+            ? { index: i, kind: 'text', value: extra.edits?.paragraphs?.[i] ?? b, n: i + 1 }
+            : b.kind === 'heading'
+              ? { index: i, kind: 'heading', value: b.text }
+              : {
+                  index: i,
+                  kind: 'table',
+                  caption: b.caption ?? '',
+                  columns: b.columns.map((col) => col.header),
+                  rows: b.rows,
+                },
+        )
+      : []
+    return render(
+      reply,
+      'letter.njk',
+      info.title,
+      c,
+      {
+        kind,
+        info,
+        errors,
+        problems,
+        drafted,
+        blocks,
+        action: fill(paths.caseLetterKind, { caseId, kind }),
+        values: {
+          decisionId: text(f, 'decisionId') || drafted?.decision?.id || '',
+          callId: text(f, 'callId') || drafted?.call?.id || '',
+          date: dateParts(readDate(f, 'date') ?? drafted?.letter.date.toString()),
+          recipientAddress: text(f, 'recipientAddress'),
+          myIncome: text(f, 'myIncome'),
+          myNights: text(f, 'myNights'),
+          sentOn: dateParts(readDate(f, 'sentOn') ?? caseFile.cases.today().toString()),
+          method: text(f, 'method'),
+          certificate: text(f, 'certificate'),
+          tracking: text(f, 'tracking'),
+        },
+        words: wordFieldsFor(kind).map((w) => ({
+          ...w,
+          id: `word-${w.name}`,
+          value: w.type === 'date' ? dateParts(readDate(f, `word-${w.name}`)) : text(f, `word-${w.name}`),
+        })),
+        needsRecipient:
+          problems.some((p) => p.field.startsWith('recipient')) || !!text(f, 'recipientAddress'),
+        recipientOrg: recipientOrg || (problems.length ? '' : ''),
+        decisions: decisions.map((d) => ({
+          value: d.id,
+          text: `${formatDate(parseDate(d.letterDate))}: ${d.summary ?? DECISION_NAMES[d.kind]}`,
+        })),
+        calls: calls.map((e) => ({
+          value: e.id,
+          text: `${formatDate(parseDate(e.occurredOn))}: ${e.title}`,
+        })),
+        methods: LETTER_METHODS.map((m) => ({ value: m, text: copy(`letters.methods.${m}`) })),
+        usesDecision:
+          [
+            'mandatory-reconsideration',
+            'late-mandatory-reconsideration',
+            'revision-any-time',
+            'ni-appeal',
+          ].includes(kind) || kind.startsWith('appeal-'),
+        usesCall: kind === 'call-confirmation',
+        usesFigures:
+          ['mandatory-reconsideration', 'late-mandatory-reconsideration', 'ni-appeal'].includes(kind) ||
+          kind.startsWith('appeal-'),
+      },
+      status,
+    )
+  }
+
+  app.get(paths.caseLetterKind, async (request, reply) => {
+    const { caseId, kind } = kindParams.parse(request.params)
+    if (!isLetterKind(kind)) return reply.callNotFound()
+    return letterPage(reply, caseId, kind, letterForm.parse(request.query ?? {}))
+  })
+
+  app.post(paths.caseLetterKind, async (request, reply) => {
+    const { caseId, kind } = kindParams.parse(request.params)
+    if (!isLetterKind(kind)) return reply.callNotFound()
+    const f = letterForm.parse(request.body ?? {})
+    const act = text(f, 'action')
+    const edits = act === 'update' ? undefined : editsFrom(f)
+    if (act === 'pdf' || act === 'docx' || act === 'send') {
+      let drafted
+      try {
+        drafted = await letters.edited(who, caseId, kind, choicesFrom(f, kind), edits ?? {})
+      } catch (error) {
+        if (error instanceof LetterNeedsMore || error instanceof InvalidInput)
+          return letterPage(reply, caseId, kind, f, { ...(edits ? { edits } : {}) }, 400)
+        throw error
+      }
+      if (act === 'pdf' || act === 'docx') {
+        const bytes = act === 'pdf' ? await letters.pdf(drafted.letter) : await letters.docx(drafted.letter)
+        return reply
+          .type(
+            act === 'pdf'
+              ? 'application/pdf'
+              : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          )
+          .header(
+            'content-disposition',
+            `attachment; filename="${kind}-${drafted.letter.date.toString()}.${act}"`,
+          )
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(bytes))
+      }
+      const sentOn = readDate(f, 'sentOn')
+      try {
+        const method = parseMethod(text(f, 'method'))
+        const sent = await letters.markSent(who, caseId, drafted, {
+          method,
+          ...(sentOn ? { sentOn: parseDate(sentOn, 'sentOn') } : {}),
+          certificateNumber: text(f, 'certificate') || null,
+          trackingNumber: text(f, 'tracking') || null,
+        })
+        const c = await caseFile.cases.getCase(who, caseId)
+        return render(reply, 'sent.njk', copy('letters.sentTitle'), c, {
+          sent,
+          tasks: sent.tasks.map((t) => ({ title: t.title, due: formatDate(parseDate(t.dueOn)) })),
+          eventHref: fill(paths.caseEvent, { caseId, id: sent.event.id }),
+        })
+      } catch (error) {
+        if (error instanceof InvalidInput) {
+          const field =
+            error.field === 'method'
+              ? 'method'
+              : error.field.startsWith('occurredOn') || error.field === 'sentOn'
+                ? 'sentOn-day'
+                : error.field.replace(/\./g, '-')
+          return letterPage(
+            reply,
+            caseId,
+            kind,
+            f,
+            {
+              errors: [
+                {
+                  text: error.field === 'method' ? copy('letters.errors.method') : error.problem,
+                  href: `#${field}`,
+                },
+              ],
+              ...(edits ? { edits } : {}),
+            },
+            400,
+          )
+        }
+        throw error
+      }
+    }
+    return letterPage(reply, caseId, kind, f)
+  })
+
+  // The bundle.
+
+  app.get(paths.caseBundle, async (request, reply) => {
+    const { caseId } = caseParams.parse(request.params)
+    const c = await caseFile.cases.getCase(who, caseId)
+    const docs = await bundles.candidates(who, caseId)
+    return render(reply, 'bundle.njk', copy('letters.bundle.title'), c, {
+      action: fill(paths.caseBundle, { caseId }),
+      documents: docs.map((d) => ({
+        value: d.id,
+        text: d.title,
+        hint: `${copy(`letters.bundle.section.${d.section}`)} · ${d.fileName}${d.documentDate ? ` · ${formatDate(parseDate(d.documentDate))}` : ''}`,
+        checked: d.mediaType === 'application/pdf',
+      })),
+    })
+  })
+
+  app.post(paths.caseBundle, async (request, reply) => {
+    const { caseId } = caseParams.parse(request.params)
+    const c = await caseFile.cases.getCase(who, caseId)
+    const f = letterForm.parse(request.body ?? {})
+    const documents = list(f, 'documents')
+    if (documents.length === 0) {
+      const docs = await bundles.candidates(who, caseId)
+      return render(
+        reply,
+        'bundle.njk',
+        copy('letters.bundle.title'),
+        c,
+        {
+          action: fill(paths.caseBundle, { caseId }),
+          errors: [{ text: copy('letters.errors.documents'), href: '#documents' }],
+          documentsError: copy('letters.errors.documents'),
+          documents: docs.map((d) => ({
+            value: d.id,
+            text: d.title,
+            hint: `${copy(`letters.bundle.section.${d.section}`)} · ${d.fileName}`,
+          })),
+        },
+        400,
+      )
+    }
+    const job = jobs.start(caseId, (onProgress) =>
+      bundles.build(
+        who,
+        caseId,
+        {
+          documents,
+          keepMyDetailsPrivate: text(f, 'private') === 'yes',
+          myPhone: text(f, 'myPhone') || null,
+        },
+        onProgress,
+      ),
+    )
+    return reply.redirect(fill(paths.caseBundleJob, { caseId, job: job.id }), 303)
+  })
+
+  const statusOf = (caseId: string, jobId: string) => {
+    const job = jobs.get(jobId, caseId)
+    if (!job) return null
+    return {
+      state: job.state,
+      stage: job.progress?.stage ?? 'checking files',
+      done: job.progress?.done ?? 0,
+      total: job.progress?.total ?? 0,
+      error: job.error,
+    }
+  }
+
+  app.get(paths.caseBundleJobStatus, async (request, reply) => {
+    const { caseId, job } = jobParams.parse(request.params)
+    const s = statusOf(caseId, job)
+    if (!s) return reply.code(404).send({ state: 'missing' })
+    return reply.header('cache-control', 'no-store').send(s)
+  })
+
+  app.get(paths.caseBundleJob, async (request, reply) => {
+    const { caseId, job: jobId } = jobParams.parse(request.params)
+    const c = await caseFile.cases.getCase(who, caseId)
+    const job = jobs.get(jobId, caseId)
+    if (!job) return reply.callNotFound()
+    const report = job.result?.report
+    return render(
+      reply,
+      'bundle-job.njk',
+      copy(
+        job.state === 'done'
+          ? 'letters.bundle.doneTitle'
+          : job.state === 'failed'
+            ? 'letters.bundle.failedTitle'
+            : 'letters.bundle.workingTitle',
+      ),
+      c,
+      {
+        job,
+        status: statusOf(caseId, jobId),
+        report,
+        statusHref: fill(paths.caseBundleJobStatus, { caseId, job: jobId }),
+        selfHref: fill(paths.caseBundleJob, { caseId, job: jobId }),
+        pdfHref: fill(paths.caseBundleJobPdf, { caseId, job: jobId }),
+        bundleHref: fill(paths.caseBundle, { caseId }),
+      },
+    )
+  })
+
+  app.get(paths.caseBundleJobPdf, async (request, reply) => {
+    const { caseId, job: jobId } = jobParams.parse(request.params)
+    const job = jobs.get(jobId, caseId)
+    if (!job?.result) return reply.callNotFound()
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', 'attachment; filename="bundle.pdf"')
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(job.result.pdf))
+  })
+}

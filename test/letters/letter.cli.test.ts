@@ -1,0 +1,138 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.ts'
+import { ensureTemplate } from '../helpers/pglite.ts'
+import { pdf } from '../case/fixtures.ts'
+import { writeFileSync } from 'node:fs'
+
+let dir: string
+const env = () => ({ REDRESS_DATA_DIR: dir })
+
+beforeAll(async () => {
+  const template = await ensureTemplate()
+  dir = mkdtempSync(join(tmpdir(), 'redress-letter-cli-'))
+  cpSync(join(template, 'pglite'), join(dir, 'pglite'), { recursive: true })
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
+  let caseId = ''
+  it('lists the kinds with what each needs', async () => {
+    const r = await runCli(['letter', '--list', '--json'], undefined, env())
+    expect(r.code).toBe(0)
+    const kinds = JSON.parse(r.stdout) as { kind: string; required: unknown[] }[]
+    expect(kinds.map((k) => k.kind)).toContain('call-confirmation')
+    const text = await runCli(['letter', '--list'], undefined, env())
+    expect(text.stdout).toContain('Confirmation of a phone call')
+  })
+
+  it('stops with exit 2, naming what to add, when particulars are missing', async () => {
+    const c = await runCli(
+      ['case', 'create', '--title', 'Amira and Dan', '--nation', 'england', '--role', 'receiving', '--json'],
+      undefined,
+      env(),
+    )
+    caseId = JSON.parse(c.stdout).id
+    const r = await runCli(['letter', 'call-confirmation', '--case', caseId], undefined, env())
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('your full name')
+    expect(r.stderr).toContain('CMS reference')
+    expect(r.stderr).toContain('log-call')
+  })
+
+  it('writes the call confirmation as PDF and Word, and records it as sent', async () => {
+    const stdin = JSON.stringify({
+      title: 'Amira and Dan',
+      nation: 'england',
+      role: 'receiving',
+      cmsReference: '121234567890',
+      yourName: 'Amira Haddad',
+      yourAddress: '14 Ash Grove\nLeeds\nLS6 2AB',
+      children: [{ name: 'Sami' }, { name: 'Lina' }],
+    })
+    const c = await runCli(['case', 'create', '--stdin', '--json'], stdin, env())
+    expect(c.code).toBe(0)
+    caseId = JSON.parse(c.stdout).id
+    const call = await runCli(
+      [
+        'case',
+        'log-call',
+        caseId,
+        '--date',
+        '2025-02-10',
+        '--time',
+        '10:15',
+        '--title',
+        'Called about Dan’s job',
+        '--name',
+        'Kelly',
+        '--they-said',
+        'Kelly said the CMS would look into it',
+        '--json',
+      ],
+      undefined,
+      env(),
+    )
+    expect(call.stderr).toBe('')
+    const out = join(dir, 'confirm.pdf')
+    const r = await runCli(
+      ['letter', 'call-confirmation', '--case', caseId, '--date', '2025-02-11', '--out', out, '--json'],
+      undefined,
+      env(),
+    )
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout)
+    expect(j.paragraphs.join(' ')).toContain('10 February 2025')
+    expect(existsSync(out)).toBe(true)
+    const docx = join(dir, 'confirm.docx')
+    const w = await runCli(
+      [
+        'letter',
+        'call-confirmation',
+        '--case',
+        caseId,
+        '--format',
+        'docx',
+        '--date',
+        '2025-02-11',
+        '--out',
+        docx,
+        '--sent',
+        '--method',
+        'first-class',
+        '--sent-on',
+        '2025-02-11',
+        '--json',
+      ],
+      undefined,
+      env(),
+    )
+    expect(w.stderr).toBe('')
+    expect(w.code).toBe(0)
+    expect(JSON.parse(w.stdout).sent.eventId).toBeTruthy()
+    const tl = await runCli(['case', 'timeline', caseId, '--json'], undefined, env())
+    expect(tl.stdout).toContain('letter-sent')
+  })
+
+  it('builds a bundle from the case', async () => {
+    const file = join(dir, 'letter.pdf')
+    writeFileSync(file, pdf('CMS decision letter'))
+    const ev = await runCli(['case', 'add-evidence', caseId, file, '--json'], undefined, env())
+    expect(ev.code).toBe(0)
+    const out = join(dir, 'bundle.pdf')
+    const r = await runCli(['bundle', '--case', caseId, '--out', out, '--json'], undefined, {
+      ...env(),
+      REDRESS_PROGRESS: '1',
+    })
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.pageCount).toBeGreaterThan(2)
+    expect(existsSync(out)).toBe(true)
+    const bad = await runCli(['bundle', '--case', caseId], undefined, env())
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--out')
+  })
+})
