@@ -6,6 +6,7 @@ import view from '@fastify/view'
 import nunjucks from 'nunjucks'
 import type { Database } from '../store/db.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { PlainDate } from '../domain/shared/plain-date.ts'
 import { translate } from './i18n.ts'
 import { paths } from './paths.ts'
 import { securityHeaders } from './security.ts'
@@ -16,6 +17,11 @@ import { SessionStore } from './session.ts'
 export interface Services {
   readonly database: Database
   readonly rules: RuleBook
+  /**
+   * Today's civil date in the UK. The domain has no clock: the web reads it here and passes it in.
+   * Tests (and demos) give a fixed date; the default is Europe/London's date now.
+   */
+  readonly today?: () => PlainDate
 }
 
 export interface AppOptions {
