@@ -1,7 +1,26 @@
 /**
  * Documents: letters (templates filled from typed input, rendered to PDF and Word) and bundles.
  * This is the service-level API the CLI and web use.
+ *
+ * The renderers pull in pdf-lib, fontkit, docx and pdf.js (over a second of loading between
+ * them), so they are loaded on first use rather than when the server starts.
  */
+import type * as RenderPdf from './letters/render-pdf.ts'
+import type * as RenderDocx from './letters/render-docx.ts'
+import type * as BuildBundle from './bundle/build-bundle.ts'
+import type * as PdfText from './bundle/pdf-text.ts'
+
+export const renderLetterPdf: typeof RenderPdf.renderLetterPdf = async (...args) =>
+  (await import('./letters/render-pdf.ts')).renderLetterPdf(...args)
+export const renderLetterDocx: typeof RenderDocx.renderLetterDocx = async (...args) =>
+  (await import('./letters/render-docx.ts')).renderLetterDocx(...args)
+export const buildBundle: typeof BuildBundle.buildBundle = async (...args) =>
+  (await import('./bundle/build-bundle.ts')).buildBundle(...args)
+export const extractPageTexts: typeof PdfText.extractPageTexts = async (...args) =>
+  (await import('./bundle/pdf-text.ts')).extractPageTexts(...args)
+/** Characters the embedded font cannot print (loads the font library on first use). */
+export const unsupportedCharacters = async (text: string): Promise<string[]> =>
+  (await import('./pdf/fonts.ts')).unsupportedCharacters(text)
 export {
   buildLetter,
   COMMON_PARTICULARS,
@@ -24,8 +43,6 @@ export type {
 } from './letters/model.ts'
 export { MissingParticulars, type Particular } from './letters/particulars.ts'
 export { checkLetter } from './letters/check.ts'
-export { renderLetterPdf } from './letters/render-pdf.ts'
-export { renderLetterDocx } from './letters/render-docx.ts'
 export { workingsFromSteps, type WorkingStep } from './letters/workings.ts'
 export type {
   DatedEvent,
@@ -47,10 +64,8 @@ export {
   type DisputedFigure,
   type Figure,
 } from './letters/templates/appeal-pack.ts'
-export { buildBundle } from './bundle/build-bundle.ts'
 export { Redactor, redactLetter, REMOVED, type RedactionKind, type RedactionTarget } from './bundle/redact.ts'
-export { extractPageTexts, type PageText } from './bundle/pdf-text.ts'
-export { unsupportedCharacters } from './pdf/fonts.ts'
+export type { PageText } from './bundle/pdf-text.ts'
 export type {
   BuildBundleOptions,
   BundleDocument,

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { renderWorkingsPdf } from '../../../documents/workings/render-workings.ts'
 import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
@@ -163,6 +162,8 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     const gap = firstIncomplete(a, ctx)
     if (gap) return reply.redirect(gap.path, 303)
     const result = buildResult(a, ctx)
+    // The PDF library loads on first use, not at start-up.
+    const { renderWorkingsPdf } = await import('../../../documents/workings/render-workings.ts')
     const pdf = await renderWorkingsPdf(workingsDocument(a, result, ctx, ctx.today))
     return reply
       .type('application/pdf')
