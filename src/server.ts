@@ -4,6 +4,7 @@ import { openDatabase } from './store/db.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
 import { DrizzleMetaRepository } from './store/meta.repository.ts'
 import { buildApp } from './web/app.ts'
+import { createCaseServices, sweepEvidence } from './services/case-services.ts'
 
 /** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -17,7 +18,14 @@ async function main(): Promise<void> {
   })
   const meta = new DrizzleMetaRepository(database.db)
   if (!(await meta.get('installed-at'))) await meta.set('installed-at', new Date().toISOString())
-  const app = await buildApp({ database, rules: book }, {})
+  const caseFile = createCaseServices({
+    database,
+    dataDir: config.dataDir,
+    rules: book,
+    maxUploadBytes: config.maxUploadBytes,
+  })
+  await sweepEvidence(caseFile, database) // tidy up after a crash: temporary and unused evidence files
+  const app = await buildApp({ database, rules: book, caseFile }, {})
 
   let closing = false
   const shutdown = async (signal: string): Promise<void> => {

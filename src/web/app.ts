@@ -6,6 +6,7 @@ import view from '@fastify/view'
 import nunjucks from 'nunjucks'
 import type { Database } from '../store/db.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { CaseServices } from '../services/case-services.ts'
 import type { PlainDate } from '../domain/shared/plain-date.ts'
 import { translate } from './i18n.ts'
 import { paths } from './paths.ts'
@@ -17,6 +18,8 @@ import { SessionStore } from './session.ts'
 export interface Services {
   readonly database: Database
   readonly rules: RuleBook
+  /** The case file (cases, decisions, timeline, evidence, export and import); its pages need it. */
+  readonly caseFile?: CaseServices
   /**
    * Today's civil date in the UK. The domain has no clock: the web reads it here and passes it in.
    * Tests (and demos) give a fixed date; the default is Europe/London's date now.

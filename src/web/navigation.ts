@@ -11,6 +11,10 @@ export interface NavItem {
 export function navigation(currentPath: string): NavItem[] {
   const items: Array<[string, string]> = [
     [paths.start, 'layout.nav.home'],
+    [paths.calculation, 'calculation.start.nav'],
+    [paths.routes, 'routes.nav'],
+    [paths.deadlines, 'deadlines.nav'],
+    [paths.cases, 'case.navItem'],
     [paths.help, 'layout.nav.help'],
   ]
   return items.map(([href, key]) => ({ href, text: String(translate(key)), current: href === currentPath }))

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { rules } from '../../src/rules/load.ts'
 import { buildApp, type AppOptions } from '../../src/web/app.ts'
+import { createCaseServices } from '../../src/services/case-services.ts'
 import { testPglite, type TestDatabase } from './pglite.ts'
 
 export interface TestApp {
@@ -12,7 +13,14 @@ export interface TestApp {
 /** The real app on a real (temporary) embedded database, for app.inject() route tests. */
 export async function testApp(options: AppOptions = {}): Promise<TestApp> {
   const database = await testPglite()
-  const app = await buildApp({ database, rules: rules() }, options)
+  const book = rules()
+  const caseFile = createCaseServices({
+    database,
+    dataDir: database.dataDir,
+    rules: book,
+    maxUploadBytes: 50 * 1024 * 1024,
+  })
+  const app = await buildApp({ database, rules: book, caseFile }, options)
   await app.ready()
   return {
     app,

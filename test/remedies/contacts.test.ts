@@ -49,7 +49,7 @@ describe('contacts.yaml', () => {
     expect(w).toMatch(/0844/)
     expect(w).toMatch(/call-connection/)
     expect(w).toMatch(/not by the CMS/)
-    expect(w).toMatch(/free on 0800 171 2345/)
+    expect(w).toMatch(/free\s+number on your CMS letters/)
   })
 
   it('checks CMS reference numbers: 12 digits beginning 121', () => {

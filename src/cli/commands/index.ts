@@ -1,5 +1,8 @@
 import type { Command } from 'commander'
 import { registerCalc } from './calc.command.ts'
+import { registerCase } from './case.command.ts'
+import { registerLetter } from './letter.command.ts'
+import { registerBundle } from './bundle.command.ts'
 import { registerDeadline } from './deadline.command.ts'
 import { registerRoute } from './route.command.ts'
 import { registerRules } from './rules.command.ts'
@@ -10,4 +13,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerCalc,
   registerDeadline,
   registerRoute,
+  registerCase,
+  registerLetter,
+  registerBundle,
 ]

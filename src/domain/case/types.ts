@@ -60,7 +60,12 @@ export type LetterMethod = (typeof LETTER_METHODS)[number]
 /** Methods that come with a tracking number (the Post Office's tracked services). */
 export const TRACKED_METHODS: readonly LetterMethod[] = ['signed-for', 'special-delivery']
 /** Methods for which the Post Office gives a free certificate of posting. */
-export const POSTED_METHODS: readonly LetterMethod[] = ['first-class', 'second-class', 'signed-for', 'special-delivery']
+export const POSTED_METHODS: readonly LetterMethod[] = [
+  'first-class',
+  'second-class',
+  'signed-for',
+  'special-delivery',
+]
 
 /** What a letter is about: some subjects start deadlines or move a challenge on. */
 export const LETTER_SUBJECTS = [
@@ -95,7 +100,17 @@ export const TASK_STATUSES = ['open', 'done'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
 export type TaskOrigin = 'decision' | 'event' | 'manual'
 
-export const LINK_ROLES = ['evidence', 'letter', 'proof-of-postage', 'delivery-confirmation', 'about', 'confirms'] as const
+/** The owner of every row on a single-person install (an adviser mode will add others). */
+export const LOCAL_OWNER = 'local'
+
+export const LINK_ROLES = [
+  'evidence',
+  'letter',
+  'proof-of-postage',
+  'delivery-confirmation',
+  'about',
+  'confirms',
+] as const
 export type LinkRole = (typeof LINK_ROLES)[number]
 
 /** Everything in a case that is versioned, binned and audited. */

@@ -1,0 +1,81 @@
+import { zipSync, strToU8 } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { checkFileName, checkFileType, detectType } from './file-check.ts'
+
+const bytes = (...xs: number[]) => new Uint8Array(xs)
+const text = (s: string) => new TextEncoder().encode(s)
+const heic = () => {
+  const b = new Uint8Array(32)
+  b.set([0, 0, 0, 24], 0)
+  b.set(text('ftypheic'), 4)
+  b.set(text('mif1heic'), 16)
+  return b
+}
+const docxEntries = ['[Content_Types].xml', '_rels/.rels', 'word/document.xml']
+
+describe('detecting the type from the content', () => {
+  it.each([
+    ['PDF', text('%PDF-1.7\n'), 'application/pdf'],
+    ['JPEG', bytes(0xff, 0xd8, 0xff, 0xe0), 'image/jpeg'],
+    ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'image/png'],
+    ['HEIC', heic(), 'image/heic'],
+    ['email', text('From: a@example.com\r\nTo: b@example.com\r\nSubject: Hi\r\n\r\nBody'), 'message/rfc822'],
+  ])('%s', (_, head, type) => {
+    expect(detectType(head)).toEqual({ known: true, mediaType: type })
+  })
+  it('a Word .docx is a zip with word/document.xml', () => {
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<x/>'), 'word/document.xml': strToU8('<w/>') })
+    expect(detectType(zip.slice(0, 64), docxEntries)).toMatchObject({ known: true })
+    expect(detectType(zip.slice(0, 64), ['a.txt'])).toEqual({
+      known: false,
+      what: expect.stringMatching(/zip/),
+    })
+  })
+  it('names what it refuses where it can', () => {
+    expect(detectType(text('MZ\x90\x00'))).toEqual({ known: false, what: 'a program (.exe)' })
+    expect(detectType(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toMatchObject({
+      what: expect.stringMatching(/\.doc/),
+    })
+    expect(detectType(text('just some text\nwith lines'))).toEqual({ known: false, what: null })
+    expect(detectType(text('Subject: no sender\n\n'))).toEqual({ known: false, what: null })
+  })
+})
+
+describe('checking the name and type together', () => {
+  it('keeps a file whose name agrees with its content, and adds an extension when there is none', () => {
+    expect(checkFileType('letter.PDF', { known: true, mediaType: 'application/pdf' })).toEqual({
+      mediaType: 'application/pdf',
+      fileName: 'letter.PDF',
+    })
+    expect(checkFileType('scan', { known: true, mediaType: 'image/jpeg' })).toEqual({
+      mediaType: 'image/jpeg',
+      fileName: 'scan.jpg',
+    })
+  })
+  it('refuses a disguised file, saying what it really is', () => {
+    expect(() => checkFileType('letter.pdf', { known: true, mediaType: 'image/png' })).toThrow(
+      /named as a PDF document but its content is a PNG image/,
+    )
+    expect(() => checkFileType('virus.pdf', { known: false, what: 'a program (.exe)' })).toThrow(
+      /looks like a program/,
+    )
+    expect(() => checkFileType('notes.txt', { known: false, what: null })).toThrow(
+      /could not tell what kind of file/,
+    )
+  })
+  it.each([
+    ['../../etc/passwd', /folder path/],
+    ['..\\x.pdf', /folder path/],
+    ['C:evil.pdf', /drive letter/],
+    ['a..pdf', /“\.\.”/],
+    ['.hidden.pdf', /starts with a dot/],
+    ['bad\u0000name.pdf', /control characters/],
+    ['', /no name/],
+    ['x'.repeat(201), /too long/],
+  ])('refuses the name %j', (name, why) => {
+    expect(() => checkFileName(name)).toThrow(why)
+  })
+  it('accepts ordinary names, including spaces and accents', () => {
+    expect(checkFileName('Lettre de Zoë 3 Feb.pdf')).toBe('Lettre de Zoë 3 Feb.pdf')
+  })
+})

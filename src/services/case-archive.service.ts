@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { open, rename, rm } from 'node:fs/promises'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import yauzl from 'yauzl'
+import yazl from 'yazl'
+import { z } from 'zod'
+import { CaseInputError, type Actor, type CaseRecord } from '../domain/case/index.ts'
+import type { CaseRepository, CaseRows } from '../store/case.repository.ts'
+import { SHA256, type EvidenceFiles, type FileWriter, type StagedFile } from '../store/evidence-files.ts'
+
+/**
+ * A whole case as one archive: a zip holding manifest.json (every other file with its SHA-256 and
+ * size), case.json (every row of the case: current versions, earlier versions, the bin and the audit
+ * trail) and evidence/<sha256> (each file, named by its hash). Import checks every hash before it
+ * writes anything, and writes everything in one transaction.
+ */
+
+export const ARCHIVE_FORMAT = 'redress-case-archive'
+export const ARCHIVE_VERSION = 1
+
+export interface ManifestEntry {
+  readonly path: string
+  readonly sha256: string
+  readonly sizeBytes: number
+}
+
+export interface Manifest {
+  readonly format: typeof ARCHIVE_FORMAT
+  readonly formatVersion: number
+  readonly exportedAt: string
+  readonly caseId: string
+  readonly files: readonly ManifestEntry[]
+}
+
+const manifestSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  formatVersion: z.literal(ARCHIVE_VERSION),
+  exportedAt: z.string(),
+  caseId: z.string().min(1),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      sha256: z.string().regex(SHA256),
+      sizeBytes: z.number().int().nonnegative(),
+    }),
+  ),
+})
+
+const row = z.looseObject({ id: z.string().min(1), caseId: z.string().min(1) })
+const rowsSchema = z.object({
+  case: z.looseObject({ id: z.string().min(1), title: z.string() }),
+  decisions: z.array(row),
+  events: z.array(row),
+  evidence: z.array(row.extend({ sha256: z.string().regex(SHA256) })),
+  tasks: z.array(row),
+  links: z.array(row),
+  revisions: z.array(row),
+  audit: z.array(row),
+})
+
+/** The archive cannot be imported; `file` names the part of it that is wrong. Nothing was written. */
+export class ArchiveRejected extends CaseInputError {
+  override name = 'ArchiveRejected'
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super([{ field: 'archive', problem: `${file}: ${problem}. Nothing was imported.` }])
+  }
+}
+
+const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
+const EVIDENCE_PATH = /^evidence\/([0-9a-f]{64})$/
+const JSON_LIMIT = 512 * 1024 * 1024
+
+export interface ArchiveServiceDeps {
+  readonly repo: CaseRepository
+  readonly files: EvidenceFiles
+  readonly now?: () => Date
+}
+
+export class CaseArchiveService {
+  private readonly repo: CaseRepository
+  private readonly files: EvidenceFiles
+  private readonly now: () => Date
+
+  constructor(deps: ArchiveServiceDeps) {
+    this.repo = deps.repo
+    this.files = deps.files
+    this.now = deps.now ?? (() => new Date())
+  }
+
+  /**
+   * Writes the case to `path` (through a temporary file renamed into place, so a crash never leaves
+   * half an archive under that name). The export is recorded in the audit trail.
+   */
+  async export(
+    who: Actor,
+    caseId: string,
+    path: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Manifest> {
+    await this.repo.transaction((repo) =>
+      repo.record(who, caseId, 'export', 'case', caseId, 'case exported to an archive'),
+    )
+    const rows = await this.repo.exportRows(who.ownerId, caseId)
+    const caseJson = new TextEncoder().encode(JSON.stringify(rows, null, 1))
+    const hashes = [...new Set(rows.evidence.map((e) => e.sha256))].sort()
+    const entries: ManifestEntry[] = [
+      { path: 'case.json', sha256: sha(caseJson), sizeBytes: caseJson.length },
+    ]
+    const sizes = new Map(rows.evidence.map((e) => [e.sha256, e.sizeBytes]))
+    for (const h of hashes) {
+      if (!this.files.has(h))
+        throw new Error(
+          `The evidence file ${h} is missing from the data folder; the case cannot be exported whole.`,
+        )
+      entries.push({ path: `evidence/${h}`, sha256: h, sizeBytes: sizes.get(h) ?? 0 })
+    }
+    const manifest: Manifest = {
+      format: ARCHIVE_FORMAT,
+      formatVersion: ARCHIVE_VERSION,
+      exportedAt: this.now().toISOString(),
+      caseId,
+      files: entries,
+    }
+    const temp = `${path}.${process.pid}.part`
+    const zip = new yazl.ZipFile()
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 1)), 'manifest.json')
+    zip.addBuffer(Buffer.from(caseJson), 'case.json')
+    // Files are stored without compression: PDFs and photos are compressed already.
+    for (const h of hashes) zip.addFile(this.files.pathOf(h), `evidence/${h}`, { compress: false })
+    zip.end()
+    const total = caseJson.length + rows.evidence.reduce((n, e) => n + e.sizeBytes, 0)
+    let written = 0
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        written += chunk.length
+        onProgress?.(Math.min(written, total), total)
+        cb(null, chunk)
+      },
+    })
+    try {
+      await pipeline(zip.outputStream, count, createWriteStream(temp, { mode: 0o600 }))
+      const handle = await open(temp, 'r+')
+      await handle.sync()
+      await handle.close()
+      await rename(temp, path)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
+    return manifest
+  }
+
+  /**
+   * Imports an archive. Every file's hash is checked against the manifest (and each evidence file
+   * against its name) before anything is written; a mismatch refuses the import naming the file.
+   * Then the rows and the files go in together, in one transaction.
+   */
+  async import(who: Actor, path: string, onProgress?: (bytes: number) => void): Promise<CaseRecord> {
+    const texts = new Map<string, Uint8Array>()
+    const staged = new Map<string, StagedFile>()
+    const seen = new Set<string>()
+    let writer: FileWriter | null = null
+    try {
+      let zipfile: yauzl.ZipFile
+      try {
+        zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+          yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zf) =>
+            err ? reject(err) : resolve(zf),
+          ),
+        )
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new ArchiveRejected(path, 'there is no such file')
+        throw new ArchiveRejected('the archive', `is not a readable zip file (${(error as Error).message})`)
+      }
+      let bytes = 0
+      try {
+        for await (const entry of entries(zipfile)) {
+          const name = entry.fileName
+          if (seen.has(name)) throw new ArchiveRejected(name, 'appears twice in the archive')
+          seen.add(name)
+          const evidence = EVIDENCE_PATH.test(name)
+          if (!evidence && name !== 'manifest.json' && name !== 'case.json')
+            throw new ArchiveRejected(name, 'is not a file a Redress case archive holds')
+          if (!evidence && entry.uncompressedSize > JSON_LIMIT)
+            throw new ArchiveRejected(name, 'is too large')
+          const stream = await new Promise<Readable>((resolve, reject) =>
+            zipfile.openReadStream(entry, (err, rs) => (err ? reject(err) : resolve(rs))),
+          )
+          if (evidence) {
+            writer = await this.files.writer()
+            for await (const chunk of stream) {
+              await writer.write(chunk as Uint8Array)
+              bytes += (chunk as Uint8Array).length
+              onProgress?.(bytes)
+            }
+            staged.set(name, await writer.finish())
+            writer = null
+          } else {
+            const chunks: Buffer[] = []
+            for await (const chunk of stream) chunks.push(chunk as Buffer)
+            texts.set(name, Buffer.concat(chunks))
+          }
+        }
+      } catch (error) {
+        zipfile.close()
+        if (error instanceof ArchiveRejected) throw error
+        throw new ArchiveRejected(
+          'the archive',
+          `is damaged and cannot be read (${(error as Error).message})`,
+        )
+      }
+
+      const manifestBytes = texts.get('manifest.json')
+      if (!manifestBytes)
+        throw new ArchiveRejected('manifest.json', 'is missing: this is not a Redress case archive')
+      let manifest: z.infer<typeof manifestSchema>
+      try {
+        manifest = manifestSchema.parse(JSON.parse(Buffer.from(manifestBytes).toString('utf8')))
+      } catch {
+        throw new ArchiveRejected(
+          'manifest.json',
+          'is not a Redress case archive manifest (or is from a newer version of Redress)',
+        )
+      }
+      const listed = new Map(manifest.files.map((f) => [f.path, f]))
+      for (const name of seen)
+        if (name !== 'manifest.json' && !listed.has(name))
+          throw new ArchiveRejected(name, 'is not listed in the manifest')
+      for (const f of manifest.files) {
+        const got = f.path === 'case.json' ? texts.get(f.path) : staged.get(f.path)
+        if (!got) throw new ArchiveRejected(f.path, 'is listed in the manifest but missing from the archive')
+        const [hash, size] = got instanceof Uint8Array ? [sha(got), got.length] : [got.sha256, got.sizeBytes]
+        if (hash !== f.sha256 || size !== f.sizeBytes)
+          throw new ArchiveRejected(
+            f.path,
+            'does not match its SHA-256 hash in the manifest: the archive is damaged or was changed',
+          )
+        const m = EVIDENCE_PATH.exec(f.path)
+        if (m && m[1] !== hash)
+          throw new ArchiveRejected(
+            f.path,
+            'does not match the hash in its name: the archive is damaged or was changed',
+          )
+      }
+      const caseBytes = texts.get('case.json')
+      if (!caseBytes) throw new ArchiveRejected('case.json', 'is missing')
+      let rows: CaseRows
+      try {
+        const parsed = rowsSchema.parse(JSON.parse(Buffer.from(caseBytes).toString('utf8')))
+        rows = parsed as unknown as CaseRows
+      } catch {
+        throw new ArchiveRejected('case.json', 'is not a Redress case file')
+      }
+      const caseId = rows.case.id
+      if (caseId !== manifest.caseId)
+        throw new ArchiveRejected('case.json', 'holds a different case from the one the manifest names')
+      const all = [
+        rows.decisions,
+        rows.events,
+        rows.evidence,
+        rows.tasks,
+        rows.links,
+        rows.revisions,
+        rows.audit,
+      ].flat()
+      if (all.some((r) => r.caseId !== caseId))
+        throw new ArchiveRejected('case.json', 'holds rows that belong to another case')
+      for (const e of rows.evidence) {
+        if (!staged.has(`evidence/${e.sha256}`) && !this.files.has(e.sha256))
+          throw new ArchiveRejected(`evidence/${e.sha256}`, `is missing (the file for “${e.fileName}”)`)
+      }
+      if (await this.repo.get('case', who.ownerId, caseId, caseId))
+        throw new ArchiveRejected(
+          'case.json',
+          `this case (“${rows.case.title}”) is already in Redress. To replace it, move the existing one to the bin and purge it first, or import into another data folder`,
+        )
+
+      const created: string[] = []
+      try {
+        await this.repo.transaction(async (repo) => {
+          await repo.importRows(who.ownerId, rows)
+          await repo.record(
+            who,
+            caseId,
+            'import',
+            'case',
+            caseId,
+            `case imported from an archive exported ${manifest.exportedAt}`,
+          )
+          for (const [name, file] of staged) {
+            if (await this.files.commit(file)) created.push(file.sha256)
+            staged.delete(name)
+          }
+        })
+      } catch (error) {
+        for (const h of created) if ((await this.repo.evidenceUsing(h)) === 0) await this.files.remove(h)
+        if (error instanceof ArchiveRejected) throw error
+        throw new ArchiveRejected(
+          'case.json',
+          `could not be stored (${(error as Error).message.split('\n')[0]})`,
+        )
+      }
+      const imported = await this.repo.get('case', who.ownerId, caseId, caseId)
+      return imported!
+    } finally {
+      if (writer) await (writer as FileWriter).abort()
+      for (const f of staged.values()) await this.files.discard(f)
+    }
+  }
+}
+
+/** The entries of a zip, one at a time (yauzl reads them from the central directory). */
+async function* entries(zipfile: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  const queue: Array<yauzl.Entry | null | Error> = []
+  let wake: (() => void) | null = null
+  const push = (x: yauzl.Entry | null | Error) => {
+    queue.push(x)
+    wake?.()
+  }
+  zipfile.on('entry', (e: yauzl.Entry) => push(e))
+  zipfile.on('end', () => push(null))
+  zipfile.on('error', (e: Error) => push(e))
+  zipfile.readEntry()
+  for (;;) {
+    if (queue.length === 0) await new Promise<void>((r) => (wake = r))
+    wake = null
+    const next = queue.shift()!
+    if (next === null) return
+    if (next instanceof Error) throw next
+    if (next.fileName.endsWith('/')) {
+      zipfile.readEntry()
+      continue
+    }
+    yield next
+    zipfile.readEntry()
+  }
+}

@@ -1,0 +1,71 @@
+import { chronology, formatCmsReference, type Actor, type ChronologyRow } from '../domain/case/index.ts'
+import { formatDate, parseDate } from '../domain/shared/plain-date.ts'
+import { table } from '../documents/letters/model.ts'
+import type { CaseService } from './case.service.ts'
+
+export interface ChronologyOptions {
+  /** Include the other parent's contact details (left out by default: a chronology is for sharing). */
+  readonly includeSensitive?: boolean
+}
+
+/** The printable chronology: every decision and event of a case in date order, as an A4 PDF. */
+export class CaseChronologyService {
+  constructor(private readonly deps: { readonly cases: CaseService }) {}
+
+  async rows(who: Actor, caseId: string, o: ChronologyOptions = {}): Promise<ChronologyRow[]> {
+    const c = await this.deps.cases.getCase(who, caseId)
+    const decisions = await this.deps.cases.list(who, caseId, 'decision')
+    const events = await this.deps.cases.list(who, caseId, 'event')
+    return chronology(c, decisions, events, o)
+  }
+
+  async pdf(who: Actor, caseId: string, o: ChronologyOptions = {}): Promise<Uint8Array> {
+    const c = await this.deps.cases.getCase(who, caseId)
+    const rows = await this.rows(who, caseId, o)
+    // The PDF libraries load on first use, not at start-up.
+    const [{ PDFDocument }, { embedFonts }, { PageFlow, SIZE, A4, MARGIN }] = await Promise.all([
+      import('pdf-lib'),
+      import('../documents/pdf/fonts.ts'),
+      import('../documents/pdf/flow.ts'),
+    ])
+    const doc = await PDFDocument.create({ updateMetadata: false })
+    const fonts = await embedFonts(doc)
+    const flow = new PageFlow(doc, fonts)
+    flow.newPage()
+    flow.text(`Chronology: ${c.title}`, { font: fonts.bold, size: SIZE.title, after: 6 })
+    if (c.cmsReference) flow.text(`CMS reference ${formatCmsReference(c.cmsReference)}`, { after: 2 })
+    const today = this.deps.cases.today()
+    flow.text(
+      `Prepared with Redress on ${formatDate(today)}. Dates are as things happened; times are UK time.`,
+      {
+        size: SIZE.small,
+        after: 10,
+      },
+    )
+    if (rows.length === 0) flow.text('Nothing has been recorded in this case yet.')
+    else
+      flow.table(
+        table(
+          [
+            { header: 'Date', weight: 1.7 },
+            { header: 'What', weight: 1.8 },
+            { header: 'Details', weight: 5 },
+          ],
+          rows.map((r) => [
+            `${formatDate(parseDate(r.date))}${r.time ? ` ${r.time}` : ''}`,
+            r.what,
+            r.detail,
+          ]),
+        ),
+      )
+    flow.pages.forEach((p, i) => {
+      const text = `Page ${i + 1} of ${flow.pages.length}`
+      const w = fonts.regular.widthOfTextAtSize(text, SIZE.small)
+      p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: fonts.regular })
+    })
+    doc.setTitle(`Chronology: ${c.title}`)
+    doc.setLanguage('en-GB')
+    doc.setCreator('Redress')
+    return doc.save()
+  }
+}

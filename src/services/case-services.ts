@@ -1,0 +1,64 @@
+import { join } from 'node:path'
+import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { PlainDate } from '../domain/shared/plain-date.ts'
+import type { ComputeDeadline } from '../domain/case/index.ts'
+import type { Database } from '../store/db.ts'
+import { DrizzleCaseRepository } from '../store/case.repository.ts'
+import { EvidenceFiles } from '../store/evidence-files.ts'
+import { CaseArchiveService } from './case-archive.service.ts'
+import { CaseChronologyService } from './case-chronology.service.ts'
+import { CaseService, engineDeadlines } from './case.service.ts'
+import { EvidenceService } from './evidence.service.ts'
+
+export interface CaseServices {
+  readonly cases: CaseService
+  readonly evidence: EvidenceService
+  readonly caseArchive: CaseArchiveService
+  readonly chronology: CaseChronologyService
+}
+
+export interface CaseServicesOptions {
+  readonly database: Database
+  /** The data folder: evidence files live in <dataDir>/evidence (with either engine). */
+  readonly dataDir: string
+  readonly rules: RuleBook
+  readonly maxUploadBytes: number
+  readonly today?: () => PlainDate
+  readonly compute?: ComputeDeadline
+}
+
+/** Builds the case-file services over one database and data folder (the composition roots call this). */
+export function createCaseServices(o: CaseServicesOptions): CaseServices {
+  const repo = new DrizzleCaseRepository(o.database.db)
+  const files = new EvidenceFiles(join(o.dataDir, 'evidence'))
+  const today = o.today
+  const cases = new CaseService({
+    repo,
+    files,
+    compute: o.compute ?? engineDeadlines(o.rules),
+    ...(today ? { today } : {}),
+  })
+  return {
+    cases,
+    evidence: new EvidenceService({
+      repo,
+      files,
+      maxUploadBytes: o.maxUploadBytes,
+      ...(today ? { today } : {}),
+    }),
+    caseArchive: new CaseArchiveService({ repo, files }),
+    chronology: new CaseChronologyService({ cases }),
+  }
+}
+
+/**
+ * Tidies the evidence folder after a crash. With the embedded database this process has the data
+ * folder to itself, so every leftover goes; with PostgreSQL, other processes may be mid-upload, so
+ * only leftovers older than an hour go.
+ */
+export function sweepEvidence(
+  services: CaseServices,
+  database: Database,
+): Promise<{ temps: number; orphans: number }> {
+  return services.evidence.sweep(database.engine === 'pglite' ? 0 : 60 * 60 * 1000)
+}

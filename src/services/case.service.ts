@@ -1,0 +1,660 @@
+import { Temporal } from 'temporal-polyfill'
+import { computeDeadline } from '../domain/deadlines/compute-deadline.ts'
+import type { DeadlineRequest, DeadlineResult } from '../domain/deadlines/types.ts'
+import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { PlainDate } from '../domain/shared/plain-date.ts'
+import {
+  CaseInputError,
+  NotFound,
+  changedFields,
+  draftKey,
+  nextDeadlines,
+  openChallenges,
+  tasksForDecision,
+  tasksForEvent,
+  validateCase,
+  validateDecision,
+  validateEvent,
+  validateTask,
+  type Actor,
+  type CaseInput,
+  type CaseRecord,
+  type Challenge,
+  type ComputeDeadline,
+  type DeadlineGap,
+  type DecisionInput,
+  type DecisionRecord,
+  type Entity,
+  type EventInput,
+  type EventRecord,
+  type EvidenceRecord,
+  type LinkRecord,
+  type LinkRole,
+  type RevisionRecord,
+  type TaskDraft,
+  type TaskInput,
+  type TaskRecord,
+  type UpcomingTask,
+  type AuditRecord,
+} from '../domain/case/index.ts'
+import type { BinFilter, CaseRepository, Records, TimelineFilter } from '../store/case.repository.ts'
+import type { EvidenceFiles } from '../store/evidence-files.ts'
+import { calendarsCovering } from './calendars.ts'
+
+/** Today's date in the UK, the one clock the case file uses for "not in the future" and "days left". */
+export const londonToday = (): PlainDate => Temporal.Now.plainDateISO('Europe/London')
+
+/** The deadline engine with the project's rules and bank-holiday calendars. */
+export function engineDeadlines(book: RuleBook): ComputeDeadline {
+  return (request: DeadlineRequest): DeadlineResult =>
+    computeDeadline(book, calendarsCovering(request.from), request)
+}
+
+export interface CaseServiceDeps {
+  readonly repo: CaseRepository
+  readonly files: EvidenceFiles
+  readonly compute: ComputeDeadline
+  readonly today?: () => PlainDate
+}
+
+/** What a change that can create deadlines gives back: the deadlines, and any Redress could not work out. */
+export interface WithTasks<T> {
+  readonly record: T
+  readonly tasks: readonly TaskRecord[]
+  readonly gaps: readonly DeadlineGap[]
+}
+
+export interface DecisionForm extends DecisionInput {
+  /** The evidence that is the decision letter itself. */
+  readonly letterEvidenceId?: string | null
+}
+
+export interface EventForm extends EventInput {
+  /** For a letter: the decision it is about (a reconsideration request, an appeal). */
+  readonly aboutDecisionId?: string | null
+  /** For a letter sent: the call it confirms in writing. */
+  readonly confirmsCallId?: string | null
+  /** Evidence: the certificate of posting or the tracking receipt. */
+  readonly proofEvidenceId?: string | null
+  /** Evidence: the delivery confirmation. */
+  readonly deliveryEvidenceId?: string | null
+}
+
+export interface Dashboard {
+  readonly case: CaseRecord
+  readonly next: readonly UpcomingTask[]
+  readonly challenges: readonly Challenge[]
+  readonly recent: readonly EventRecord[]
+  readonly decisions: readonly DecisionRecord[]
+  readonly counts: {
+    readonly decisions: number
+    readonly events: number
+    readonly evidence: number
+    readonly binned: number
+  }
+}
+
+export interface Linked {
+  readonly link: LinkRecord
+  readonly type: Entity
+  readonly id: string
+  readonly title: string
+}
+
+export interface Binned {
+  readonly entity: Entity
+  readonly id: string
+  readonly title: string
+  readonly deletedAt: string
+  readonly deletedBy: string | null
+}
+
+export interface HistoryEntry extends RevisionRecord {
+  readonly changed: readonly string[]
+}
+
+/** A short title for any record, for lists, links and the bin. */
+export function titleOf(entity: Entity, r: Records[Entity]): string {
+  switch (entity) {
+    case 'case':
+      return (r as CaseRecord).title
+    case 'decision': {
+      const d = r as DecisionRecord
+      return `${d.kind.replace(/-/g, ' ')} of ${d.letterDate}`
+    }
+    case 'event':
+      return (r as EventRecord).title
+    case 'evidence':
+      return (r as EvidenceRecord).title
+    case 'task':
+      return (r as TaskRecord).title
+    case 'link': {
+      const l = r as LinkRecord
+      return `${l.role}: ${l.fromType} → ${l.toType}`
+    }
+  }
+}
+
+/**
+ * The case file use cases: cases, decisions, timeline events (calls, letters…), deadlines and tasks,
+ * links, the bin and the history. Each change runs in one transaction with its trail.
+ */
+export class CaseService {
+  private readonly repo: CaseRepository
+  private readonly files: EvidenceFiles
+  private readonly compute: ComputeDeadline
+  readonly today: () => PlainDate
+
+  constructor(deps: CaseServiceDeps) {
+    this.repo = deps.repo
+    this.files = deps.files
+    this.compute = deps.compute
+    this.today = deps.today ?? londonToday
+  }
+
+  // Cases
+
+  createCase(who: Actor, input: CaseInput): Promise<CaseRecord> {
+    const data = validateCase(input, this.today())
+    return this.repo.transaction((repo) => repo.insert('case', who, null, data))
+  }
+
+  listCases(who: Actor, bin: BinFilter = 'live'): Promise<CaseRecord[]> {
+    return this.repo.listCases(who.ownerId, bin)
+  }
+
+  async getCase(who: Actor, caseId: string): Promise<CaseRecord> {
+    const c = await this.repo.get('case', who.ownerId, caseId, caseId)
+    if (!c) throw new NotFound('case', caseId)
+    return c
+  }
+
+  async amendCase(
+    who: Actor,
+    caseId: string,
+    input: CaseInput,
+    expectedVersion?: number,
+  ): Promise<CaseRecord> {
+    await this.getCase(who, caseId)
+    const data = validateCase(input, this.today())
+    return this.repo.transaction((repo) => repo.amend('case', who, caseId, caseId, data, expectedVersion))
+  }
+
+  // Reading
+
+  async get<E extends Entity>(who: Actor, caseId: string, entity: E, id: string): Promise<Records[E]> {
+    await this.getCase(who, caseId)
+    const r = await this.repo.get(entity, who.ownerId, caseId, id)
+    if (!r) throw new NotFound(entity, id)
+    return r
+  }
+
+  async list<E extends Exclude<Entity, 'case'>>(
+    who: Actor,
+    caseId: string,
+    entity: E,
+    bin: BinFilter = 'live',
+  ): Promise<Records[E][]> {
+    await this.getCase(who, caseId)
+    return this.repo.list(entity, who.ownerId, caseId, bin)
+  }
+
+  async timeline(who: Actor, caseId: string, filter: TimelineFilter = {}): Promise<EventRecord[]> {
+    await this.getCase(who, caseId)
+    return this.repo.timeline(who.ownerId, caseId, filter)
+  }
+
+  /** Open deadlines and tasks by due date, with days left (negative when passed). */
+  async deadlines(who: Actor, caseId: string): Promise<UpcomingTask[]> {
+    const tasks = await this.list(who, caseId, 'task')
+    return nextDeadlines(tasks, this.today(), Number.MAX_SAFE_INTEGER)
+  }
+
+  async dashboard(who: Actor, caseId: string): Promise<Dashboard> {
+    const c = await this.getCase(who, caseId)
+    const [decisions, events, tasks, links, evidence] = await Promise.all([
+      this.repo.list('decision', who.ownerId, caseId),
+      this.repo.list('event', who.ownerId, caseId),
+      this.repo.list('task', who.ownerId, caseId),
+      this.repo.list('link', who.ownerId, caseId),
+      this.repo.list('evidence', who.ownerId, caseId),
+    ])
+    const binned = await this.binned(who, caseId)
+    const recent = await this.repo.timeline(who.ownerId, caseId, {})
+    return {
+      case: c,
+      next: nextDeadlines(tasks, this.today(), 6),
+      challenges: openChallenges({ decisions, events, links, tasks }),
+      recent: recent.slice(0, 5),
+      decisions: [...decisions].sort((a, b) => b.letterDate.localeCompare(a.letterDate)),
+      counts: {
+        decisions: decisions.length,
+        events: events.length,
+        evidence: evidence.length,
+        binned: binned.length,
+      },
+    }
+  }
+
+  /** Everything linked to a record, with the other end's title. */
+  async linked(who: Actor, caseId: string, entity: Entity, id: string): Promise<Linked[]> {
+    const links = await this.repo.list('link', who.ownerId, caseId)
+    const out: Linked[] = []
+    for (const link of links) {
+      const other =
+        link.fromType === entity && link.fromId === id
+          ? { type: link.toType, id: link.toId }
+          : link.toType === entity && link.toId === id
+            ? { type: link.fromType, id: link.fromId }
+            : null
+      if (!other) continue
+      const r = await this.repo.get(other.type, who.ownerId, caseId, other.id)
+      if (r && r.deletedAt === null) out.push({ link, ...other, title: titleOf(other.type, r) })
+    }
+    return out
+  }
+
+  async binned(who: Actor, caseId: string): Promise<Binned[]> {
+    const out: Binned[] = []
+    for (const entity of ['decision', 'event', 'evidence', 'task', 'link'] as const) {
+      for (const r of await this.repo.list(entity, who.ownerId, caseId, 'binned'))
+        out.push({
+          entity,
+          id: r.id,
+          title: titleOf(entity, r),
+          deletedAt: r.deletedAt!,
+          deletedBy: r.deletedBy,
+        })
+    }
+    return out.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
+  }
+
+  /** Every version of a record, oldest first, each naming the fields that changed. */
+  async history(who: Actor, caseId: string, entity: Entity, id: string): Promise<HistoryEntry[]> {
+    await this.getCase(who, caseId)
+    const revisions = await this.repo.revisions(who.ownerId, caseId, entity, id)
+    return revisions.map((r, i) => ({
+      ...r,
+      changed: i === 0 ? [] : changedFields(revisions[i - 1]!.data, r.data),
+    }))
+  }
+
+  async audit(who: Actor, caseId: string): Promise<AuditRecord[]> {
+    await this.getCase(who, caseId)
+    return this.repo.audit(who.ownerId, caseId)
+  }
+
+  // Decisions
+
+  async addDecision(who: Actor, caseId: string, input: DecisionForm): Promise<WithTasks<DecisionRecord>> {
+    const c = await this.getCase(who, caseId)
+    const data = validateDecision(input, this.today())
+    return this.repo.transaction(async (repo) => {
+      const record = await repo.insert('decision', who, caseId, data)
+      await this.setEvidenceLink(
+        repo,
+        who,
+        caseId,
+        'decision',
+        record.id,
+        'letter',
+        input.letterEvidenceId,
+        'letterEvidenceId',
+      )
+      const generated = tasksForDecision(record.id, data, c.nation, this.compute)
+      const tasks = await this.syncTasks(repo, who, caseId, 'decision', record.id, generated.tasks)
+      return { record, tasks, gaps: generated.gaps }
+    })
+  }
+
+  async amendDecision(
+    who: Actor,
+    caseId: string,
+    id: string,
+    input: DecisionForm,
+    expectedVersion?: number,
+  ): Promise<WithTasks<DecisionRecord>> {
+    const c = await this.getCase(who, caseId)
+    await this.get(who, caseId, 'decision', id)
+    const data = validateDecision(input, this.today())
+    return this.repo.transaction(async (repo) => {
+      const record = await repo.amend('decision', who, caseId, id, data, expectedVersion)
+      if (input.letterEvidenceId !== undefined)
+        await this.setEvidenceLink(
+          repo,
+          who,
+          caseId,
+          'decision',
+          id,
+          'letter',
+          input.letterEvidenceId,
+          'letterEvidenceId',
+        )
+      const generated = tasksForDecision(id, data, c.nation, this.compute)
+      const tasks = await this.syncTasks(repo, who, caseId, 'decision', id, generated.tasks)
+      return { record, tasks, gaps: generated.gaps }
+    })
+  }
+
+  // Timeline events
+
+  async addEvent(who: Actor, caseId: string, input: EventForm): Promise<WithTasks<EventRecord>> {
+    const c = await this.getCase(who, caseId)
+    const data = validateEvent(input, this.today())
+    await this.checkEventLinks(who, caseId, input, data.type)
+    return this.repo.transaction(async (repo) => {
+      const record = await repo.insert('event', who, caseId, data)
+      await this.writeEventLinks(repo, who, caseId, record.id, input)
+      const generated = tasksForEvent(record.id, data, c.nation, this.compute)
+      const tasks = await this.syncTasks(repo, who, caseId, 'event', record.id, generated.tasks)
+      return { record, tasks, gaps: generated.gaps }
+    })
+  }
+
+  async amendEvent(
+    who: Actor,
+    caseId: string,
+    id: string,
+    input: EventForm,
+    expectedVersion?: number,
+  ): Promise<WithTasks<EventRecord>> {
+    const c = await this.getCase(who, caseId)
+    await this.get(who, caseId, 'event', id)
+    const data = validateEvent(input, this.today())
+    await this.checkEventLinks(who, caseId, input, data.type)
+    return this.repo.transaction(async (repo) => {
+      const record = await repo.amend('event', who, caseId, id, data, expectedVersion)
+      await this.writeEventLinks(repo, who, caseId, id, input)
+      const generated = tasksForEvent(id, data, c.nation, this.compute)
+      const tasks = await this.syncTasks(repo, who, caseId, 'event', id, generated.tasks)
+      return { record, tasks, gaps: generated.gaps }
+    })
+  }
+
+  private async checkEventLinks(who: Actor, caseId: string, input: EventForm, type: string): Promise<void> {
+    const problems: { field: string; problem: string }[] = []
+    const check = async (
+      field: string,
+      entity: Entity,
+      id: string | null | undefined,
+      what: string,
+      extra?: (r: Records[Entity]) => boolean,
+    ) => {
+      if (!id) return
+      const r = await this.repo.get(entity, who.ownerId, caseId, id)
+      if (!r || r.deletedAt !== null || (extra && !extra(r)))
+        problems.push({ field, problem: `Choose ${what} from this case` })
+    }
+    await check('aboutDecisionId', 'decision', input.aboutDecisionId, 'a decision')
+    await check(
+      'confirmsCallId',
+      'event',
+      input.confirmsCallId,
+      'a phone call',
+      (r) => (r as EventRecord).type === 'call',
+    )
+    await check('proofEvidenceId', 'evidence', input.proofEvidenceId, 'a piece of evidence')
+    await check('deliveryEvidenceId', 'evidence', input.deliveryEvidenceId, 'a piece of evidence')
+    if (input.confirmsCallId && type !== 'letter-sent')
+      problems.push({ field: 'confirmsCallId', problem: 'Only a letter you sent can confirm a call' })
+    if (problems.length > 0) throw new CaseInputError(problems)
+  }
+
+  private async writeEventLinks(
+    repo: CaseRepository,
+    who: Actor,
+    caseId: string,
+    eventId: string,
+    input: EventForm,
+  ): Promise<void> {
+    if (input.aboutDecisionId !== undefined)
+      await this.setLink(
+        repo,
+        who,
+        caseId,
+        { type: 'event', id: eventId },
+        'about',
+        'decision',
+        input.aboutDecisionId,
+      )
+    if (input.confirmsCallId !== undefined)
+      await this.setLink(
+        repo,
+        who,
+        caseId,
+        { type: 'event', id: eventId },
+        'confirms',
+        'event',
+        input.confirmsCallId,
+      )
+    await this.setEvidenceLink(
+      repo,
+      who,
+      caseId,
+      'event',
+      eventId,
+      'proof-of-postage',
+      input.proofEvidenceId,
+      'proofEvidenceId',
+    )
+    await this.setEvidenceLink(
+      repo,
+      who,
+      caseId,
+      'event',
+      eventId,
+      'delivery-confirmation',
+      input.deliveryEvidenceId,
+      'deliveryEvidenceId',
+    )
+  }
+
+  /** Makes `from` have exactly one live `role` link to `toId` (or none when null); undefined leaves it alone. */
+  private async setLink(
+    repo: CaseRepository,
+    who: Actor,
+    caseId: string,
+    from: { type: Entity; id: string },
+    role: LinkRole,
+    toType: Entity,
+    toId: string | null | undefined,
+  ): Promise<void> {
+    if (toId === undefined) return
+    const existing = (await repo.list('link', who.ownerId, caseId)).filter(
+      (l) => l.fromType === from.type && l.fromId === from.id && l.role === role && l.toType === toType,
+    )
+    for (const l of existing) if (l.toId !== toId) await repo.bin('link', who, caseId, l.id)
+    if (toId && !existing.some((l) => l.toId === toId))
+      await repo.insert('link', who, caseId, { fromType: from.type, fromId: from.id, toType, toId, role })
+  }
+
+  /** Evidence links point from the evidence to what it shows: one per role for `to`. */
+  private async setEvidenceLink(
+    repo: CaseRepository,
+    who: Actor,
+    caseId: string,
+    toType: Entity,
+    toId: string,
+    role: LinkRole,
+    evidenceId: string | null | undefined,
+    field: string,
+  ): Promise<void> {
+    if (evidenceId === undefined) return
+    if (evidenceId) {
+      const e = await repo.get('evidence', who.ownerId, caseId, evidenceId)
+      if (!e || e.deletedAt !== null)
+        throw new CaseInputError([{ field, problem: 'Choose a piece of evidence from this case' }])
+    }
+    const existing = (await repo.list('link', who.ownerId, caseId)).filter(
+      (l) => l.toType === toType && l.toId === toId && l.role === role && l.fromType === 'evidence',
+    )
+    for (const l of existing) if (l.fromId !== evidenceId) await repo.bin('link', who, caseId, l.id)
+    if (evidenceId && !existing.some((l) => l.fromId === evidenceId))
+      await repo.insert('link', who, caseId, { fromType: 'evidence', fromId: evidenceId, toType, toId, role })
+  }
+
+  /**
+   * Brings the tasks generated from one decision or event in line with `drafts`: changed dates are
+   * amendments (the old dates stay in the history), new ones are added, ones that no longer apply
+   * go to the bin. A task the user has marked done stays done.
+   */
+  private async syncTasks(
+    repo: CaseRepository,
+    who: Actor,
+    caseId: string,
+    origin: 'decision' | 'event',
+    originId: string,
+    drafts: readonly TaskDraft[],
+  ): Promise<TaskRecord[]> {
+    const mine = (await repo.list('task', who.ownerId, caseId, 'all')).filter(
+      (t) => t.origin === origin && t.originId === originId,
+    )
+    const out: TaskRecord[] = []
+    const used = new Set<string>()
+    for (const draft of drafts) {
+      const key = draftKey(draft)
+      const match =
+        mine.find((t) => draftKey(t) === key && t.deletedAt === null) ?? mine.find((t) => draftKey(t) === key)
+      if (match) {
+        used.add(match.id)
+        if (match.deletedAt !== null) await repo.restore('task', who, caseId, match.id)
+        out.push(await repo.amend('task', who, caseId, match.id, { ...draft }))
+      } else {
+        out.push(
+          await repo.insert('task', who, caseId, { ...draft, status: 'open', doneOn: null, notes: null }),
+        )
+      }
+    }
+    for (const t of mine)
+      if (!used.has(t.id) && t.deletedAt === null) await repo.bin('task', who, caseId, t.id)
+    return out
+  }
+
+  // Tasks added by hand
+
+  async addTask(who: Actor, caseId: string, input: TaskInput): Promise<TaskRecord> {
+    await this.getCase(who, caseId)
+    const data = validateTask(input, this.today())
+    return this.repo.transaction((repo) =>
+      repo.insert('task', who, caseId, {
+        ...data,
+        origin: 'manual',
+        originId: null,
+        deadlineKind: null,
+        legalDeadline: null,
+        outerLimit: null,
+        nature: 'task',
+        ruleId: null,
+        explanation: null,
+      }),
+    )
+  }
+
+  async amendTask(
+    who: Actor,
+    caseId: string,
+    id: string,
+    input: TaskInput,
+    expectedVersion?: number,
+  ): Promise<TaskRecord> {
+    const current = await this.get(who, caseId, 'task', id)
+    const data = validateTask(
+      { title: current.title, dueOn: current.dueOn, notes: current.notes, ...input },
+      this.today(),
+    )
+    // A generated deadline keeps its engine date: only its status and notes change by hand.
+    const change =
+      current.origin === 'manual' ? data : { notes: data.notes, status: data.status, doneOn: data.doneOn }
+    return this.repo.transaction((repo) => repo.amend('task', who, caseId, id, change, expectedVersion))
+  }
+
+  async setTaskDone(who: Actor, caseId: string, id: string, done: boolean): Promise<TaskRecord> {
+    await this.get(who, caseId, 'task', id)
+    const change = done
+      ? { status: 'done' as const, doneOn: this.today().toString() }
+      : { status: 'open' as const, doneOn: null }
+    return this.repo.transaction((repo) => repo.amend('task', who, caseId, id, change))
+  }
+
+  // Links
+
+  async link(
+    who: Actor,
+    caseId: string,
+    evidenceId: string,
+    toType: 'decision' | 'event',
+    toId: string,
+  ): Promise<LinkRecord> {
+    await this.get(who, caseId, 'evidence', evidenceId)
+    const target = await this.repo.get(toType, who.ownerId, caseId, toId)
+    if (!target || target.deletedAt !== null)
+      throw new CaseInputError([
+        { field: 'target', problem: 'Choose a decision or event from this case to link to' },
+      ])
+    return this.repo.transaction(async (repo) => {
+      const existing = (await repo.list('link', who.ownerId, caseId)).find(
+        (l) => l.fromType === 'evidence' && l.fromId === evidenceId && l.toType === toType && l.toId === toId,
+      )
+      return (
+        existing ??
+        repo.insert('link', who, caseId, {
+          fromType: 'evidence',
+          fromId: evidenceId,
+          toType,
+          toId,
+          role: 'evidence',
+        })
+      )
+    })
+  }
+
+  // The bin
+
+  async bin(who: Actor, caseId: string, entity: Entity, id: string): Promise<void> {
+    await this.get(who, caseId, entity, id)
+    await this.repo.transaction(async (repo) => {
+      await repo.bin(entity, who, caseId, id)
+      if (entity === 'decision' || entity === 'event')
+        for (const t of await repo.list('task', who.ownerId, caseId))
+          if (t.origin === entity && t.originId === id) await repo.bin('task', who, caseId, t.id)
+    })
+  }
+
+  async restore(who: Actor, caseId: string, entity: Entity, id: string): Promise<void> {
+    const r = await this.get(who, caseId, entity, id)
+    const c = await this.getCase(who, caseId)
+    await this.repo.transaction(async (repo) => {
+      await repo.restore(entity, who, caseId, id)
+      if (entity === 'decision') {
+        const g = tasksForDecision(id, r as DecisionRecord, c.nation, this.compute)
+        await this.syncTasks(repo, who, caseId, 'decision', id, g.tasks)
+      }
+      if (entity === 'event') {
+        const g = tasksForEvent(id, r as EventRecord, c.nation, this.compute)
+        await this.syncTasks(repo, who, caseId, 'event', id, g.tasks)
+      }
+    })
+  }
+
+  /** Removes something from the bin for good (a case: everything in it). Evidence files no row uses any more are deleted after. */
+  async purge(who: Actor, caseId: string, entity: Entity, id: string): Promise<void> {
+    const r = await this.get(who, caseId, entity, id)
+    const hashes: string[] = []
+    if (entity === 'evidence') hashes.push((r as EvidenceRecord).sha256)
+    if (entity === 'case')
+      for (const e of await this.repo.list('evidence', who.ownerId, caseId, 'all')) hashes.push(e.sha256)
+    await this.repo.transaction(async (repo) => {
+      if (entity === 'decision' || entity === 'event') {
+        for (const t of await repo.list('task', who.ownerId, caseId, 'all')) {
+          if (t.origin !== entity || t.originId !== id) continue
+          if (t.deletedAt === null) await repo.bin('task', who, caseId, t.id)
+          await repo.purge('task', who, caseId, t.id)
+        }
+      }
+      await repo.purge(entity, who, caseId, id)
+    })
+    // After the commit: a crash here leaves only an unused file, which the start-up sweep removes.
+    for (const sha of new Set(hashes))
+      if ((await this.repo.evidenceUsing(sha)) === 0) await this.files.remove(sha)
+  }
+}

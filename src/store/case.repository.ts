@@ -1,0 +1,570 @@
+import { randomUUID } from 'node:crypto'
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from './db.ts'
+import {
+  caseAudit,
+  caseDecisions,
+  caseEvents,
+  caseEvidence,
+  caseLinks,
+  caseRevisions,
+  caseTasks,
+  cases,
+} from './schema.ts'
+import { NotFound, StaleVersion } from '../domain/case/errors.ts'
+import { changedFields } from '../domain/case/chronology.ts'
+import type {
+  Actor,
+  AuditAction,
+  AuditRecord,
+  CaseData,
+  CaseRecord,
+  DecisionData,
+  DecisionRecord,
+  Entity,
+  EventData,
+  EventRecord,
+  EventType,
+  EvidenceData,
+  EvidenceRecord,
+  LinkData,
+  LinkRecord,
+  RevisionChange,
+  RevisionRecord,
+  TaskData,
+  TaskRecord,
+} from '../domain/case/types.ts'
+
+/** The record and the editable data of each kind of entity. */
+export interface Records {
+  case: CaseRecord
+  decision: DecisionRecord
+  event: EventRecord
+  evidence: EvidenceRecord
+  task: TaskRecord
+  link: LinkRecord
+}
+export interface Data {
+  case: CaseData
+  decision: DecisionData
+  event: EventData
+  evidence: EvidenceData
+  task: TaskData
+  link: LinkData
+}
+
+/** Which rows to list: those in use, those in the bin, or both. */
+export type BinFilter = 'live' | 'binned' | 'all'
+
+export interface TimelineFilter {
+  readonly types?: readonly EventType[]
+  readonly from?: string
+  readonly to?: string
+  readonly tag?: string
+  readonly text?: string
+}
+
+/** Every row of one case, as plain JSON-able records: what an export holds and an import restores. */
+export interface CaseRows {
+  readonly case: CaseRecord
+  readonly decisions: readonly DecisionRecord[]
+  readonly events: readonly EventRecord[]
+  readonly evidence: readonly EvidenceRecord[]
+  readonly tasks: readonly TaskRecord[]
+  readonly links: readonly LinkRecord[]
+  readonly revisions: readonly RevisionRecord[]
+  readonly audit: readonly AuditRecord[]
+}
+
+/**
+ * The case file's storage. Every write keeps the trail: a new version goes into case_revisions and
+ * an entry into case_audit, in the same transaction as the change. Nothing is deleted except by
+ * `purge`, which only works on something already in the bin.
+ */
+export interface CaseRepository {
+  /** Runs `fn` in one transaction: everything it writes is kept, or nothing is. */
+  transaction<T>(fn: (repo: CaseRepository) => Promise<T>): Promise<T>
+  listCases(ownerId: string, bin?: BinFilter): Promise<CaseRecord[]>
+  get<E extends Entity>(
+    entity: E,
+    ownerId: string,
+    caseId: string,
+    id: string,
+  ): Promise<Records[E] | undefined>
+  list<E extends Exclude<Entity, 'case'>>(
+    entity: E,
+    ownerId: string,
+    caseId: string,
+    bin?: BinFilter,
+  ): Promise<Records[E][]>
+  insert<E extends Entity>(
+    entity: E,
+    who: Actor,
+    caseId: string | null,
+    data: Data[E],
+    id?: string,
+  ): Promise<Records[E]>
+  amend<E extends Entity>(
+    entity: E,
+    who: Actor,
+    caseId: string,
+    id: string,
+    data: Partial<Data[E]>,
+    expectedVersion?: number,
+  ): Promise<Records[E]>
+  bin<E extends Entity>(entity: E, who: Actor, caseId: string, id: string): Promise<Records[E]>
+  restore<E extends Entity>(entity: E, who: Actor, caseId: string, id: string): Promise<Records[E]>
+  /** Removes something from the bin for good, with its versions and the links to it; the audit trail keeps that it happened. */
+  purge(entity: Entity, who: Actor, caseId: string, id: string): Promise<void>
+  timeline(ownerId: string, caseId: string, filter: TimelineFilter): Promise<EventRecord[]>
+  revisions(ownerId: string, caseId: string, entity?: Entity, entityId?: string): Promise<RevisionRecord[]>
+  audit(ownerId: string, caseId: string): Promise<AuditRecord[]>
+  record(
+    who: Actor,
+    caseId: string,
+    action: AuditAction,
+    entity: Entity,
+    entityId: string,
+    summary: string,
+  ): Promise<void>
+  /** How many evidence rows (in any case, any owner, binned or not) use this file. */
+  evidenceUsing(sha256: string): Promise<number>
+  /** Every file hash some evidence row uses. */
+  allEvidenceHashes(): Promise<Set<string>>
+  exportRows(ownerId: string, caseId: string): Promise<CaseRows>
+  /** Writes an exported case's rows as they were (ids, versions, history), for `ownerId`. */
+  importRows(ownerId: string, rows: CaseRows): Promise<void>
+}
+
+const TABLES = {
+  case: cases,
+  decision: caseDecisions,
+  event: caseEvents,
+  evidence: caseEvidence,
+  task: caseTasks,
+  link: caseLinks,
+} as const
+
+/** The columns every versioned table shares (the case table has no case_id: it is its own case). */
+type AnyTable = typeof caseDecisions
+const table = (entity: Entity): AnyTable => TABLES[entity] as unknown as AnyTable
+
+const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'recordedAt', 'at'])
+
+/** A drizzle row as a record: instants as ISO text, no owner (the caller already knows it). */
+function toRecord<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'ownerId' || k === 'seq') continue
+    out[k] = v instanceof Date ? v.toISOString() : v
+  }
+  return out as T
+}
+
+/** A record as a row to insert, for `ownerId`. */
+function toRow(ownerId: string, record: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ownerId }
+  for (const [k, v] of Object.entries(record))
+    out[k] = TIMESTAMPS.has(k) && typeof v === 'string' ? new Date(v) : v
+  return out
+}
+
+const CHANGE_ACTION: Record<RevisionChange, AuditAction> = {
+  created: 'create',
+  amended: 'amend',
+  binned: 'bin',
+  restored: 'restore',
+}
+
+export class DrizzleCaseRepository implements CaseRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  transaction<T>(fn: (repo: CaseRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new DrizzleCaseRepository(tx as unknown as Db, this.clock)))
+  }
+
+  private scope(entity: Entity, ownerId: string, caseId: string | null): SQL {
+    const t = table(entity)
+    const owner = eq(t.ownerId, ownerId)
+    if (entity === 'case') return caseId === null ? owner : and(owner, eq(t.id, caseId))!
+    return and(owner, eq(t.caseId, caseId ?? ''))!
+  }
+
+  private binFilter(entity: Entity, bin: BinFilter): SQL | undefined {
+    const t = table(entity)
+    return bin === 'live' ? isNull(t.deletedAt) : bin === 'binned' ? isNotNull(t.deletedAt) : undefined
+  }
+
+  async listCases(ownerId: string, bin: BinFilter = 'live'): Promise<CaseRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.ownerId, ownerId), this.binFilter('case', bin)))
+      .orderBy(desc(cases.updatedAt))
+    return rows.map((r) => toRecord<CaseRecord>(r))
+  }
+
+  async get<E extends Entity>(
+    entity: E,
+    ownerId: string,
+    caseId: string,
+    id: string,
+  ): Promise<Records[E] | undefined> {
+    const t = table(entity)
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(and(this.scope(entity, ownerId, caseId), eq(t.id, id)))
+    return rows[0] ? toRecord<Records[E]>(rows[0]) : undefined
+  }
+
+  async list<E extends Exclude<Entity, 'case'>>(
+    entity: E,
+    ownerId: string,
+    caseId: string,
+    bin: BinFilter = 'live',
+  ): Promise<Records[E][]> {
+    const t = table(entity)
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(and(this.scope(entity, ownerId, caseId), this.binFilter(entity, bin)))
+      .orderBy(asc(t.createdAt), asc(t.id))
+    return rows.map((r) => toRecord<Records[E]>(r))
+  }
+
+  private async mustGet<E extends Entity>(
+    entity: E,
+    ownerId: string,
+    caseId: string,
+    id: string,
+  ): Promise<Records[E]> {
+    const found = await this.get(entity, ownerId, caseId, id)
+    if (!found) throw new NotFound(entity, id)
+    return found
+  }
+
+  private async keep(
+    who: Actor,
+    entity: Entity,
+    record: Records[Entity],
+    caseId: string,
+    change: RevisionChange,
+    summary: string,
+  ): Promise<void> {
+    const at = new Date(record.updatedAt)
+    await this.db.insert(caseRevisions).values({
+      id: randomUUID(),
+      ownerId: who.ownerId,
+      caseId,
+      entity,
+      entityId: record.id,
+      version: record.version,
+      change,
+      data: record as unknown as Record<string, unknown>,
+      recordedAt: at,
+      recordedBy: who.name,
+    })
+    await this.db.insert(caseAudit).values({
+      id: randomUUID(),
+      ownerId: who.ownerId,
+      caseId,
+      at,
+      actor: who.name,
+      action: CHANGE_ACTION[change],
+      entity,
+      entityId: record.id,
+      version: record.version,
+      summary,
+    })
+  }
+
+  async insert<E extends Entity>(
+    entity: E,
+    who: Actor,
+    caseId: string | null,
+    data: Data[E],
+    id: string = randomUUID(),
+  ): Promise<Records[E]> {
+    const now = this.clock()
+    const row = {
+      ...data,
+      id,
+      ownerId: who.ownerId,
+      ...(entity === 'case' ? {} : { caseId }),
+      version: 1,
+      createdAt: now,
+      createdBy: who.name,
+      updatedAt: now,
+      updatedBy: who.name,
+      deletedAt: null,
+      deletedBy: null,
+    }
+    const [inserted] = await this.db
+      .insert(table(entity))
+      .values(row as never)
+      .returning()
+    const record = toRecord<Records[E]>(inserted!)
+    await this.keep(who, entity, record, caseId ?? id, 'created', `${entity} created`)
+    return record
+  }
+
+  private async write<E extends Entity>(
+    entity: E,
+    who: Actor,
+    caseId: string,
+    current: Records[E],
+    set: Record<string, unknown>,
+    change: RevisionChange,
+    summary: string,
+  ): Promise<Records[E]> {
+    const t = table(entity)
+    const now = this.clock()
+    const updated = await this.db
+      .update(t)
+      .set({ ...set, version: current.version + 1, updatedAt: now, updatedBy: who.name } as never)
+      .where(
+        and(this.scope(entity, who.ownerId, caseId), eq(t.id, current.id), eq(t.version, current.version)),
+      )
+      .returning()
+    if (!updated[0]) throw new StaleVersion(entity, current.id)
+    const record = toRecord<Records[E]>(updated[0])
+    await this.keep(who, entity, record, caseId, change, summary)
+    return record
+  }
+
+  async amend<E extends Entity>(
+    entity: E,
+    who: Actor,
+    caseId: string,
+    id: string,
+    data: Partial<Data[E]>,
+    expectedVersion?: number,
+  ): Promise<Records[E]> {
+    const current = await this.mustGet(entity, who.ownerId, caseId, id)
+    if (expectedVersion !== undefined && expectedVersion !== current.version)
+      throw new StaleVersion(entity, id)
+    const after = { ...current, ...data }
+    const fields = changedFields(
+      current as unknown as Record<string, unknown>,
+      after as Record<string, unknown>,
+    )
+    if (fields.length === 0) return current
+    return this.write(
+      entity,
+      who,
+      caseId,
+      current,
+      data as Record<string, unknown>,
+      'amended',
+      `${entity} amended: ${fields.join(', ')}`,
+    )
+  }
+
+  async bin<E extends Entity>(entity: E, who: Actor, caseId: string, id: string): Promise<Records[E]> {
+    const current = await this.mustGet(entity, who.ownerId, caseId, id)
+    if (current.deletedAt !== null) return current
+    return this.write(
+      entity,
+      who,
+      caseId,
+      current,
+      { deletedAt: this.clock(), deletedBy: who.name },
+      'binned',
+      `${entity} moved to the bin`,
+    )
+  }
+
+  async restore<E extends Entity>(entity: E, who: Actor, caseId: string, id: string): Promise<Records[E]> {
+    const current = await this.mustGet(entity, who.ownerId, caseId, id)
+    if (current.deletedAt === null) return current
+    return this.write(
+      entity,
+      who,
+      caseId,
+      current,
+      { deletedAt: null, deletedBy: null },
+      'restored',
+      `${entity} restored from the bin`,
+    )
+  }
+
+  async purge(entity: Entity, who: Actor, caseId: string, id: string): Promise<void> {
+    const current = await this.mustGet(entity, who.ownerId, caseId, id)
+    if (current.deletedAt === null) throw new NotFound(`${entity} in the bin`, id) // only what is in the bin can be purged
+    if (entity === 'case') {
+      for (const e of ['link', 'task', 'evidence', 'event', 'decision'] as const) {
+        const t = table(e)
+        await this.db.delete(t).where(this.scope(e, who.ownerId, id))
+      }
+      await this.db
+        .delete(caseRevisions)
+        .where(and(eq(caseRevisions.ownerId, who.ownerId), eq(caseRevisions.caseId, id)))
+      await this.db.delete(cases).where(this.scope('case', who.ownerId, id))
+    } else {
+      const links = await this.db
+        .select({ id: caseLinks.id })
+        .from(caseLinks)
+        .where(
+          and(
+            this.scope('link', who.ownerId, caseId),
+            or(
+              and(eq(caseLinks.fromType, entity), eq(caseLinks.fromId, id)),
+              and(eq(caseLinks.toType, entity), eq(caseLinks.toId, id)),
+            ),
+          ),
+        )
+      const linkIds = links.map((l) => l.id)
+      if (linkIds.length > 0) {
+        await this.db
+          .delete(caseRevisions)
+          .where(and(eq(caseRevisions.entity, 'link'), inArray(caseRevisions.entityId, linkIds)))
+        await this.db.delete(caseLinks).where(inArray(caseLinks.id, linkIds))
+        for (const linkId of linkIds)
+          await this.record(who, caseId, 'purge', 'link', linkId, 'link purged with what it linked')
+      }
+      await this.db
+        .delete(caseRevisions)
+        .where(and(eq(caseRevisions.entity, entity), eq(caseRevisions.entityId, id)))
+      const t = table(entity)
+      await this.db.delete(t).where(and(this.scope(entity, who.ownerId, caseId), eq(t.id, id)))
+    }
+    await this.record(who, caseId, 'purge', entity, id, `${entity} purged from the bin`)
+  }
+
+  async record(
+    who: Actor,
+    caseId: string,
+    action: AuditAction,
+    entity: Entity,
+    entityId: string,
+    summary: string,
+  ): Promise<void> {
+    await this.db.insert(caseAudit).values({
+      id: randomUUID(),
+      ownerId: who.ownerId,
+      caseId,
+      at: this.clock(),
+      actor: who.name,
+      action,
+      entity,
+      entityId,
+      version: null,
+      summary,
+    })
+  }
+
+  async timeline(ownerId: string, caseId: string, filter: TimelineFilter): Promise<EventRecord[]> {
+    const t = caseEvents
+    const conditions: (SQL | undefined)[] = [this.scope('event', ownerId, caseId), isNull(t.deletedAt)]
+    if (filter.types && filter.types.length > 0) conditions.push(inArray(t.type, [...filter.types]))
+    if (filter.from) conditions.push(gte(t.occurredOn, filter.from))
+    if (filter.to) conditions.push(lte(t.occurredOn, filter.to))
+    if (filter.tag) conditions.push(sql`${filter.tag} = any(${t.tags})`)
+    if (filter.text) {
+      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      conditions.push(
+        or(
+          sql`${t.title} ilike ${like}`,
+          sql`coalesce(${t.details}, '') ilike ${like}`,
+          sql`coalesce(${t.call}::text, '') ilike ${like}`,
+          sql`coalesce(${t.letter}::text, '') ilike ${like}`,
+          sql`array_to_string(${t.tags}, ' ') ilike ${like}`,
+        ),
+      )
+    }
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(and(...conditions))
+      .orderBy(desc(t.occurredOn), sql`${t.occurredTime} desc nulls last`, desc(t.createdAt))
+    return rows.map((r) => toRecord<EventRecord>(r))
+  }
+
+  async revisions(
+    ownerId: string,
+    caseId: string,
+    entity?: Entity,
+    entityId?: string,
+  ): Promise<RevisionRecord[]> {
+    const t = caseRevisions
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          eq(t.ownerId, ownerId),
+          eq(t.caseId, caseId),
+          entity ? eq(t.entity, entity) : undefined,
+          entityId ? eq(t.entityId, entityId) : undefined,
+        ),
+      )
+      .orderBy(asc(t.entity), asc(t.entityId), asc(t.version))
+    return rows.map((r) => toRecord<RevisionRecord>(r))
+  }
+
+  async audit(ownerId: string, caseId: string): Promise<AuditRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(caseAudit)
+      .where(and(eq(caseAudit.ownerId, ownerId), eq(caseAudit.caseId, caseId)))
+      .orderBy(asc(caseAudit.seq))
+    return rows.map((r) => toRecord<AuditRecord>(r))
+  }
+
+  async evidenceUsing(sha256: string): Promise<number> {
+    const rows = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(caseEvidence)
+      .where(eq(caseEvidence.sha256, sha256))
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async allEvidenceHashes(): Promise<Set<string>> {
+    const rows = await this.db.selectDistinct({ sha256: caseEvidence.sha256 }).from(caseEvidence)
+    return new Set(rows.map((r) => r.sha256))
+  }
+
+  async exportRows(ownerId: string, caseId: string): Promise<CaseRows> {
+    const c = await this.get('case', ownerId, caseId, caseId)
+    if (!c) throw new NotFound('case', caseId)
+    return {
+      case: c,
+      decisions: await this.list('decision', ownerId, caseId, 'all'),
+      events: await this.list('event', ownerId, caseId, 'all'),
+      evidence: await this.list('evidence', ownerId, caseId, 'all'),
+      tasks: await this.list('task', ownerId, caseId, 'all'),
+      links: await this.list('link', ownerId, caseId, 'all'),
+      revisions: await this.revisions(ownerId, caseId),
+      audit: await this.audit(ownerId, caseId),
+    }
+  }
+
+  async importRows(ownerId: string, rows: CaseRows): Promise<void> {
+    await this.db.insert(cases).values(toRow(ownerId, rows.case) as never)
+    const groups: [Entity, readonly object[]][] = [
+      ['decision', rows.decisions],
+      ['event', rows.events],
+      ['evidence', rows.evidence],
+      ['task', rows.tasks],
+      ['link', rows.links],
+    ]
+    for (const [entity, list] of groups) {
+      for (let i = 0; i < list.length; i += 200)
+        await this.db
+          .insert(table(entity))
+          .values(list.slice(i, i + 200).map((r) => toRow(ownerId, r)) as never)
+    }
+    for (let i = 0; i < rows.revisions.length; i += 200)
+      await this.db
+        .insert(caseRevisions)
+        .values(rows.revisions.slice(i, i + 200).map((r) => toRow(ownerId, r)) as never)
+    for (let i = 0; i < rows.audit.length; i += 200)
+      await this.db
+        .insert(caseAudit)
+        .values(rows.audit.slice(i, i + 200).map((r) => toRow(ownerId, r)) as never)
+  }
+}

@@ -1,0 +1,189 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.ts'
+import { ensureTemplate } from '../helpers/pglite.ts'
+import { pdf, png } from './fixtures.ts'
+
+let dir: string
+let other: string
+const env = (): NodeJS.ProcessEnv => ({ REDRESS_DATA_DIR: dir, REDRESS_MAX_UPLOAD_MB: '1' })
+const cli = (args: string[], stdin?: string, e = env()) => runCli(['case', ...args], stdin, e)
+
+beforeAll(async () => {
+  const template = await ensureTemplate()
+  dir = mkdtempSync(join(tmpdir(), 'redress-case-cli-'))
+  other = mkdtempSync(join(tmpdir(), 'redress-case-cli-'))
+  cpSync(join(template, 'pglite'), join(dir, 'pglite'), { recursive: true })
+  cpSync(join(template, 'pglite'), join(other, 'pglite'), { recursive: true })
+})
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+  rmSync(other, { recursive: true, force: true })
+})
+
+// Each command starts a process and opens the database (a few seconds each), so these tests allow more time.
+describe('redress case', { timeout: 120_000 }, () => {
+  let caseId = ''
+  it('creates, lists and shows a case (Jordan)', async () => {
+    const r = await cli([
+      'create',
+      '--title',
+      'Jordan and Morgan',
+      '--nation',
+      'scotland',
+      '--role',
+      'paying',
+      '--cms-reference',
+      '1211 2345 6789',
+      '--child',
+      'Morgan@2015-06-01',
+      '--json',
+    ])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    caseId = JSON.parse(r.stdout).id
+    const list = await cli(['list', '--json'])
+    expect(JSON.parse(list.stdout).map((c: { title: string }) => c.title)).toEqual(['Jordan and Morgan'])
+  })
+
+  it('records decisions and prints the deadlines they create', async () => {
+    const r = await cli([
+      'add-decision',
+      caseId,
+      '--kind',
+      'mandatory-reconsideration-notice',
+      '--letter-date',
+      '2025-03-14',
+      '--nights',
+      '78',
+      '--weekly-amount',
+      '49.16',
+    ])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('2025-04-14  Appeal against the reconsideration notice of 14 March 2025')
+    const deo = await cli([
+      'add-decision',
+      caseId,
+      '--kind',
+      'enforcement',
+      '--enforcement',
+      'deduction-from-earnings-order',
+      '--letter-date',
+      '2025-03-03',
+      '--json',
+    ])
+    expect(JSON.parse(deo.stdout).tasks.map((t: { dueOn: string }) => t.dueOn)).toEqual(['2025-03-31'])
+  })
+
+  it('logs a call, adds a letter and evidence, lists the timeline and deadlines as JSON', async () => {
+    const call = await cli([
+      'log-call',
+      caseId,
+      '--date',
+      '2025-03-20',
+      '--time',
+      '09:05',
+      '--name',
+      'Kelly',
+      '--promised',
+      'call back@2025-03-27',
+      '--json',
+    ])
+    expect(call.code).toBe(0)
+    const callId = JSON.parse(call.stdout).record.id
+    const letter = await cli([
+      'add-event',
+      caseId,
+      '--type',
+      'letter-sent',
+      '--subject',
+      'complaint',
+      '--method',
+      'first-class',
+      '--date',
+      '2025-03-17',
+      '--title',
+      'Complaint about arrears',
+      '--json',
+    ])
+    expect(JSON.parse(letter.stdout).tasks.map((t: { dueOn: string }) => t.dueOn)).toEqual([
+      '2025-03-19',
+      '2025-04-07',
+    ])
+    expect(callId).toMatch(/^[0-9a-f-]{36}$/)
+    const file = join(dir, 'mrn.pdf')
+    writeFileSync(file, pdf())
+    const ev = await cli(
+      ['add-evidence', caseId, file, '--title', 'Reconsideration notice', '--json'],
+      undefined,
+      { ...env(), REDRESS_PROGRESS: '1' },
+    )
+    expect(ev.code).toBe(0)
+    expect(JSON.parse(ev.stdout)).toMatchObject({
+      mediaType: 'application/pdf',
+      title: 'Reconsideration notice',
+    })
+    expect(ev.stderr).toContain('Adding') // the progress bar
+    const timeline = JSON.parse((await cli(['timeline', caseId, '--json', '--text', 'kelly'])).stdout)
+    expect(timeline.map((e: { type: string }) => e.type)).toEqual(['call'])
+    const deadlines = JSON.parse((await cli(['deadlines', caseId, '--json'])).stdout)
+    expect(deadlines[0]).toMatchObject({ dueOn: '2025-03-19', overdue: true })
+  })
+
+  it('refuses bad input with exit 2, naming the field', async () => {
+    const future = await cli(['add-decision', caseId, '--kind', 'calculation', '--letter-date', '2999-01-01'])
+    expect(future.code).toBe(2)
+    expect(future.stderr).toMatch(/letterDate: The date on the letter must be today or in the past/)
+    const ref = await cli([
+      'create',
+      '--title',
+      'x',
+      '--nation',
+      'england',
+      '--role',
+      'paying',
+      '--cms-reference',
+      '12345',
+    ])
+    expect(ref.code).toBe(2)
+    expect(ref.stderr).toMatch(/cmsReference: The CMS reference must be 12 digits/)
+    const fake = join(dir, 'photo.pdf')
+    writeFileSync(fake, png())
+    const disguised = await cli(['add-evidence', caseId, fake])
+    expect(disguised.code).toBe(2)
+    expect(disguised.stderr).toMatch(/named as a PDF document but its content is a PNG image/)
+    const received = await cli([
+      'add-event',
+      caseId,
+      '--type',
+      'letter-received',
+      '--method',
+      'first-class',
+      '--letter-date',
+      '2025-03-10',
+      '--date',
+      '2025-03-09',
+      '--title',
+      'x',
+    ])
+    expect(received.stderr).toMatch(
+      /occurredOn: The date you received it .* cannot be before the date it was sent/,
+    )
+  })
+
+  it('exports and imports the case into another data folder; refuses a damaged archive', async () => {
+    const zip = join(dir, 'jordan.zip')
+    const out = await cli(['export', caseId, zip, '--json'])
+    expect(out.code).toBe(0)
+    expect(JSON.parse(out.stdout).files.length).toBe(2)
+    const imported = await cli(['import', zip, '--json'], undefined, { REDRESS_DATA_DIR: other })
+    expect(imported.code).toBe(0)
+    expect(JSON.parse(imported.stdout).id).toBe(caseId)
+    writeFileSync(join(dir, 'junk.zip'), 'not a zip')
+    const junk = await cli(['import', join(dir, 'junk.zip')])
+    expect(junk.code).toBe(2)
+    expect(junk.stderr).toMatch(/archive: the archive: is not a readable zip file/)
+  })
+})
