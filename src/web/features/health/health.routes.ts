@@ -6,12 +6,10 @@ import { paths } from '../../paths.ts'
 export const healthRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { services }) => {
   app.get(paths.health, async (request, reply) => {
     const ok = await services.database.ping().catch(() => false)
-    return reply
-      .code(ok ? 200 : 503)
-      .send({
-        status: ok ? 'ok' : 'unavailable',
-        engine: services.database.engine,
-        database: ok ? 'ok' : 'failed',
-      })
+    return reply.code(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'unavailable',
+      engine: services.database.engine,
+      database: ok ? 'ok' : 'failed',
+    })
   })
 }
