@@ -9,7 +9,17 @@ const shared = {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'public/', 'data/', 'test-artefacts/', 'src/store/migrations/', '.tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'public/',
+      'data/',
+      'test-artefacts/',
+      'dist/',
+      'src/store/migrations/',
+      '.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { rules: shared },

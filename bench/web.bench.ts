@@ -1,6 +1,6 @@
 // Foundation benchmarks: start-up with an existing data folder, start-page requests per second
 // beside a bare-fastify ceiling, and the server's resident memory after 1,000 requests.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { freePort, removeDir, startServer } from '../e2e/support/server.ts'
@@ -10,7 +10,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function timeToFirstHealth(dataDir: string): Promise<number> {
   const port = await freePort()
   const started = process.hrtime.bigint()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     env: { ...process.env, PORT: String(port), REDRESS_DATA_DIR: dataDir },
     stdio: 'ignore',
   })
@@ -50,6 +50,7 @@ const rssMb = (pid: number): number => {
 }
 
 export async function run(): Promise<Record<string, number>> {
+  execFileSync(process.execPath, ['scripts/build-server.mjs']) // what `npm start` runs
   const server = await startServer()
   const dataDir = server.dataDir
   try {

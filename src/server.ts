@@ -1,21 +1,31 @@
 import { ConfigError, loadConfig } from './config.ts'
-import { rules } from './rules/load.ts'
+import { RuleFileError, rules } from './rules/load.ts'
 import { openDatabase } from './store/db.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
-import { DrizzleMetaRepository } from './store/meta.repository.ts'
-import { buildApp } from './web/app.ts'
-import { createCaseServices, sweepEvidence } from './services/case-services.ts'
 
 /** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig()
-  const book = rules() // a bad rule file stops start-up here, naming the file
   const say = (line: string): void => void process.stdout.write(`${line}\n`)
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onNotice: say,
-  })
+  // Start opening the database first: PGlite compiles WebAssembly and reads the disk in the
+  // background while the web app's modules load and the rules are parsed on the main thread.
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onNotice: say })
+  opening.catch(() => {}) // handled where it is awaited below
+  let book
+  let modules
+  try {
+    modules = await Promise.all([
+      import('./store/meta.repository.ts'),
+      import('./services/case-services.ts'),
+      import('./web/app.ts'),
+    ])
+    book = rules() // a bad rule file stops start-up here, naming the file
+  } catch (error) {
+    await opening.then((db) => db.close()).catch(() => {})
+    throw error
+  }
+  const [{ DrizzleMetaRepository }, { createCaseServices, sweepEvidence }, { buildApp }] = modules
+  const database = await opening
   const meta = new DrizzleMetaRepository(database.db)
   if (!(await meta.get('installed-at'))) await meta.set('installed-at', new Date().toISOString())
   const caseFile = createCaseServices({
@@ -56,7 +66,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof DataDirectoryInUse
+  const known =
+    error instanceof ConfigError || error instanceof DataDirectoryInUse || error instanceof RuleFileError
   const code = (error as NodeJS.ErrnoException).code
   if (known) process.stderr.write(`redress: ${(error as Error).message}\n`)
   else if (code === 'EADDRINUSE')

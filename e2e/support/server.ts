@@ -37,7 +37,8 @@ export async function startServer(
     cpSync(join(await ensureTemplate(), 'pglite'), join(dataDir, 'pglite'), { recursive: true })
   }
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // The bundle `npm start` runs (rebuilt by the e2e global setup).
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDRESS_DATA_DIR: dataDir, ...options.env },
   })

@@ -2,8 +2,9 @@ import { Command, CommanderError } from 'commander'
 import { readFileSync } from 'node:fs'
 import { commands } from './commands/index.ts'
 import { EXIT } from './io.ts'
+import { fromRoot } from '../root.ts'
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {
   version: string
 }
 

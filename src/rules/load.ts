@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
 import { Temporal } from 'temporal-polyfill'
 import { RuleBook, type Rule, type RulePeriod } from '../domain/shared/rule-book.ts'
 import { ruleFileSchema } from './schema.ts'
+import { fromRoot } from '../root.ts'
 
-export const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url))
+export const RULES_DIR = fromRoot('rules') + '/'
 
 export class RuleFileError extends Error {
   override name = 'RuleFileError'

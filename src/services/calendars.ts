@@ -1,7 +1,6 @@
 import Holidays from 'date-holidays'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Temporal } from 'temporal-polyfill'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
@@ -16,6 +15,7 @@ import { NATIONS } from '../domain/deadlines/kinds.ts'
 import type { Nation } from '../domain/deadlines/types.ts'
 import type { PlainDate } from '../domain/shared/plain-date.ts'
 import type { Confidence, Source } from '../domain/shared/traced.ts'
+import { fromRoot } from '../root.ts'
 
 /**
  * Bank-holiday calendars for the deadline engine (not domain: it reads files and uses date-holidays, which
@@ -30,7 +30,7 @@ import type { Confidence, Source } from '../domain/shared/traced.ts'
  *   - years outside COVERED_YEARS are absent, so the domain refuses them (OutsideRuleCoverage).
  */
 
-export const CALENDARS_DIR = fileURLToPath(new URL('../../rules/calendars/', import.meta.url))
+export const CALENDARS_DIR = fromRoot('rules', 'calendars')
 
 /** Years the calendars cover. date-holidays misses one-off days before 2011 (e.g. 2002, 1999), so we stop there. */
 export const COVERED_YEARS = { from: 2008, to: 2040 } as const

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { Temporal } from 'temporal-polyfill'
 import type { ContactFact, Contacts, PaidNumberWarning } from '../domain/remedies/contacts.ts'
+import { fromRoot } from '../root.ts'
 
 /** Loads rules/contacts.yaml: official contact facts, each with its sources and the date it was checked. */
 
-export const CONTACTS_FILE = fileURLToPath(new URL('../../rules/contacts.yaml', import.meta.url))
+export const CONTACTS_FILE = fromRoot('rules', 'contacts.yaml')
 
 export class ContactsFileError extends Error {
   override name = 'ContactsFileError'

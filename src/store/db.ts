@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -11,13 +10,14 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import * as schema from './schema.ts'
 import { lockDataDirectory } from './lock.ts'
+import { fromRoot } from '../root.ts'
 
 export type Schema = typeof schema
 /** A drizzle database on either engine: repositories take this and never know which. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>
 export type Engine = 'pglite' | 'postgresql'
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
+export const MIGRATIONS_DIR = fromRoot('src/store/migrations') + '/'
 
 /**
  * PGlite's defaults plus a smaller buffer cache: 128 MB of shared buffers is sized for a shared

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import formbody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
@@ -13,6 +12,7 @@ import { paths } from './paths.ts'
 import { securityHeaders } from './security.ts'
 import { features } from './features/index.ts'
 import { SessionStore } from './session.ts'
+import { fromRoot } from '../root.ts'
 
 /** Everything the web app needs from the outside, built once by the caller (the composition root). */
 export interface Services {
@@ -35,13 +35,12 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger']
 }
 
-const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 export const TEMPLATE_DIRS = [
-  here('./views/'),
-  here('./features/'),
-  here('../../node_modules/govuk-frontend/dist/'),
+  fromRoot('src/web/views'),
+  fromRoot('src/web/features'),
+  fromRoot('node_modules/govuk-frontend/dist'),
 ]
-const PUBLIC_DIR = here('../../public/')
+const PUBLIC_DIR = fromRoot('public')
 
 /** Configures a nunjucks environment the way every page needs it. */
 export function configureNunjucks(env: nunjucks.Environment, exitUrl: string): void {

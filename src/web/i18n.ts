@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { fromRoot } from '../root.ts'
 
 type Copy = { readonly [key: string]: Copy | string | readonly unknown[] }
 
 export type Locale = 'en'
 
 const load = (locale: Locale): Copy =>
-  JSON.parse(readFileSync(new URL(`./locales/${locale}.json`, import.meta.url), 'utf8')) as Copy
+  JSON.parse(readFileSync(fromRoot('src/web/locales', `${locale}.json`), 'utf8')) as Copy
 
 const catalogues: Record<Locale, Copy> = { en: load('en') }
 

@@ -57,6 +57,7 @@ import {
 } from './form.ts'
 import { present, recordPath } from './present.ts'
 import { registerEvidenceRoutes } from './evidence.routes.ts'
+import { fromRoot } from '../../../root.ts'
 
 /** The person using this install, through the web (accounts come later; rows already carry an owner). */
 export const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
@@ -174,11 +175,11 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
   }
 
   // Upload progress script (progressive enhancement; the forms work without it).
-  const uploadScript = readFileSync(new URL('./upload.js', import.meta.url), 'utf8')
+  const uploadScript = readFileSync(fromRoot('src/web/features/case/upload.js'), 'utf8')
   app.get(paths.caseUploadScript, (request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(uploadScript),
   )
-  const styles = readFileSync(new URL('./case.css', import.meta.url), 'utf8')
+  const styles = readFileSync(fromRoot('src/web/features/case/case.css'), 'utf8')
   app.get(paths.caseStyles, (request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(styles),
   )

@@ -36,6 +36,7 @@ import {
   text,
   type LetterForm,
 } from './letters.schema.ts'
+import { fromRoot } from '../../../root.ts'
 
 const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
 const copy = (key: string, params: Record<string, string | number> = {}): string =>
@@ -73,7 +74,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     throw error
   })
 
-  const script = readFileSync(new URL('./letters.js', import.meta.url), 'utf8')
+  const script = readFileSync(fromRoot('src/web/features/letters/letters.js'), 'utf8')
   app.get(paths.lettersScript, (request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(script),
   )
