@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { checkFileName, checkFileType, detectType } from './file-check.ts'
+import { checkFileName, checkFileType, detectType, formatBytes } from './file-check.ts'
 
 const bytes = (...xs: number[]) => new Uint8Array(xs)
 const text = (s: string) => new TextEncoder().encode(s)
@@ -77,5 +77,17 @@ describe('checking the name and type together', () => {
   })
   it('accepts ordinary names, including spaces and accents', () => {
     expect(checkFileName('Lettre de Zoë 3 Feb.pdf')).toBe('Lettre de Zoë 3 Feb.pdf')
+  })
+})
+
+describe('file sizes for people', () => {
+  it('says bytes, whole kilobytes, or megabytes to a tenth', () => {
+    expect([500, 2048, 1_536_000, 50 * 1024 * 1024, 1_258_291].map(formatBytes)).toEqual([
+      '500 bytes',
+      '2 KB',
+      '1.5 MB',
+      '50.0 MB',
+      '1.2 MB',
+    ])
   })
 })

@@ -177,6 +177,7 @@ export function checkFileType(
 /** "1.2 MB" */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`
+  const tenths = Math.round((n * 10) / (1024 * 1024)) // whole tenths of a megabyte, no float formatting
+  return `${Math.floor(tenths / 10)}.${tenths % 10} MB`
 }
