@@ -1,33 +1,25 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from './support/browser.ts'
+import { startHarness } from './support/harness.ts'
 import { amira, CALC, jordan, type JourneyStep } from './support/calculation-journey.ts'
 import { RedressPage } from './support/page.ts'
 import { pdfText, squash } from './support/pdf-text.ts'
-import { removeDir, startServer, type RunningServer } from './support/server.ts'
+import type { RunningServer } from './support/server.ts'
 
 let server: RunningServer
 let browser: Browser
-const foreignRequests: string[] = []
+let foreignRequests: string[]
+let watch: (context: BrowserContext) => BrowserContext
+let close = async (): Promise<void> => {}
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
+  ;({ server, browser, foreignRequests, watch, close } = await startHarness())
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
-})
+afterAll(() => close())
 
 async function newContext(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled, acceptDownloads: true })
-  context.on('request', (req) => {
-    if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url())
-  })
-  return context
+  return watch(await browser.newContext({ javaScriptEnabled, acceptDownloads: true }))
 }
 
 /** Types or chooses each answer the way a person would. */

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { Temporal } from 'temporal-polyfill'
-import { launchBrowser } from './support/browser.ts'
+import { startHarness } from './support/harness.ts'
 import { RedressPage } from './support/page.ts'
-import { removeDir, startServer, type RunningServer } from './support/server.ts'
+import type { RunningServer } from './support/server.ts'
 
 /**
  * "Work out a deadline" in Chromium, with JavaScript on and off: both steps, errors, the answer for the personas'
@@ -15,23 +15,13 @@ import { removeDir, startServer, type RunningServer } from './support/server.ts'
 let server: RunningServer
 let browser: Browser
 let context: BrowserContext
-const foreignRequests: string[] = []
+let foreignRequests: string[]
+let close = async (): Promise<void> => {}
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  context = await browser.newContext()
-  context.on('request', (req) => {
-    if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url())
-  })
+  ;({ server, browser, context, foreignRequests, close } = await startHarness())
 })
-
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
-})
+afterAll(() => close())
 
 async function check(p: RedressPage, name: string): Promise<void> {
   await p.expectShell()

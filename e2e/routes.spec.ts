@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { Temporal } from 'temporal-polyfill'
 import { computeDeadlineFromInput, deadlineRequestSchema } from '../src/services/deadline.service.ts'
-import { launchBrowser } from './support/browser.ts'
+import { startHarness } from './support/harness.ts'
 import { RedressPage } from './support/page.ts'
-import { removeDir, startServer, type RunningServer } from './support/server.ts'
+import type { RunningServer } from './support/server.ts'
 
 /**
  * "What can I do?" and "What you must tell the CMS" in Chromium, with JavaScript on and off: each question page,
@@ -17,26 +17,16 @@ import { removeDir, startServer, type RunningServer } from './support/server.ts'
 let server: RunningServer
 let browser: Browser
 let context: BrowserContext
-const foreignRequests: string[] = []
+let foreignRequests: string[]
+let close = async (): Promise<void> => {}
+
+beforeAll(async () => {
+  ;({ server, browser, context, foreignRequests, close } = await startHarness())
+})
+afterAll(() => close())
 
 const today = Temporal.Now.plainDateISO('Europe/London')
 const daysAgo = (n: number) => today.subtract({ days: n })
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  context = await browser.newContext()
-  context.on('request', (req) => {
-    if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url())
-  })
-})
-
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
-})
 
 /** Checks the page (shell and axe at desktop and phone width) and keeps screenshots of both. */
 async function check(p: RedressPage, name: string): Promise<void> {

@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext } from 'playwright-core'
-import { launchBrowser } from './support/browser.ts'
+import { startHarness } from './support/harness.ts'
 import { RedressPage } from './support/page.ts'
-import { removeDir, startServer, type RunningServer } from './support/server.ts'
+import type { RunningServer } from './support/server.ts'
 
 let server: RunningServer
 let browser: Browser
 let context: BrowserContext
-const foreignRequests: string[] = []
+let foreignRequests: string[]
+let close = async (): Promise<void> => {}
 
 beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  context = await browser.newContext()
-  context.on('request', (req) => {
-    if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url())
-  })
+  ;({ server, browser, context, foreignRequests, close } = await startHarness())
 })
-
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
-})
+afterAll(() => close())
 
 const pages = [
   { path: '/', name: 'start', heading: 'Sort out a child maintenance problem' },
