@@ -20,6 +20,7 @@ import {
 } from '../../domain/case/index.ts'
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { BadInput, action, output, readStdinJson } from '../io.ts'
+import { seedDemoCases } from '../../services/demo.service.ts'
 
 /** The person using this install, at the command line. */
 const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
@@ -123,6 +124,21 @@ export function registerCase(program: Command): void {
           })
         },
       ),
+    )
+
+  cmd
+    .command('demo')
+    .description("add four example cases (the parents in Redress's personas) to look around with")
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (o: JsonOpt) => {
+        await withCases(async (s) => {
+          const made = await seedDemoCases(s.cases, CLI_ACTOR)
+          output(Boolean(o.json), made, () =>
+            made.map((m) => `Created the example case "${m.title}" (${m.id}).`).join('\n'),
+          )
+        })
+      }),
     )
 
   cmd
