@@ -1,12 +1,31 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fromRoot } from '../root.ts'
 
 type Copy = { readonly [key: string]: Copy | string | readonly unknown[] }
 
 export type Locale = 'en'
 
-const load = (locale: Locale): Copy =>
-  JSON.parse(readFileSync(fromRoot('src/web/locales', `${locale}.json`), 'utf8')) as Copy
+const readCopy = (file: string): Copy => JSON.parse(readFileSync(file, 'utf8')) as Copy
+
+/**
+ * A locale is `locales/<locale>.json` plus one file a feature in `locales/<locale>/`, each holding
+ * its own top-level keys (so features can add copy without touching one shared file). A key
+ * defined in two files is a programming error.
+ */
+function load(locale: Locale): Copy {
+  const copy: Record<string, Copy[string]> = { ...readCopy(fromRoot('src/web/locales', `${locale}.json`)) }
+  const folder = fromRoot('src/web/locales', locale)
+  if (!existsSync(folder)) return copy
+  for (const name of readdirSync(folder)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    for (const [key, value] of Object.entries(readCopy(fromRoot('src/web/locales', locale, name)))) {
+      if (key in copy) throw new Error(`Copy key "${key}" is defined twice (locales/${locale}/${name})`)
+      copy[key] = value
+    }
+  }
+  return copy
+}
 
 const catalogues: Record<Locale, Copy> = { en: load('en') }
 
