@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -58,7 +59,7 @@ async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database>
     if (fresh)
       onNotice?.(`Creating the embedded database in ${dbDir} (first start only; this takes a few seconds)…`)
     mkdirSync(dbDir, { recursive: true })
-    const client = await PGlite.create(dbDir, { startParams: PGLITE_START_PARAMS })
+    const client = await PGlite.create(dbDir, { startParams: PGLITE_START_PARAMS, extensions: { pg_trgm } })
     const db = drizzlePglite(client, { schema }) as unknown as Db
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })
     if (fresh) onNotice?.('Database ready.')

@@ -1,10 +1,13 @@
+import { sql } from 'drizzle-orm'
 import {
   bigserial,
+  customType,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -237,4 +240,79 @@ export const caseAudit = pgTable(
     summary: text('summary').notNull(),
   },
   (t) => [index('case_audit_case_idx').on(t.caseId, t.seq)],
+)
+
+/*
+ * Background jobs (reading evidence, and later imports and bundles): one table that works on both
+ * engines. A worker claims a ready job with `FOR UPDATE SKIP LOCKED` and holds a lease it renews
+ * while it works; a job whose lease ran out (its process was killed) is claimed again. Handlers
+ * are idempotent, and `(kind, key)` is unique, so the same work is never queued twice.
+ * See docs/adr/0004-jobs-and-reading.md.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** What makes the job unique within its kind (for reading: the evidence id and file hash). */
+    key: text('key').notNull(),
+    ownerId: text('owner_id'),
+    caseId: text('case_id'),
+    /** The thing the job is about (an evidence id), to show its progress there. */
+    subjectId: text('subject_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** queued | running | done | failed */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lockedBy: text('locked_by'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total'),
+    progressNote: text('progress_note'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('jobs_kind_key_idx').on(t.kind, t.key),
+    index('jobs_ready_idx').on(t.status, t.runAfter),
+    index('jobs_subject_idx').on(t.subjectId),
+  ],
+)
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+/**
+ * The text of each page of each piece of evidence, with how it was obtained (`text-layer`, `ocr`,
+ * `email`, `word`) and the OCR confidence (0-100). `search` is kept by the database: English
+ * stemming plus the `simple` configuration (Welsh has no stemmer), and a trigram index on the text
+ * for reference numbers and misspellings (pg_trgm).
+ */
+export const evidencePages = pgTable(
+  'evidence_pages',
+  {
+    evidenceId: text('evidence_id').notNull(),
+    page: integer('page').notNull(),
+    sha256: text('sha256').notNull(),
+    caseId: text('case_id').notNull(),
+    ownerId: text('owner_id').notNull(),
+    method: text('method').notNull(),
+    confidence: integer('confidence'),
+    language: text('language').notNull(),
+    text: text('text').notNull(),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', "text") || to_tsvector('simple', "text")`),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evidenceId, t.page] }),
+    index('evidence_pages_case_idx').on(t.caseId),
+    index('evidence_pages_search_idx').using('gin', t.search),
+    index('evidence_pages_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
+  ],
 )
