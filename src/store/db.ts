@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import * as schema from './schema.ts'
 import { lockDataDirectory } from './lock.ts'
+import { secureDataFolder } from './permissions.ts'
 import { fromRoot } from '../root.ts'
 
 export type Schema = typeof schema
@@ -48,6 +49,12 @@ export interface OpenOptions {
 
 /** Opens the database for `options`, applying any migrations not yet applied. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
+  // Evidence lives in the data folder with either engine: make it private before anything opens.
+  const tightened = secureDataFolder(options.dataDir)
+  if (tightened > 0)
+    options.onNotice?.(
+      `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${options.dataDir} readable by you alone.`,
+    )
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options)
 }
 

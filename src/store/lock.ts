@@ -5,13 +5,72 @@ export class DataDirectoryInUse extends Error {
   override name = 'DataDirectoryInUse'
 }
 
-const alive = (pid: number): boolean => {
+/** Who holds a lock: enough to tell a live holder from a dead one whose number was reused. */
+export interface LockOwner {
+  readonly pid: number
+  /** The kernel's id for this boot (Linux); a lock from before a restart is always stale. */
+  readonly bootId: string | null
+  /** When the process started, in clock ticks since boot (Linux); another process with the same pid differs. */
+  readonly startTime: string | null
+}
+
+const readText = (path: string): string | null => {
   try {
-    process.kill(pid, 0)
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+const bootId = (): string | null => readText('/proc/sys/kernel/random/boot_id')?.trim() ?? null
+
+/** Fields of /proc/PID/stat after the command name (which may hold spaces and brackets). */
+function procStat(pid: number): string[] | null {
+  const stat = readText(`/proc/${pid}/stat`)
+  if (!stat) return null
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+}
+
+/** This process's entry for the lock file. */
+export function currentOwner(): LockOwner {
+  return { pid: process.pid, bootId: bootId(), startTime: procStat(process.pid)?.[19] ?? null }
+}
+
+/**
+ * Whether the process that wrote `owner` still runs. A pid that is gone, a zombie (exited but not
+ * yet reaped), a pid now used by a process that started at another time, or a lock from an earlier
+ * boot all mean the holder is dead. Where /proc is missing, a signal-0 probe decides.
+ */
+export function holderAlive(owner: LockOwner): boolean {
+  const boot = bootId()
+  if (owner.bootId && boot && owner.bootId !== boot) return false
+  const fields = procStat(owner.pid)
+  if (fields) {
+    if (fields[0] === 'Z' || fields[0] === 'X') return false
+    return owner.startTime === null || fields[19] === owner.startTime
+  }
+  if (boot) return false // Linux with /proc, and no entry for the pid: it has gone
+  try {
+    process.kill(owner.pid, 0)
     return true
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
+}
+
+function readOwner(path: string): LockOwner | null {
+  const text = readText(path)
+  if (text === null) return null
+  try {
+    const o = JSON.parse(text) as Partial<LockOwner>
+    if (Number.isInteger(o.pid) && (o.pid ?? 0) > 0)
+      return { pid: o.pid!, bootId: o.bootId ?? null, startTime: o.startTime ?? null }
+  } catch {
+    // an older lock file holds the pid alone
+    const pid = Number(text.trim())
+    if (Number.isInteger(pid) && pid > 0) return { pid, bootId: null, startTime: null }
+  }
+  return null
 }
 
 /** Data directories this process holds, so a second open in the same process is refused too. */
@@ -20,15 +79,16 @@ const held = new Set<string>()
 /**
  * Takes the data directory's lock file so that no second process opens the same embedded
  * database (PGlite has no locking of its own and would silently lose writes). A lock left by a
- * process that no longer runs is taken over. Returns the release function.
+ * process that no longer runs (killed, crashed, or from before a restart) is taken over at once.
+ * Returns the release function.
  */
 export function lockDataDirectory(dir: string): () => void {
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
   const path = join(dir, 'redress.lock')
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx')
-      writeSync(fd, String(process.pid))
+      const fd = openSync(path, 'wx', 0o600)
+      writeSync(fd, JSON.stringify(currentOwner()))
       closeSync(fd)
       held.add(path)
       return () => {
@@ -37,18 +97,19 @@ export function lockDataDirectory(dir: string): () => void {
       }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-      const pid = Number(readFileSync(path, 'utf8').trim())
-      const ours = pid === process.pid
-      // A lock with our own pid is ours only if this process took it; otherwise it was left by an
-      // earlier process that happened to have the same pid (common in containers).
-      if (Number.isInteger(pid) && pid > 0 && (ours ? held.has(path) : alive(pid))) {
+      const owner = readOwner(path)
+      const ours = owner?.pid === process.pid && held.has(path)
+      if (owner && (ours || (owner.pid !== process.pid && holderAlive(owner)))) {
         throw new DataDirectoryInUse(
-          `Another Redress process (pid ${pid}) is already using the data folder ${dir}. ` +
-            'Stop it first (or use a different REDRESS_DATA_DIR): two processes sharing the embedded database would lose data.',
+          `Another Redress (process ${owner.pid}) is already using the data folder ${dir}. ` +
+            'Two at once would lose data, so stop that one first (Ctrl+C where it runs), or use another REDRESS_DATA_DIR. ' +
+            `If you are sure no Redress is running, delete the lock file ${path} and start again.`,
         )
       }
-      rmSync(path, { force: true }) // stale lock from a process that has gone
+      rmSync(path, { force: true }) // left by a process that has gone
     }
   }
-  throw new DataDirectoryInUse(`Could not take the lock on ${dir}.`)
+  throw new DataDirectoryInUse(
+    `Could not take the lock file ${path}. If no Redress is running, delete it and start again.`,
+  )
 }
