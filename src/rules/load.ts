@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { parseDocument } from 'yaml'
 import { Temporal } from 'temporal-polyfill'
-import { RuleBook, type Rule, type RulePeriod } from '../domain/shared/rule-book.ts'
+import { RuleBook, type PendingPeriod, type Rule, type RulePeriod } from '../domain/shared/rule-book.ts'
 import { ruleFileSchema } from './schema.ts'
 import { fromRoot } from '../root.ts'
 
@@ -45,37 +45,67 @@ export function parseRule(text: string, path: string): Rule {
     .join('.')
   if (file.id !== expectedId) throw new RuleFileError(`${path}: id "${file.id}" should be "${expectedId}"`)
 
-  const toPeriod = (p: (typeof file.periods)[number], to: Temporal.PlainDate | null): RulePeriod => ({
-    from: Temporal.PlainDate.from(p.from, { overflow: 'reject' }),
-    to,
-    confidence: p.confidence,
-    status: p.status,
-    source: p.source ?? file.source,
-    value: p.value,
-    ...(p.note === undefined ? {} : { note: p.note }),
-  })
+  const day = (text: string, what: string): Temporal.PlainDate => {
+    try {
+      return Temporal.PlainDate.from(text, { overflow: 'reject' })
+    } catch {
+      throw new RuleFileError(`${path}: ${what} "${text}" is not a real calendar date`)
+    }
+  }
+  const checked = day(file.checked, 'checked')
+  const toPeriod = (p: (typeof file.periods)[number], to: Temporal.PlainDate | null): RulePeriod => {
+    if (p.from === 'unknown')
+      throw new RuleFileError(`${path}: only an announced or enacted period may start on "unknown"`)
+    return {
+      from: day(p.from, 'from'),
+      to,
+      confidence: p.confidence,
+      status: p.status,
+      source: p.source ?? file.source,
+      value: p.value,
+      ...(p.note === undefined ? {} : { note: p.note }),
+    }
+  }
+  const toPending = (p: (typeof file.periods)[number]): PendingPeriod => {
+    if (p.status === 'in-force') throw new RuleFileError(`${path}: internal: not a pending period`)
+    if (p.from === 'unknown' && p.to !== undefined)
+      throw new RuleFileError(`${path}: a period starting on "unknown" cannot have "to"`)
+    return {
+      from: p.from === 'unknown' ? null : day(p.from, 'from'),
+      to: p.to === undefined ? null : day(p.to, 'to'),
+      confidence: p.confidence,
+      status: p.status,
+      source: p.source ?? file.source,
+      value: p.value,
+      ...(p.note === undefined ? {} : { note: p.note }),
+    }
+  }
 
   const inForce = file.periods.filter((p) => p.status === 'in-force')
-  const announced = file.periods.filter((p) => p.status === 'announced')
+  const announced = file.periods.filter((p) => p.status !== 'in-force')
   if (inForce.length === 0) throw new RuleFileError(`${path}: no period is in force`)
   const periods: RulePeriod[] = []
   for (let i = 0; i < inForce.length; i++) {
     const p = inForce[i]!
     const next = inForce[i + 1]
-    const from = Temporal.PlainDate.from(p.from)
+    if (p.from === 'unknown')
+      throw new RuleFileError(`${path}: only an announced or enacted period may start on "unknown"`)
+    const from = day(p.from, 'from')
     if (next) {
       if (p.to !== undefined)
         throw new RuleFileError(
           `${path}: period from ${p.from} has "to" but is not the last (periods run on)`,
         )
-      const nextFrom = Temporal.PlainDate.from(next.from)
+      if (next.from === 'unknown')
+        throw new RuleFileError(`${path}: only an announced or enacted period may start on "unknown"`)
+      const nextFrom = day(next.from, 'from')
       if (Temporal.PlainDate.compare(nextFrom, from) < 0)
         throw new RuleFileError(`${path}: periods are out of order at ${next.from}`)
       if (Temporal.PlainDate.compare(nextFrom, from) === 0)
         throw new RuleFileError(`${path}: two periods start on ${p.from} (overlap)`)
       periods.push(toPeriod(p, nextFrom.subtract({ days: 1 })))
     } else {
-      const to = p.to === undefined ? null : Temporal.PlainDate.from(p.to)
+      const to = p.to === undefined ? null : day(p.to, 'to')
       if (to && Temporal.PlainDate.compare(to, from) < 0)
         throw new RuleFileError(`${path}: period from ${p.from} ends before it starts`)
       periods.push(toPeriod(p, to))
@@ -85,8 +115,9 @@ export function parseRule(text: string, path: string): Rule {
     id: file.id,
     title: file.title,
     source: file.source,
+    checked,
     periods,
-    announced: announced.map((p) => toPeriod(p, p.to === undefined ? null : Temporal.PlainDate.from(p.to))),
+    announced: announced.map(toPending),
   }
 }
 

@@ -9,11 +9,19 @@ export const sourceSchema = z.strictObject({
 })
 
 export const periodSchema = z.strictObject({
-  from: isoDate,
+  /**
+   * The first day of the period. `unknown` is allowed only for a change that is not in force
+   * (`announced`, or `enacted` but not commenced): its date has not been set, and no placeholder is used.
+   */
+  from: z.union([isoDate, z.literal('unknown')]),
   /** Only the last in-force period may have `to`: the day the rule stopped applying. */
   to: isoDate.optional(),
   confidence: z.enum(['verified', 'secondary', 'unverified']),
-  status: z.enum(['in-force', 'announced']).default('in-force'),
+  /**
+   * `in-force` (default): the law on those dates. `announced`: a policy announced but not made law.
+   * `enacted`: made law but not yet commenced. Both of the last two are recorded and shown, never applied.
+   */
+  status: z.enum(['in-force', 'announced', 'enacted']).default('in-force'),
   source: sourceSchema.optional(),
   note: z.string().optional(),
   value: z.unknown().refine((v) => v !== undefined, 'every period needs a value'),
@@ -24,6 +32,12 @@ export const ruleFileSchema = z.strictObject({
   title: z.string().min(3),
   description: z.string().optional(),
   source: sourceSchema,
+  /** The day someone last compared this rule with its sources (`redress rules --stale` lists old ones). */
+  checked: z
+    .string({
+      error: 'every rule needs "checked: YYYY-MM-DD", the day it was last compared with its sources',
+    })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
   periods: z.array(periodSchema).min(1),
 })
 

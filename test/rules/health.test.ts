@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { Temporal } from 'temporal-polyfill'
 import { loadRuleBook, parseRule, RuleFileError, RULES_DIR } from '../../src/rules/load.ts'
 
 const book = loadRuleBook()
@@ -65,15 +66,50 @@ describe('rule health (every rule file)', () => {
   })
 })
 
-describe('the loader refuses bad rule files', () => {
-  const good = `id: calculation.example
+const good = `id: calculation.example
 title: Example rule
 source: { instrument: Child Support Act 1991, provision: Sch 1, url: "https://www.legislation.gov.uk/ukpga/1991/48" }
+checked: 2026-12-06
 periods:
   - { from: 2012-12-10, confidence: verified, value: "£5" }
   - { from: 2013-11-25, confidence: verified, value: "£7" }
 `
+
+describe('rule currency', () => {
+  it.each(book.ids())('%s: has a checked date no later than the newest review', (id) => {
+    expect(book.rule(id).checked.toString() <= '2026-12-31').toBe(true)
+  })
+
+  it('records an announced change with an unknown start, never as a period in force', () => {
+    const text = `${good}  - { from: unknown, status: announced, confidence: unverified, value: "£9" }\n`
+    const rule = parseRule(text, 'calculation/example.yaml')
+    expect(rule.periods).toHaveLength(2)
+    expect(rule.announced).toHaveLength(1)
+    expect(rule.announced[0]!.from).toBeNull()
+    expect(rule.announced[0]!.status).toBe('announced')
+  })
+
+  it('collection-fee reform: announced, date unknown (no placeholder), never applied', () => {
+    const fees = book.rule('calculation.collection-fees')
+    expect(fees.announced.map((p) => [p.status, p.from])).toEqual([['announced', null]])
+    expect(book.at('calculation.collection-fees', Temporal.PlainDate.from('2030-01-01')).value).toEqual({
+      'paying-parent': '20%',
+      'receiving-parent': '4%',
+    })
+  })
+
+  it('the 2023 Act and the NI 2025 Act are recorded as enacted and not commenced', () => {
+    const lo = book.rule('remedies.liability-order')
+    expect(lo.announced.map((p) => [p.status, p.from, p.source.instrument])).toEqual([
+      ['enacted', null, 'Child Support (Enforcement) Act 2023 (c. 35)'],
+      ['enacted', null, 'Child Support Enforcement Act (Northern Ireland) 2025'],
+    ])
+  })
+})
+
+describe('the loader refuses bad rule files', () => {
   it('accepts a good file and runs the periods on', () => {
+    expect(parseRule(good, 'calculation/example.yaml').checked.toString()).toBe('2026-12-06')
     const rule = parseRule(good, 'calculation/example.yaml')
     expect(rule.periods[0]!.to!.toString()).toBe('2013-11-24')
     expect(rule.periods[1]!.to).toBeNull()
@@ -94,6 +130,9 @@ periods:
       'a "to" on a period that is not the last',
       good.replace('value: "£5" }', 'value: "£5", to: 2013-01-01 }'),
     ],
+    ['no checked date', good.replace('checked: 2026-12-06\n', '')],
+    ['a checked date that is not a day', good.replace('checked: 2026-12-06', 'checked: 2026-02-30')],
+    ['an in-force period from an unknown date', good.replace('from: 2013-11-25', 'from: unknown')],
   ])('refuses %s', (_, text) => {
     expect(() => parseRule(text, 'calculation/example.yaml')).toThrow(RuleFileError)
   })

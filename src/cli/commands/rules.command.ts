@@ -1,17 +1,45 @@
 import type { Command } from 'commander'
+import { InvalidInput } from '../../domain/shared/errors.ts'
+import { Temporal, parseDate } from '../../domain/shared/plain-date.ts'
 import { rules } from '../../rules/load.ts'
-import { action, output } from '../io.ts'
+import { staleBefore, staleRuleIds } from '../../rules/stale.ts'
+import { BadInput, action, output } from '../io.ts'
 
-/** `redress rules`: lists the statutory rules Redress uses, with their sources and confidence. */
+interface RulesOptions {
+  json?: boolean
+  stale?: boolean
+  today?: string
+}
+
+/** `redress rules`: lists the statutory rules Redress uses, with their sources, confidence and checked date. */
 export function registerRules(program: Command): void {
   program
     .command('rules')
-    .description('list the rules (rates, time limits, contact facts) with their sources and confidence')
+    .description(
+      'list the rules (rates, time limits, contact facts) with their sources, confidence and the day each was last checked',
+    )
     .option('--json', 'machine-readable output')
+    .option('--stale', 'list only the rules not checked against their sources for twelve months')
+    .option(
+      '--today <YYYY-MM-DD>',
+      "with --stale: the day to count back from (default: today's date in the UK)",
+    )
     .action(
-      action((opts: { json?: boolean }) => {
+      action((opts: RulesOptions) => {
+        if (opts.today !== undefined && !opts.stale)
+          throw new BadInput('--today', 'is only used with --stale')
+        let today = Temporal.Now.plainDateISO('Europe/London')
+        if (opts.today !== undefined) {
+          try {
+            today = parseDate(opts.today, '--today')
+          } catch (e) {
+            if (e instanceof InvalidInput) throw new BadInput('--today', e.problem)
+            throw e
+          }
+        }
         const book = rules()
-        const list = book.ids().map((id) => {
+        const ids = opts.stale ? staleRuleIds(book, today) : book.ids()
+        const list = ids.map((id) => {
           const r = book.rule(id)
           const latest = r.periods[r.periods.length - 1]!
           return {
@@ -19,13 +47,31 @@ export function registerRules(program: Command): void {
             title: r.title,
             from: r.periods[0]!.from.toString(),
             confidence: latest.confidence,
+            checked: r.checked.toString(),
             source: `${latest.source.instrument}, ${latest.source.provision}`,
             url: latest.source.url,
+            pending: r.announced.map((p) => ({
+              status: p.status,
+              from: p.from === null ? 'unknown' : p.from.toString(),
+              source: `${p.source.instrument}, ${p.source.provision}`,
+            })),
           }
         })
-        output(Boolean(opts.json), list, () =>
-          list.map((r) => `${r.id}\n  ${r.title}\n  ${r.source} (${r.confidence})\n  ${r.url}`).join('\n'),
-        )
+        output(Boolean(opts.json), list, () => {
+          if (opts.stale && list.length === 0)
+            return `Every rule has been checked since ${staleBefore(today).toString()}.`
+          const head = opts.stale
+            ? [`${list.length} rules not checked since ${staleBefore(today).toString()} (twelve months):`, '']
+            : []
+          const body = list.map((r) => {
+            const pending = r.pending.map(
+              (p) =>
+                `\n  ${p.status === 'enacted' ? 'Enacted, not in force' : 'Announced, not law'} (from ${p.from}): ${p.source}`,
+            )
+            return `${r.id}\n  ${r.title}\n  ${r.source} (${r.confidence}; checked ${r.checked})\n  ${r.url}${pending.join('')}`
+          })
+          return [...head, ...body].join('\n')
+        })
       }),
     )
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { add, sub, type Pence } from '../shared/pence.ts'
-import type { RulePeriod } from '../shared/rule-book.ts'
+import type { PendingPeriod } from '../shared/rule-book.ts'
 import type { Citation } from '../shared/traced.ts'
 import { ASSUME } from './assumptions.ts'
 import type { Params } from './params.ts'
@@ -50,7 +50,7 @@ export function withFees(
   return { payerPaysWithFees: pays, receiverGetsAfterFees: gets }
 }
 
-const announcedCite = (period: RulePeriod): Citation => ({
+const announcedCite = (period: PendingPeriod): Citation => ({
   ruleId: RULE.collectionFees,
   instrument: period.source.instrument,
   provision: period.source.provision,
@@ -80,12 +80,15 @@ const announcedFees = z.object({
   'receiving-parent': z.string(),
 })
 
-function announcedText(period: RulePeriod): string {
+function announcedText(period: PendingPeriod): string {
   const v = announcedFees.safeParse(period.value)
   const change = v.success
     ? `Direct Pay ${v.data['direct-pay'] === 'removed' ? 'to end, and ' : ''}collection fees of ${v.data['receiving-parent']} ` +
       `for receiving parents and ${v.data['paying-parent']} for paying parents who pay on time and in full ` +
       `(${v.data['paying-parent-not-compliant']} for those who do not)`
     : 'a change to collection fees'
-  return `The government has announced ${change}, expected from ${period.from.year} at the earliest. It is not law yet and is not used here.`
+  const when = period.from
+    ? `, expected from ${period.from.year} at the earliest`
+    : '; no date has been set for it'
+  return `The government has announced ${change}${when}. It is not law yet and is not used here.`
 }

@@ -3,7 +3,7 @@ import { InvalidInput } from '../shared/errors.ts'
 import { parsePounds } from '../shared/pence.ts'
 import { formatDate, isBefore, type PlainDate } from '../shared/plain-date.ts'
 import { parseFraction, parsePercent, type Ratio } from '../shared/ratio.ts'
-import type { RuleAt, RuleBook, RulePeriod } from '../shared/rule-book.ts'
+import type { PendingPeriod, RuleAt, RuleBook, RulePeriod } from '../shared/rule-book.ts'
 import { RULE } from './rule-ids.ts'
 
 /** A percentage from the rules: exact for arithmetic, and as the law writes it for workings. */
@@ -100,7 +100,7 @@ export type Params = { readonly date: PlainDate; readonly dateText: string } & {
   readonly flatBenefits: RuleAt<unknown>
   readonly apportionment: RuleAt<unknown>
   /** Announced (not in force) fee changes: shown, never applied. */
-  readonly feesAnnounced: readonly RulePeriod[]
+  readonly feesAnnounced: readonly PendingPeriod[]
 }
 
 /** Parsed values are kept per rule period, so each YAML value is parsed once per book. */

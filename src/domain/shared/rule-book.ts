@@ -2,8 +2,11 @@ import { OutsideRuleCoverage } from './errors.ts'
 import { compareDates, type PlainDate } from './plain-date.ts'
 import type { Citation, Confidence, Source } from './traced.ts'
 
-/** `in-force` periods are the law; `announced` ones are recorded for the user but never applied. */
-export type PeriodStatus = 'in-force' | 'announced'
+/**
+ * `in-force` periods are the law. `announced` (a policy not yet made law) and `enacted` (law not yet
+ * commenced) are recorded for the user but never applied.
+ */
+export type PeriodStatus = 'in-force' | 'announced' | 'enacted'
 
 export interface RulePeriod {
   readonly from: PlainDate
@@ -16,14 +19,23 @@ export interface RulePeriod {
   readonly note?: string
 }
 
+/** A change recorded but not in force: announced, or enacted and not commenced. Its start may be unknown. */
+export interface PendingPeriod extends Omit<RulePeriod, 'from' | 'status'> {
+  /** The announced or commencement date, or null where none has been set. */
+  readonly from: PlainDate | null
+  readonly status: 'announced' | 'enacted'
+}
+
 export interface Rule {
   readonly id: string
   readonly title: string
   readonly source: Source
+  /** The day the rule was last compared with its sources. */
+  readonly checked: PlainDate
   /** In-force periods, in date order, contiguous. */
   readonly periods: readonly RulePeriod[]
-  /** Announced changes not yet in force (shown to users, never used in arithmetic). */
-  readonly announced: readonly RulePeriod[]
+  /** Changes not in force (announced, or enacted and not commenced): shown to users, never used in arithmetic. */
+  readonly announced: readonly PendingPeriod[]
 }
 
 /** A rule's period in force on one date, with a helper to cite it in a working. */
