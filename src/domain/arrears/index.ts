@@ -1,0 +1,7 @@
+export * from './types.ts'
+export * from './rule-ids.ts'
+export * from './liability.ts'
+export * from './instalments.ts'
+export * from './match.ts'
+export * from './ledger.ts'
+export * from './opening-balance.ts'

@@ -1,0 +1,188 @@
+import { InvalidInput } from '../shared/errors.ts'
+import { add, formatPounds, pence, ZERO, type Pence } from '../shared/pence.ts'
+import { compareDates, formatDate, type PlainDate } from '../shared/plain-date.ts'
+import { ofPence, parsePercent, mul, roundPence } from '../shared/ratio.ts'
+import type { RuleBook } from '../shared/rule-book.ts'
+import { step, traced, type Step, type Traced } from '../shared/traced.ts'
+import { ARREARS_RULE } from './rule-ids.ts'
+import type { Collection, LiabilityChange, LiabilityDecision, MaintenancePeriod } from './types.ts'
+
+const KIND_WORDS: Record<LiabilityDecision['kind'], string> = {
+  calculation: 'calculation',
+  revision: 'revision',
+  supersession: 'supersession',
+  variation: 'variation',
+  'annual-review': 'annual review',
+  'default-decision': 'default decision',
+}
+
+/**
+ * The weekly amounts in force, from the decisions register. Decisions take effect in order of
+ * effective date; a revision replaces the decision it revises from that decision's effective date
+ * (s.16(3) CSA 1991), so the revised decision's amount never applies.
+ */
+export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]): Traced<LiabilityChange[]> {
+  const byId = new Map(decisions.map((d) => [d.id, d]))
+  const replaced = new Map<string, LiabilityDecision>()
+  const steps: Step[] = []
+  for (const d of decisions) {
+    if (d.kind !== 'revision' || d.revises === undefined) continue
+    const original = byId.get(d.revises)
+    if (!original) throw new InvalidInput(`decisions.${d.id}.revises`, `no decision "${d.revises}" to revise`)
+    replaced.set(original.id, d)
+    steps.push(
+      step(
+        'liability.revision',
+        `The revision ${d.label ? `(${d.label}) ` : ''}replaces the ${KIND_WORDS[original.kind]} that took effect on ${formatDate(original.effectiveDate)}, from that same date: ${formatPounds(d.weekly)} a week instead of ${formatPounds(original.weekly)}.`,
+        { date: original.effectiveDate, amount: d.weekly },
+      ),
+    )
+  }
+  const changes: LiabilityChange[] = []
+  for (const d of decisions) {
+    if (d.kind === 'revision' && d.revises !== undefined) continue
+    const replacement = replaced.get(d.id)
+    const used = replacement ?? d
+    changes.push({
+      from: d.effectiveDate,
+      weekly: used.weekly,
+      label: used.label ?? `${KIND_WORDS[used.kind]} from ${formatDate(d.effectiveDate)}`,
+      ...(used.correctWeekly === undefined ? {} : { correctWeekly: used.correctWeekly }),
+    })
+  }
+  // Stable sort: on the same date the later decision in the register wins.
+  changes.sort((a, b) => compareDates(a.from, b.from))
+  for (const c of changes)
+    steps.push(
+      step('liability.change', `From ${formatDate(c.from)}: ${formatPounds(c.weekly)} a week (${c.label}).`, {
+        date: c.from,
+        amount: c.weekly,
+      }),
+    )
+  return traced(changes, steps)
+}
+
+export interface WeeklyLiability {
+  readonly periods: readonly MaintenancePeriod[]
+  /** Sum of the weekly amounts (and fees) for every period that began on or before `asOf`. */
+  readonly due: Pence
+  readonly fees: Pence
+  /** Sum over the periods of (weekly − correctWeekly), where a correct amount is known. */
+  readonly overCharged: Pence | null
+}
+
+/**
+ * What was due week by week: seven-day maintenance periods from the first change, each at the
+ * weekly amount in force on its first day or taking effect within it (rules/arrears/maintenance-period.yaml).
+ * With Collect and Pay, the paying parent's fee is added on top (calculation.collection-fees).
+ */
+export function weeklyLiability(
+  book: RuleBook,
+  changes: readonly LiabilityChange[],
+  asOf: PlainDate,
+  collection: Collection = 'direct',
+): Traced<WeeklyLiability> {
+  if (changes.length === 0)
+    throw new InvalidInput('liability', 'give at least one weekly amount and its date')
+  const sorted = [...changes].sort((a, b) => compareDates(a.from, b.from))
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i]!.from.equals(sorted[i - 1]!.from))
+      throw new InvalidInput(
+        `liability.${i}.from`,
+        `two weekly amounts start on ${sorted[i]!.from.toString()}`,
+      )
+  const first = sorted[0]!
+  const rule = book.at(ARREARS_RULE.maintenancePeriod, first.from)
+  const steps: Step[] = [
+    step(
+      'liability.periods',
+      `Liability runs in maintenance periods of seven days, the first beginning on ${formatDate(first.from)}. Each period is charged at the weekly amount in force when it begins, or taking effect during it.`,
+      { date: first.from, cite: rule.cite() },
+    ),
+  ]
+  const assumptions: string[] = []
+  const periods: MaintenancePeriod[] = []
+  let next = 0
+  let current: LiabilityChange | undefined
+  let due = ZERO
+  let fees = ZERO
+  let over: Pence | null = null
+  for (let start = first.from; compareDates(start, asOf) <= 0; start = start.add({ days: 7 })) {
+    const end = start.add({ days: 6 })
+    while (next < sorted.length && compareDates(sorted[next]!.from, end) <= 0) {
+      const c = sorted[next]!
+      if (!c.from.equals(start)) {
+        assumptions.push(
+          `The change from ${formatDate(c.from)} falls part-way through the maintenance period that began on ${formatDate(start)}. We have applied it from the start of that period; if it applies only from the next period (${formatDate(start.add({ days: 7 }))}), the figure for that week changes.`,
+        )
+        steps.push(
+          step(
+            'liability.mid-period',
+            `${formatPounds(c.weekly)} a week takes effect on ${formatDate(c.from)}, during the period that began on ${formatDate(start)}: applied from ${formatDate(start)}.`,
+            { date: start, amount: c.weekly, cite: rule.cite() },
+          ),
+        )
+      }
+      current = c
+      next++
+    }
+    const weekly = current!.weekly
+    const fee = feeOnTop(book, weekly, start, collection)
+    periods.push({
+      start,
+      end,
+      weekly,
+      fee,
+      ...(current!.correctWeekly === undefined ? {} : { correctWeekly: current!.correctWeekly }),
+      ...(current!.label === undefined ? {} : { label: current!.label }),
+    })
+    due = add(due, weekly, fee)
+    fees = add(fees, fee)
+    if (current!.correctWeekly !== undefined) over = add(over ?? ZERO, pence(weekly - current!.correctWeekly))
+  }
+  // One step per run of equal amounts keeps the workings short.
+  let runStart = 0
+  for (let i = 1; i <= periods.length; i++) {
+    const p = periods[i]
+    const q = periods[runStart]!
+    if (p && p.weekly === q.weekly && p.fee === q.fee && p.label === q.label) continue
+    const n = i - runStart
+    const last = periods[i - 1]!
+    const total = pence((q.weekly + q.fee) * n)
+    steps.push(
+      step(
+        'liability.run',
+        `${n} period${n === 1 ? '' : 's'} from ${formatDate(q.start)} to ${formatDate(last.end)} at ${formatPounds(q.weekly)}${q.fee ? ` plus a ${formatPounds(q.fee)} collection fee` : ''}: ${formatPounds(total)}.`,
+        { date: q.start, amount: total },
+      ),
+    )
+    runStart = i
+  }
+  steps.push(
+    step(
+      'liability.due',
+      `Due under the decisions for the ${periods.length} maintenance period${periods.length === 1 ? '' : 's'} that began on or before ${formatDate(asOf)}: ${formatPounds(due)}.`,
+      { date: asOf, amount: due },
+    ),
+  )
+  if (over !== null && over !== 0)
+    steps.push(
+      step(
+        'liability.wrong-amount',
+        over > 0
+          ? `Where the decisions' own figures give a different weekly amount, the decisions over-charged ${formatPounds(over)} over the whole period.`
+          : `Where the decisions' own figures give a different weekly amount, the decisions under-charged ${formatPounds(pence(-over))} over the whole period.`,
+        { amount: over },
+      ),
+    )
+  return traced({ periods, due, fees, overCharged: over }, steps, [...new Set(assumptions)])
+}
+
+/** The paying parent's Collect and Pay fee on an amount, as the collection-fees rule sets it on `on`. */
+export function feeOnTop(book: RuleBook, amount: Pence, on: PlainDate, collection: Collection): Pence {
+  if (collection !== 'collect-and-pay' || amount === 0) return ZERO
+  const rule = book.at<Record<string, string>>(ARREARS_RULE.collectionFees, on)
+  const rate = rule.value['paying-parent']
+  if (rate === undefined) return ZERO
+  return roundPence(mul(ofPence(amount), parsePercent(rate)))
+}
