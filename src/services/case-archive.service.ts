@@ -131,7 +131,9 @@ export class CaseArchiveService {
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 1)), 'manifest.json')
     zip.addBuffer(Buffer.from(caseJson), 'case.json')
     // Files are stored without compression: PDFs and photos are compressed already.
-    for (const h of hashes) zip.addFile(this.files.pathOf(h), `evidence/${h}`, { compress: false })
+    // Read through the store, so that files kept encrypted (safe mode) go in as their content.
+    for (const h of hashes)
+      zip.addReadStream(this.files.openRead(h), `evidence/${h}`, { compress: false, size: sizes.get(h) ?? 0 })
     zip.end()
     const total = caseJson.length + rows.evidence.reduce((n, e) => n + e.sizeBytes, 0)
     let written = 0

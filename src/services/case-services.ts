@@ -30,7 +30,7 @@ export interface CaseServicesOptions {
 /** Builds the case-file services over one database and data folder (the composition roots call this). */
 export function createCaseServices(o: CaseServicesOptions): CaseServices {
   const repo = new DrizzleCaseRepository(o.database.db)
-  const files = new EvidenceFiles(join(o.dataDir, 'evidence'))
+  const files = new EvidenceFiles(join(o.dataDir, 'evidence'), o.database.cipher)
   const today = o.today
   const cases = new CaseService({
     repo,

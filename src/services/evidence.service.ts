@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { unzipSync } from 'fflate'
 import {
@@ -50,10 +49,10 @@ export interface EvidenceServiceDeps {
 }
 
 /** The names inside a zip file (to tell a Word .docx from other zips), or null if it is not a readable zip. */
-async function zipEntries(path: string): Promise<string[] | null> {
+function zipEntries(bytes: Uint8Array): string[] | null {
   try {
     const names: string[] = []
-    unzipSync(new Uint8Array(await readFile(path)), {
+    unzipSync(new Uint8Array(bytes), {
       filter: (f) => {
         names.push(f.name)
         return false
@@ -116,7 +115,9 @@ export class EvidenceService {
       if (!c) throw new InvalidInput('case', 'There is no such case')
       const name = checkFileName(upload.fileName, 'file')
       const entries =
-        staged.head[0] === 0x50 && staged.head[1] === 0x4b ? await zipEntries(staged.tempPath) : null
+        staged.head[0] === 0x50 && staged.head[1] === 0x4b
+          ? zipEntries(await this.files.readStaged(staged))
+          : null
       const { mediaType, fileName } = checkFileType(name, detectType(staged.head, entries), 'file')
       const { p, data } = this.metadata(upload, fileName)
       if (upload.linkTo) {

@@ -13,6 +13,11 @@ import * as schema from './schema.ts'
 import { lockDataDirectory } from './lock.ts'
 import { secureDataFolder } from './permissions.ts'
 import { fromRoot } from '../root.ts'
+import type { FileCipher } from './evidence-files.ts'
+import { readKeyFile } from './safe/keyring.ts'
+import { hasEncryptedDatabase } from './safe/encrypted-pglite.ts'
+import { openSafePglite } from './safe/open.ts'
+import { dataKeyFromEnvironment } from './safe/passphrase.ts'
 
 export type Schema = typeof schema
 /** A drizzle database on either engine: repositories take this and never know which. */
@@ -25,7 +30,7 @@ export const MIGRATIONS_DIR = fromRoot('src/store/migrations') + '/'
  * PGlite's defaults plus a smaller buffer cache: 128 MB of shared buffers is sized for a shared
  * server; one person's case file fits in far less, and the server's memory drops by about 130 MB.
  */
-const PGLITE_START_PARAMS = [
+export const PGLITE_START_PARAMS = [
   ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
   '-c',
   'shared_buffers=16MB',
@@ -34,6 +39,8 @@ const PGLITE_START_PARAMS = [
 export interface Database {
   readonly db: Db
   readonly engine: Engine
+  /** Safe mode's key for evidence files; absent (or giving null) when safe mode is off. */
+  readonly cipher?: FileCipher
   /** Runs a trivial query; resolves to true when the database answers. */
   ping(): Promise<boolean>
   close(): Promise<void>
@@ -45,6 +52,11 @@ export interface OpenOptions {
   readonly dataDir: string
   /** Told about slow first-time work (creating the database), for the user. */
   readonly onNotice?: (message: string) => void
+  /**
+   * Safe mode's data key. Without it, when safe mode is on, the passphrase is read from
+   * REDRESS_PASSPHRASE_FILE or asked for at a terminal; otherwise SafeModeLocked is thrown.
+   */
+  readonly dataKey?: Buffer
 }
 
 /** Opens the database for `options`, applying any migrations not yet applied. */
@@ -55,6 +67,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     options.onNotice?.(
       `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${options.dataDir} readable by you alone.`,
     )
+  if (readKeyFile(options.dataDir)) {
+    // Safe mode (docs/adr/0004-safe-mode.md): nothing opens without the data key.
+    const dataKey = options.dataKey ?? (await dataKeyFromEnvironment(options.dataDir))
+    if (!options.databaseUrl && hasEncryptedDatabase(options.dataDir))
+      return openSafePglite(options.dataDir, dataKey)
+    const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options)
+    return { ...database, cipher: { current: () => dataKey } }
+  }
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options)
 }
 

@@ -1,7 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, type ReadStream } from 'node:fs'
-import { open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { createReadStream, existsSync, mkdirSync } from 'node:fs'
+import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import {
+  ChunkSealer,
+  hmacHex,
+  isEncryptedHeader,
+  openChunked,
+  subkey,
+  type ChunkSource,
+} from './safe/crypto.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatBytes, SNIFF_BYTES } from '../domain/case/file-check.ts'
 
@@ -12,6 +21,21 @@ export interface StagedFile {
   readonly sizeBytes: number
   /** The first bytes, for detecting the type. */
   readonly head: Uint8Array
+  /** Written encrypted (safe mode). */
+  readonly encrypted?: boolean
+}
+
+/**
+ * Safe mode's keys for evidence files (docs/adr/0004-safe-mode.md). `current()` gives the data key
+ * while safe mode is on and unlocked, null while it is off, and throws while it is locked.
+ */
+export interface FileCipher {
+  current(): Buffer | null
+}
+
+interface FileKeys {
+  readonly content: Buffer
+  readonly names: Buffer
 }
 
 /** A temporary file being written. */
@@ -31,18 +55,53 @@ export const SHA256 = /^[0-9a-f]{64}$/
  */
 export class EvidenceFiles {
   readonly tempDir: string
+  private cached: { dataKey: Buffer; keys: FileKeys } | null = null
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    private readonly cipher?: FileCipher,
+  ) {
     this.tempDir = join(root, 'tmp')
   }
 
+  /** The content and name keys while safe mode is on (throws while it is locked), else null. */
+  private keys(): FileKeys | null {
+    const dataKey = this.cipher?.current() ?? null
+    if (!dataKey) return null
+    if (this.cached?.dataKey !== dataKey)
+      this.cached = {
+        dataKey,
+        keys: { content: subkey(dataKey, 'evidence'), names: subkey(dataKey, 'evidence names') },
+      }
+    return this.cached.keys
+  }
+
+  /** Where the file would be stored in the clear (its name is its hash). */
   pathOf(sha256: string): string {
     if (!SHA256.test(sha256)) throw new Error('not a sha256')
     return join(this.root, sha256.slice(0, 2), sha256)
   }
 
+  /** Where the file is stored encrypted: named by a keyed hash, so the name says nothing about the content. */
+  private sealedPathOf(sha256: string, keys: FileKeys): string {
+    if (!SHA256.test(sha256)) throw new Error('not a sha256')
+    const name = hmacHex(keys.names, sha256)
+    return join(this.root, name.slice(0, 2), name)
+  }
+
+  /** The stored file for a hash: encrypted (safe mode) or in the clear, or null if there is none. */
+  private locate(sha256: string): { path: string; keys: FileKeys | null } | null {
+    const keys = this.keys()
+    if (keys) {
+      const sealed = this.sealedPathOf(sha256, keys)
+      if (existsSync(sealed)) return { path: sealed, keys }
+    }
+    const plain = this.pathOf(sha256)
+    return existsSync(plain) ? { path: plain, keys: null } : null
+  }
+
   has(sha256: string): boolean {
-    return existsSync(this.pathOf(sha256))
+    return this.locate(sha256) !== null
   }
 
   /** Opens a temporary file to write into, hashing as it goes; `finish` fsyncs it and gives the staged file. */
@@ -50,6 +109,9 @@ export class EvidenceFiles {
     mkdirSync(this.tempDir, { recursive: true })
     const tempPath = join(this.tempDir, `${randomUUID()}.part`)
     const handle = await open(tempPath, 'wx', 0o600)
+    const keys = this.keys()
+    const sealer = keys ? new ChunkSealer(keys.content) : null
+    if (sealer) await handle.write(sealer.header)
     const hash = createHash('sha256')
     const head = new Uint8Array(SNIFF_BYTES)
     let headLength = 0
@@ -66,12 +128,20 @@ export class EvidenceFiles {
           headLength += take.length
         }
         hash.update(chunk)
-        await handle.write(chunk)
+        if (sealer) for (const sealed of sealer.push(chunk)) await handle.write(sealed)
+        else await handle.write(chunk)
       },
       finish: async () => {
+        if (sealer) await handle.write(sealer.end())
         await handle.sync()
         await handle.close()
-        return { tempPath, sha256: hash.digest('hex'), sizeBytes: size, head: head.slice(0, headLength) }
+        return {
+          tempPath,
+          sha256: hash.digest('hex'),
+          sizeBytes: size,
+          head: head.slice(0, headLength),
+          encrypted: sealer !== null,
+        }
       },
       abort: async () => {
         await handle.close().catch(() => {})
@@ -117,10 +187,12 @@ export class EvidenceFiles {
    * store already had the same content (the staged copy is removed), true when the file is new.
    */
   async commit(staged: StagedFile): Promise<boolean> {
-    const target = this.pathOf(staged.sha256)
-    const dir = join(this.root, staged.sha256.slice(0, 2))
+    const keys = staged.encrypted ? this.keys() : null
+    if (staged.encrypted && !keys) throw new Error('Safe mode is locked or off; the file cannot be stored.')
+    const target = keys ? this.sealedPathOf(staged.sha256, keys) : this.pathOf(staged.sha256)
+    const dir = join(target, '..')
     mkdirSync(dir, { recursive: true })
-    if (existsSync(target)) {
+    if (this.has(staged.sha256)) {
       await rm(staged.tempPath, { force: true })
       return false
     }
@@ -133,28 +205,114 @@ export class EvidenceFiles {
     await rm(staged.tempPath, { force: true })
   }
 
-  openRead(sha256: string, range?: { start: number; end: number }): ReadStream {
-    return createReadStream(this.pathOf(sha256), range)
+  /** Reads a stored file (decrypting it in safe mode); `range` is inclusive, as for createReadStream. */
+  openRead(sha256: string, range?: { start: number; end: number }): Readable {
+    const found = this.locate(sha256)
+    if (!found?.keys) return createReadStream(found?.path ?? this.pathOf(sha256), range)
+    const key = found.keys.content
+    const path = found.path
+    return Readable.from(
+      (async function* () {
+        const handle = await open(path, 'r')
+        try {
+          const source = await fileSource(handle)
+          yield* openChunked(key, source, range?.start ?? 0, range ? range.end + 1 : undefined)
+        } finally {
+          await handle.close()
+        }
+      })(),
+    )
   }
 
   async read(sha256: string): Promise<Buffer> {
-    const { readFile } = await import('node:fs/promises')
-    return readFile(this.pathOf(sha256))
+    const parts: Buffer[] = []
+    for await (const chunk of this.openRead(sha256)) parts.push(chunk as Buffer)
+    return Buffer.concat(parts)
+  }
+
+  /** The whole content of a staged (temporary) file, decrypted if it was written encrypted. */
+  async readStaged(staged: StagedFile): Promise<Buffer> {
+    const raw = await readFile(staged.tempPath)
+    if (!staged.encrypted) return raw
+    const keys = this.keys()
+    if (!keys || !isEncryptedHeader(raw)) throw new Error('The staged file cannot be read.')
+    const parts: Buffer[] = []
+    for await (const p of openChunked(keys.content, {
+      size: raw.length,
+      read: async (at, n) => raw.subarray(at, at + n),
+    }))
+      parts.push(p)
+    return Buffer.concat(parts)
   }
 
   /** Hashes the stored file again: its name must be its hash. */
   async verify(sha256: string): Promise<boolean> {
     if (!this.has(sha256)) return false
     const hash = createHash('sha256')
-    for await (const chunk of this.openRead(sha256)) hash.update(chunk as Buffer)
+    try {
+      for await (const chunk of this.openRead(sha256)) hash.update(chunk as Buffer)
+    } catch {
+      return false // an encrypted file that does not decrypt (damaged or cut short)
+    }
     return hash.digest('hex') === sha256
   }
 
   async remove(sha256: string): Promise<void> {
+    const keys = this.keys()
+    if (keys) await rm(this.sealedPathOf(sha256, keys), { force: true })
     await rm(this.pathOf(sha256), { force: true })
   }
 
-  /** Every file in the store, by hash. */
+  /** Stored files (by stored name) that none of the `referenced` hashes names: left by a crash. */
+  async unused(referenced: ReadonlySet<string>): Promise<string[]> {
+    const keys = this.keys()
+    const names = new Set(referenced)
+    if (keys) for (const sha of referenced) names.add(hmacHex(keys.names, sha))
+    return (await this.list()).filter((n) => !names.has(n))
+  }
+
+  /**
+   * Turning safe mode on or off: every file of `referenced` is rewritten encrypted (`toSealed`) or
+   * in the clear, each through a temporary file renamed into place before the old copy goes, so a
+   * crash leaves every file whole in one form or the other (both are read). Returns how many moved.
+   */
+  async convert(referenced: ReadonlySet<string>, toSealed: boolean): Promise<number> {
+    const keys = this.keys()
+    if (!keys) throw new Error('Safe mode keys are needed to convert evidence files.')
+    let moved = 0
+    for (const sha of referenced) {
+      const plain = this.pathOf(sha)
+      const sealed = this.sealedPathOf(sha, keys)
+      const from = toSealed ? plain : sealed
+      const to = toSealed ? sealed : plain
+      if (!existsSync(from)) continue
+      if (!existsSync(to)) {
+        const w = await (toSealed ? this.writer() : this.plainWriter())
+        try {
+          for await (const chunk of toSealed ? createReadStream(plain) : this.openRead(sha))
+            await w.write(chunk as Buffer)
+          const staged = await w.finish()
+          if (staged.sha256 !== sha) throw new Error(`The evidence file ${sha} does not match its hash.`)
+          mkdirSync(join(to, '..'), { recursive: true })
+          await rename(staged.tempPath, to)
+          await syncDir(join(to, '..'))
+        } catch (error) {
+          await w.abort()
+          throw error
+        }
+      }
+      await rm(from, { force: true })
+      moved++
+    }
+    return moved
+  }
+
+  /** A writer that writes in the clear even in safe mode (turning it off). */
+  private plainWriter(): Promise<FileWriter> {
+    return new EvidenceFiles(this.root).writer()
+  }
+
+  /** Every file in the store, by stored name (its hash; in safe mode, its keyed hash). */
   async list(): Promise<string[]> {
     if (!existsSync(this.root)) return []
     const out: string[] = []
@@ -187,14 +345,26 @@ export class EvidenceFiles {
         }
       }
     }
-    for (const sha of await this.list()) {
-      if (referenced.has(sha)) continue
-      if (await old(this.pathOf(sha))) {
-        await this.remove(sha)
+    for (const name of await this.unused(referenced)) {
+      const path = join(this.root, name.slice(0, 2), name)
+      if (await old(path)) {
+        await rm(path, { force: true })
         orphans++
       }
     }
     return { temps, orphans }
+  }
+}
+
+async function fileSource(handle: FileHandle): Promise<ChunkSource> {
+  const { size } = await handle.stat()
+  return {
+    size,
+    read: async (position, length) => {
+      const b = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(b, 0, length, position)
+      return b.subarray(0, bytesRead)
+    },
   }
 }
 
