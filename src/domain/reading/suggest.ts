@@ -90,11 +90,9 @@ function around(
   }
 }
 
-
 /* Labels, in English and Welsh. */
 const LETTER_DATE =
   /(date of (this )?letter|letter date|^\s*date\s*:?|\bdated\b|dyddiad y llythyr|^\s*dyddiad\s*:?|date issued|issue date)/
-  /(effective date|takes? effect|with effect from|starts? (on|from)|\bfrom\b|dyddiad effeithiol|yn dechrau|\bo\b|\bo'r\b|applies from|due from)/
 const NOT_EFFECTIVE =
   /(received|application|applied|phoned|called|born|date of birth|dyddiad geni|cais|paid on|payment due on|by \d|within|before)/
 const WEEKLY =
