@@ -1,0 +1,201 @@
+import { parse } from 'csv-parse/sync'
+import { InvalidInput } from '../../shared/errors.ts'
+import { transactionIdentity } from './identity.ts'
+import {
+  BUILT_IN_PROFILES,
+  findProfile,
+  mappedColumns,
+  type BankProfile,
+  type ColumnMapping,
+} from './profiles.ts'
+import type { BankTransaction } from './types.ts'
+import { at, parseStatementDate, parseStatementMoney } from './values.ts'
+
+export const norm = (s: string): string =>
+  s
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+
+interface Row {
+  readonly cells: string[]
+  readonly line: number
+}
+
+function detectDelimiter(text: string): string {
+  const sample = text
+    .split(/\r?\n/)
+    .slice(0, 30)
+    .join('\n')
+    .replace(/"[^"]*"/g, '')
+  const counts: [string, number][] = [',', ';', '\t', '|'].map((d) => [d, sample.split(d).length - 1])
+  counts.sort((a, b) => b[1] - a[1])
+  return counts[0]![1] > 0 ? counts[0]![0] : ','
+}
+
+/** Splits CSV text into rows with their line numbers (csv-parse: quoted fields, embedded commas and newlines). */
+export function csvRows(text: string): Row[] {
+  let records: { record: string[]; info: { lines: number } }[]
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+      info: true,
+      bom: true,
+    }) as { record: string[]; info: { lines: number } }[]
+  } catch (e) {
+    const line = (e as { lines?: number }).lines
+    throw new InvalidInput(
+      line ? `line ${line}` : 'file',
+      `this is not a CSV file we can read (${(e as Error).message.split('\n')[0]})`,
+    )
+  }
+  return records
+    .map((r) => ({ cells: r.record, line: r.info.lines }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+}
+
+/** Where the header row is for a mapping: the first of the first 25 rows holding every mapped column. */
+function headerIndex(rows: readonly Row[], mapping: ColumnMapping): number {
+  if (mapping.headerless) return -1
+  const want = mappedColumns(mapping).map(norm)
+  for (let i = 0; i < Math.min(rows.length, 25); i++) {
+    const have = new Set(rows[i]!.cells.map(norm))
+    if (want.every((w) => have.has(w))) return i
+  }
+  return -2
+}
+
+function looksHeaderless(rows: readonly Row[], mapping: ColumnMapping): boolean {
+  const first = rows[0]
+  if (!first) return false
+  try {
+    const cols = columnNames(first.cells.length)
+    const get = (name: string) => first.cells[cols.indexOf(name)] ?? ''
+    parseStatementDate(get(mapping.date), first.line, mapping.date)
+    if (mapping.amount) parseStatementMoney(get(mapping.amount), first.line, mapping.amount)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const columnNames = (n: number): string[] => Array.from({ length: n }, (_, i) => `Column ${i + 1}`)
+
+/** The built-in profile whose columns the file has (the most specific one), or null. */
+export function recogniseProfile(rows: readonly Row[]): BankProfile | null {
+  const candidates = BUILT_IN_PROFILES.filter((p) =>
+    p.mapping.headerless ? headerlessCandidate(rows, p) : headerIndex(rows, p.mapping) >= 0,
+  )
+  candidates.sort((a, b) => mappedColumns(b.mapping).length - mappedColumns(a.mapping).length)
+  return candidates[0] ?? null
+}
+
+function headerlessCandidate(rows: readonly Row[], p: BankProfile): boolean {
+  const width = Math.max(...mappedColumns(p.mapping).map((c) => Number(c.replace('Column ', ''))))
+  return rows[0]?.cells.length === width && looksHeaderless(rows, p.mapping)
+}
+
+export const NEEDS =
+  'it needs a date column, a description column, and either one amount column or paid-in and paid-out columns (a balance column is optional)'
+
+/** Reads CSV rows with a mapping; bad rows are refused naming the line and column. */
+export function readWithMapping(
+  rows: readonly Row[],
+  mapping: ColumnMapping,
+): { transactions: BankTransaction[]; columns: string[] } {
+  if (!mapping.amount && !(mapping.paidIn && mapping.paidOut))
+    throw new InvalidInput(
+      'mapping',
+      `choose an amount column, or both paid-in and paid-out columns: ${NEEDS}`,
+    )
+  const h = headerIndex(rows, mapping)
+  if (h === -2) {
+    const missing = mappedColumns(mapping).filter(
+      (c) => !rows.slice(0, 25).some((r) => r.cells.map(norm).includes(norm(c))),
+    )
+    throw new InvalidInput(
+      'columns',
+      `the file has no column named ${missing.map((c) => `"${c}"`).join(', ')}`,
+    )
+  }
+  const header = h >= 0 ? rows[h]!.cells : columnNames(Math.max(...rows.map((r) => r.cells.length), 0))
+  const index = new Map(header.map((c, i) => [norm(c), i] as const))
+  const col = (name: string): number => index.get(norm(name))!
+  const seen = new Map<string, number>()
+  const out: BankTransaction[] = []
+  for (const row of rows.slice(h + 1)) {
+    const cell = (name: string | undefined): string =>
+      name === undefined ? '' : (row.cells[col(name)] ?? '')
+    // A trailing total or note line with no date and no amount is not a transaction.
+    if (
+      cell(mapping.date) === '' &&
+      cell(mapping.amount) === '' &&
+      cell(mapping.paidIn) === '' &&
+      cell(mapping.paidOut) === ''
+    )
+      continue
+    const date = parseStatementDate(cell(mapping.date), row.line, mapping.date)
+    let amount
+    if (mapping.amount) {
+      const a = parseStatementMoney(cell(mapping.amount), row.line, mapping.amount)
+      if (a === null) throw new InvalidInput(at(row.line, mapping.amount), 'there is no amount')
+      amount = mapping.outPositive ? -a : a
+    } else {
+      const inn = parseStatementMoney(cell(mapping.paidIn), row.line, mapping.paidIn!)
+      const outt = parseStatementMoney(cell(mapping.paidOut), row.line, mapping.paidOut!)
+      if (inn === null && outt === null)
+        throw new InvalidInput(
+          at(row.line, `${mapping.paidIn}/${mapping.paidOut}`),
+          'there is no amount paid in or out',
+        )
+      amount = Math.abs(inn ?? 0) - Math.abs(outt ?? 0)
+    }
+    const balance = mapping.balance
+      ? parseStatementMoney(cell(mapping.balance), row.line, mapping.balance)
+      : null
+    const description = mapping.description
+      .map((d) => cell(d))
+      .filter((s) => s !== '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    const fields = { date, description, amount: amount as BankTransaction['amount'], balance }
+    out.push({ id: transactionIdentity(fields, seen), line: row.line, ...fields })
+  }
+  return { transactions: out, columns: header }
+}
+
+/** Reads CSV text with a named built-in profile, a custom mapping, or by recognising the layout. */
+export function readCsv(
+  text: string,
+  how: { profile?: string; mapping?: ColumnMapping },
+): { profile: string; transactions: BankTransaction[]; columns: string[] } {
+  const rows = csvRows(text)
+  if (rows.length === 0) throw new InvalidInput('file', 'the file is empty')
+  if (how.mapping) return { profile: 'custom', ...readWithMapping(rows, how.mapping) }
+  if (how.profile) {
+    const p = findProfile(how.profile)
+    if (!p)
+      throw new InvalidInput(
+        'profile',
+        `no built-in profile "${how.profile}"; the profiles are ${BUILT_IN_PROFILES.map((x) => x.name).join(', ')}`,
+      )
+    return { profile: p.name, ...readWithMapping(rows, p.mapping) }
+  }
+  const p = recogniseProfile(rows)
+  if (!p) {
+    const header = rows[0]!.cells
+    if (header.length < 2)
+      throw new InvalidInput('file', `this does not look like a bank statement: ${NEEDS}`)
+    throw new InvalidInput(
+      'columns',
+      `the layout was not recognised (columns found: ${header.map((c) => `"${c}"`).join(', ')}); map the columns yourself: ${NEEDS}`,
+    )
+  }
+  return { profile: p.name, ...readWithMapping(rows, p.mapping) }
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { fromRoot } from '../../../root.ts'
+import { toDecimal } from '../../shared/pence.ts'
+import {
+  BUILT_IN_PROFILES,
+  importStatement,
+  mergeTransactions,
+  parseStatementDate,
+  parseStatementMoney,
+} from './index.ts'
+
+const fixture = (name: string): Uint8Array => readFileSync(fromRoot(`test/fixtures/bank/${name}`))
+const simple = (name: string, how = {}) =>
+  importStatement(fixture(name), how).transactions.map((t) => [
+    t.date.toString(),
+    t.description,
+    toDecimal(t.amount),
+    t.balance === null ? null : toDecimal(t.balance),
+  ])
+
+describe('built-in bank profiles (synthetic fixtures)', () => {
+  it('there are at least six, each with a fixture it recognises without being told', () => {
+    expect(BUILT_IN_PROFILES.length).toBeGreaterThanOrEqual(6)
+    for (const p of BUILT_IN_PROFILES) {
+      const r = importStatement(fixture(`${p.name}.csv`))
+      expect(r.profile, p.name).toBe(p.name)
+      expect(r.transactions.length, p.name).toBeGreaterThan(1)
+      expect(r.transactions[0]!.amount, p.name).toBe(-21303)
+    }
+  })
+
+  it('Barclays: signed amounts, memo as the description', () => {
+    expect(simple('barclays.csv')[0]).toEqual([
+      '2025-01-30',
+      'CMS 121000000001 CHILD MAINT PAYMENT',
+      '-213.03',
+      null,
+    ])
+  })
+
+  it('HSBC: no header row, quoted thousands', () => {
+    expect(simple('hsbc.csv')[1]).toEqual(['2025-01-31', 'EXAMPLE EMPLOYER LTD', '1850.00', null])
+  })
+
+  it('Lloyds: UTF-8 with a byte-order mark, debit and credit columns, balance', () => {
+    const r = importStatement(fixture('lloyds.csv'))
+    expect(r.encoding).toBe('utf-8')
+    expect(simple('lloyds.csv')).toEqual([
+      ['2025-01-30', 'CMS 121000000001', '-213.03', '1036.97'],
+      ['2025-01-31', 'EXAMPLE EMPLOYER LTD', '1850.00', '2886.97'],
+      ['2025-02-27', 'CMS 121000000001', '-213.03', '2673.94'],
+    ])
+  })
+
+  it('NatWest: a blank first line, spaces after commas, a quoted comma', () => {
+    expect(simple('natwest.csv')[0]).toEqual([
+      '2025-01-30',
+      'CMS 121000000001, CHILD MAINT',
+      '-213.03',
+      '1036.97',
+    ])
+  })
+
+  it('Nationwide: Windows-1252, lines before the header, £ signs and "30 Jan 2025" dates', () => {
+    const r = importStatement(fixture('nationwide.csv'))
+    expect(r.encoding).toBe('windows-1252')
+    expect(simple('nationwide.csv')[1]).toEqual(['2025-01-31', 'EXAMPLE EMPLOYER LTD', '1850.00', '2886.97'])
+  })
+
+  it('Monzo: two genuine payments of the same amount on the same day stay two', () => {
+    const r = importStatement(fixture('monzo.csv'))
+    expect(r.transactions.slice(0, 2).map((t) => toDecimal(t.amount))).toEqual(['-213.03', '-213.03'])
+    expect(new Set(r.transactions.map((t) => t.id)).size).toBe(r.transactions.length)
+  })
+})
+
+describe('OFX', () => {
+  it('reads OFX 1 (SGML), including an ampersand and a time-stamped date', () => {
+    const r = importStatement(fixture('statement-sgml.ofx'))
+    expect(r.format).toBe('ofx-sgml')
+    expect(simple('statement-sgml.ofx')).toEqual([
+      ['2025-01-30', 'CMS 121000000001 CHILD MAINT', '-213.03', null],
+      ['2025-01-31', 'EXAMPLE EMPLOYER & CO', '1850.00', null],
+      ['2025-02-27', 'CMS 121000000001 CHILD MAINT', '-213.03', null],
+    ])
+  })
+
+  it('reads OFX 2 (XML)', () => {
+    const r = importStatement(fixture('statement-xml.ofx'))
+    expect(r.format).toBe('ofx-xml')
+    expect(simple('statement-xml.ofx')[1]).toEqual([
+      '2025-03-28',
+      'CMS 121000000001 ARREARS',
+      '-612.00',
+      null,
+    ])
+  })
+})
+
+describe('bad input is refused, naming the line and column', () => {
+  it('more than two decimal places', () => {
+    expect(() =>
+      importStatement(fixture('bad-decimals.csv'), {
+        mapping: { date: 'Date', description: ['Description'], amount: 'Amount' },
+      }),
+    ).toThrow('line 3, column "Amount": "-213.035" has more than two decimal places')
+  })
+
+  it('an impossible date', () => {
+    expect(() => importStatement(fixture('bad-date.csv'))).toThrow(
+      'line 3, column "Transaction Date": "31/02/2025" is not a real calendar date',
+    )
+  })
+
+  it('an unrecognised layout says which columns it needs', () => {
+    expect(() => importStatement(fixture('unknown-layout.csv'))).toThrow(
+      /columns found: "When", "What", "How much".*needs a date column/,
+    )
+  })
+
+  it('a mapping naming a column the file does not have', () => {
+    expect(() =>
+      importStatement(fixture('unknown-layout.csv'), {
+        mapping: { date: 'Date', description: ['What'], amount: 'How much' },
+      }),
+    ).toThrow('columns: the file has no column named "Date"')
+  })
+
+  it('a file that is not a statement', () => {
+    expect(() => importStatement(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toThrow(
+      /not a bank statement/,
+    )
+    expect(() => importStatement(new Uint8Array())).toThrow('file: the file is empty')
+  })
+
+  it('money and dates: what is read and what is refused', () => {
+    expect(parseStatementMoney('£1,234.56', 1, 'A')).toBe(123456)
+    expect(parseStatementMoney('(12.30)', 1, 'A')).toBe(-1230)
+    expect(parseStatementMoney('12.30 DR', 1, 'A')).toBe(-1230)
+    expect(parseStatementMoney('-£5', 1, 'A')).toBe(-500)
+    expect(() => parseStatementMoney('12,34', 2, 'A')).toThrow('line 2, column "A"')
+    expect(parseStatementDate('5/1/25', 1, 'D').toString()).toBe('2025-01-05')
+    expect(parseStatementDate('05-Sept-2025', 1, 'D').toString()).toBe('2025-09-05')
+    expect(() => parseStatementDate('2025/13/01', 4, 'D')).toThrow('line 4, column "D"')
+  })
+})
+
+describe('re-import is idempotent', () => {
+  it('importing the same file again adds nothing; an overlapping later file adds only its new lines', () => {
+    const first = importStatement(fixture('lloyds.csv')).transactions
+    const again = importStatement(fixture('lloyds.csv')).transactions
+    expect(mergeTransactions(first, again)).toEqual({ added: [], skipped: 3 })
+    const text =
+      readFileSync(fromRoot('test/fixtures/bank/lloyds.csv'), 'utf8') +
+      "28/03/2025,FPO,'30-00-00,12345678,CMS 121000000001 ARREARS,612.00,,2061.94\n"
+    const later = importStatement(new TextEncoder().encode(text)).transactions
+    expect(mergeTransactions(first, later).added.map((t) => toDecimal(t.amount))).toEqual(['-612.00'])
+  })
+
+  it('for any statement, importing it twice adds nothing, and identical lines are all kept', () => {
+    const line = fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      desc: fc.constantFrom('CMS 121000000001', 'CAFE', 'SALARY'),
+      pence: fc.integer({ min: -50_000, max: 50_000 }),
+    })
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), (lines) => {
+        const csv =
+          'Date,Description,Amount\n' +
+          lines
+            .map(
+              (l) =>
+                `${String(l.day).padStart(2, '0')}/01/2025,${l.desc},${l.pence < 0 ? '-' : ''}${Math.floor(Math.abs(l.pence) / 100)}.${String(Math.abs(l.pence) % 100).padStart(2, '0')}`,
+            )
+            .join('\n')
+        const how = { mapping: { date: 'Date', description: ['Description'], amount: 'Amount' } }
+        const a = importStatement(new TextEncoder().encode(csv), how).transactions
+        const b = importStatement(new TextEncoder().encode(csv), how).transactions
+        expect(a).toHaveLength(lines.length)
+        expect(mergeTransactions([], a).added).toHaveLength(lines.length)
+        expect(mergeTransactions(a, b).added).toHaveLength(0)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
