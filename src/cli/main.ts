@@ -1,7 +1,8 @@
 import { run } from './program.ts'
 import { handleError } from './io.ts'
+import { takePassphraseFile } from './passphrase-option.ts'
 
-run(process.argv.slice(2))
+run(takePassphraseFile(process.argv.slice(2)))
   .then((code) => {
     process.exitCode = code
   })

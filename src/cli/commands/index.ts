@@ -6,6 +6,7 @@ import { registerBundle } from './bundle.command.ts'
 import { registerDeadline } from './deadline.command.ts'
 import { registerRoute } from './route.command.ts'
 import { registerRules } from './rules.command.ts'
+import { registerSafeMode } from './safe-mode.command.ts'
 
 /** Every subcommand, registered in one place. Each module exports one register function. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -16,4 +17,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerCase,
   registerLetter,
   registerBundle,
+  registerSafeMode,
 ]
