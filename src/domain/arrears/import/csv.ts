@@ -46,7 +46,7 @@ export function csvRows(text: string): Row[] {
       trim: true,
       info: true,
       bom: true,
-    }) as { record: string[]; info: { lines: number } }[]
+    }) as unknown as { record: string[]; info: { lines: number } }[]
   } catch (e) {
     const line = (e as { lines?: number }).lines
     throw new InvalidInput(
