@@ -1,0 +1,94 @@
+import { openPdf, pageTexts } from '../bundle/pdf-text.ts'
+import type { OcrEngine, OcrLanguage } from './ocr.ts'
+import { ReadFailure, type ReadPage, type ReadProgress } from './types.ts'
+
+/** A page with fewer letters or digits than this in its text layer is treated as a scan and read by OCR. */
+export const MIN_TEXT_LAYER_CHARACTERS = 20
+
+/** Scanned pages are rendered at this resolution for OCR. */
+export const OCR_DPI = 250
+
+const significant = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length
+
+function pdfFailure(error: unknown): ReadFailure {
+  const name = (error as { name?: string }).name ?? ''
+  if (name === 'PasswordException')
+    return new ReadFailure(
+      'password',
+      'The PDF is protected by a password, so Redress cannot read its text. The file is kept as it is; ' +
+        'to have it read, save a copy without the password and add that.',
+    )
+  return new ReadFailure('damaged', 'The PDF could not be read: it may be damaged or not a real PDF.')
+}
+
+/** Renders pages of a PDF as grey PNG images at OCR_DPI, with mupdf. */
+async function renderPages(bytes: Uint8Array, pages: readonly number[]): Promise<Map<number, Buffer>> {
+  const mupdf = await import('mupdf')
+  const doc = mupdf.Document.openDocument(bytes, 'application/pdf')
+  const out = new Map<number, Buffer>()
+  try {
+    if (doc.needsPassword()) throw pdfFailure({ name: 'PasswordException' })
+    const scale = OCR_DPI / 72
+    for (const n of pages) {
+      const page = doc.loadPage(n - 1)
+      const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false)
+      out.set(n, Buffer.from(pix.asPNG()))
+      pix.destroy()
+      page.destroy()
+    }
+  } finally {
+    doc.destroy()
+  }
+  return out
+}
+
+/**
+ * Reads a PDF page by page: the text layer where there is one (pdf.js), OCR of the rendered page
+ * where there is not (a scan). Password-protected and damaged files fail with a clear reason.
+ */
+export async function readPdf(
+  bytes: Uint8Array,
+  ocr: () => OcrEngine,
+  languages: readonly OcrLanguage[],
+  onProgress?: ReadProgress,
+): Promise<ReadPage[]> {
+  let doc
+  try {
+    doc = await openPdf(bytes)
+  } catch (error) {
+    throw pdfFailure(error)
+  }
+  let layer
+  try {
+    const total = doc.numPages
+    layer = await pageTexts(doc, { onPage: (n) => void onProgress?.(n, total, 'text-layer') })
+  } catch (error) {
+    throw pdfFailure(error)
+  } finally {
+    await doc.destroy()
+  }
+  const scanned = layer.filter((p) => significant(p.text) < MIN_TEXT_LAYER_CHARACTERS).map((p) => p.page)
+  const pages: ReadPage[] = layer.map((p) => ({
+    page: p.page,
+    method: 'text-layer',
+    confidence: null,
+    text: p.text,
+  }))
+  let done = 0
+  // One page rendered and read at a time, so memory does not grow with the length of the PDF.
+  for (const n of scanned) {
+    await onProgress?.(done, scanned.length, 'ocr')
+    const image = (await renderPages(bytes, [n])).get(n)!
+    const r = await ocr().recognize(image, languages, { straighten: true })
+    pages[n - 1] = {
+      page: n,
+      method: 'ocr',
+      confidence: r.confidence,
+      text: r.text.trim(),
+      rotated: r.rotated,
+    }
+    done++
+  }
+  if (scanned.length) await onProgress?.(done, scanned.length, 'ocr')
+  return pages
+}

@@ -1,0 +1,155 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Document, Packer, PageBreak, Paragraph, TextRun } from 'docx'
+import { PDFDocument } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bestByField, suggestFacts } from '../../domain/reading/suggest.ts'
+import { letterPdf, makeSpec, photoImage, scanImage } from '../../../test/fixtures/letters/synthetic.ts'
+import { OcrEngine, localLangPath, parseLanguages } from './ocr.ts'
+import { DOCX, readDocument } from './read.ts'
+import { ReadFailure } from './types.ts'
+
+const spec = makeSpec(11, 'calculation')
+let pdf: Uint8Array
+let ocr: OcrEngine
+
+const failure = async (p: Promise<unknown>): Promise<ReadFailure> => {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof ReadFailure) return e
+    throw e
+  }
+  throw new Error('expected a ReadFailure')
+}
+
+beforeAll(async () => {
+  pdf = await letterPdf(spec)
+  ocr = new OcrEngine()
+})
+afterAll(async () => ocr?.close())
+
+describe('reading evidence', () => {
+  it('reads the text layer of a PDF, page by page, without OCR', async () => {
+    const r = await readDocument(await letterPdf(spec, 2), 'application/pdf', { ocr })
+    expect(r.pages.map((p) => [p.page, p.method, p.confidence])).toEqual([
+      [1, 'text-layer', null],
+      [2, 'text-layer', null],
+      [3, 'text-layer', null],
+    ])
+    expect(bestByField(suggestFacts(r.pages)).cmsReference?.value).toBe(spec.reference)
+  })
+
+  it('reads a scanned PDF (no text layer) by OCR, with its confidence', async () => {
+    const scan = await PDFDocument.create()
+    const png = await scan.embedPng(await scanImage(pdf, 150))
+    scan.addPage([595, 842]).drawImage(png, { x: 0, y: 0, width: 595, height: 842 })
+    const r = await readDocument(await scan.save(), 'application/pdf', { ocr })
+    expect(r.pages).toHaveLength(1)
+    expect(r.pages[0]).toMatchObject({ page: 1, method: 'ocr' })
+    expect(r.pages[0]!.confidence).toBeGreaterThan(70)
+    expect(bestByField(suggestFacts(r.pages)).letterDate?.value).toBe(spec.letterDate)
+  })
+
+  it('straightens a photo taken sideways before reading it', async () => {
+    const photo = await photoImage(pdf, 3, 90)
+    const r = await readDocument(photo, 'image/jpeg', { ocr })
+    expect([90, 270]).toContain(r.pages[0]!.rotated)
+    expect(r.pages[0]!.text).toContain('Child Maintenance Service')
+  })
+
+  it('gives a clear reason for a password-protected, damaged or oversized file', async () => {
+    const mupdf = await import('mupdf')
+    const doc = mupdf.Document.openDocument(pdf, 'application/pdf').asPDF()!
+    const locked = new Uint8Array(
+      doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array(),
+    )
+    const p = await failure(readDocument(locked, 'application/pdf', { ocr }))
+    expect(p.reason).toBe('password')
+    expect(p.message).toMatch(/password/)
+    expect(
+      (await failure(readDocument(new TextEncoder().encode('%PDF-1.7 nonsense'), 'application/pdf'))).reason,
+    ).toBe('damaged')
+    // A PNG header claiming 20,000 x 20,000 pixels is refused before anything decodes it.
+    const png = new Uint8Array(33)
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+    new DataView(png.buffer).setUint32(16, 20_000)
+    new DataView(png.buffer).setUint32(20, 20_000)
+    const big = await failure(readDocument(png, 'image/png', { ocr }))
+    expect(big.reason).toBe('too-many-pixels')
+    expect(big.message).toContain('20000 × 20000')
+  })
+
+  it('reads the body of an e-mail', async () => {
+    const eml = [
+      'From: CMS <cms@example.invalid>',
+      'Subject: =?utf-8?Q?Your_payment_=C2=A345.20?=',
+      'Date: Mon, 3 Feb 2025 09:00:00 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'You must pay =C2=A345.20 each week from 10 March 2025.=',
+      ' Reference 1212 3456 7890',
+      '--b1',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>ignored</p>',
+      '--b1--',
+    ].join('\r\n')
+    const r = await readDocument(new TextEncoder().encode(eml), 'message/rfc822')
+    expect(r.pages).toHaveLength(1)
+    expect(r.pages[0]).toMatchObject({ method: 'email', confidence: null })
+    expect(r.pages[0]!.text).toContain('Subject: Your payment £45.20')
+    expect(r.pages[0]!.text).toContain(
+      'You must pay £45.20 each week from 10 March 2025. Reference 1212 3456 7890',
+    )
+    expect(r.pages[0]!.text).not.toContain('ignored')
+  })
+
+  it('reads a Word document, split at its page breaks', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('Notes of the call on 3 February 2025')] }),
+            new Paragraph({ children: [new TextRun('They said £45.20 & more'), new PageBreak()] }),
+            new Paragraph({ children: [new TextRun('Second page')] }),
+          ],
+        },
+      ],
+    })
+    const r = await readDocument(new Uint8Array(await Packer.toBuffer(doc)), DOCX)
+    expect(r.pages.map((p) => [p.page, p.method, p.text])).toEqual([
+      [1, 'word', 'Notes of the call on 3 February 2025\nThey said £45.20 & more'],
+      [2, 'word', 'Second page'],
+    ])
+  })
+})
+
+describe('OCR offline', () => {
+  it('uses trained data copied from the npm packages to a local folder, gzipped, never a URL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-ocr-'))
+    try {
+      localLangPath(dir)
+      expect(readdirSync(dir).sort()).toEqual([
+        'cym.traineddata.gz',
+        'eng.traineddata.gz',
+        'osd.traineddata.gz',
+      ])
+      expect(() => new OcrEngine({ langPath: 'https://example.invalid/tessdata' })).toThrow(/local folder/)
+      expect(() => new OcrEngine({ langPath: 'relative/path' })).toThrow(/local folder/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('reads English and Welsh; refuses a language it has no data for', () => {
+    expect(parseLanguages('eng+cym')).toEqual(['eng', 'cym'])
+    expect(() => parseLanguages('fra')).toThrow(/no trained data to read "fra"/)
+  })
+})
