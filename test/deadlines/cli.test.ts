@@ -212,12 +212,6 @@ describe.concurrent('redress deadline --json', { timeout: TIMEOUT }, () => {
       [],
       /bad input: residentAbroad: must be true or false/,
     ],
-    [
-      'kind not covered in the nation',
-      { kind: 'phsoViaMp', from: '2025-03-14', nation: 'northern-ireland' },
-      [],
-      /bad input: nation: .*Public Services Ombudsman/,
-    ],
     ['not JSON', 'tribunal appeal please', [], /bad input: stdin: not valid JSON/],
     [
       'batch item with a bad field',

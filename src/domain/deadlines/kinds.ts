@@ -1,24 +1,35 @@
 import type { DeadlineKind, Nation } from './types.ts'
 
+/** Great Britain (England and Wales, Scotland) answered by one rule, Northern Ireland by another. */
+const gbNi = (gb: string, ni: string): Readonly<Record<Nation, string>> => ({
+  'england-and-wales': gb,
+  scotland: gb,
+  'northern-ireland': ni,
+})
+
 /** Which rule answers each kind of deadline, by nation where the nations differ. */
 const RULE_FOR_KIND: Readonly<Record<DeadlineKind, string | Readonly<Record<Nation, string>>>> = {
   mandatoryReconsideration: 'deadlines.mandatory-reconsideration',
   lateMandatoryReconsiderationLimit: 'deadlines.late-mandatory-reconsideration-limit',
-  tribunalAppeal: {
-    'england-and-wales': 'deadlines.tribunal-appeal',
-    scotland: 'deadlines.tribunal-appeal',
-    'northern-ireland': 'deadlines.ni-appeal',
-  },
-  tribunalAppealAbsoluteLimit: {
-    'england-and-wales': 'deadlines.tribunal-appeal-absolute-limit',
-    scotland: 'deadlines.tribunal-appeal-absolute-limit',
-    'northern-ireland': 'deadlines.ni-appeal-absolute-limit',
-  },
-  upperTribunalPermission: 'deadlines.upper-tribunal-permission',
-  courtOfAppealPermission: 'deadlines.court-of-appeal-permission',
-  deoAppeal: 'deadlines.deo-appeal',
+  tribunalAppeal: gbNi('deadlines.tribunal-appeal', 'deadlines.ni-appeal'),
+  tribunalAppealAbsoluteLimit: gbNi(
+    'deadlines.tribunal-appeal-absolute-limit',
+    'deadlines.ni-appeal-absolute-limit',
+  ),
+  /** Permission to appeal from the tribunal that decided (NI: leave from a legally qualified panel member). */
+  tribunalPermission: gbNi('deadlines.tribunal-permission', 'deadlines.ni-lqpm-leave'),
+  /** After a refusal: the Upper Tribunal (NI: a Child Support Commissioner). */
+  upperTribunalPermission: gbNi(
+    'deadlines.upper-tribunal-permission',
+    'deadlines.ni-commissioner-application',
+  ),
+  /** Onward to the Court of Appeal or Court of Session (NI: the Court of Appeal in Northern Ireland). */
+  courtOfAppealPermission: gbNi('deadlines.court-of-appeal-permission', 'deadlines.ni-court-of-appeal-leave'),
+  deoAppeal: gbNi('deadlines.deo-appeal', 'deadlines.ni-deo-appeal'),
+  parentageAppeal: gbNi('deadlines.parentage-appeal', 'deadlines.ni-parentage-appeal'),
   iceReferral: 'deadlines.ice-referral',
-  phsoViaMp: 'deadlines.phso-via-mp',
+  /** The last step of a complaint: through an MP to the PHSO (NI: straight to the NI Public Services Ombudsman). */
+  phsoViaMp: gbNi('deadlines.phso-via-mp', 'deadlines.nipso-complaint'),
   judicialReview: 'deadlines.judicial-review',
   complaintAcknowledgementTarget: 'deadlines.complaint-acknowledgement-target',
   complaintResponseTarget: 'deadlines.complaint-response-target',

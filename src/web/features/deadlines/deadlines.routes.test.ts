@@ -78,18 +78,11 @@ describe('the form', () => {
     ])
   })
 
-  it('says on the first step when Redress cannot work a deadline out where the parent lives', async () => {
-    const res = await new Client(t.app).post(URL, {
-      kind: 'deoAppeal',
-      nation: 'northern-ireland',
-      when: 'exact',
-    })
-    expect(res.statusCode).toBe(400)
-    const [[text, href]] = errorSummary(res.body) as [[string, string]]
-    expect(href).toBe('#nation')
-    expect(text).toContain('Redress cannot work this out for where you live.')
-    expect(text).toContain('Northern Ireland')
-    expect(res.body).toMatch(/value="deoAppeal" checked/)
+  it('works out a Northern Ireland deduction order appeal, saying the date is not confirmed', async () => {
+    const html = await work(new Client(t.app), 'deoAppeal', 'northern-ireland', 'exact', exact('2025-03-03'))
+    expect(html).toContain('data-deadline-date="2025-03-31"')
+    expect(textOf(html)).toContain('court of summary jurisdiction')
+    expect(textOf(html)).toMatch(/not confirmed|unverified/i)
   })
 
   it('asks only for the date fields that fit how sure the parent is, with a back link', async () => {
