@@ -7,6 +7,7 @@ import { registerDeadline } from './deadline.command.ts'
 import { registerRoute } from './route.command.ts'
 import { registerRules } from './rules.command.ts'
 import { registerSafeMode } from './safe-mode.command.ts'
+import { registerArrears } from './arrears.command.ts'
 
 /** Every subcommand, registered in one place. Each module exports one register function. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -18,4 +19,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerLetter,
   registerBundle,
   registerSafeMode,
+  registerArrears,
 ]
