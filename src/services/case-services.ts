@@ -9,7 +9,6 @@ import { CaseArchiveService } from './case-archive.service.ts'
 import { CaseChronologyService } from './case-chronology.service.ts'
 import { CaseService, engineDeadlines } from './case.service.ts'
 import { EvidenceService } from './evidence.service.ts'
-import { reminders } from './reminders.ts'
 
 export interface CaseServices {
   readonly cases: CaseService
@@ -37,7 +36,6 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
     repo,
     files,
     compute: o.compute ?? engineDeadlines(o.rules),
-    reminders: reminders(),
     ...(today ? { today } : {}),
   })
   return {
