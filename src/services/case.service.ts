@@ -7,6 +7,7 @@ import {
   CaseInputError,
   NotFound,
   changedFields,
+  deadlinesMet,
   draftKey,
   nextDeadlines,
   openChallenges,
@@ -22,6 +23,9 @@ import {
   type Challenge,
   type ComputeDeadline,
   type DeadlineGap,
+  type EventContext,
+  type EventData,
+  type ReminderRules,
   type DecisionInput,
   type DecisionRecord,
   type Entity,
@@ -55,6 +59,8 @@ export interface CaseServiceDeps {
   readonly files: EvidenceFiles
   readonly compute: ComputeDeadline
   readonly today?: () => PlainDate
+  /** Redress's reminder defaults (rules/reminders.yaml); without them no follow-up reminders are added. */
+  readonly reminders?: ReminderRules
 }
 
 /** What a change that can create deadlines gives back: the deadlines, and any Redress could not work out. */
@@ -143,13 +149,71 @@ export class CaseService {
   private readonly repo: CaseRepository
   private readonly files: EvidenceFiles
   private readonly compute: ComputeDeadline
+  private readonly reminders: ReminderRules | undefined
   readonly today: () => PlainDate
 
   constructor(deps: CaseServiceDeps) {
     this.repo = deps.repo
     this.files = deps.files
     this.compute = deps.compute
+    this.reminders = deps.reminders
     this.today = deps.today ?? londonToday
+  }
+
+  /**
+   * What an event's reminders need: the legal deadline a letter is sent to meet (the decision's
+   * reconsideration limit, the notice's appeal limit, the final response's referral limit).
+   */
+  private async eventContext(
+    repo: CaseRepository,
+    who: Actor,
+    caseId: string,
+    data: EventData,
+    aboutDecisionId: string | null | undefined,
+  ): Promise<EventContext> {
+    const base: EventContext = this.reminders ? { reminders: this.reminders } : {}
+    const subject = data.letter?.subject
+    if (data.type !== 'letter-sent' || !subject) return base
+    const tasks = (await repo.list('task', who.ownerId, caseId)).filter((t) => t.deletedAt === null)
+    const on = data.occurredOn
+    let originId: string | null | undefined = null
+    let kind = ''
+    if (subject === 'mandatory-reconsideration' || subject === 'appeal') {
+      const notice = subject === 'appeal'
+      const decisions = (await repo.list('decision', who.ownerId, caseId))
+        .filter((d) => (d.kind === 'mandatory-reconsideration-notice') === notice && d.letterDate <= on)
+        .sort((a, b) => b.letterDate.localeCompare(a.letterDate))
+      originId = aboutDecisionId ?? decisions[0]?.id
+      kind = notice ? 'tribunalAppeal' : 'mandatoryReconsideration'
+    } else if (subject === 'ice-referral') {
+      const finals = (await repo.list('event', who.ownerId, caseId))
+        .filter((e) => e.type === 'letter-received' && e.letter?.subject === 'complaint-final-response')
+        .filter((e) => e.occurredOn <= on)
+        .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn))
+      originId = finals[0]?.id
+      kind = 'iceReferral'
+    }
+    const serves = tasks.find((t) => t.originId === originId && t.deadlineKind === kind)?.legalDeadline
+    return { ...base, serves: serves ?? null }
+  }
+
+  /** Marks the open deadlines that what is now recorded has met (see `deadlinesMet`). */
+  private async settleDeadlines(repo: CaseRepository, who: Actor, caseId: string): Promise<void> {
+    const [decisions, events, links, tasks] = await Promise.all([
+      repo.list('decision', who.ownerId, caseId),
+      repo.list('event', who.ownerId, caseId),
+      repo.list('link', who.ownerId, caseId),
+      repo.list('task', who.ownerId, caseId),
+    ])
+    const today = this.today().toString()
+    for (const m of deadlinesMet({ decisions, events, links, tasks })) {
+      const t = tasks.find((x) => x.id === m.taskId)
+      await repo.amend('task', who, caseId, m.taskId, {
+        status: 'done',
+        doneOn: m.doneOn > today ? today : m.doneOn,
+        notes: t?.notes ? `${t.notes}\n${m.note}` : m.note,
+      })
+    }
   }
 
   // Cases
@@ -303,6 +367,7 @@ export class CaseService {
       )
       const generated = tasksForDecision(record.id, data, c.nation, this.compute)
       const tasks = await this.syncTasks(repo, who, caseId, 'decision', record.id, generated.tasks)
+      await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
     })
   }
@@ -332,6 +397,7 @@ export class CaseService {
         )
       const generated = tasksForDecision(id, data, c.nation, this.compute)
       const tasks = await this.syncTasks(repo, who, caseId, 'decision', id, generated.tasks)
+      await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
     })
   }
@@ -345,8 +411,10 @@ export class CaseService {
     return this.repo.transaction(async (repo) => {
       const record = await repo.insert('event', who, caseId, data)
       await this.writeEventLinks(repo, who, caseId, record.id, input)
-      const generated = tasksForEvent(record.id, data, c.nation, this.compute)
+      const context = await this.eventContext(repo, who, caseId, data, input.aboutDecisionId)
+      const generated = tasksForEvent(record.id, data, c.nation, this.compute, context)
       const tasks = await this.syncTasks(repo, who, caseId, 'event', record.id, generated.tasks)
+      await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
     })
   }
@@ -365,8 +433,10 @@ export class CaseService {
     return this.repo.transaction(async (repo) => {
       const record = await repo.amend('event', who, caseId, id, data, expectedVersion)
       await this.writeEventLinks(repo, who, caseId, id, input)
-      const generated = tasksForEvent(id, data, c.nation, this.compute)
+      const context = await this.eventContext(repo, who, caseId, data, input.aboutDecisionId)
+      const generated = tasksForEvent(id, data, c.nation, this.compute, context)
       const tasks = await this.syncTasks(repo, who, caseId, 'event', id, generated.tasks)
+      await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
     })
   }
@@ -630,9 +700,11 @@ export class CaseService {
         await this.syncTasks(repo, who, caseId, 'decision', id, g.tasks)
       }
       if (entity === 'event') {
-        const g = tasksForEvent(id, r as EventRecord, c.nation, this.compute)
+        const context = await this.eventContext(repo, who, caseId, r as EventRecord, null)
+        const g = tasksForEvent(id, r as EventRecord, c.nation, this.compute, context)
         await this.syncTasks(repo, who, caseId, 'event', id, g.tasks)
       }
+      await this.settleDeadlines(repo, who, caseId)
     })
   }
 

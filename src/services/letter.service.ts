@@ -2,7 +2,6 @@ import { Readable } from 'node:stream'
 import { compareWithCms } from '../domain/calculation/index.ts'
 import type { CalculationInput } from '../domain/calculation/types.ts'
 import {
-  DECISION_NAMES,
   LETTER_METHODS,
   type Actor,
   type CaseRecord,
@@ -11,6 +10,7 @@ import {
   type LetterMethod,
   type TaskRecord,
   type DeadlineGap,
+  type ChronologyRow,
 } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatPounds, parsePounds, pence, type Pence } from '../domain/shared/pence.ts'
@@ -39,9 +39,12 @@ import {
   type RemedyInput,
   type RemedyKind,
   type WorkingStep,
+  type AppealPackInput,
+  type DecisionInput,
+  type LetterBaseInput,
 } from '../documents/index.ts'
 import type { CaseServices } from './case-services.ts'
-import { contacts } from './contacts.ts'
+import { recipientIdFor, recipients, type RecipientFact } from './recipients.ts'
 import { DECISION_KINDS, subjectFor } from './letter-kinds.ts'
 
 /**
@@ -232,6 +235,8 @@ export interface LetterChoices {
   readonly input?: Readonly<Record<string, unknown>> | null
   /** Keep your address and phone out of appeal papers shared with the other parent. */
   readonly keepAddressPrivate?: boolean
+  /** Ids of the case's evidence the parent is sending with the letter (listed as enclosures). */
+  readonly enclose?: readonly string[]
 }
 
 /** The parts of a letter the parent can edit in the form. */
@@ -291,17 +296,314 @@ export function reviveInput(value: unknown, key = ''): unknown {
   return value
 }
 
-const lines = (text: string | null | undefined): string[] =>
-  (text ?? '')
-    .split(/\r?\n|,(?=\s*\S)/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-
-const splitLines = (text: string | null | undefined): string[] =>
+/** The parent's words as whole paragraphs: one per line they wrote, never split inside a line. */
+export const paragraphs = (text: string | null | undefined): string[] =>
   (text ?? '')
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '')
+
+/** A postal address typed in one box: one line each, or (typed on one line) split at its commas. */
+const splitLines = (text: string | null | undefined): string[] => {
+  const t = (text ?? '').trim()
+  const byLine = t.split(/\r?\n/)
+  return (byLine.length > 1 ? byLine : t.split(/,/)).map((l) => l.trim()).filter((l) => l !== '')
+}
+
+/** The tag on a call the parent recorded as asking for the reconsideration (the call form offers it). */
+export const ASKED_ON_CALL = 'asked-for-reconsideration'
+
+/** How a decision kind reads inside a sentence: "the annual review decision dated 3 February 2025". */
+export const DECISION_PHRASES: Readonly<Record<DecisionRecord['kind'], string>> = {
+  calculation: 'maintenance calculation',
+  revision: 'revision',
+  supersession: 'supersession',
+  variation: 'variation',
+  'mandatory-reconsideration-notice': 'mandatory reconsideration',
+  'default-decision': 'default maintenance',
+  'annual-review': 'annual review',
+  'arrears-notice': 'arrears',
+  enforcement: 'enforcement',
+}
+
+const decisionInput = (d: DecisionRecord): DecisionInput => ({
+  date: parseDate(d.letterDate),
+  kindName: DECISION_PHRASES[d.kind],
+  ...(d.summary?.trim() ? { subject: d.summary.trim() } : {}),
+})
+
+/** What a letter about a decision takes from the case and the parent's figures. */
+interface AboutDecision {
+  readonly decision?: DecisionInput
+  readonly reconsiderationNoticeDate?: PlainDate
+  readonly grounds?: readonly string[]
+  readonly outcomeSought?: string
+  readonly workings?: readonly WorkingStep[]
+  readonly disputedFigures?: readonly DisputedFigure[]
+  readonly phonedOn?: PlainDate
+}
+
+interface Context {
+  readonly c: CaseRecord
+  readonly kind: LetterKind
+  readonly ch: LetterChoices
+  readonly word: (name: string) => string | undefined
+  readonly today: PlainDate
+  readonly decision: DecisionRecord | null
+  readonly events: readonly EventRecord[]
+  readonly base: LetterBaseInput
+  readonly about: AboutDecision
+  readonly call: EventRecord | null
+  readonly chronologyRows: readonly ChronologyRow[]
+}
+
+type Builder<K extends LetterKind> = (ctx: Context) => LetterInputs[K]
+
+const dated = (es: readonly EventRecord[]): DatedEvent[] =>
+  es.map((e) => ({ date: parseDate(e.occurredOn), text: eventText(e) }))
+const tagged = (ctx: Context, tag: string) => ctx.events.filter((e) => e.tags.includes(tag))
+const complaintFacts = (ctx: Context): DatedEvent[] => {
+  const t = tagged(ctx, 'complaint')
+  return dated(t.length ? t : ctx.events.filter((e) => e.type !== 'payment' && !e.tags.includes('cost')))
+}
+const remediesOf = (ctx: Context): RemedyInput[] => {
+  const typed = paragraphs(ctx.word('remedies')).flatMap((l) => l.split(/,\s*/))
+  const kinds = (typed.length ? typed : ['apology', 'explanation', 'put-right']).filter(
+    (k): k is RemedyKind => Object.hasOwn(REMEDIES, k),
+  )
+  return kinds.map((k) => ({ kind: k }))
+}
+const lastLetter = (ctx: Context, type: EventRecord['type'], subject: string) =>
+  ctx.events.filter((e) => e.type === type && e.letter?.subject === subject).at(-1)
+const dateWord = (ctx: Context, name: string): PlainDate | undefined => {
+  const v = ctx.word(name)
+  return v ? parseDate(v, name) : undefined
+}
+const poundsWord = (ctx: Context, name: string): Pence | undefined => {
+  const v = ctx.word(name)
+  return v ? parsePounds(v.replace(/^£/, '').replace(/,/g, ''), name) : undefined
+}
+const optional = <T>(key: string, value: T | undefined | null): Record<string, T> =>
+  value === undefined || value === null ? {} : { [key]: value }
+
+const reconsideration = (ctx: Context) => ({ ...ctx.base, ...ctx.about })
+
+const variationBase = (ctx: Context) => ({
+  ...ctx.base,
+  ...optional('otherParentName', ctx.c.otherParent.name),
+})
+
+const appealPackInput = (ctx: Context): AppealPackInput => {
+  const { phonedOn: _phoned, workings: _workings, ...about } = ctx.about
+  return {
+    ...ctx.base,
+    ...about,
+    role: ctx.c.role === 'paying' ? 'paying-parent' : 'receiving-parent',
+    chronology: ctx.chronologyRows.map((r): ChronologyEntry => ({
+      date: parseDate(r.date),
+      event: chronologyEvent(r),
+    })),
+    ...(ctx.c.otherParent.name ? { otherParent: { name: ctx.c.otherParent.name } } : {}),
+    ...(ctx.ch.keepAddressPrivate ? { keepAddressPrivate: true } : {}),
+    ...optional('nationalInsuranceNumber', ctx.word('nationalInsuranceNumber')),
+    ...optional('dateOfBirth', dateWord(ctx, 'dateOfBirth')),
+    ...optional('lateReason', ctx.word('lateReason')),
+    ...(ctx.word('attendHearing') ? { hearing: { attend: ctx.word('attendHearing') === 'yes' } } : {}),
+  }
+}
+
+/** A chronology row as one entry: what happened, then the detail, as sentences. */
+export function chronologyEvent(r: ChronologyRow): string {
+  const what = r.what.trim()
+  const detail = r.detail.trim()
+  if (!detail) return what
+  return `${/[.!?:]$/.test(what) ? what : `${what}.`} ${detail}`
+}
+
+/** One typed builder per kind of letter: what the case file gives each template. */
+const BUILDERS: { readonly [K in LetterKind]: Builder<K> } = {
+  'mandatory-reconsideration': reconsideration,
+  'late-mandatory-reconsideration': (ctx) => {
+    const { phonedOn: _phoned, ...about } = ctx.about
+    return {
+      ...ctx.base,
+      ...about,
+      ...(ctx.word('lateReason') ? { lateness: { details: ctx.word('lateReason') } } : {}),
+    }
+  },
+  'revision-any-time': (ctx) => {
+    const {
+      phonedOn: _p,
+      grounds: _g,
+      disputedFigures: _d,
+      reconsiderationNoticeDate: _n,
+      ...about
+    } = ctx.about
+    return { ...ctx.base, ...about, ...optional('details', ctx.word('details')) }
+  },
+  'change-of-circumstances': (ctx) => {
+    const change = ctx.events.filter((e) => e.type === 'change-of-circumstances').at(-1)
+    const changeDate = dateWord(ctx, 'changeDate') ?? (change ? parseDate(change.occurredOn) : undefined)
+    return {
+      ...ctx.base,
+      ...optional('changeDate', changeDate),
+      ...optional('change', ctx.word('change') ?? (change ? eventText(change) : undefined)),
+      ...optional('whatFollows', ctx.word('whatFollows')),
+      expected: changeDate ? isAfter(changeDate, ctx.today) : false,
+    }
+  },
+  'variation-contact-costs': (ctx) => ({
+    ...variationBase(ctx),
+    ...optional('arrangement', ctx.word('arrangement')),
+  }),
+  'variation-relevant-other-child-illness': variationBase,
+  'variation-prior-debts': variationBase,
+  'variation-boarding-school-fees': variationBase,
+  'variation-former-home-payments': variationBase,
+  'variation-unearned-income': (ctx) => ({
+    ...variationBase(ctx),
+    ...optional('source', ctx.word('source')),
+    ...optional('estimatedAnnualAmount', poundsWord(ctx, 'estimatedAnnualAmount')),
+    ...optional('since', dateWord(ctx, 'since')),
+    ...optional('howIKnow', ctx.word('howIKnow')),
+  }),
+  'variation-assets': (ctx) => ({ ...variationBase(ctx), ...optional('howIKnow', ctx.word('howIKnow')) }),
+  'variation-diversion-of-income': (ctx) => ({
+    ...variationBase(ctx),
+    ...optional('howDiverted', ctx.word('howDiverted')),
+    ...optional('howIKnow', ctx.word('howIKnow')),
+  }),
+  complaint: (ctx) => ({
+    ...ctx.base,
+    events: complaintFacts(ctx),
+    remedies: remediesOf(ctx),
+    ...optional('impact', ctx.word('impact')),
+  }),
+  'complaint-escalation': (ctx) => {
+    const complained = lastLetter(ctx, 'letter-sent', 'complaint')
+    const reply = lastLetter(ctx, 'letter-received', 'complaint-response')
+    return {
+      ...ctx.base,
+      ...optional('complainedOn', complained ? parseDate(complained.occurredOn) : undefined),
+      ...optional('replyDate', reply ? parseDate(reply.letter?.letterDate ?? reply.occurredOn) : undefined),
+      whyUnsatisfactory: paragraphs(ctx.word('whyUnsatisfactory')),
+      remedies: remediesOf(ctx),
+    }
+  },
+  'ice-referral': (ctx) => {
+    const final = lastLetter(ctx, 'letter-received', 'complaint-final-response')
+    return {
+      ...ctx.base,
+      ...(final
+        ? {
+            finalResponseDate: parseDate(final.letter?.letterDate ?? final.occurredOn),
+            finalResponseReceived: parseDate(final.occurredOn),
+          }
+        : {}),
+      events: complaintFacts(ctx),
+      remedies: remediesOf(ctx),
+      ...optional('nationalInsuranceNumber', ctx.word('nationalInsuranceNumber')),
+      ...optional('lateReason', ctx.word('lateReason')),
+    }
+  },
+  'mp-letter': (ctx) => ({
+    ...ctx.base,
+    ...(ctx.word('mpName') && ctx.base.recipient
+      ? { recipient: { ...ctx.base.recipient, attention: ctx.word('mpName') } }
+      : {}),
+    events: complaintFacts(ctx),
+    ...optional('mpName', ctx.word('mpName')),
+    ...optional('summary', ctx.word('summary')),
+    ...optional('helpWanted', ctx.word('helpWanted')),
+  }),
+  'compensation-claim': (ctx) => {
+    const complained = lastLetter(ctx, 'letter-sent', 'complaint')
+    const distress = [...tagged(ctx, 'distress'), ...tagged(ctx, 'delay')]
+    return {
+      ...ctx.base,
+      ...optional('complaintDate', complained ? parseDate(complained.occurredOn) : undefined),
+      costs: tagged(ctx, 'cost')
+        .filter((e) => e.amountPence !== null)
+        .map((e) => ({
+          date: parseDate(e.occurredOn),
+          category:
+            (Object.keys(COST_CATEGORIES) as CostCategory[]).find((k) => e.tags.includes(k)) ?? 'other',
+          description: e.title,
+          amount: pence(e.amountPence ?? 0),
+        })),
+      ...(distress.length ? { distress: dated(distress) } : {}),
+    }
+  },
+  'call-confirmation': (ctx) => {
+    const call = ctx.call
+    const k = call?.call
+    if (!call || !k) return ctx.base
+    const role = k.personRole
+      ? `${/^[aeiou]/i.test(k.personRole) ? 'an' : 'a'} ${k.personRole}`
+      : 'an adviser'
+    return {
+      ...ctx.base,
+      callDate: parseDate(call.occurredOn),
+      ...optional('callTime', call.occurredTime),
+      ...(k.personName ? { spokeWith: `${role} called ${k.personName}` } : {}),
+      ...optional('discussed', k.iSaid ?? call.details ?? call.title),
+      agreed: [
+        k.theySaid,
+        ...k.actions.map((a) => (a.due ? `${a.text} by ${formatDate(parseDate(a.due))}` : a.text)),
+      ].filter((x): x is string => !!x),
+    }
+  },
+  'statement-of-account': (ctx) => {
+    const disputed = tagged(ctx, 'disputed').filter((e) => e.amountPence !== null)
+    return {
+      ...ctx.base,
+      ...(disputed.length
+        ? {
+            disputed: disputed.map((e) => ({
+              date: parseDate(e.occurredOn),
+              amount: pence(e.amountPence ?? 0),
+              note: eventText(e),
+            })),
+          }
+        : {}),
+    }
+  },
+  'subject-access-request': (ctx) => ({
+    ...ctx.base,
+    ...optional('dateOfBirth', dateWord(ctx, 'dateOfBirth')),
+    ...optional('nationalInsuranceNumber', ctx.word('nationalInsuranceNumber')),
+  }),
+  'appeal-covering-letter': appealPackInput,
+  'appeal-grounds': appealPackInput,
+  'appeal-chronology': appealPackInput,
+  'appeal-disputed-figures': appealPackInput,
+  'appeal-sscs2-answers': appealPackInput,
+  'ni-appeal': (ctx) => {
+    const { phonedOn: _p, workings: _w, disputedFigures: _d, ...about } = ctx.about
+    return {
+      ...ctx.base,
+      ...about,
+      ...(ctx.word('attendHearing') ? { attendHearing: ctx.word('attendHearing') === 'yes' } : {}),
+      ...optional('lateReason', ctx.word('lateReason')),
+    }
+  },
+}
+
+/**
+ * Merges JSON given on the command line (`--input`, already revived: ISO dates to PlainDate, money to
+ * pence) over a typed input. The JSON is the parent's own and is checked by the template like any
+ * other input; sender and recipient merge field by field.
+ */
+function mergeInput<T extends LetterBaseInput>(input: T, extra: unknown): T {
+  if (!extra || typeof extra !== 'object' || Array.isArray(extra)) return input
+  const e = extra as Partial<T>
+  return {
+    ...input,
+    ...e,
+    ...(e.sender ? { sender: { ...input.sender, ...e.sender } } : {}),
+    ...(e.recipient ? { recipient: { ...input.recipient, ...e.recipient } } : {}),
+  }
+}
 
 /** Which page or option adds a particular the documents library asked for. */
 function whereFor(field: string): AddWhere {
@@ -312,9 +614,6 @@ function whereFor(field: string): AddWhere {
     return 'timeline'
   return 'letter'
 }
-
-const DECISION_SUBJECT = (d: DecisionRecord): string =>
-  d.summary?.trim() || `the ${DECISION_NAMES[d.kind].toLowerCase()}`
 
 const eventText = (e: EventRecord): string => [e.title, e.details].filter(Boolean).join(': ')
 
@@ -428,27 +727,16 @@ export class LetterService {
     return calls.sort((a, b) => b.occurredOn.localeCompare(a.occurredOn))[0] ?? null
   }
 
-  /** The recipient for a kind, from the contact facts; null where Redress has no confirmed address. */
-  private recipient(kind: LetterKind, c: CaseRecord): RecipientInput {
-    const cms = contacts().cms.postalAddress
-    const gbCms = c.nation !== 'northern-ireland'
-    const cmsLines = cms.value.split('\n').map((l) => l.trim())
-    if (kind.startsWith('appeal-')) return { organisation: 'HM Courts & Tribunals Service' }
-    switch (kind) {
-      case 'ni-appeal':
-        return { organisation: 'The Appeals Service' }
-      case 'ice-referral':
-        return { organisation: 'Independent Case Examiner' }
-      case 'mp-letter':
-        return { organisation: 'House of Commons' }
-      case 'subject-access-request':
-        return gbCms
-          ? { organisation: 'Child Maintenance Service', addressLines: cmsLines }
-          : { organisation: 'Department for Communities' }
-      default:
-        return gbCms
-          ? { organisation: 'Child Maintenance Service', addressLines: cmsLines }
-          : { organisation: 'Child Maintenance Service (Northern Ireland)' }
+  /** The recipient for a kind, from rules/recipients.yaml, with the fact it comes from (shown with its source). */
+  recipient(kind: LetterKind, c: Pick<CaseRecord, 'nation'>): { input: RecipientInput; fact: RecipientFact } {
+    const fact = recipients()[recipientIdFor(kind, c.nation)]
+    return {
+      fact,
+      input: {
+        organisation: fact.organisation,
+        ...(fact.attention ? { attention: fact.attention } : {}),
+        addressLines: fact.useInstead ? [fact.useInstead] : fact.addressLines,
+      },
     }
   }
 
@@ -508,8 +796,8 @@ export class LetterService {
       ...cmsInput,
       ...(d.weeklyAmountPence !== null ? { statedWeekly: pence(d.weeklyAmountPence) } : {}),
     })
-    const disputed: DisputedFigure[] = cmp.differences.map((x) => ({
-      item:
+    const disputed: DisputedFigure[] = cmp.differences.map((x) => {
+      const item =
         x.input === 'nights'
           ? 'Nights a year the children stay with the paying parent'
           : x.input === 'income'
@@ -518,26 +806,43 @@ export class LetterService {
               ? 'Additional income (variation)'
               : x.input === 'relevantOtherChildren'
                 ? 'Relevant other children'
-                : x.input,
-      cms: { kind: 'text', text: x.cms },
-      mine: { kind: 'text', text: x.user },
-      why: x.text,
-    }))
+                : 'Another figure'
+      const effect =
+        x.effect === 0
+          ? 'On its own this does not change the weekly amount.'
+          : `On its own this ${x.effect > 0 ? 'raises' : 'lowers'} the weekly amount by ${formatPounds(pence(Math.abs(x.effect)))}, to ${formatPounds(x.weeklyWithOnlyThisChange)}.`
+      return {
+        item,
+        cms: { kind: 'text', text: x.cms },
+        mine: { kind: 'text', text: x.user },
+        why: `The decision used ${x.cms} for the ${item.charAt(0).toLowerCase()}${item.slice(1)}. The right figure is ${x.user}. ${effect}`,
+      }
+    })
     const amount = formatPounds(cmp.user.value.totalWeekly)
     return {
       workings: workingsFromSteps(cmp.user.steps),
       disputed,
-      outcome: `the weekly amount should be ${amount}`,
+      outcome: `With the right figures, the weekly amount is ${amount}.`,
     }
   }
 
-  /** The input for a kind, from the case file and the parent's choices. */
-  async input(
+  /** The input for a kind, from the case file and the parent's choices, typed for that kind. */
+  async input<K extends LetterKind>(
     who: Actor,
     caseId: string,
-    kind: LetterKind,
+    kind: K,
     ch: LetterChoices = {},
-  ): Promise<{ input: Record<string, unknown>; decision: DecisionRecord | null; call: EventRecord | null }> {
+  ): Promise<{ input: LetterInputs[K]; decision: DecisionRecord | null; call: EventRecord | null }> {
+    const ctx = await this.context(who, caseId, kind, ch)
+    const build = BUILDERS[kind] as Builder<K>
+    const built = build(ctx)
+    // Anything else given as JSON (the command line's --input), over what Redress found.
+    const input = ch.input ? mergeInput(built, reviveInput(ch.input)) : built
+    return { input, decision: ctx.decision, call: ctx.call }
+  }
+
+  /** Everything the builders read: the case, the chosen decision and call, the timeline and the parent's words. */
+  private async context(who: Actor, caseId: string, kind: LetterKind, ch: LetterChoices): Promise<Context> {
     const c = await this.cases.getCase(who, caseId)
     const w = ch.words ?? {}
     const word = (name: string): string | undefined => w[name]?.trim() || undefined
@@ -547,209 +852,72 @@ export class LetterService {
       a.occurredOn.localeCompare(b.occurredOn),
     )
     const decisions = await this.cases.list(who, caseId, 'decision')
-    const recipient = { ...this.recipient(kind, c), ...(ch.recipient ?? {}) }
-    const input: Record<string, unknown> = {
+    const recipient = { ...this.recipient(kind, c).input, ...(ch.recipient ?? {}) }
+    const enclosed = await this.enclosed(who, caseId, ch.enclose ?? [])
+    const base: LetterBaseInput = {
       sender: {
         name: c.yourName,
-        addressLines: splitLines(c.yourAddress?.replace(/,\s*/g, '\n')),
+        addressLines: splitLines(c.yourAddress),
         phone: word('senderPhone') ?? null,
         email: word('senderEmail') ?? null,
       },
       recipient,
       date: ch.date ?? today,
       reference: c.cmsReference,
+      enclosures: enclosed.map((e) => e.title),
     }
-    const dated = (es: readonly EventRecord[]): DatedEvent[] =>
-      es.map((e) => ({ date: parseDate(e.occurredOn), text: eventText(e) }))
-    const tagged = (tag: string) => events.filter((e) => e.tags.includes(tag))
-    const remedies = (): RemedyInput[] => {
-      const typed = lines(word('remedies'))
-      const kinds = (typed.length ? typed : ['apology', 'explanation', 'put-right']).filter(
-        (k): k is RemedyKind => Object.hasOwn(REMEDIES, k),
-      )
-      return kinds.map((k) => ({ kind: k }))
-    }
-    const complaintFacts = (): DatedEvent[] => {
-      const t = tagged('complaint')
-      return dated(t.length ? t : events.filter((e) => e.type !== 'payment' && !e.tags.includes('cost')))
-    }
-    let call: EventRecord | null = null
-
+    const call = kind === 'call-confirmation' ? await this.pickCall(who, caseId, ch.callId) : null
+    let about: AboutDecision = {}
     if (decision) {
       const isNotice = decision.kind === 'mandatory-reconsideration-notice'
       if (isNotice && (kind.startsWith('appeal-') || kind === 'ni-appeal')) {
-        input.reconsiderationNoticeDate = parseDate(decision.letterDate)
         // The decision looked at again: the newest earlier decision that is not a notice.
         const earlier = [...decisions]
           .filter((d) => d.kind !== 'mandatory-reconsideration-notice' && d.letterDate <= decision.letterDate)
           .sort((a, b) => b.letterDate.localeCompare(a.letterDate))[0]
-        const looked = earlier ?? decision
-        input.decision = {
-          date: parseDate(looked.letterDate),
-          subject: decision.summary?.trim() || DECISION_SUBJECT(looked),
+        about = {
+          reconsiderationNoticeDate: parseDate(decision.letterDate),
+          decision: decisionInput(earlier ?? decision),
         }
-      } else {
-        input.decision = { date: parseDate(decision.letterDate), subject: DECISION_SUBJECT(decision) }
-      }
+      } else about = { decision: decisionInput(decision) }
       const cmp = ch.figures ? this.compare(c, decision, ch.figures) : null
-      const grounds = lines(word('grounds'))
+      const grounds = paragraphs(word('grounds'))
+      const outcome = word('outcomeSought')
       if (cmp) {
-        input.workings = cmp.workings
-        input.disputedFigures = cmp.disputed
-        input.outcomeSought = word('outcomeSought') ?? cmp.outcome
-        input.grounds = [...grounds, ...cmp.disputed.map((x) => x.why)]
+        about = {
+          ...about,
+          workings: cmp.workings,
+          disputedFigures: cmp.disputed,
+          outcomeSought: outcome ?? cmp.outcome,
+          grounds: [...grounds, ...cmp.disputed.map((x) => x.why)],
+        }
       } else {
-        if (grounds.length) input.grounds = grounds
-        if (word('outcomeSought')) input.outcomeSought = word('outcomeSought')
+        if (grounds.length) about = { ...about, grounds }
+        if (outcome) about = { ...about, outcomeSought: outcome }
       }
-      const phoned = events.find((e) => e.type === 'call' && e.occurredOn >= decision.letterDate)
-      if (phoned && kind === 'mandatory-reconsideration') input.phonedOn = parseDate(phoned.occurredOn)
+      // Only a call the parent recorded as asking for the reconsideration is mentioned in the letter.
+      const phoned = events.find(
+        (e) => e.type === 'call' && e.occurredOn >= decision.letterDate && e.tags.includes(ASKED_ON_CALL),
+      )
+      if (phoned) about = { ...about, phonedOn: parseDate(phoned.occurredOn) }
     }
+    const chronologyRows = kind.startsWith('appeal-')
+      ? await this.deps.caseFile.chronology.rows(who, caseId)
+      : []
+    return { c, kind, ch, word, today, decision, events, base, about, call, chronologyRows }
+  }
 
-    switch (kind) {
-      case 'call-confirmation': {
-        call = await this.pickCall(who, caseId, ch.callId)
-        if (call?.call) {
-          const k = call.call
-          input.callDate = parseDate(call.occurredOn)
-          if (call.occurredTime) input.callTime = call.occurredTime
-          const role = k.personRole
-            ? `${/^[aeiou]/i.test(k.personRole) ? 'an' : 'a'} ${k.personRole}`
-            : 'an adviser'
-          if (k.personName) input.spokeWith = `${role} called ${k.personName}`
-          input.discussed = k.iSaid ?? call.details ?? call.title
-          input.agreed = [
-            k.theySaid,
-            ...k.actions.map((a) => (a.due ? `${a.text} by ${formatDate(parseDate(a.due))}` : a.text)),
-          ].filter((x): x is string => !!x)
-        }
-        break
-      }
-      case 'complaint':
-        input.events = complaintFacts()
-        input.remedies = remedies()
-        if (word('impact')) input.impact = word('impact')
-        break
-      case 'complaint-escalation': {
-        const complained = events
-          .filter((e) => e.type === 'letter-sent' && e.letter?.subject === 'complaint')
-          .at(-1)
-        const reply = events
-          .filter((e) => e.type === 'letter-received' && e.letter?.subject === 'complaint-response')
-          .at(-1)
-        if (complained) input.complainedOn = parseDate(complained.occurredOn)
-        if (reply) input.replyDate = parseDate(reply.letter?.letterDate ?? reply.occurredOn)
-        input.whyUnsatisfactory = lines(word('whyUnsatisfactory'))
-        input.remedies = remedies()
-        break
-      }
-      case 'ice-referral': {
-        const final = events
-          .filter((e) => e.type === 'letter-received' && e.letter?.subject === 'complaint-final-response')
-          .at(-1)
-        if (final) {
-          input.finalResponseDate = parseDate(final.letter?.letterDate ?? final.occurredOn)
-          input.finalResponseReceived = parseDate(final.occurredOn)
-        }
-        input.events = complaintFacts()
-        input.remedies = remedies()
-        input.nationalInsuranceNumber = word('nationalInsuranceNumber')
-        break
-      }
-      case 'compensation-claim': {
-        const complained = events
-          .filter((e) => e.type === 'letter-sent' && e.letter?.subject === 'complaint')
-          .at(-1)
-        if (complained) input.complaintDate = parseDate(complained.occurredOn)
-        input.costs = tagged('cost')
-          .filter((e) => e.amountPence !== null)
-          .map((e) => ({
-            date: parseDate(e.occurredOn),
-            category:
-              (Object.keys(COST_CATEGORIES) as CostCategory[]).find((k) => e.tags.includes(k)) ?? 'other',
-            description: e.title,
-            amount: pence(e.amountPence ?? 0),
-          }))
-        const distress = [...tagged('distress'), ...tagged('delay')]
-        if (distress.length) input.distress = dated(distress)
-        break
-      }
-      case 'mp-letter':
-        input.events = complaintFacts()
-        for (const k of ['mpName', 'summary', 'helpWanted']) if (word(k)) input[k] = word(k)
-        if (word('mpName')) input.recipient = { ...recipient, attention: word('mpName') }
-        break
-      case 'change-of-circumstances': {
-        const change = events.filter((e) => e.type === 'change-of-circumstances').at(-1)
-        input.changeDate = word('changeDate')
-          ? parseDate(word('changeDate')!, 'changeDate')
-          : change
-            ? parseDate(change.occurredOn)
-            : null
-        input.change = word('change') ?? (change ? eventText(change) : null)
-        input.whatFollows = word('whatFollows')
-        input.expected = input.changeDate ? isAfter(input.changeDate as PlainDate, today) : false
-        break
-      }
-      case 'statement-of-account': {
-        const disputed = tagged('disputed').filter((e) => e.amountPence !== null)
-        if (disputed.length)
-          input.disputed = disputed.map((e) => ({
-            date: parseDate(e.occurredOn),
-            amount: pence(e.amountPence ?? 0),
-            note: eventText(e),
-          }))
-        break
-      }
-      case 'subject-access-request':
-        if (word('dateOfBirth')) input.dateOfBirth = parseDate(word('dateOfBirth')!, 'dateOfBirth')
-        input.nationalInsuranceNumber = word('nationalInsuranceNumber')
-        break
-      case 'revision-any-time':
-        input.details = word('details')
-        break
-      case 'ni-appeal':
-        if (word('attendHearing')) input.attendHearing = word('attendHearing') === 'yes'
-        if (word('lateReason')) input.lateReason = word('lateReason')
-        break
-      default:
-        break
+  /** The evidence the parent chose to enclose, in the order chosen. */
+  private async enclosed(who: Actor, caseId: string, ids: readonly string[]) {
+    const out: { id: string; title: string }[] = []
+    for (const id of ids) {
+      const e = await this.deps.caseFile.evidence.get(who, caseId, id)
+      out.push({
+        id: e.id,
+        title: e.documentDate ? `${e.title} (${formatDate(parseDate(e.documentDate))})` : e.title,
+      })
     }
-    if (kind.startsWith('variation-')) {
-      if (c.otherParent.name) input.otherParentName = c.otherParent.name
-      for (const f of wordFieldsFor(kind)) {
-        const v = word(f.name)
-        if (!v || f.name.startsWith('sender')) continue
-        input[f.name] =
-          f.type === 'date'
-            ? parseDate(v, f.name)
-            : f.type === 'pounds'
-              ? parsePounds(v.replace(/^£/, '').replace(/,/g, ''), f.name)
-              : v
-      }
-    }
-    if (kind.startsWith('appeal-')) {
-      input.role = c.role === 'paying' ? 'paying-parent' : 'receiving-parent'
-      const rows = await this.deps.caseFile.chronology.rows(who, caseId)
-      input.chronology = rows.map((r): ChronologyEntry => ({
-        date: parseDate(r.date),
-        event: `${r.what}. ${r.detail}`.trim(),
-      }))
-      if (c.otherParent.name) input.otherParent = { name: c.otherParent.name }
-      if (ch.keepAddressPrivate) input.keepAddressPrivate = true
-      if (word('nationalInsuranceNumber')) input.nationalInsuranceNumber = word('nationalInsuranceNumber')
-      if (word('dateOfBirth')) input.dateOfBirth = parseDate(word('dateOfBirth')!, 'dateOfBirth')
-      if (word('lateReason')) input.lateReason = word('lateReason')
-      if (word('attendHearing')) input.hearing = { attend: word('attendHearing') === 'yes' }
-    }
-    // Anything else given as JSON, over what Redress found.
-    const extra = ch.input ? (reviveInput(ch.input) as Record<string, unknown>) : {}
-    for (const [k, v] of Object.entries(extra)) {
-      if ((k === 'sender' || k === 'recipient') && v && typeof v === 'object')
-        input[k] = { ...(input[k] as object), ...(v as object) }
-      else input[k] = v
-    }
-    return { input, decision, call }
+    return out
   }
 
   /** Builds the letter from the case. Throws `LetterNeedsMore` saying what to add and where. */
@@ -838,16 +1006,8 @@ export class LetterService {
       await this.cases.bin(who, caseId, 'event', result.record.id)
       throw error
     }
+    // The deadlines it meets are marked met, and the reminder to check it arrived comes with the event.
     const tasks = [...result.tasks]
-    if (subjectFor(kind) === 'mandatory-reconsideration' || kind === 'revision-any-time') {
-      tasks.push(
-        await this.cases.addTask(who, caseId, {
-          title: `Check the CMS has received your ${letter.title.toLowerCase()} sent on ${formatDate(sentOn)}`,
-          dueOn: sentOn.add({ days: 14 }).toString(),
-          notes: 'Phone the CMS if you have heard nothing. Keep your certificate of posting.',
-        }),
-      )
-    }
     return { event: result.record, evidenceId, tasks, gaps: result.gaps }
   }
 }

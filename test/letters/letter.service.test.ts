@@ -41,12 +41,14 @@ describe('letters written from the case file', () => {
     expect(t).toContain('Child Maintenance Service 21')
     expect(t).toContain('WV98 2BU')
     expect(t).toContain('121234567890')
-    expect(t).toContain(
-      'the decision dated 3 February 2025 about the annual review of the maintenance calculation',
-    )
+    expect(t).toContain('the annual review decision dated 3 February 2025')
     expect(t).toContain('Workings from the calculation checker')
     expect(t).toContain('£863.01')
-    expect(t).toContain('the weekly amount should be £116.19')
+    expect(t).toContain('With the right figures, the weekly amount is £116.19.')
+    // First person throughout, and the notes for the parent are not in the letter to send.
+    expect(t).not.toMatch(/\byou say\b/i)
+    expect(t).not.toContain('Do not send it')
+    expect(t).not.toContain('Before you send this')
     expect(t).toContain('20 February 2025')
     // Sensitive details of the other parent never appear in a letter to the CMS.
     expect(t).not.toContain('Elm Street')
@@ -223,7 +225,14 @@ describe('recording a letter as sent', () => {
     expect(sent.tasks.map((t) => t.deadlineKind)).toEqual([
       'complaintAcknowledgementTarget',
       'complaintResponseTarget',
+      null,
     ])
+    // Posted on Monday 15 September 2025: check it arrived two working days later.
+    expect(sent.tasks[2]).toMatchObject({
+      title: 'Check your letter sent on 15 September 2025 has arrived',
+      dueOn: '2025-09-17',
+      nature: 'tracking',
+    })
     const links = await s.caseFile.cases.linked(WHO, P.c.id, 'event', sent.event.id)
     expect(links).toContainEqual(expect.objectContaining({ type: 'evidence', id: sent.evidenceId }))
     const ev = await s.caseFile.evidence.get(WHO, P.c.id, sent.evidenceId)
@@ -244,10 +253,19 @@ describe('recording a letter as sent', () => {
     })
     expect(sent.event.letter?.subject).toBe('mandatory-reconsideration')
     expect(sent.event.letter?.trackingNumber).toBe('AB123456789GB')
+    // Posted on Friday 21 February 2025: two working days later is Tuesday 25 February, well before
+    // 3 March (two working days before the 30-day limit of 5 March).
     expect(sent.tasks.map((t) => [t.title, t.dueOn])).toContainEqual([
-      'Check the CMS has received your request for a mandatory reconsideration sent on 21 February 2025',
-      '2025-03-07',
+      'Check your letter sent on 21 February 2025 has arrived',
+      '2025-02-25',
     ])
+    // The request was sent in time: the decision's reconsideration deadline is met, not overdue.
+    const tasks = await s.caseFile.cases.list(WHO, A.c.id, 'task')
+    const mr = tasks.find(
+      (t) => t.originId === A.decision.id && t.deadlineKind === 'mandatoryReconsideration',
+    )
+    expect(mr).toMatchObject({ status: 'done', doneOn: '2025-02-21' })
+    expect(mr?.notes).toContain('Met: you sent your request on 21 February 2025')
     const links = await s.caseFile.cases.linked(WHO, A.c.id, 'event', sent.event.id)
     expect(links.map((l) => l.type).sort()).toEqual(['decision', 'evidence'])
   })

@@ -34,7 +34,9 @@ export interface LetterBaseInput {
 export interface DecisionInput {
   /** The date printed on the CMS decision letter. */
   readonly date?: Maybe<PlainDate>
-  /** What the decision was about, e.g. "the annual review of my maintenance calculation". */
+  /** The kind of decision as it reads inside a sentence, e.g. "annual review" ("the annual review decision"). */
+  readonly kindName?: Maybe<string>
+  /** What the decision was about, in the parent's words (needed when the kind is not known). */
   readonly subject?: Maybe<string>
 }
 
@@ -92,28 +94,49 @@ export function readBase(
   }
 }
 
-export function readDecision(
-  need: Needs,
-  d: Maybe<DecisionInput>,
-  what = 'decision',
-): { date: PlainDate; subject: string } {
-  return {
-    date: need.date(
-      d?.date,
-      particular(`${what}.date`, `the date of the ${what} (the date printed on the CMS letter)`),
-    ),
-    subject: need.text(
-      d?.subject,
-      particular(
-        `${what}.subject`,
-        `what the ${what} was about (for example "the annual review of the calculation")`,
-      ),
-    ),
-  }
+export interface ReadDecision {
+  readonly date: PlainDate
+  readonly kindName: string | null
+  readonly subject: string | null
 }
 
-export const describeDecision = (d: { date: PlainDate; subject: string }): string =>
-  `the decision dated ${formatDate(d.date)} about ${d.subject}`
+export function readDecision(need: Needs, d: Maybe<DecisionInput>, what = 'decision'): ReadDecision {
+  const date = need.date(
+    d?.date,
+    particular(`${what}.date`, `the date of the ${what} (the date printed on the CMS letter)`),
+  )
+  const kindName = d?.kindName?.trim() || null
+  const subject = kindName
+    ? d?.subject?.trim() || null
+    : need.text(
+        d?.subject,
+        particular(
+          `${what}.subject`,
+          `what the ${what} was about (for example "the annual review of the calculation")`,
+        ),
+      )
+  return { date, kindName, subject }
+}
+
+/** "the annual review decision dated 3 February 2025", or "the decision dated 3 February 2025 about …". */
+export const describeDecision = (d: ReadDecision): string =>
+  d.kindName
+    ? `the ${d.kindName} decision dated ${formatDate(d.date)}`
+    : `the decision dated ${formatDate(d.date)} about ${d.subject ?? ''}`
+
+/** The decision for a subject line or a label: "Annual review decision dated 3 February 2025". */
+export const decisionTitle = (d: ReadDecision): string => upperFirst(describeDecision(d).replace(/^the /, ''))
+
+export const upperFirst = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s)
+
+/**
+ * The parent's own words as a paragraph: exactly as written (the surrounding space trimmed), with a
+ * closing full stop added only when the text ends in a letter or digit with no punctuation of its own.
+ */
+export const own = (s: string): string => {
+  const t = s.trim()
+  return /[\p{L}\p{N}]$/u.test(t) ? `${t}.` : t
+}
 
 export const NOTE_PROOF_OF_POSTAGE =
   'Post it with free proof of postage: ask at the Post Office counter for a certificate of posting. ' +

@@ -11,7 +11,7 @@ import { docxParagraphs, docxPart } from '../../../test/fixtures/documents/zip.t
 import { buildLetter, COMMON_PARTICULARS, LETTER_KINDS, listLetterKinds, type LetterKind } from './kinds.ts'
 import { isHeading, isTable, type Letter } from './model.ts'
 import { renderLetterDocx } from './render-docx.ts'
-import { renderLetterPdf } from './render-pdf.ts'
+import { renderLetterPdf, renderNotesPdf } from './render-pdf.ts'
 import { unsupportedCharacters } from '../pdf/fonts.ts'
 
 const build = <K extends LetterKind>(kind: K): Letter => buildLetter(kind, SAMPLE_INPUTS[kind])
@@ -35,7 +35,6 @@ function particulars(letter: Letter): string[] {
     ),
     'Enclosures',
     ...letter.enclosures,
-    ...letter.notes,
   ]
 }
 
@@ -64,14 +63,23 @@ describe.each(LETTER_KINDS)('%s', (kind) => {
     const read = await inspectPdf(pdf)
     const text = squash(read.pages.join('\n'))
     for (const p of particulars(letter)) expect(text, `missing: ${p}`).toContain(squash(p))
-    expect(text).toContain('certificate of posting')
+    // The notes for the parent are a separate document, never part of the letter to send.
+    for (const n of letter.notes) expect(text).not.toContain(squash(n))
     const first = letter.paragraphs.find((b) => typeof b === 'string')
     expect(text).toContain(`1. ${squash(String(first))}`)
     expect(read.title).toBe(letter.title)
     expect(read.language).toBe('en-GB')
     for (const s of read.sizes) expect([Math.round(s.width), Math.round(s.height)]).toEqual([595, 842])
-    expect(read.pages.at(-1)).toContain('Do not send it')
+    expect(text).not.toContain('Do not send')
     expect(await embedsTrueTypeFont(pdf)).toBe(true)
+  })
+
+  it('puts the notes for the parent in a document of their own', async () => {
+    const notes = squash((await inspectPdf(await renderNotesPdf(letter))).pages.join('\n'))
+    expect(notes).toContain('Before you send this')
+    expect(notes).toContain('do not send them')
+    for (const n of letter.notes) expect(notes).toContain(squash(n))
+    expect(notes).toContain('certificate of posting')
   })
 
   it('renders a .docx holding the same paragraphs', async () => {
@@ -89,9 +97,9 @@ describe.each(LETTER_KINDS)('%s', (kind) => {
       letter.title,
       `CMS reference: ${letter.reference}`,
       ...letter.enclosures,
-      ...letter.notes,
     ])
       expect(paras).toContain(p)
+    for (const n of letter.notes) expect(paras).not.toContain(n)
     expect(docxPart(docx, 'docProps/core.xml')).toContain(
       `<dc:title>${letter.title.replace(/&/g, '&amp;')}</dc:title>`,
     )

@@ -224,7 +224,7 @@ export async function renderLetterDocx(letter: Letter, o: { notes?: boolean } = 
             ],
           }),
         },
-        children: [...body(letter), ...(o.notes === false ? [] : notes(letter))],
+        children: [...body(letter), ...(o.notes === true ? notes(letter) : [])],
       },
     ],
   })

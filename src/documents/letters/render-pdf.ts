@@ -6,7 +6,10 @@ import { checkLetter } from './check.ts'
 import { isHeading, isTable, type Letter, type LetterBlock } from './model.ts'
 
 export interface DrawOptions {
-  /** Add the page of notes for the parent (not sent). Default true. */
+  /**
+   * Add the page of notes for the parent. Default false: the notes are a separate document
+   * (`renderNotesPdf`), never part of what is sent or bundled.
+   */
   readonly notes?: boolean
 }
 
@@ -92,7 +95,7 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
     })
     drawBlocks(flow, a.paragraphs)
   })
-  if (o.notes !== false && letter.notes.length > 0) {
+  if (o.notes === true && letter.notes.length > 0) {
     flow.newPage()
     flow.text('Before you send this', { font: fonts.bold, size: SIZE.title, after: 2 })
     flow.text('This page is for you. Do not send it.', { font: fonts.italic, after: 10 })
@@ -137,5 +140,40 @@ export async function renderLetterPdf(letter: Letter, o: DrawOptions = {}): Prom
   drawLetter(flow, letter, o)
   drawFooters(flow, letter)
   setMetadata(doc, letter.title, letter.subject, letter.sender.name, letter.date)
+  return doc.save({ objectsPerTick: Infinity })
+}
+
+/**
+ * The notes for the parent as their own document ("Before you send this"): never part of the letter
+ * that is sent, nor of a bundle.
+ */
+export async function renderNotesPdf(letter: Letter, extra: readonly string[] = []): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false })
+  const fonts = await embedFonts(doc)
+  const flow = new PageFlow(doc, fonts)
+  flow.newPage()
+  flow.text('Before you send this', { font: fonts.bold, size: SIZE.title, after: 2 })
+  flow.text(`Notes for you about your ${letter.title.toLowerCase()} dated ${formatDate(letter.date)}.`, {
+    font: fonts.italic,
+    after: 2,
+  })
+  flow.text('Keep these notes. They are not part of the letter: do not send them.', {
+    font: fonts.italic,
+    after: 10,
+  })
+  for (const n of [...extra, ...letter.notes]) flow.bullet(n, 5)
+  const total = flow.pages.length
+  flow.pages.forEach((p, i) => {
+    const text = `Notes for you, not to send · Page ${i + 1} of ${total}`
+    const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
+    p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
+  })
+  setMetadata(
+    doc,
+    `Notes for you: ${letter.title}`,
+    'Notes for you, not to send',
+    letter.sender.name,
+    letter.date,
+  )
   return doc.save({ objectsPerTick: Infinity })
 }

@@ -89,12 +89,14 @@ export function openChallenges(input: {
         d.kind === 'mandatory-reconsideration-notice' && !isAfter(parseDate(asked), parseDate(d.letterDate)),
     )
     if (!notice) {
+      // The next date that matters is the reminder to check the request arrived, or the request's own
+      // deadline while it is still open (a request sent late leaves nothing else to meet).
       out.push({
         kind: 'reconsideration',
         stage: 'reconsideration-asked',
         since: asked,
         decisionId,
-        next: null,
+        next: tasks.find((t) => t.originId === request.id && t.nature === 'tracking') ?? null,
       })
       continue
     }

@@ -1,7 +1,20 @@
 import type { DeadlineKind, DeadlineRequest, DeadlineResult, Nation } from '../deadlines/types.ts'
 import { DomainError } from '../shared/errors.ts'
-import { formatDate, parseDate } from '../shared/plain-date.ts'
-import type { CaseNation, DecisionData, EventData, TaskData, TaskExplanation, TaskNature } from './types.ts'
+import { compareDates, formatDate, isAfter, parseDate, type PlainDate } from '../shared/plain-date.ts'
+import {
+  POSTED_METHODS,
+  type CaseNation,
+  type DecisionData,
+  type DecisionRecord,
+  type EventData,
+  type EventRecord,
+  type LetterSubject,
+  type LinkRecord,
+  type TaskData,
+  type TaskExplanation,
+  type TaskNature,
+  type TaskRecord,
+} from './types.ts'
 
 /**
  * Which deadlines and tasks a decision or a letter creates. The deadline engine is passed in
@@ -192,26 +205,102 @@ export function tasksForDecision(
   return run(decisionDeadlines(decision), 'decision', id, nation, compute)
 }
 
+/**
+ * Redress's own reminder defaults (rules/reminders.yaml, not law) and working-day counting in the case's
+ * nation, passed in so that this stays pure.
+ */
+export interface ReminderRules {
+  /** Working days after a call to chase a promise that came with no date. */
+  readonly callPromiseFollowUp: number
+  /** Working days after posting to check a letter arrived. */
+  readonly checkArrivedAfterPosting: number
+  /** The "check it arrived" reminder falls at least this many working days before the deadline it serves. */
+  readonly checkArrivedBeforeDeadline: number
+  /** Counts `n` working days on from `from` (back when `n` is negative), skipping the nation's holidays. */
+  readonly addWorkingDays: (from: PlainDate, n: number, nation: CaseNation) => PlainDate
+}
+
+/** Letters worth checking for: the ones that start or meet a deadline when they arrive. */
+const CHECK_ARRIVED: readonly LetterSubject[] = [
+  'mandatory-reconsideration',
+  'appeal',
+  'complaint',
+  'complaint-escalation',
+  'ice-referral',
+]
+
+/**
+ * When to check a posted letter arrived: `after` working days after posting, but never later than
+ * `before` working days ahead of the deadline the letter serves (and never before the day it was posted).
+ */
+export function checkArrivedOn(
+  sentOn: PlainDate,
+  deadline: PlainDate | null,
+  nation: CaseNation,
+  r: ReminderRules,
+): PlainDate {
+  let due = r.addWorkingDays(sentOn, r.checkArrivedAfterPosting, nation)
+  if (deadline) {
+    const latest = r.addWorkingDays(deadline, -r.checkArrivedBeforeDeadline, nation)
+    if (isAfter(due, latest)) due = latest
+  }
+  return isAfter(sentOn, due) ? sentOn : due
+}
+
+/** What else the event's reminders need to know: the deadline a posted letter serves, if any. */
+export interface EventContext {
+  readonly reminders?: ReminderRules
+  /** The legal deadline the letter is sent to meet (an MR request's 30 days, an appeal's month…). */
+  readonly serves?: string | null
+}
+
 /** The deadlines and reminders an event creates: the engine's for letters, and a call's follow-ups. */
 export function tasksForEvent(
   id: string,
   event: EventData,
   nation: CaseNation,
   compute: ComputeDeadline,
+  context: EventContext = {},
 ): Generated {
   const generated = run(eventDeadlines(event), 'event', id, nation, compute)
   const tasks = [...generated.tasks]
+  const r = context.reminders
+  const letter = event.letter
+  if (
+    r &&
+    event.type === 'letter-sent' &&
+    letter &&
+    CHECK_ARRIVED.includes(letter.subject) &&
+    POSTED_METHODS.includes(letter.method) &&
+    !letter.deliveredOn
+  ) {
+    const sent = parseDate(event.occurredOn)
+    const due = checkArrivedOn(sent, context.serves ? parseDate(context.serves) : null, nation, r)
+    tasks.push(
+      manualDraft(
+        'event',
+        id,
+        `Check your letter sent on ${formatDate(sent)} has arrived`,
+        due.toString(),
+        'tracking',
+      ),
+    )
+  }
   const call = event.call
   if (call) {
     const on = formatDate(parseDate(event.occurredOn))
     for (const a of call.actions) {
-      if (!a.due) continue
+      const due =
+        a.due ?? (r ? r.addWorkingDays(parseDate(event.occurredOn), r.callPromiseFollowUp, nation) : null)
+      if (!due) continue
       tasks.push(
         manualDraft(
           'event',
           id,
-          `Check the CMS has done what it promised on ${on}: ${a.text}`,
-          a.due,
+          a.due
+            ? `Check the CMS has done what it promised on ${on}: ${a.text}`
+            : `Chase the CMS: on ${on} it promised, with no date, ${a.text}`,
+          due.toString(),
           'tracking',
         ),
       )
@@ -246,3 +335,160 @@ function manualDraft(
 /** The key that matches a generated task to the one it replaces when its source is amended. */
 export const draftKey = (t: Pick<TaskData, 'deadlineKind' | 'title' | 'nature'>): string =>
   t.deadlineKind ?? `${t.nature}:${t.title}`
+
+/** A generated deadline that what the parent recorded has since met or made moot. */
+export interface MetDeadline {
+  readonly taskId: string
+  readonly doneOn: string
+  readonly note: string
+}
+
+const RECONSIDERATION_KINDS = ['mandatoryReconsideration', 'lateMandatoryReconsiderationLimit']
+const APPEAL_KINDS = ['tribunalAppeal', 'tribunalAppealAbsoluteLimit']
+
+/**
+ * The open deadlines the case's own records have met: a request or appeal recorded as sent, a
+ * reconsideration notice recorded, a referral made, a reply received. Each comes with the date and a
+ * note saying what met it (a letter sent after the deadline is said to be late, not "met").
+ */
+export function deadlinesMet(input: {
+  readonly decisions: readonly DecisionRecord[]
+  readonly events: readonly EventRecord[]
+  readonly links: readonly LinkRecord[]
+  readonly tasks: readonly TaskRecord[]
+}): MetDeadline[] {
+  const live = <T extends { deletedAt: string | null }>(xs: readonly T[]): T[] =>
+    xs.filter((x) => x.deletedAt === null)
+  const byDate = (a: string, b: string): number => compareDates(parseDate(a), parseDate(b))
+  const decisions = live(input.decisions).sort((a, b) => byDate(a.letterDate, b.letterDate))
+  const events = live(input.events).sort((a, b) => byDate(a.occurredOn, b.occurredOn))
+  const links = live(input.links)
+  const open = live(input.tasks).filter((t) => t.status === 'open')
+  const out = new Map<string, MetDeadline>()
+  const meet = (t: TaskRecord, doneOn: string, note: string) => {
+    if (!out.has(t.id)) out.set(t.id, { taskId: t.id, doneOn, note })
+  }
+  const about = (eventId: string): string | null =>
+    links.find(
+      (l) => l.fromType === 'event' && l.fromId === eventId && l.toType === 'decision' && l.role === 'about',
+    )?.toId ?? null
+  const sent = (subject: LetterSubject) =>
+    events.filter((e) => e.type === 'letter-sent' && e.letter?.subject === subject)
+  const notAfter = (a: string, b: string) => !isAfter(parseDate(a), parseDate(b))
+  const said = (iso: string) => formatDate(parseDate(iso))
+
+  // A reconsideration request sent: the decision's 30 days (in time or late) and its late limit.
+  for (const e of sent('mandatory-reconsideration')) {
+    const decisionId =
+      about(e.id) ??
+      [...decisions]
+        .reverse()
+        .find((d) => d.kind !== 'mandatory-reconsideration-notice' && notAfter(d.letterDate, e.occurredOn))
+        ?.id
+    for (const t of open.filter(
+      (t) => t.originId === decisionId && RECONSIDERATION_KINDS.includes(t.deadlineKind ?? ''),
+    )) {
+      const inTime = !t.legalDeadline || notAfter(e.occurredOn, t.legalDeadline)
+      meet(
+        t,
+        e.occurredOn,
+        inTime
+          ? `Met: you sent your request on ${said(e.occurredOn)}, within this time limit.`
+          : `You sent your request on ${said(e.occurredOn)}, after this date: it is a late request.`,
+      )
+    }
+  }
+  // A reconsideration notice recorded: the challenge is at the appeal stage, so the reconsideration
+  // deadlines of the decisions before it, and the reminders to check the request arrived, are done.
+  for (const n of decisions.filter((d) => d.kind === 'mandatory-reconsideration-notice')) {
+    const on = n.receivedDate ?? n.letterDate
+    const before = new Set(
+      decisions
+        .filter((d) => d.kind !== 'mandatory-reconsideration-notice' && notAfter(d.letterDate, n.letterDate))
+        .map((d) => d.id),
+    )
+    const requests = new Set(
+      sent('mandatory-reconsideration')
+        .filter((e) => notAfter(e.occurredOn, n.letterDate))
+        .map((e) => e.id),
+    )
+    for (const t of open) {
+      if (t.originId && before.has(t.originId) && RECONSIDERATION_KINDS.includes(t.deadlineKind ?? ''))
+        meet(
+          t,
+          on,
+          `Done: the reconsideration notice of ${said(n.letterDate)} is recorded; the next step is the appeal.`,
+        )
+      if (t.originId && requests.has(t.originId) && t.nature === 'tracking')
+        meet(
+          t,
+          on,
+          `Done: the reconsideration notice of ${said(n.letterDate)} shows the CMS had your request.`,
+        )
+    }
+  }
+  // An appeal sent: the appeal deadlines of the notice it is about.
+  for (const e of sent('appeal')) {
+    const noticeId =
+      about(e.id) ??
+      [...decisions]
+        .reverse()
+        .find((d) => d.kind === 'mandatory-reconsideration-notice' && notAfter(d.letterDate, e.occurredOn))
+        ?.id
+    for (const t of open.filter(
+      (t) => t.originId === noticeId && APPEAL_KINDS.includes(t.deadlineKind ?? ''),
+    )) {
+      const inTime = !t.legalDeadline || notAfter(e.occurredOn, t.legalDeadline)
+      meet(
+        t,
+        e.occurredOn,
+        inTime
+          ? `Met: you sent your appeal on ${said(e.occurredOn)}, within this time limit.`
+          : `You sent your appeal on ${said(e.occurredOn)}, after this date: it is a late appeal.`,
+      )
+    }
+  }
+  // A referral to the Independent Case Examiner sent after a final response.
+  for (const e of sent('ice-referral')) {
+    const final = events
+      .filter(
+        (f) =>
+          f.type === 'letter-received' &&
+          f.letter?.subject === 'complaint-final-response' &&
+          notAfter(f.occurredOn, e.occurredOn),
+      )
+      .at(-1)
+    for (const t of open.filter((t) => t.originId === final?.id && t.deadlineKind === 'iceReferral')) {
+      const inTime = !t.legalDeadline || notAfter(e.occurredOn, t.legalDeadline)
+      meet(
+        t,
+        e.occurredOn,
+        inTime
+          ? `Met: you sent your referral on ${said(e.occurredOn)}.`
+          : `You sent your referral on ${said(e.occurredOn)}, after this date: it is a late referral.`,
+      )
+    }
+  }
+  // A reply to a complaint received: the CMS's targets for that complaint are over.
+  for (const e of events.filter(
+    (x) =>
+      x.type === 'letter-received' &&
+      ['complaint-response', 'complaint-final-response'].includes(x.letter?.subject ?? ''),
+  )) {
+    const complaint = events
+      .filter(
+        (c) =>
+          c.type === 'letter-sent' &&
+          ['complaint', 'complaint-escalation'].includes(c.letter?.subject ?? '') &&
+          notAfter(c.occurredOn, e.occurredOn),
+      )
+      .at(-1)
+    for (const t of open.filter(
+      (t) =>
+        t.originId === complaint?.id &&
+        ['complaintAcknowledgementTarget', 'complaintResponseTarget'].includes(t.deadlineKind ?? ''),
+    ))
+      meet(t, e.occurredOn, `Done: the CMS replied; you recorded its reply of ${said(e.occurredOn)}.`)
+  }
+  return [...out.values()]
+}

@@ -4,7 +4,9 @@ import { heading, table, type Letter, type LetterBlock, type LetterTable } from 
 import { Needs, particular, type Maybe } from '../particulars.ts'
 import {
   compose,
+  decisionTitle,
   describeDecision,
+  own,
   noteSharedWithOtherParent,
   readBase,
   readDecision,
@@ -12,6 +14,7 @@ import {
   type DecisionInput,
   type LetterBaseInput,
   type ParentRole,
+  type ReadDecision,
 } from '../common.ts'
 
 export type Figure =
@@ -90,14 +93,10 @@ const noticeDate = (need: Needs, input: AppealPackInput): PlainDate =>
     particular('reconsiderationNoticeDate', 'the date of the mandatory reconsideration notice'),
   )
 
-const statementDetails = (
-  base: Read['base'],
-  decision: { date: PlainDate; subject: string },
-  mrn: PlainDate,
-) => [
+const statementDetails = (base: Read['base'], decision: ReadDecision, mrn: PlainDate) => [
   { label: 'Appellant', value: base.sender.name },
   { label: 'CMS reference', value: base.reference },
-  { label: 'Decision appealed', value: `${formatDate(decision.date)}: ${decision.subject}` },
+  { label: 'Decision appealed', value: decisionTitle(decision) },
   { label: 'Mandatory reconsideration notice', value: formatDate(mrn) },
 ]
 
@@ -127,14 +126,17 @@ export function appealCoveringLetter(input: AppealPackInput): Letter {
   return compose(base, input, {
     kind: 'appeal-covering-letter',
     title: 'Appeal to the First-tier Tribunal (Social Security and Child Support)',
-    subject: `Appeal against the decision dated ${formatDate(decision.date)}: ${decision.subject}`,
+    subject: `Appeal against the ${describeDecision(decision).replace(/^the /, '')}`,
     paragraphs: [
       `I enclose my appeal on form SSCS2 against ${describeDecision(decision)}, as looked at again in the ` +
         `mandatory reconsideration notice dated ${formatDate(mrn)}.`,
       'I also enclose a copy of the mandatory reconsideration notice and the papers listed below, which set out ' +
         'my grounds of appeal and the facts and figures I rely on.',
       ...(input.lateReason?.trim()
-        ? [`My appeal is late. ${sentence(input.lateReason)} I ask the tribunal to accept it.`]
+        ? [
+            'My appeal is late. I ask the tribunal to accept it late, for the reason I give here:',
+            own(input.lateReason),
+          ]
         : []),
       'Please confirm that you have received my appeal and tell me the tribunal’s reference number.',
     ],
@@ -171,17 +173,14 @@ export function appealGrounds(input: AppealPackInput): Letter {
     kind: 'appeal-grounds',
     layout: 'statement',
     title: 'Grounds of appeal',
-    subject: `Appeal against the decision dated ${formatDate(decision.date)}: ${decision.subject}`,
+    subject: `Appeal against the ${describeDecision(decision).replace(/^the /, '')}`,
     details: statementDetails(base, decision, mrn),
     paragraphs: [
       `I appeal against ${describeDecision(decision)}. The mandatory reconsideration notice dated ${formatDate(mrn)} did not change it as I asked.`,
       heading('Why the decision is wrong'),
-      ...grounds.map(sentence),
+      ...grounds.map(own),
       ...(input.outcomeSought?.trim()
-        ? [
-            heading('What I ask the tribunal to do'),
-            `I ask the tribunal to decide that ${sentence(input.outcomeSought)}`,
-          ]
+        ? [heading('What I ask the tribunal to do'), own(input.outcomeSought)]
         : []),
     ],
     signatureLine: true,
@@ -339,13 +338,14 @@ export function appealSscs2Answers(input: AppealPackInput): Letter {
     ),
     heading('The decision you are appealing'),
     answer('Date of the decision', formatDate(decision.date)),
-    answer('What it was about', decision.subject),
+    answer('Kind of decision', decisionTitle(decision)),
+    ...(decision.subject ? [answer('What it was about', decision.subject)] : []),
     answer('CMS reference', base.reference),
     heading('Your reasons for appealing'),
     'My reasons are set out in my grounds of appeal, which are enclosed. In short:',
-    ...grounds.map(sentence),
+    ...grounds.map(own),
     heading('If your appeal is late'),
-    input.lateReason?.trim() ? sentence(input.lateReason) : 'My appeal is in time.',
+    input.lateReason?.trim() ? own(input.lateReason) : 'My appeal is in time.',
     heading('The hearing'),
     hearing?.attend === false
       ? 'I do not want to attend a hearing. Please decide my appeal on the papers.'

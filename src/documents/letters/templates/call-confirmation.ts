@@ -1,7 +1,7 @@
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
-import { compose, readBase, sentence, type LetterBaseInput } from '../common.ts'
+import { compose, own, readBase, type LetterBaseInput } from '../common.ts'
 
 export interface CallConfirmationInput extends LetterBaseInput {
   readonly callDate?: Maybe<PlainDate>
@@ -47,9 +47,9 @@ export function callConfirmation(input: CallConfirmationInput): Letter {
     paragraphs: [
       `I am writing to confirm what was said when I spoke to ${who} on ${formatDate(callDate)}${at}, as discussed on that call.`,
       heading('What we discussed'),
-      sentence(discussed),
+      own(discussed),
       heading('What was agreed'),
-      ...agreed.map(sentence),
+      ...agreed.map(own),
       'Please put a note of this letter on my case. If your record of the call is different, please tell me in ' +
         'writing within 14 days, saying what is different.',
     ],

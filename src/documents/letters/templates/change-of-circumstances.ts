@@ -1,7 +1,7 @@
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
-import { compose, readBase, sentence, type LetterBaseInput } from '../common.ts'
+import { compose, own, readBase, type LetterBaseInput } from '../common.ts'
 
 export interface ChangeOfCircumstancesInput extends LetterBaseInput {
   /** The date the change happened (or is expected to happen). */
@@ -50,9 +50,9 @@ export function changeOfCircumstances(input: ChangeOfCircumstancesInput): Letter
     paragraphs: [
       `I am writing to tell you about a change of circumstances on my case. The change ${when}.`,
       heading('What has changed'),
-      sentence(change),
+      own(change),
       heading('What I think should follow'),
-      sentence(follows),
+      own(follows),
       `Please look at the calculation again in the light of this change and tell me in writing the date from ` +
         'which any new decision takes effect and the amount that will be due.',
       `Please also confirm that you have received this notice, and record that I gave it on ${formatDate(base.date)}.`,

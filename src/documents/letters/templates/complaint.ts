@@ -1,7 +1,7 @@
 import { compareDates, formatDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
-import { compose, dated, readBase, sentence, type DatedEvent, type LetterBaseInput } from '../common.ts'
+import { compose, own, dated, readBase, type DatedEvent, type LetterBaseInput } from '../common.ts'
 import { remedyParagraph, type RemedyInput } from './remedies.ts'
 
 export interface ComplaintInput extends LetterBaseInput {
@@ -46,7 +46,7 @@ export function complaint(input: ComplaintInput): Letter {
       'This is a formal complaint about the service I have received from the Child Maintenance Service.',
       heading('What went wrong'),
       ...sorted.map(dated),
-      ...(input.impact?.trim() ? [heading('How this has affected us'), sentence(input.impact)] : []),
+      ...(input.impact?.trim() ? [heading('How this has affected us'), own(input.impact)] : []),
       heading('What I would like you to do'),
       ...remedies.map(remedyParagraph),
       'Please acknowledge this complaint, tell me who is dealing with it, and reply in writing.',

@@ -3,10 +3,11 @@ import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
 import {
   compose,
+  decisionTitle,
   describeDecision,
+  own,
   readBase,
   readDecision,
-  sentence,
   type DecisionInput,
   type LetterBaseInput,
 } from '../common.ts'
@@ -53,7 +54,6 @@ export const lateMandatoryReconsiderationSpec = {
     particular('decision.date', 'the date of the decision'),
     particular('decision.subject', 'what the decision was about'),
     particular('grounds', 'why you think the decision is wrong'),
-    particular('lateness.reason', 'why you could not ask in time'),
     particular('lateness.details', 'what happened, in your own words'),
   ],
 }
@@ -69,16 +69,10 @@ export function lateMandatoryReconsideration(input: LateMandatoryReconsideration
     input.grounds,
     particular('grounds', 'at least one reason why you think the decision is wrong'),
   )
-  const reason = need.value(
-    input.lateness?.reason,
-    particular(
-      'lateness.reason',
-      'the reason you could not ask in time (for example illness or a family emergency)',
-    ),
-  )
+  const reason = input.lateness?.reason ?? null
   const details = need.text(
     input.lateness?.details,
-    particular('lateness.details', 'what happened that stopped you asking in time'),
+    particular('lateness.details', 'why it is late: what happened that stopped you asking in time'),
   )
   if (IGNORANCE.test(details))
     need.add(
@@ -98,19 +92,19 @@ export function lateMandatoryReconsideration(input: LateMandatoryReconsideration
   return compose(base, input, {
     kind: 'late-mandatory-reconsideration',
     title: TITLE,
-    subject: `Late request for mandatory reconsideration of the decision dated ${formatDate(decision.date)}: ${decision.subject}`,
+    subject: `Late request for mandatory reconsideration: ${decisionTitle(decision)}`,
     paragraphs: [
       `I am asking you to look again at ${describeDecision(decision)}. Please treat this letter as my ` +
         'application for a mandatory reconsideration of that decision, and link it to that decision and not to any later one.',
       heading('Why this request is late'),
-      `I know that this request is outside the usual time limit. I ask you to accept it because ${reason ? LATE_REASONS[reason] : ''}${period}.`,
-      sentence(details),
+      reason
+        ? `I know that this request is outside the usual time limit. I ask you to accept it because ${LATE_REASONS[reason]}${period}. In my own words:`
+        : `I know that this request is outside the usual time limit. I ask you to accept it late, for the reason I give here${period}:`,
+      own(details),
       'I have made this request as soon as I reasonably could. I can send evidence of what happened if you need it.',
       heading('Why I think the decision is wrong'),
-      ...grounds.map(sentence),
-      ...(input.outcomeSought?.trim()
-        ? [`I ask you to change the decision so that ${sentence(input.outcomeSought)}`]
-        : []),
+      ...grounds.map(own),
+      ...(input.outcomeSought?.trim() ? [heading('What I ask you to change'), own(input.outcomeSought)] : []),
       ...(workings.length > 0 ? [`I enclose my ${WORKINGS_TITLE.toLowerCase()}.`] : []),
       heading('What I am asking for'),
       'Please accept this late request and send me a mandatory reconsideration notice when you have made your ' +

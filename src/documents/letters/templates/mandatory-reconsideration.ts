@@ -3,10 +3,11 @@ import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
 import {
   compose,
+  decisionTitle,
   describeDecision,
+  own,
   readBase,
   readDecision,
-  sentence,
   type DecisionInput,
   type LetterBaseInput,
 } from '../common.ts'
@@ -54,7 +55,7 @@ export function mandatoryReconsideration(input: MandatoryReconsiderationInput): 
   return compose(base, input, {
     kind: 'mandatory-reconsideration',
     title: TITLE,
-    subject: `Mandatory reconsideration of the decision dated ${formatDate(decision.date)}: ${decision.subject}`,
+    subject: `Mandatory reconsideration: ${decisionTitle(decision)}`,
     paragraphs: [
       `I am asking you to look again at ${describeDecision(decision)}. Please treat this letter as my ` +
         'application for a mandatory reconsideration of that decision.',
@@ -66,10 +67,8 @@ export function mandatoryReconsideration(input: MandatoryReconsiderationInput): 
           ]
         : []),
       heading('Why I think the decision is wrong'),
-      ...grounds.map(sentence),
-      ...(input.outcomeSought?.trim()
-        ? [`I ask you to change the decision so that ${sentence(input.outcomeSought)}`]
-        : []),
+      ...grounds.map(own),
+      ...(input.outcomeSought?.trim() ? [heading('What I ask you to change'), own(input.outcomeSought)] : []),
       ...(workings.length > 0
         ? [`I enclose my ${WORKINGS_TITLE.toLowerCase()}, which set out each figure and where it comes from.`]
         : []),

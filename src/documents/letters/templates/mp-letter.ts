@@ -1,7 +1,7 @@
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
-import { compose, dated, readBase, sentence, type DatedEvent, type LetterBaseInput } from '../common.ts'
+import { compose, own, dated, readBase, type DatedEvent, type LetterBaseInput } from '../common.ts'
 
 export interface MpLetterInput extends LetterBaseInput {
   /** The MP's name, e.g. "Jane Smith MP". */
@@ -48,10 +48,10 @@ export function mpLetter(input: MpLetterInput): Letter {
     paragraphs: [
       'I live in your constituency (my address is above) and I am writing to ask for your help with my child ' +
         'maintenance case.',
-      sentence(summary),
+      own(summary),
       ...(events.length > 0 ? [heading('What has happened'), ...events.map(dated)] : []),
       heading('What I am asking you to do'),
-      `I would be grateful if you would ${help.replace(/\.$/, '')}.`,
+      own(help),
       ...(input.askForOmbudsmanReferral
         ? [
             'I also ask you to refer my complaint to the Parliamentary and Health Service Ombudsman. I understand ' +

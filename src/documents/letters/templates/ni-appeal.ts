@@ -3,11 +3,12 @@ import { heading, type Letter } from '../model.ts'
 import { Needs, NI_REFERENCE, particular, type Maybe } from '../particulars.ts'
 import {
   compose,
+  decisionTitle,
   describeDecision,
+  own,
   noteSharedWithOtherParent,
   readBase,
   readDecision,
-  sentence,
   type DecisionInput,
   type LetterBaseInput,
 } from '../common.ts'
@@ -52,17 +53,20 @@ export function niAppeal(input: NiAppealInput): Letter {
   return compose(base, input, {
     kind: 'ni-appeal',
     title: TITLE,
-    subject: `Child maintenance appeal against the decision dated ${formatDate(decision.date)}: ${decision.subject}`,
+    subject: `Child maintenance appeal: ${decisionTitle(decision)}`,
     paragraphs: [
       `I appeal against ${describeDecision(decision)}, made by the Child Maintenance Service in Northern Ireland. ` +
         `The mandatory reconsideration notice is dated ${formatDate(mrn)} and I enclose a copy.`,
       ...(input.lateReason?.trim()
-        ? [`My appeal is late. ${sentence(input.lateReason)} I ask you to accept it.`]
+        ? [
+            'My appeal is late. I ask you to accept it late, for the reason I give here:',
+            own(input.lateReason),
+          ]
         : []),
       heading('Why the decision is wrong'),
-      ...grounds.map(sentence),
+      ...grounds.map(own),
       ...(input.outcomeSought?.trim()
-        ? [`I ask the tribunal to decide that ${sentence(input.outcomeSought)}`]
+        ? [heading('What I ask the tribunal to do'), own(input.outcomeSought)]
         : []),
       heading('The hearing'),
       input.attendHearing === false

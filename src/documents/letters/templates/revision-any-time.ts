@@ -4,10 +4,11 @@ import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
 import {
   compose,
+  decisionTitle,
   describeDecision,
+  own,
   readBase,
   readDecision,
-  sentence,
   type DecisionInput,
   type LetterBaseInput,
 } from '../common.ts'
@@ -49,7 +50,6 @@ export const revisionAnyTimeSpec = {
   required: [
     particular('decision.date', 'the date of the decision'),
     particular('decision.subject', 'what the decision was about'),
-    particular('ground', 'the ground (official error, amended HMRC figure, …)'),
     particular('details', 'what went wrong'),
   ],
 }
@@ -58,10 +58,7 @@ export function revisionAnyTime(input: RevisionAnyTimeInput): Letter {
   const need = new Needs(TITLE)
   const base = readBase(need, input, 'the Child Maintenance Service')
   const decision = readDecision(need, input.decision)
-  const ground = need.value(
-    input.ground,
-    particular('ground', 'the ground for the revision (for example an official error)'),
-  )
+  const ground = input.ground ?? null
   const details = need.text(input.details, particular('details', 'what went wrong with the decision'))
   if (ground === 'hmrc-amended-figure')
     need.text(input.hmrc?.taxYear, particular('hmrc.taxYear', 'the tax year HMRC amended'))
@@ -88,17 +85,18 @@ export function revisionAnyTime(input: RevisionAnyTimeInput): Letter {
   return compose(base, input, {
     kind: 'revision-any-time',
     title: TITLE,
-    subject: `Revision of the decision dated ${formatDate(decision.date)}: ${decision.subject}`,
+    subject: `Revision at any time: ${decisionTitle(decision)}`,
     paragraphs: [
       `I am asking you to revise ${describeDecision(decision)}.`,
-      `I ask for this on the ground that ${ground ? ANY_TIME_GROUNDS[ground] : ''}. I understand that a decision ` +
-        'can be revised on this ground at any time, so the usual time limit for a reconsideration does not apply.',
+      ground
+        ? `I ask for this on the ground that ${ANY_TIME_GROUNDS[ground]}. I understand that a decision ` +
+          'can be revised on this ground at any time, so the usual time limit for a reconsideration does not apply.'
+        : 'I believe that what I describe below is a ground on which a decision can be revised at any time, so ' +
+          'the usual time limit for a reconsideration does not apply.',
       heading('What went wrong'),
-      sentence(details),
+      own(details),
       ...hmrcParas,
-      ...(input.outcomeSought?.trim()
-        ? [`I ask you to change the decision so that ${sentence(input.outcomeSought)}`]
-        : []),
+      ...(input.outcomeSought?.trim() ? [heading('What I ask you to change'), own(input.outcomeSought)] : []),
       heading('What I am asking for'),
       'Please revise the decision from the date it took effect, tell me the result in writing, and send me a ' +
         'notice explaining my right to appeal if you decide not to change it.',

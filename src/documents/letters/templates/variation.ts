@@ -2,7 +2,7 @@ import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock } from '../model.ts'
 import { Needs, particular, type Maybe, type Particular } from '../particulars.ts'
-import { compose, readBase, sentence, type LetterBaseInput } from '../common.ts'
+import { compose, own, readBase, type LetterBaseInput } from '../common.ts'
 
 export type CostPeriod = 'journey' | 'week' | 'month' | 'term' | 'year'
 
@@ -129,7 +129,7 @@ const contactCosts: GroundDef<ContactCostsInput> = {
     const costs = need.list(i.costs, particular('costs', 'the travel costs of contact, each with an amount'))
     return () => [
       'I pay these costs so that I can keep in contact with the children.',
-      sentence(arrangement),
+      own(arrangement),
       costsTable(costs),
     ]
   },
@@ -157,7 +157,8 @@ const relevantOtherChildIllness: GroundDef<RelevantOtherChildIllnessInput> = {
       particular('costs', 'the extra costs of the illness or disability, each with an amount'),
     )
     return () => [
-      `${child} lives with me as part of my family (a relevant other child). ${sentence(condition)}`,
+      `${child} lives with me as part of my family (a relevant other child).`,
+      own(condition),
       `I have these extra costs because of ${child}’s illness or disability:`,
       costsTable(costs),
     ]
@@ -276,7 +277,7 @@ const unearnedIncome: GroundDef<UnearnedIncomeInput> = {
           ? `, which I estimate at ${formatPounds(i.estimatedAnnualAmount)} a year`
           : '') +
         '.',
-      sentence(how),
+      own(how),
       'Please ask HMRC and the paying parent for the details, and add this income to the calculation.',
     ]
   },
@@ -306,7 +307,7 @@ const assets: GroundDef<AssetsInput> = {
           a.estimatedValue !== undefined ? formatPounds(a.estimatedValue) : 'not known',
         ]),
       ),
-      sentence(how),
+      own(how),
     ]
   },
 }
@@ -326,8 +327,8 @@ const diversion: GroundDef<DiversionOfIncomeInput> = {
     return () => [
       `I believe that ${other(i, 'the paying parent')} has arranged for income to be paid to someone else, so that it ` +
         'is left out of the calculation and the maintenance is lower.',
-      sentence(how),
-      sentence(know),
+      own(how),
+      own(know),
     ]
   },
 }
