@@ -10,6 +10,26 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   REDRESS_MAX_UPLOAD_MB: z.coerce.number().int().positive().default(50),
+  REDRESS_MAX_IMPORT_MB: z.coerce.number().int().positive().default(2048),
+  REDRESS_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/,
+            'each name must be host or host:port, separated by commas',
+          ),
+      ),
+    ),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 
@@ -21,7 +41,28 @@ export interface Config {
   /** When set, PostgreSQL is used instead of the embedded database. */
   readonly databaseUrl: string | undefined
   readonly maxUploadBytes: number
+  /** The largest case archive an import accepts, counted as it is unpacked (2 GB by default). */
+  readonly maxImportBytes: number
+  /** Host names the web app answers to besides the loopback names (REDRESS_ALLOWED_HOSTS). */
+  readonly allowedHosts: readonly string[]
   readonly production: boolean
+}
+
+/**
+ * The server refuses to listen where other machines could reach it: with no accounts yet, anyone
+ * on the network could read every case. (The CLI does not listen, so only the server calls this.)
+ */
+export function assertLoopbackHost(host: string): void {
+  if (!isLoopback(host))
+    throw new ConfigError(
+      `HOST: Redress only listens on this computer (127.0.0.1, localhost or ::1), not on "${host}", because it has no accounts yet and anyone on the network could read every case.`,
+    )
+}
+
+/** True for an address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
 }
 
 export class ConfigError extends Error {
@@ -42,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(c.REDRESS_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     maxUploadBytes: c.REDRESS_MAX_UPLOAD_MB * 1024 * 1024,
+    maxImportBytes: c.REDRESS_MAX_IMPORT_MB * 1024 * 1024,
+    allowedHosts: c.REDRESS_ALLOWED_HOSTS,
     production: c.NODE_ENV === 'production',
   }
 }

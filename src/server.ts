@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config.ts'
+import { randomBytes } from 'node:crypto'
+import { assertLoopbackHost, ConfigError, loadConfig } from './config.ts'
 import { RuleFileError, rules } from './rules/load.ts'
 import { openDatabase } from './store/db.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
@@ -6,6 +7,7 @@ import { DataDirectoryInUse } from './store/lock.ts'
 /** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig()
+  assertLoopbackHost(config.host)
   const say = (line: string): void => void process.stdout.write(`${line}\n`)
   // Start opening the database first: PGlite compiles WebAssembly and reads the disk in the
   // background while the web app's modules load and the rules are parsed on the main thread.
@@ -28,14 +30,26 @@ async function main(): Promise<void> {
   const database = await opening
   const meta = new DrizzleMetaRepository(database.db)
   if (!(await meta.get('installed-at'))) await meta.set('installed-at', new Date().toISOString())
+  // The key that signs cross-site tokens stays the same across restarts, so an open form still sends.
+  let csrfKey = await meta.get('csrf-key')
+  if (!csrfKey) await meta.set('csrf-key', (csrfKey = randomBytes(32).toString('base64url')))
   const caseFile = createCaseServices({
     database,
     dataDir: config.dataDir,
     rules: book,
     maxUploadBytes: config.maxUploadBytes,
+    maxImportBytes: config.maxImportBytes,
   })
   await sweepEvidence(caseFile, database) // tidy up after a crash: temporary and unused evidence files
-  const app = await buildApp({ database, rules: book, caseFile }, {})
+  const app = await buildApp(
+    { database, rules: book, caseFile },
+    {
+      allowedHosts: config.allowedHosts,
+      csrfKey: Buffer.from(csrfKey, 'base64url'),
+      // Warnings and failures only, to standard error; see describeFailure for what a line holds.
+      logger: { level: 'warn', stream: process.stderr },
+    },
+  )
 
   let closing = false
   const shutdown = async (signal: string): Promise<void> => {
@@ -43,6 +57,7 @@ async function main(): Promise<void> {
     closing = true
     say(`\nStopping Redress (${signal})…`)
     await app.close()
+    await caseFile.reading.stop() // a job cut short is given back to the queue
     await database.close()
     say('Stopped. Your data is saved.')
     process.exit(0)

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { InvalidInput } from '../domain/shared/errors.ts'
+import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
 
 /** Exit codes every command uses: 0 success, 1 failure while running, 2 bad input. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const
@@ -15,22 +15,79 @@ export class BadInput extends Error {
   }
 }
 
-/** Reads all of standard input as text. */
-export async function readStdin(): Promise<string> {
+/** The most standard input a command reads: more is refused as bad input, not held in memory. */
+export const MAX_STDIN_BYTES = 64 * 1024 * 1024
+/** How deeply JSON input may nest (a real request nests four or five levels). */
+export const MAX_JSON_DEPTH = 64
+/** Dates a command accepts: anything outside these years is a typing slip, not a case. */
+export const DATE_YEARS = { from: 1990, to: 2100 } as const
+
+/** Reads all of standard input as text, refusing more than `limit` bytes. */
+export async function readStdin(limit = MAX_STDIN_BYTES): Promise<string> {
   if (process.stdin.isTTY) throw new BadInput('stdin', 'expected JSON on standard input (pipe a file in)')
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  let size = 0
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length
+    if (size > limit)
+      throw new BadInput(
+        'stdin',
+        `more than ${limit / (1024 * 1024)} MB of input; split it into smaller batches`,
+      )
+    chunks.push(chunk as Buffer)
+  }
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Reads standard input as JSON, refusing with a clear message if it is not. */
+/** Refuses JSON text that nests deeper than `limit` (checked before parsing, without recursion). */
+export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH): void {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) throw new BadInput('stdin', `the JSON nests more than ${limit} levels deep`)
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+}
+
+const ISO_DATE = /^(\d{4})-\d{2}-\d{2}$/
+
+/** Refuses any date in the input (a "YYYY-MM-DD" string) outside DATE_YEARS, naming where it is. */
+export function checkDateRange(value: unknown, path = ''): void {
+  const stack: Array<[unknown, string]> = [[value, path]]
+  while (stack.length) {
+    const [v, p] = stack.pop()!
+    if (typeof v === 'string') {
+      const year = Number(ISO_DATE.exec(v)?.[1] ?? NaN)
+      if (year < DATE_YEARS.from || year > DATE_YEARS.to)
+        throw new BadInput(
+          p || '(input)',
+          `"${v}" is outside the dates Redress works with (${DATE_YEARS.from} to ${DATE_YEARS.to})`,
+        )
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${p}[${i}]`]))
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) stack.push([x, p ? `${p}.${k}` : k])
+  }
+}
+
+/** Reads standard input as JSON, refusing with a clear message if it is not, or is hostile. */
 export async function readStdinJson(): Promise<unknown> {
   const text = await readStdin()
+  checkJsonDepth(text)
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch (e) {
     throw new BadInput('stdin', `not valid JSON (${(e as Error).message})`)
   }
+  checkDateRange(value)
+  return value
 }
 
 /** Validates with zod, turning the first issue into a BadInput that names the field. */
@@ -53,6 +110,11 @@ export function handleError(error: unknown): number {
     process.stderr.write(`redress: bad input: ${error.field}: ${error.problem}\n`)
     return EXIT.badInput
   }
+  if (error instanceof OutsideRuleCoverage) {
+    // A date the rules do not cover is the input's problem, not a failure of Redress.
+    process.stderr.write(`redress: bad input: ${error.message}\n`)
+    return EXIT.badInput
+  }
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`redress: ${message}\n`)
   return EXIT.failure
@@ -62,6 +124,13 @@ export function handleError(error: unknown): number {
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | void) {
   return async (...args: A): Promise<void> => {
     try {
+      // Arguments and options (commander passes the options object, then the command, last).
+      for (const arg of args.slice(0, -1)) {
+        if (arg && typeof arg === 'object' && !Array.isArray(arg))
+          for (const [k, v] of Object.entries(arg))
+            checkDateRange(v, `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
+        else checkDateRange(arg, 'argument')
+      }
       await fn(...args)
     } catch (error) {
       process.exitCode = handleError(error)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { Transform, type Readable } from 'node:stream'
@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { z } from 'zod'
-import { CaseInputError, type Actor, type CaseRecord } from '../domain/case/index.ts'
+import { CaseInputError, formatBytes, type Actor, type CaseRecord } from '../domain/case/index.ts'
+import { caseRowsSchema } from '../domain/case/record-schemas.ts'
 import type { CaseRepository, CaseRows } from '../store/case.repository.ts'
 import { SHA256, type EvidenceFiles, type FileWriter, type StagedFile } from '../store/evidence-files.ts'
 
@@ -48,18 +49,6 @@ const manifestSchema = z.object({
   ),
 })
 
-const row = z.looseObject({ id: z.string().min(1), caseId: z.string().min(1) })
-const rowsSchema = z.object({
-  case: z.looseObject({ id: z.string().min(1), title: z.string() }),
-  decisions: z.array(row),
-  events: z.array(row),
-  evidence: z.array(row.extend({ sha256: z.string().regex(SHA256) })),
-  tasks: z.array(row),
-  links: z.array(row),
-  revisions: z.array(row),
-  audit: z.array(row),
-})
-
 /** The archive cannot be imported; `file` names the part of it that is wrong. Nothing was written. */
 export class ArchiveRejected extends CaseInputError {
   override name = 'ArchiveRejected'
@@ -73,23 +62,43 @@ export class ArchiveRejected extends CaseInputError {
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
 const EVIDENCE_PATH = /^evidence\/([0-9a-f]{64})$/
-const JSON_LIMIT = 512 * 1024 * 1024
+/** manifest.json and case.json are read into memory: each may be this large at most. */
+const JSON_LIMIT = 256 * 1024 * 1024
 
 export interface ArchiveServiceDeps {
   readonly repo: CaseRepository
   readonly files: EvidenceFiles
   readonly now?: () => Date
+  /** The most one evidence file in an archive may unpack to (the upload limit). */
+  readonly maxEntryBytes?: number
+  /** The most a whole archive may unpack to (REDRESS_MAX_IMPORT_MB, 2 GB by default). */
+  readonly maxTotalBytes?: number
+}
+
+/** A case as imported; `importedAsCopy` when the same case was already here and a copy was made. */
+export type ImportedCase = CaseRecord & { readonly importedAsCopy: boolean }
+
+/** "events, row 4, occurredOn" for a zod issue path into case.json. */
+function rowPath(path: readonly PropertyKey[]): string {
+  const [table, index, ...field] = path.map(String)
+  if (table === undefined) return 'case.json'
+  if (index === undefined || !/^\d+$/.test(index)) return [table, index, ...field].filter(Boolean).join('.')
+  return `${table}, row ${Number(index) + 1}${field.length ? `, field ${field.join('.')}` : ''}`
 }
 
 export class CaseArchiveService {
   private readonly repo: CaseRepository
   private readonly files: EvidenceFiles
   private readonly now: () => Date
+  readonly maxEntryBytes: number
+  readonly maxTotalBytes: number
 
   constructor(deps: ArchiveServiceDeps) {
     this.repo = deps.repo
     this.files = deps.files
     this.now = deps.now ?? (() => new Date())
+    this.maxEntryBytes = deps.maxEntryBytes ?? 50 * 1024 * 1024
+    this.maxTotalBytes = deps.maxTotalBytes ?? 2048 * 1024 * 1024
   }
 
   /**
@@ -162,7 +171,7 @@ export class CaseArchiveService {
    * against its name) before anything is written; a mismatch refuses the import naming the file.
    * Then the rows and the files go in together, in one transaction.
    */
-  async import(who: Actor, path: string, onProgress?: (bytes: number) => void): Promise<CaseRecord> {
+  async import(who: Actor, path: string, onProgress?: (bytes: number) => void): Promise<ImportedCase> {
     const texts = new Map<string, Uint8Array>()
     const staged = new Map<string, StagedFile>()
     const seen = new Set<string>()
@@ -178,7 +187,7 @@ export class CaseArchiveService {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
           throw new ArchiveRejected(path, 'there is no such file')
-        throw new ArchiveRejected('the archive', `is not a readable zip file (${(error as Error).message})`)
+        throw new ArchiveRejected('the archive', 'is not a readable zip file')
       }
       let bytes = 0
       try {
@@ -189,33 +198,50 @@ export class CaseArchiveService {
           const evidence = EVIDENCE_PATH.test(name)
           if (!evidence && name !== 'manifest.json' && name !== 'case.json')
             throw new ArchiveRejected(name, 'is not a file a Redress case archive holds')
-          if (!evidence && entry.uncompressedSize > JSON_LIMIT)
-            throw new ArchiveRejected(name, 'is too large')
+          const entryCap = evidence ? this.maxEntryBytes : JSON_LIMIT
+          const tooLarge = (size: number | null, cap: number, what: string) =>
+            new ArchiveRejected(
+              name,
+              size === null
+                ? `unpacks to more than the ${formatBytes(cap)} ${what}`
+                : `unpacks to ${formatBytes(size)}, larger than the ${formatBytes(cap)} ${what}`,
+            )
+          // The sizes the archive declares are checked first; the real ones as it unpacks, below.
+          if (entry.uncompressedSize > entryCap)
+            throw tooLarge(entry.uncompressedSize, entryCap, 'a file may be')
+          if (bytes + entry.uncompressedSize > this.maxTotalBytes)
+            throw tooLarge(bytes + entry.uncompressedSize, this.maxTotalBytes, 'a whole archive may be')
           const stream = await new Promise<Readable>((resolve, reject) =>
             zipfile.openReadStream(entry, (err, rs) => (err ? reject(err) : resolve(rs))),
           )
-          if (evidence) {
-            writer = await this.files.writer()
-            for await (const chunk of stream) {
-              await writer.write(chunk as Uint8Array)
-              bytes += (chunk as Uint8Array).length
+          const chunks: Buffer[] = []
+          let entryBytes = 0
+          if (evidence) writer = await this.files.writer()
+          try {
+            for await (const chunk of stream as AsyncIterable<Buffer>) {
+              // Stop as soon as a cap would be passed, before writing the chunk that passes it.
+              if (entryBytes + chunk.length > entryCap) throw tooLarge(null, entryCap, 'a file may be')
+              if (bytes + chunk.length > this.maxTotalBytes)
+                throw tooLarge(null, this.maxTotalBytes, 'a whole archive may be')
+              entryBytes += chunk.length
+              bytes += chunk.length
+              if (writer) await writer.write(chunk)
+              else chunks.push(chunk)
               onProgress?.(bytes)
             }
+          } catch (error) {
+            stream.destroy()
+            throw error
+          }
+          if (writer) {
             staged.set(name, await writer.finish())
             writer = null
-          } else {
-            const chunks: Buffer[] = []
-            for await (const chunk of stream) chunks.push(chunk as Buffer)
-            texts.set(name, Buffer.concat(chunks))
-          }
+          } else texts.set(name, Buffer.concat(chunks))
         }
       } catch (error) {
         zipfile.close()
         if (error instanceof ArchiveRejected) throw error
-        throw new ArchiveRejected(
-          'the archive',
-          `is damaged and cannot be read (${(error as Error).message})`,
-        )
+        throw new ArchiveRejected('the archive', 'is damaged and cannot be read')
       }
 
       const manifestBytes = texts.get('manifest.json')
@@ -252,36 +278,75 @@ export class CaseArchiveService {
       }
       const caseBytes = texts.get('case.json')
       if (!caseBytes) throw new ArchiveRejected('case.json', 'is missing')
-      let rows: CaseRows
+      let json: unknown
       try {
-        const parsed = rowsSchema.parse(JSON.parse(Buffer.from(caseBytes).toString('utf8')))
-        rows = parsed as unknown as CaseRows
+        json = JSON.parse(Buffer.from(caseBytes).toString('utf8'))
       } catch {
         throw new ArchiveRejected('case.json', 'is not a Redress case file')
       }
+      // Every row is checked with the same rules as the forms: enums, real dates, sizes, no extra keys.
+      const parsed = caseRowsSchema.safeParse(json)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        throw new ArchiveRejected('case.json', `${rowPath(issue.path)}: ${issue.message}`)
+      }
+      let rows: CaseRows = parsed.data as unknown as CaseRows
       const caseId = rows.case.id
       if (caseId !== manifest.caseId)
         throw new ArchiveRejected('case.json', 'holds a different case from the one the manifest names')
-      const all = [
-        rows.decisions,
-        rows.events,
-        rows.evidence,
-        rows.tasks,
-        rows.links,
-        rows.revisions,
-        rows.audit,
-      ].flat()
-      if (all.some((r) => r.caseId !== caseId))
-        throw new ArchiveRejected('case.json', 'holds rows that belong to another case')
-      for (const e of rows.evidence) {
-        if (!staged.has(`evidence/${e.sha256}`) && !this.files.has(e.sha256))
-          throw new ArchiveRejected(`evidence/${e.sha256}`, `is missing (the file for “${e.fileName}”)`)
+      const tables = {
+        decisions: rows.decisions,
+        events: rows.events,
+        evidence: rows.evidence,
+        tasks: rows.tasks,
+        links: rows.links,
+        revisions: rows.revisions,
+        audit: rows.audit,
       }
-      if (await this.repo.get('case', who.ownerId, caseId, caseId))
-        throw new ArchiveRejected(
-          'case.json',
-          `this case (“${rows.case.title}”) is already in Redress. To replace it, move the existing one to the bin and purge it first, or import into another data folder`,
-        )
+      for (const [table, list] of Object.entries(tables)) {
+        const i = list.findIndex((r) => r.caseId !== caseId)
+        if (i >= 0) throw new ArchiveRejected('case.json', `${table}, row ${i + 1}: belongs to another case`)
+      }
+      const sizes = new Map(manifest.files.map((f) => [f.path, f.sizeBytes]))
+      for (const [i, e] of rows.evidence.entries()) {
+        const file = `evidence/${e.sha256}`
+        if (!staged.has(file))
+          throw new ArchiveRejected(
+            'case.json',
+            `evidence, row ${i + 1}: the archive does not carry its file (${file})`,
+          )
+        if (sizes.get(file) !== e.sizeBytes)
+          throw new ArchiveRejected(
+            'case.json',
+            `evidence, row ${i + 1}, field sizeBytes: does not match the file`,
+          )
+      }
+      const ids = new Map<string, Set<string>>(
+        (['case', 'decision', 'event', 'evidence', 'task', 'link'] as const).map((entity) => [
+          entity,
+          new Set(),
+        ]),
+      )
+      ids.get('case')!.add(caseId)
+      for (const [entity, list] of [
+        ['decision', rows.decisions],
+        ['event', rows.events],
+        ['evidence', rows.evidence],
+        ['task', rows.tasks],
+        ['link', rows.links],
+      ] as const)
+        for (const r of list) ids.get(entity)!.add(r.id)
+      for (const [i, l] of rows.links.entries()) {
+        if (!ids.get(l.fromType)!.has(l.fromId) || !ids.get(l.toType)!.has(l.toId))
+          throw new ArchiveRejected(
+            'case.json',
+            `links, row ${i + 1}: links to something the archive does not hold`,
+          )
+      }
+      // Imported rows belong to whoever imports them (the owner is never read from the archive),
+      // and a case already here comes in as a copy with new ids rather than being refused.
+      const importedAsCopy = await this.repo.caseIdTaken(caseId)
+      if (importedAsCopy) rows = withNewIds(rows)
 
       const created: string[] = []
       try {
@@ -289,11 +354,13 @@ export class CaseArchiveService {
           await repo.importRows(who.ownerId, rows)
           await repo.record(
             who,
-            caseId,
+            rows.case.id,
             'import',
             'case',
-            caseId,
-            `case imported from an archive exported ${manifest.exportedAt}`,
+            rows.case.id,
+            importedAsCopy
+              ? `case imported as a copy (the same case was already here) from an archive exported ${manifest.exportedAt}`
+              : `case imported from an archive exported ${manifest.exportedAt}`,
           )
           for (const [name, file] of staged) {
             if (await this.files.commit(file)) created.push(file.sha256)
@@ -303,17 +370,45 @@ export class CaseArchiveService {
       } catch (error) {
         for (const h of created) if ((await this.repo.evidenceUsing(h)) === 0) await this.files.remove(h)
         if (error instanceof ArchiveRejected) throw error
-        throw new ArchiveRejected(
-          'case.json',
-          `could not be stored (${(error as Error).message.split('\n')[0]})`,
-        )
+        throw new ArchiveRejected('case.json', 'could not be stored')
       }
-      const imported = await this.repo.get('case', who.ownerId, caseId, caseId)
-      return imported!
+      const imported = await this.repo.get('case', who.ownerId, rows.case.id, rows.case.id)
+      return { ...imported!, importedAsCopy }
     } finally {
       if (writer) await (writer as FileWriter).abort()
       for (const f of staged.values()) await this.files.discard(f)
     }
+  }
+}
+
+/**
+ * The same rows under new ids, for a second copy of a case already in this data folder: every id
+ * is replaced and every reference to it (case, links, tasks' origins, history) follows.
+ */
+function withNewIds(rows: CaseRows): CaseRows {
+  const fresh = new Map<string, string>()
+  const map = (old: string): string => {
+    let next = fresh.get(old)
+    if (!next) fresh.set(old, (next = randomUUID()))
+    return next
+  }
+  const keep = (old: string): string => fresh.get(old) ?? old
+  const caseId = map(rows.case.id)
+  const inCase = <T extends { id: string; caseId: string }>(r: T): T => ({ ...r, id: map(r.id), caseId })
+  const decisions = rows.decisions.map(inCase)
+  const events = rows.events.map(inCase)
+  const evidence = rows.evidence.map(inCase)
+  const tasks = rows.tasks.map(inCase)
+  const links = rows.links.map(inCase)
+  return {
+    case: { ...rows.case, id: caseId, title: `${rows.case.title} (copy)`.slice(0, 200) },
+    decisions,
+    events,
+    evidence,
+    tasks: tasks.map((t) => ({ ...t, originId: t.originId === null ? null : keep(t.originId) })),
+    links: links.map((l) => ({ ...l, fromId: keep(l.fromId), toId: keep(l.toId) })),
+    revisions: rows.revisions.map((r) => ({ ...r, id: randomUUID(), caseId, entityId: keep(r.entityId) })),
+    audit: rows.audit.map((a) => ({ ...a, id: randomUUID(), caseId, entityId: keep(a.entityId) })),
   }
 }
 

@@ -9,6 +9,7 @@ import { parsePounds, type Pence } from '../domain/shared/pence.ts'
 import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
 import { rules } from '../rules/load.ts'
+import { InvalidInput } from '../domain/shared/errors.ts'
 import { buildCalendars } from './calendars.ts'
 import { contacts as projectContacts } from './contacts.ts'
 
@@ -63,8 +64,12 @@ const wrongCalculation = z.strictObject({
   kind: z.literal('wrongCalculation'),
   errors: z.array(z.enum(['income', 'numberOfChildren', 'nights', 'otherChildren', 'other'])).min(1),
   decisionLetterDate: dateFact,
-  reconsideration: z.enum(['notAsked', 'waiting', 'refused', 'revisedStillWrong', 'unknown']).optional(),
+  reconsideration: z
+    .enum(['notAsked', 'waiting', 'refused', 'revisedStillWrong', 'tribunalDecided', 'unknown'])
+    .optional(),
   reconsiderationAskedOn: dateFact,
+  tribunalReasonsDate: dateFact,
+  permissionRefusedDate: dateFact,
   mrNoticeDate: dateFact,
   lateReason: z
     .enum([
@@ -145,6 +150,7 @@ const specialExpenses = z.strictObject({
     .min(1),
   weeklyAmount: money.optional(),
   decisionLetterDate: dateFact,
+  onBenefitRate: yesNo.optional(),
 })
 
 const poorService = z.strictObject({
@@ -198,10 +204,19 @@ const enforcement = z.strictObject({
   actionDate: dateFact,
   grounds: z
     .array(
-      z.enum(['orderDefective', 'notEarnings', 'calculationWrong', 'cannotAfford', 'alreadyPaid', 'unknown']),
+      z.enum([
+        'orderDefective',
+        'notEarnings',
+        'goodReasonRefused',
+        'calculationWrong',
+        'cannotAfford',
+        'alreadyPaid',
+        'unknown',
+      ]),
     )
     .optional(),
   hearingDate: dateFact,
+  goodReasonDecisionDate: dateFact,
 })
 
 const parentage = z.strictObject({
@@ -219,6 +234,7 @@ const parentage = z.strictObject({
     ])
     .optional(),
   firstDeniedOn: dateFact,
+  decisionLetterDate: dateFact,
 })
 
 const overpayment = z.strictObject({
@@ -343,5 +359,23 @@ export function adviseOnFacts(facts: ProblemFacts, deps: RouteDeps = {}): RouteA
 
 /** Advises on validated input (the `today` in the input wins over the clock). */
 export function adviseOnInput(input: RouteInput, deps: RouteDeps = {}): RouteAnswer {
-  return adviseOnFacts(toProblemFacts(input), { ...deps, ...(input.today ? { today: input.today } : {}) })
+  const today = input.today ?? deps.today ?? todayInLondon()
+  refuseFutureDates(input, today)
+  return adviseOnFacts(toProblemFacts(input), { ...deps, today })
+}
+
+/** Things that have already happened (a complaint made, a problem noticed) cannot be after today. */
+const PAST_FACTS = ['complainedOn', 'becameAwareOn', 'finalResponseReceivedOn'] as const
+
+function refuseFutureDates(input: RouteInput, today: PlainDate): void {
+  input.problems.forEach((problem, i) => {
+    for (const field of PAST_FACTS) {
+      const value = (problem as Partial<Record<(typeof PAST_FACTS)[number], DateFact>>)[field]
+      if (value && value !== 'unknown' && Temporal.PlainDate.compare(value, today) > 0)
+        throw new InvalidInput(
+          `problems[${i}].${field}`,
+          `${value.toString()} is after today (${today.toString()}); give the date it happened`,
+        )
+    }
+  })
 }

@@ -85,6 +85,8 @@ export interface CaseRepository {
   /** Runs `fn` in one transaction: everything it writes is kept, or nothing is. */
   transaction<T>(fn: (repo: CaseRepository) => Promise<T>): Promise<T>
   listCases(ownerId: string, bin?: BinFilter): Promise<CaseRecord[]>
+  /** Whether any owner has a case with this id (ids are unique across the whole database). */
+  caseIdTaken(caseId: string): Promise<boolean>
   get<E extends Entity>(
     entity: E,
     ownerId: string,
@@ -196,6 +198,11 @@ export class DrizzleCaseRepository implements CaseRepository {
   private binFilter(entity: Entity, bin: BinFilter): SQL | undefined {
     const t = table(entity)
     return bin === 'live' ? isNull(t.deletedAt) : bin === 'binned' ? isNotNull(t.deletedAt) : undefined
+  }
+
+  async caseIdTaken(caseId: string): Promise<boolean> {
+    const rows = await this.db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).limit(1)
+    return rows.length > 0
   }
 
   async listCases(ownerId: string, bin: BinFilter = 'live'): Promise<CaseRecord[]> {

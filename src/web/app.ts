@@ -1,4 +1,9 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify'
 import formbody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
 import view from '@fastify/view'
@@ -9,7 +14,10 @@ import type { CaseServices } from '../services/case-services.ts'
 import type { PlainDate } from '../domain/shared/plain-date.ts'
 import { translate } from './i18n.ts'
 import { paths } from './paths.ts'
-import { securityHeaders } from './security.ts'
+import { securityHeaders } from './security/headers.ts'
+import { hostAllowList } from './security/hosts.ts'
+import { addTokensToForms, crossSiteProtection } from './security/cross-site.ts'
+import { randomBytes } from 'node:crypto'
 import { features } from './features/index.ts'
 import { SessionStore } from './session.ts'
 import { fromRoot } from '../root.ts'
@@ -33,6 +41,12 @@ export interface AppOptions {
   /** Cache compiled templates (on except while developing templates). */
   readonly cacheTemplates?: boolean
   readonly logger?: FastifyServerOptions['logger']
+  /** Host names (with port) answered besides the loopback names on the port a request arrives on. */
+  readonly allowedHosts?: readonly string[]
+  /** The key that signs cross-site tokens; keep it across restarts (the server stores it). Random if absent. */
+  readonly csrfKey?: Uint8Array
+  /** Told about every route as it is registered (the route-table security test uses it). */
+  readonly onRoute?: (route: { readonly method: string | string[]; readonly url: string }) => void
 }
 
 export const TEMPLATE_DIRS = [
@@ -64,6 +78,19 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   })
   const exitUrl = options.exitUrl ?? 'https://www.bbc.co.uk/weather'
 
+  if (options.onRoute) {
+    const onRoute = options.onRoute
+    app.addHook('onRoute', (route) => onRoute(route))
+  }
+  // Security runs before anything else, on every route: first the Host allow-list (DNS
+  // rebinding), then cross-site protection (other websites' forms and scripts).
+  const crossSite = crossSiteProtection(options.csrfKey ?? randomBytes(32))
+  app.addHook('onRequest', hostAllowList(options.allowedHosts))
+  app.addHook('onRequest', crossSite.checkHeaders)
+  app.addHook('preValidation', crossSite.checkToken)
+  app.addHook('onSend', addTokensToForms)
+  app.addHook('onSend', securityHeaders)
+
   await app.register(formbody)
   await app.register(view, {
     engine: { nunjucks },
@@ -82,21 +109,39 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     dotfiles: 'deny',
     maxAge: '1h',
   })
-  app.addHook('onSend', securityHeaders)
 
   const startLinks = features.flatMap((f) => (f.startLink ? [f.startLink] : []))
   const sessions = new SessionStore()
   for (const feature of features) await app.register(feature.routes, { services, sessions, startLinks })
 
   app.setNotFoundHandler((request, reply) => renderError(reply, 404))
-  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
-    const status =
-      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
-    // Log what failed, never what the user sent: no bodies, no query strings.
-    request.log.error({ route: request.routeOptions.url, method: request.method, status }, 'request failed')
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const code = (error as { statusCode?: number }).statusCode
+    const status = code && code >= 400 && code < 500 ? code : 500
+    if (status === 500) request.log.error(describeFailure(request, error), 'request failed')
     return renderError(reply, status)
   })
   return app
+}
+
+/**
+ * What a 500 log line says: the route (its pattern, so no ids), the error's class and code, and
+ * where it was thrown. Never the message (a database error quotes the values it was given), the
+ * body, the query or a file name: the log holds no personal data.
+ */
+export function describeFailure(request: FastifyRequest, error: unknown): Record<string, unknown> {
+  const e = error instanceof Error ? error : new Error('non-error thrown')
+  return {
+    route: request.routeOptions.url ?? '(no route)',
+    method: request.method,
+    status: 500,
+    errorClass: e.name,
+    code: (e as NodeJS.ErrnoException).code,
+    stack: (e.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n'),
+  }
 }
 
 function renderError(reply: FastifyReply, status: number): FastifyReply {

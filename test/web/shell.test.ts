@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../helpers/app.ts'
-import { CONTENT_SECURITY_POLICY } from '../../src/web/security.ts'
+import { CONTENT_SECURITY_POLICY } from '../../src/web/security/headers.ts'
 
 let t: TestApp
 beforeAll(async () => {

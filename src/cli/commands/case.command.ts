@@ -39,6 +39,7 @@ async function withCases<T>(fn: (s: CaseServices, database: Database) => Promise
       dataDir: config.dataDir,
       rules: rules(),
       maxUploadBytes: config.maxUploadBytes,
+      maxImportBytes: config.maxImportBytes,
     })
     await sweepEvidence(services, database)
     return await fn(services, database)
@@ -534,7 +535,11 @@ export function registerCase(program: Command): void {
           try {
             const c = await s.caseArchive.import(CLI_ACTOR, file, (n) => bar.update(n))
             bar.stop()
-            output(Boolean(o.json), c, () => `Imported the case "${c.title}" (${c.id}).`)
+            output(Boolean(o.json), c, () =>
+              c.importedAsCopy
+                ? `That case was already here, so it was imported as a separate copy: "${c.title}" (${c.id}). The case that was here is unchanged.`
+                : `Imported the case "${c.title}" (${c.id}).`,
+            )
           } finally {
             bar.stop()
           }

@@ -81,13 +81,26 @@ describe('checking the name and type together', () => {
 })
 
 describe('file sizes for people', () => {
-  it('says bytes, whole kilobytes, or megabytes to a tenth', () => {
-    expect([500, 2048, 1_536_000, 50 * 1024 * 1024, 1_258_291].map(formatBytes)).toEqual([
+  it('says bytes, whole kilobytes, or megabytes and gigabytes to a tenth', () => {
+    const sizes = [
+      500,
+      2048,
+      1_536_000,
+      50 * 1024 * 1024,
+      1_258_291,
+      53_792_359,
+      2 * 1024 ** 3,
+      2.55 * 1024 ** 3,
+    ]
+    expect(sizes.map(formatBytes)).toEqual([
       '500 bytes',
       '2 KB',
       '1.5 MB',
-      '50.0 MB',
+      '50 MB',
       '1.2 MB',
+      '51.3 MB',
+      '2 GB',
+      '2.6 GB',
     ])
   })
 })

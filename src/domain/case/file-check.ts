@@ -178,6 +178,7 @@ export function checkFileType(
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`
   if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`
-  const tenths = Math.round((n * 10) / (1024 * 1024)) // whole tenths of a megabyte, no float formatting
-  return `${Math.floor(tenths / 10)}.${tenths % 10} MB`
+  const [unit, size] = n < 1024 * 1024 * 1024 ? ['MB', 1024 * 1024] : ['GB', 1024 * 1024 * 1024]
+  const tenths = Math.round((n * 10) / size) // whole tenths, no float formatting
+  return tenths % 10 === 0 ? `${tenths / 10} ${unit}` : `${Math.floor(tenths / 10)}.${tenths % 10} ${unit}`
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { amira, CALC, jordan, type JourneyStep } from '../../../../e2e/support/calculation-journey.ts'
 import { pdfText, solid, squash } from '../../../../e2e/support/pdf-text.ts'
-import { testApp, type TestApp } from '../../../../test/helpers/app.ts'
+import { sameOrigin, testApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { todayInLondon } from './journey.ts'
 
 let t: TestApp
@@ -24,10 +24,7 @@ class Client {
       method: 'POST',
       url,
       payload: new URLSearchParams(fields).toString(),
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-      },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin(this.cookie) },
     })
     const set = res.headers['set-cookie']
     if (set) this.cookie = String(set).split(';')[0]!

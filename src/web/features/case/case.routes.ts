@@ -106,9 +106,11 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
   const svc = services.caseFile
   if (!svc) return // the case file needs its services (the shell tests run without them)
   const who = WEB_ACTOR
-  const max = svc.evidence.maxUploadBytes
+  // Uploads are read to the end (up to the import cap) so a file over its limit is refused with
+  // its real size; what is kept on disk never passes the limit (see EvidenceFiles.stage).
+  const readLimit = Math.max(svc.evidence.maxUploadBytes, svc.caseArchive.maxTotalBytes) + 1
   await app.register(multipart, {
-    limits: { fileSize: max + 1, files: 1, fields: 40, fieldSize: 100_000 },
+    limits: { fileSize: readLimit, files: 1, fields: 40, fieldSize: 100_000 },
     throwFileSizeLimit: false,
     // Keep the name as sent, so a name with a path in it is refused with a message rather than quietly cut.
     preservePath: true,
@@ -293,7 +295,12 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
     const shell = await caseOr404(reply, () => caseShell(caseId, 'overview'))
     if (isReply(shell)) return shell
     const dash = await svc.cases.dashboard(who, caseId)
-    return render(reply, 'dashboard.njk', shell.c.title, { ...shell, dash })
+    const imported = (request.query as Record<string, string>).imported
+    return render(reply, 'dashboard.njk', shell.c.title, {
+      ...shell,
+      dash,
+      imported: imported === 'copy' || imported === '1' ? imported : null,
+    })
   })
 
   // Decisions

@@ -83,6 +83,14 @@ async function readMultipart<T>(
         }
         try {
           result = await onFile(part.filename, part.file, { ...fields })
+          // Cut off by the parser's own limit: never accept part of a file as if it were whole.
+          if (part.file.truncated) {
+            result = null
+            error ??= new InvalidInput(
+              part.fieldname,
+              'The file is too large to read whole. Nothing was saved.',
+            )
+          }
         } catch (e) {
           part.file.resume()
           error ??= e
@@ -400,21 +408,19 @@ export function registerEvidenceRoutes(ctx: CaseContext, h: Helpers): void {
   app.post(paths.caseImport, async (request, reply) => {
     const { result, error } = await readMultipart(request, async (fileName, stream) => {
       if (!/\.zip$/i.test(fileName)) throw new InvalidInput('archive', copy('case.import.notZip'))
-      const w = await svc.evidence.files.writer()
+      // The archive goes to disk (never memory), refused once it passes the import cap.
+      const staged = await svc.evidence.files.stage(stream, svc.caseArchive.maxTotalBytes, 'archive')
       try {
-        for await (const chunk of stream) await w.write(chunk)
-        const staged = await w.finish()
-        try {
-          return await svc.caseArchive.import(who, staged.tempPath)
-        } finally {
-          await svc.evidence.files.discard(staged)
-        }
-      } catch (e) {
-        await w.abort()
-        throw e
+        return await svc.caseArchive.import(who, staged.tempPath)
+      } finally {
+        await svc.evidence.files.discard(staged)
       }
     })
-    if (result && !error) return reply.redirect(`${fill(paths.case, { caseId: result.id })}?imported=1`, 303)
+    if (result && !error)
+      return reply.redirect(
+        `${fill(paths.case, { caseId: result.id })}?imported=${result.importedAsCopy ? 'copy' : '1'}`,
+        303,
+      )
     const problems = problemsOf(error)
     if (!problems) throw error
     const errors = toErrors(

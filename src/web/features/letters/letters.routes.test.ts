@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../../../../test/helpers/app.ts'
+import { sameOrigin, testApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { createCaseServices } from '../../../services/case-services.ts'
 import { rules } from '../../../rules/load.ts'
 import { LetterService } from '../../../services/letter.service.ts'
@@ -43,7 +43,7 @@ const post = (url: string, body: Record<string, string | string[]>) =>
   t.app.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin() },
     payload: form(body),
   })
 

@@ -3,6 +3,7 @@ import { parseDate } from '../../../domain/shared/plain-date.ts'
 import { rules } from '../../../rules/load.ts'
 import { buildApp } from '../../app.ts'
 import { testPglite, type TestDatabase } from '../../../../test/helpers/pglite.ts'
+import { sameOrigin, TEST_CSRF_KEY } from '../../../../test/helpers/app.ts'
 import '../deadlines/clock.ts'
 
 /**
@@ -20,7 +21,7 @@ export interface JourneyApp {
 export async function journeyApp(today: string): Promise<JourneyApp> {
   const database: TestDatabase = await testPglite()
   const day = parseDate(today)
-  const app = await buildApp({ database, rules: rules(), today: () => day })
+  const app = await buildApp({ database, rules: rules(), today: () => day }, { csrfKey: TEST_CSRF_KEY })
   await app.ready()
   return {
     app,
@@ -65,10 +66,7 @@ export class Client {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          ...(this.cookie ? { cookie: this.cookie } : {}),
-        },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin(this.cookie) },
         payload: encodeForm(form),
       }),
     )

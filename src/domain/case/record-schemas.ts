@@ -1,0 +1,218 @@
+import { z } from 'zod'
+import { Temporal } from 'temporal-polyfill'
+import {
+  CASE_NATIONS,
+  DECISION_KINDS,
+  ENFORCEMENT_ACTIONS,
+  ENTITIES,
+  EVENT_TYPES,
+  EVIDENCE_TYPES,
+  LETTER_METHODS,
+  LETTER_SUBJECTS,
+  LINK_ROLES,
+  PARENT_ROLES,
+  TASK_NATURES,
+  TASK_STATUSES,
+} from './types.ts'
+
+/*
+ * The stored records of a case, as an archive carries them, checked field by field with the same
+ * enums and limits the forms and the CLI use. Every object is strict: a key the record does not have
+ * (an owner, say) is refused, never passed through to the database.
+ */
+
+/** Civil dates an archive may hold: a real calendar date from 1900 to 2200. */
+const civilDate = z.string().refine((s) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  try {
+    const d = Temporal.PlainDate.from(s, { overflow: 'reject' })
+    return d.year >= 1900 && d.year <= 2200
+  } catch {
+    return false
+  }
+}, 'must be a real date written YYYY-MM-DD')
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be a date and time, like 2025-02-03T10:00:00.000Z',
+})
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits and dashes')
+const text = (max: number) => z.string().max(max)
+const optionalText = (max: number) => text(max).nullable()
+const count = (max: number) => z.number().int().min(0).max(max)
+const pence = z.number().int().min(0).max(1_000_000_000_00)
+const tags = z.array(text(100)).max(100)
+
+const versioned = {
+  id,
+  version: z.number().int().min(1),
+  createdAt: instant,
+  createdBy: text(200),
+  updatedAt: instant,
+  updatedBy: text(200),
+  deletedAt: instant.nullable(),
+  deletedBy: optionalText(200),
+}
+const inCase = { ...versioned, caseId: id }
+
+export const caseRecordSchema = z.strictObject({
+  ...versioned,
+  title: text(200).min(1),
+  nation: z.enum(CASE_NATIONS),
+  role: z.enum(PARENT_ROLES),
+  cmsReference: z
+    .string()
+    .regex(/^121\d{9}$/, 'must be 12 digits beginning 121')
+    .nullable(),
+  yourName: optionalText(200),
+  yourAddress: optionalText(1000),
+  otherParent: z.strictObject({
+    name: optionalText(200),
+    address: optionalText(1000),
+    postcode: optionalText(20),
+    phone: optionalText(50),
+    email: optionalText(320),
+  }),
+  children: z.array(z.strictObject({ name: text(200), dateOfBirth: civilDate.nullable() })).max(50),
+  notes: optionalText(100_000),
+})
+
+export const decisionRecordSchema = z.strictObject({
+  ...inCase,
+  kind: z.enum(DECISION_KINDS),
+  letterDate: civilDate,
+  receivedDate: civilDate.nullable(),
+  effectiveDate: civilDate.nullable(),
+  summary: optionalText(100_000),
+  weeklyAmountPence: pence.nullable(),
+  weeklyIncomePence: pence.nullable(),
+  nights: count(366).nullable(),
+  otherChildren: count(50).nullable(),
+  enforcementAction: z.enum(ENFORCEMENT_ACTIONS).nullable(),
+  tags,
+})
+
+const callSchema = z.strictObject({
+  numberDialled: optionalText(50),
+  durationMinutes: count(24 * 60).nullable(),
+  personName: optionalText(200),
+  personRole: optionalText(200),
+  personOffice: optionalText(200),
+  iSaid: optionalText(100_000),
+  theySaid: optionalText(100_000),
+  actions: z.array(z.strictObject({ text: text(10_000), due: civilDate.nullable() })).max(100),
+  followUpOn: civilDate.nullable(),
+})
+
+const letterSchema = z.strictObject({
+  subject: z.enum(LETTER_SUBJECTS),
+  method: z.enum(LETTER_METHODS),
+  letterDate: civilDate.nullable(),
+  counterparty: optionalText(200),
+  certificateNumber: optionalText(100),
+  trackingNumber: optionalText(100),
+  deliveredOn: civilDate.nullable(),
+})
+
+export const eventRecordSchema = z.strictObject({
+  ...inCase,
+  type: z.enum(EVENT_TYPES),
+  occurredOn: civilDate,
+  occurredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 14:30')
+    .nullable(),
+  title: text(200).min(1),
+  details: optionalText(100_000),
+  amountPence: z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00).nullable(),
+  call: callSchema.nullable(),
+  letter: letterSchema.nullable(),
+  tags,
+})
+
+export const evidenceRecordSchema = z.strictObject({
+  ...inCase,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash'),
+  sizeBytes: z.number().int().min(0),
+  mediaType: z.enum(EVIDENCE_TYPES),
+  fileName: text(255).min(1),
+  title: text(200).min(1),
+  description: optionalText(100_000),
+  documentDate: civilDate.nullable(),
+  tags,
+})
+
+const explanationSchema = z.strictObject({
+  rule: text(200),
+  title: text(1000),
+  confidence: text(50),
+  source: z.strictObject({ instrument: text(1000), provision: text(1000), url: text(2000) }),
+  from: text(50),
+  mustBe: text(1000),
+  by: text(50),
+  timeOfDay: optionalText(200),
+  steps: z.array(z.strictObject({ text: text(10_000), date: optionalText(50) })).max(200),
+  readings: z.array(z.strictObject({ date: text(50), status: text(50), text: text(10_000) })).max(50),
+  assumptions: z.array(text(10_000)).max(100),
+})
+
+export const taskRecordSchema = z.strictObject({
+  ...inCase,
+  origin: z.enum(['decision', 'event', 'manual']),
+  originId: id.nullable(),
+  deadlineKind: optionalText(100),
+  title: text(500).min(1),
+  dueOn: civilDate,
+  legalDeadline: civilDate.nullable(),
+  outerLimit: civilDate.nullable(),
+  nature: z.enum(TASK_NATURES),
+  ruleId: optionalText(200),
+  explanation: explanationSchema.nullable(),
+  status: z.enum(TASK_STATUSES),
+  doneOn: civilDate.nullable(),
+  notes: optionalText(100_000),
+})
+
+export const linkRecordSchema = z.strictObject({
+  ...inCase,
+  fromType: z.enum(ENTITIES),
+  fromId: id,
+  toType: z.enum(ENTITIES),
+  toId: id,
+  role: z.enum(LINK_ROLES),
+})
+
+export const revisionRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  entity: z.enum(ENTITIES),
+  entityId: id,
+  version: z.number().int().min(1),
+  change: z.enum(['created', 'amended', 'binned', 'restored']),
+  data: z.record(z.string(), z.unknown()),
+  recordedAt: instant,
+  recordedBy: text(200),
+})
+
+export const auditRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  at: instant,
+  actor: text(200),
+  action: z.enum(['create', 'amend', 'bin', 'restore', 'purge', 'import', 'export']),
+  entity: z.enum(ENTITIES),
+  entityId: id,
+  version: z.number().int().min(1).nullable(),
+  summary: text(10_000),
+})
+
+/** Every row of one case, as `case.json` in an archive holds them. */
+export const caseRowsSchema = z.strictObject({
+  case: caseRecordSchema,
+  decisions: z.array(decisionRecordSchema),
+  events: z.array(eventRecordSchema),
+  evidence: z.array(evidenceRecordSchema),
+  tasks: z.array(taskRecordSchema),
+  links: z.array(linkRecordSchema),
+  revisions: z.array(revisionRecordSchema),
+  audit: z.array(auditRecordSchema),
+})
