@@ -316,3 +316,159 @@ export const evidencePages = pgTable(
     index('evidence_pages_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
   ],
 )
+
+/*
+ * Check your arrears (issue 13): a check belongs to an owner and, optionally, to a case. It holds
+ * the bank statements imported (the original bytes, so the evidence is never lost), their
+ * transactions (identity hash unique per check: re-importing adds nothing), the CMS's payment
+ * schedule, its statement lines and receipts, and the parent's decisions on proposed matches.
+ * Money is integer pence; dates are civil dates.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
+
+export interface ColumnMappingColumn {
+  readonly date: string
+  readonly description: readonly string[]
+  readonly amount?: string
+  readonly paidIn?: string
+  readonly paidOut?: string
+  readonly balance?: string
+  readonly headerless?: boolean
+  readonly outPositive?: boolean
+}
+
+export const arrearsChecks = pgTable(
+  'arrears_checks',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    caseId: text('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    asOf: date('as_of', { mode: 'string' }),
+    /** The arrears the CMS claims on `asOf` (negative for a credit). */
+    cmsArrearsPence: integer('cms_arrears_pence'),
+    /** direct | collect-and-pay */
+    collection: text('collection').notNull().default('direct'),
+    matchWindowDays: integer('match_window_days').notNull().default(7),
+    /** Filter on payee or reference text that picks maintenance payments. */
+    paymentFilter: text('payment_filter'),
+    openingBalancePence: integer('opening_balance_pence'),
+    openingBalanceDate: date('opening_balance_date', { mode: 'string' }),
+    openingBalanceScheme: integer('opening_balance_scheme'),
+    openingBalanceSource: text('opening_balance_source'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('arrears_checks_owner_idx').on(t.ownerId), index('arrears_checks_case_idx').on(t.caseId)],
+)
+
+export const arrearsStatements = pgTable(
+  'arrears_statements',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id')
+      .notNull()
+      .references(() => arrearsChecks.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    /** csv | ofx-sgml | ofx-xml; null until the columns are mapped. */
+    format: text('format'),
+    profile: text('profile'),
+    encoding: text('encoding'),
+    mapping: jsonb('mapping').$type<ColumnMappingColumn>(),
+    /** The evidence (in the case) that records this statement, once one is made. */
+    evidenceId: text('evidence_id'),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('arrears_statements_check_idx').on(t.checkId)],
+)
+
+export const arrearsTransactions = pgTable(
+  'arrears_transactions',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id')
+      .notNull()
+      .references(() => arrearsChecks.id, { onDelete: 'cascade' }),
+    statementId: text('statement_id')
+      .notNull()
+      .references(() => arrearsStatements.id, { onDelete: 'cascade' }),
+    /** Hash of the transaction's own fields and its occurrence among identical lines. */
+    identity: text('identity').notNull(),
+    line: integer('line').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    description: text('description').notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    balancePence: integer('balance_pence'),
+    /** The parent picked it as a maintenance payment. */
+    isPayment: integer('is_payment').notNull().default(0),
+    /** The timeline event made when the parent confirmed it (in a case). */
+    eventId: text('event_id'),
+  },
+  (t) => [
+    uniqueIndex('arrears_transactions_identity_idx').on(t.checkId, t.identity),
+    index('arrears_transactions_check_idx').on(t.checkId, t.date),
+  ],
+)
+
+export const arrearsSchedule = pgTable(
+  'arrears_schedule',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id')
+      .notNull()
+      .references(() => arrearsChecks.id, { onDelete: 'cascade' }),
+    due: date('due', { mode: 'string' }).notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    description: text('description'),
+  },
+  (t) => [index('arrears_schedule_check_idx').on(t.checkId, t.due)],
+)
+
+/** The CMS's own figures: payments it recorded as received, and statement-of-account lines. */
+export const arrearsCmsFigures = pgTable(
+  'arrears_cms_figures',
+  {
+    id: text('id').primaryKey(),
+    checkId: text('check_id')
+      .notNull()
+      .references(() => arrearsChecks.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    description: text('description'),
+    duePence: integer('due_pence'),
+    receivedPence: integer('received_pence'),
+    balancePence: integer('balance_pence'),
+  },
+  (t) => [index('arrears_cms_figures_check_idx').on(t.checkId, t.date)],
+)
+
+/** The parent's answer to a proposed match of a payment to a CMS receipt. */
+export const arrearsMatches = pgTable(
+  'arrears_matches',
+  {
+    checkId: text('check_id')
+      .notNull()
+      .references(() => arrearsChecks.id, { onDelete: 'cascade' }),
+    transactionId: text('transaction_id').notNull(),
+    cmsFigureId: text('cms_figure_id').notNull(),
+    /** confirmed | rejected */
+    status: text('status').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.transactionId, t.cmsFigureId] })],
+)
+
+/** Column mappings a parent saved for their bank's export. */
+export const arrearsBankProfiles = pgTable(
+  'arrears_bank_profiles',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    name: text('name').notNull(),
+    mapping: jsonb('mapping').$type<ColumnMappingColumn>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('arrears_bank_profiles_name_idx').on(t.ownerId, t.name)],
+)
