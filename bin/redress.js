@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Entry point for the `redress` command: runs the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api'
+// Entry point for the `redress` command: runs the CLI bundle in dist/cli/, building it first when
+// it is missing or older than its sources (scripts/build-cli.mjs). V8's compile cache keeps the
+// compiled code between runs.
+import { enableCompileCache } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { isBundleFresh } from '../scripts/bundle-manifest.mjs'
 
-register()
-await import('../src/cli/main.ts')
+enableCompileCache?.()
+const root = new URL('../', import.meta.url)
+if (!isBundleFresh(fileURLToPath(new URL('dist/cli/manifest.json', root)), fileURLToPath(root))) {
+  const { buildCli } = await import('../scripts/build-cli.mjs')
+  await buildCli({ ifStale: true })
+}
+await import('../dist/cli/main.mjs')

@@ -2,26 +2,40 @@
 // costs over a second at start-up (every module load waits on tsx's loader thread); the bundle
 // loads in a fraction of that. Packages stay external (Node loads them itself), and dynamic
 // imports become separate chunks, so the PDF and Word libraries still load only when first used.
+// The rule book is compiled in (checked here). `--if-stale` skips the build when no source
+// changed since the last one (dist/server.manifest.json), so `npm start` builds only once.
 // Tests run the same bundle in the browser tests, and the sources directly everywhere else.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { bundleInputs, compiledRulesPlugin, root } from './build-common.mjs'
+import { isBundleFresh, writeManifest } from './bundle-manifest.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist')
-rmSync(outdir, { recursive: true, force: true })
-await build({
+const manifest = join(outdir, 'server.manifest.json')
+if (process.argv.includes('--if-stale') && isBundleFresh(manifest, root)) process.exit(0)
+
+// The server's files are the ones at the top of dist/ (dist/cli/ is the CLI's own build).
+mkdirSync(outdir, { recursive: true })
+for (const name of readdirSync(outdir, { withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => e.name))
+  rmSync(join(outdir, name), { force: true })
+const builtAt = Date.now()
+const result = await build({
   entryPoints: [join(root, 'src/server.ts')],
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
+  metafile: true,
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]', // beside server.mjs: src/root.ts finds the project one level up
+  plugins: [compiledRulesPlugin()],
 })
+writeManifest(manifest, builtAt, bundleInputs(result.metafile, ['scripts/build-server.mjs']))

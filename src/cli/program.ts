@@ -4,29 +4,45 @@ import { commands } from './commands/index.ts'
 import { EXIT } from './io.ts'
 import { fromRoot } from '../root.ts'
 
-const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {
-  version: string
+const DESCRIPTION =
+  'Redress: check a child maintenance calculation, find the right way to challenge a CMS decision, and keep your case file.\nNot legal advice: for free help, contact Citizens Advice, Gingerbread, One Parent Families Scotland or a law centre.'
+
+/**
+ * The subcommand `argv` asks for, if any: the first word that is not an option (the program's own
+ * options, -h and -V, take no value), or the word after `help`.
+ */
+export function requestedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'))
+  return words[0] === 'help' ? (words[1] ?? 'help') : words[0]
 }
 
-/** Builds the `redress` program with every subcommand registered. */
-export function buildProgram(): Command {
+/**
+ * Builds the `redress` program. Only the subcommand that `argv` names is loaded and registered in
+ * full; the others are listed by name and summary (enough for `--help` and for commander to refuse
+ * an unknown command), so a run never loads code it does not use. With no `argv`, every command is
+ * loaded (for tests that inspect the whole program).
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
+  const version = (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version
   const program = new Command('redress')
-    .description(
-      'Redress: check a child maintenance calculation, find the right way to challenge a CMS decision, and keep your case file.\nNot legal advice: for free help, contact Citizens Advice, Gingerbread, One Parent Families Scotland or a law centre.',
-    )
-    .version(pkg.version, '-V, --version', 'print the version')
+    .description(DESCRIPTION)
+    .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for the options)')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`redress: ${str.replace(/^error: /, '')}`) })
-  for (const register of commands) register(program)
+  const wanted = argv === undefined ? undefined : requestedCommand(argv)
+  for (const entry of commands) {
+    if (argv === undefined || entry.name === wanted) (await entry.load())(program)
+    else program.command(entry.name).summary(entry.summary)
+  }
   for (const sub of program.commands) sub.exitOverride()
   return program
 }
 
 /** Runs the CLI; resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram()
+  const program = await buildProgram(argv)
   try {
     await program.parseAsync(argv, { from: 'user' })
     return Number(process.exitCode ?? EXIT.ok)

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { parseDocument } from 'yaml'
+import { createRequire } from 'node:module'
+import type * as YamlModule from 'yaml'
 import { Temporal } from 'temporal-polyfill'
 import { RuleBook, type PendingPeriod, type Rule, type RulePeriod } from '../domain/shared/rule-book.ts'
-import { ruleFileSchema } from './schema.ts'
+import { ruleFileSchema, type RuleFile } from './schema.ts'
+import { compiledRules } from './compiled.ts'
 import { fromRoot } from '../root.ts'
 
 export const RULES_DIR = fromRoot('rules') + '/'
@@ -28,9 +30,21 @@ function* yamlFiles(dir: string, depth = 0): Generator<string> {
   }
 }
 
-/** Parses and checks one rule file's text. `path` is relative to the rules folder, for messages and the id check. */
-export function parseRule(text: string, path: string): Rule {
-  const doc = parseDocument(text, { uniqueKeys: true })
+/**
+ * The YAML parser, loaded on first use: a bundled run reads the rule book compiled at build time
+ * and never needs it.
+ */
+const yaml = (): typeof YamlModule => createRequire(import.meta.url)('yaml') as typeof YamlModule
+
+/** One rule file, checked: its path inside rules/ and its content as the schema returned it. */
+export interface CheckedRuleFile {
+  readonly path: string
+  readonly file: RuleFile
+}
+
+/** Parses and checks one rule file's text against the file schema. `path` is relative to the rules folder. */
+export function checkRuleFile(text: string, path: string): RuleFile {
+  const doc = yaml().parseDocument(text, { uniqueKeys: true })
   if (doc.errors.length > 0)
     throw new RuleFileError(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`)
   const parsed = ruleFileSchema.safeParse(doc.toJS())
@@ -38,7 +52,19 @@ export function parseRule(text: string, path: string): Rule {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
     throw new RuleFileError(`${path}: ${issues.join('; ')}`)
   }
-  const file = parsed.data
+  return parsed.data
+}
+
+/** Parses and checks one rule file's text. `path` is relative to the rules folder, for messages and the id check. */
+export function parseRule(text: string, path: string): Rule {
+  return toRule(checkRuleFile(text, path), path)
+}
+
+/**
+ * Builds a rule from a checked file: the id matches the path, periods run on in order, and every
+ * value passes its rule's value schema. Cheap enough to run on every start from the compiled book.
+ */
+export function toRule(file: RuleFile, path: string): Rule {
   const expectedId = path
     .replace(/\.yaml$/, '')
     .split(sep)
@@ -121,22 +147,40 @@ export function parseRule(text: string, path: string): Rule {
   }
 }
 
+/** Reads and checks every rule file under `dir`, in a stable order; fails on the first bad file or a duplicate id. */
+export function compileRuleFiles(dir: string = RULES_DIR): CheckedRuleFile[] {
+  const files: CheckedRuleFile[] = []
+  const seen = new Set<string>()
+  for (const full of yamlFiles(dir)) {
+    const path = relative(dir, full)
+    const file = checkRuleFile(readFileSync(full, 'utf8'), path)
+    toRule(file, path) // every check, so a compiled book never holds a file that would fail at load
+    if (seen.has(file.id)) throw new RuleFileError(`${path}: duplicate rule id ${file.id}`)
+    seen.add(file.id)
+    files.push({ path: path.split(sep).join('/'), file })
+  }
+  return files
+}
+
+/** Builds the book from checked files (compiled at build time, or just read). */
+export function ruleBookFrom(files: readonly CheckedRuleFile[]): RuleBook {
+  return new RuleBook(files.map(({ path, file }) => toRule(file, path.split('/').join(sep))))
+}
+
 /** Loads every rule under `dir`; fails on the first bad file, a duplicate id, a gap or an overlap. */
 export function loadRuleBook(dir: string = RULES_DIR): RuleBook {
-  const rules: Rule[] = []
-  const seen = new Set<string>()
-  for (const file of yamlFiles(dir)) {
-    const rel = relative(dir, file)
-    const rule = parseRule(readFileSync(file, 'utf8'), rel)
-    if (seen.has(rule.id)) throw new RuleFileError(`${rel}: duplicate rule id ${rule.id}`)
-    seen.add(rule.id)
-    rules.push(rule)
-  }
-  return new RuleBook(rules)
+  return ruleBookFrom(compileRuleFiles(dir))
+}
+
+/** The compiled book: checked at build time, so each rule is built only when first read. */
+function compiledBook(files: readonly CheckedRuleFile[]): RuleBook {
+  return RuleBook.lazy(
+    files.map(({ path, file }) => [file.id, () => toRule(file, path.split('/').join(sep))] as const),
+  )
 }
 
 let cached: RuleBook | undefined
-/** The project's rules, loaded once per process. */
+/** The project's rules, loaded once per process: compiled into the bundle, or read from rules/ when run from the sources. */
 export function rules(): RuleBook {
-  return (cached ??= loadRuleBook())
+  return (cached ??= compiledRules ? compiledBook(compiledRules) : loadRuleBook())
 }

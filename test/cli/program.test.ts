@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { runCli } from '../helpers/cli.ts'
+import { buildProgram, requestedCommand } from '../../src/cli/program.ts'
+import { commands } from '../../src/cli/commands/index.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -42,5 +44,29 @@ describe('redress CLI', () => {
       expect(rule.url).toMatch(/^https:\/\//)
       expect(['verified', 'secondary', 'unverified']).toContain(rule.confidence)
     }
+  })
+
+  it('registers each lazily loaded command under the name --help lists', async () => {
+    const program = await buildProgram()
+    expect(program.commands.map((c) => c.name())).toEqual(commands.map((c) => c.name))
+    for (const c of program.commands) expect(c.description()).not.toBe('')
+  })
+
+  it('loads only the command the arguments name', async () => {
+    expect(requestedCommand(['calc', '--json'])).toBe('calc')
+    expect(requestedCommand(['--help'])).toBeUndefined()
+    expect(requestedCommand(['help', 'deadline'])).toBe('deadline')
+    const program = await buildProgram(['calc', '--json'])
+    const calc = program.commands.find((c) => c.name() === 'calc')!
+    const rules = program.commands.find((c) => c.name() === 'rules')!
+    expect(calc.options.map((o) => o.long)).toContain('--batch')
+    expect(rules.options).toEqual([]) // listed by name only, never loaded
+  })
+
+  it('help for one command shows its options', async () => {
+    const r = await runCli(['calc', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('--ndjson')
+    expect(r.stdout).toContain('--no-steps')
   })
 })

@@ -214,15 +214,6 @@ describe.concurrent('redress deadline --json', { timeout: TIMEOUT }, () => {
     ],
     ['not JSON', 'tribunal appeal please', [], /bad input: stdin: not valid JSON/],
     [
-      'batch item with a bad field',
-      [
-        { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'scotland' },
-        { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'wales' },
-      ],
-      ['--batch'],
-      /bad input: 1\.nation: "wales" is not a nation/,
-    ],
-    [
       '--out without --ics',
       { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'scotland' },
       ['--out', 'x.ics'],
@@ -235,10 +226,52 @@ describe.concurrent('redress deadline --json', { timeout: TIMEOUT }, () => {
     expect(r.stderr).toMatch(message)
   })
 
-  it('refuses (exit 1) a date before the rule applies', async () => {
+  it('refuses a date before the rule applies as bad input (exit 2), naming "from"', async () => {
     const r = await redress(['--json'], { kind: 'tribunalAppeal', from: '2001-02-03', nation: 'scotland' })
-    expect(r.code).toBe(1)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('redress: bad input: from:')
     expect(r.stderr).toContain('applies only from 2008-11-03')
+  })
+
+  it('--batch answers every item in its place: a refused one as {"error"}, exit 2', async () => {
+    const r = await redress(
+      ['--json', '--batch'],
+      [
+        { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'scotland' },
+        { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'atlantis' },
+        { kind: 'tribunalAppeal', from: '2001-02-03', nation: 'scotland' },
+        { kind: 'deoAppeal', from: '2025-03-03', nation: 'scotland' },
+      ],
+    )
+    expect(r.code).toBe(2)
+    const out = JSON.parse(r.stdout) as Record<string, unknown>[]
+    expect(out).toHaveLength(4)
+    expect(out[0]).toMatchObject({ rule: 'deadlines.tribunal-appeal', deadline: '2025-04-14' })
+    expect(out[1]).toEqual({
+      error: { field: 'nation', message: expect.stringContaining('"atlantis" is not a nation') },
+    })
+    expect(out[2]).toEqual({
+      error: { field: 'from', message: expect.stringContaining('applies only from 2008-11-03') },
+    })
+    expect(out[3]).toMatchObject({ rule: 'deadlines.deo-appeal', deadline: '2025-03-31' })
+    expect(r.stderr).toContain('2 of 4 requests refused')
+  })
+
+  it('--batch --ndjson answers one line a request', async () => {
+    const lines = [
+      { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'scotland' },
+      { kind: 'tribunalAppeal', from: '2025-03-14' },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n')
+    const r = await redress(['--batch', '--ndjson'], lines)
+    expect(r.code).toBe(2)
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(out[0]).toMatchObject({ deadline: '2025-04-14' })
+    expect(out[1]).toMatchObject({ error: { field: 'nation' } })
   })
 })
 

@@ -1,13 +1,21 @@
 import type { Command } from 'commander'
-import { InvalidInput } from '../../domain/shared/errors.ts'
+import { OutsideRuleCoverage } from '../../domain/shared/errors.ts'
 import { formatPounds, parsePounds } from '../../domain/shared/pence.ts'
 import { rules } from '../../rules/load.ts'
-import { calcRequest, runCalculation, type CalcResponse } from '../../services/calculation.service.ts'
+import {
+  calcRequest,
+  runCalculation,
+  type CalcRequest,
+  type CalcResponse,
+} from '../../services/calculation.service.ts'
+import { reportRefusals, runBatch } from '../batch.ts'
 import { action, BadInput, output, parseOrBadInput, readStdinJson } from '../io.ts'
 
 interface CalcOptions {
   json?: boolean
   batch?: boolean
+  ndjson?: boolean
+  steps?: boolean
   explain?: boolean
 }
 
@@ -53,14 +61,21 @@ export function calcText(r: CalcResponse, explain: boolean): string {
   return lines.join('\n')
 }
 
-/** Runs one request; a domain refusal names the field, prefixed with the batch position. */
-function run(request: Parameters<typeof runCalculation>[1], prefix: string): CalcResponse {
+/** Runs one request; a date outside a rule's periods is bad input naming `effectiveDate`. */
+function run(request: CalcRequest): CalcResponse {
   try {
     return runCalculation(rules(), request)
   } catch (error) {
-    if (error instanceof InvalidInput && prefix) throw new BadInput(`${prefix}.${error.field}`, error.problem)
+    if (error instanceof OutsideRuleCoverage) throw new BadInput('effectiveDate', error.message)
     throw error
   }
+}
+
+/** The answer as JSON, without the steps when asked. */
+function answerJson(r: CalcResponse, steps: boolean): unknown {
+  if (steps) return r
+  const { steps: _left, ...rest } = r
+  return rest
 }
 
 /** `redress calc`: the 2012-scheme calculation from JSON on standard input. */
@@ -69,27 +84,38 @@ export function registerCalc(program: Command): void {
     .command('calc')
     .description('work out weekly child maintenance (2012 scheme) from a JSON request on standard input')
     .option('--json', 'machine-readable output')
-    .option('--batch', 'read a JSON array of requests and answer an array in the same order')
+    .option(
+      '--batch',
+      'read a JSON array of requests and answer each in its place, as it streams (a refused one as {"error": {"field", "message"}}; exit 2 if any was refused)',
+    )
+    .option('--ndjson', 'with --batch: read one JSON request a line and answer one JSON line each')
+    .option('--no-steps', 'leave the workings steps out of the JSON answer')
     .option('--explain', 'show every step with its source and the figure before rounding')
     .action(
       action(async (opts: CalcOptions) => {
-        const input = await readStdinJson()
-        const json = Boolean(opts.json)
         const explain = Boolean(opts.explain)
+        const steps = opts.steps !== false
+        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', 'is only used with --batch')
         if (opts.batch) {
-          if (!Array.isArray(input))
-            throw new BadInput('stdin', 'with --batch, expected a JSON array of requests')
-          const requests = input.map((item, i) => parseOrBadInput(calcRequest, item, `[${i}]`))
-          const results = requests.map((request, i) => run(request, `[${i}]`))
-          output(json, results, () =>
-            results.map((r, i) => `Request ${i + 1}\n${calcText(r, explain)}`).join('\n\n'),
+          const outcome = await runBatch(
+            process.stdin,
+            process.stdout,
+            {
+              answer: (item) => run(parseOrBadInput(calcRequest, item)),
+              toJson: (r) => answerJson(r, steps),
+              toText: (r) => calcText(r, explain),
+              dateField: 'effectiveDate',
+            },
+            { json: Boolean(opts.json) || Boolean(opts.ndjson), ndjson: Boolean(opts.ndjson) },
           )
+          reportRefusals(outcome)
           return
         }
+        const input = await readStdinJson()
         if (Array.isArray(input))
           throw new BadInput('stdin', 'expected one JSON object (use --batch for an array)')
-        const result = run(parseOrBadInput(calcRequest, input), '')
-        output(json, result, () => calcText(result, explain))
+        const result = run(parseOrBadInput(calcRequest, input))
+        output(Boolean(opts.json), answerJson(result, steps), () => calcText(result, explain))
       }),
     )
 }

@@ -1,22 +1,23 @@
 import type { Command } from 'commander'
+import { z } from 'zod'
 import { writeFileSync } from 'node:fs'
 import type { DeadlineResult } from '../../domain/deadlines/types.ts'
 import type { UncertainDeadlineResult } from '../../domain/deadlines/uncertain-start.ts'
-import { InvalidInput } from '../../domain/shared/errors.ts'
+import { OutsideRuleCoverage } from '../../domain/shared/errors.ts'
 import { Temporal, formatLongDate } from '../../domain/shared/plain-date.ts'
 import {
   computeDeadlineFromInput,
-  deadlineBatchSchema,
   deadlineRequestSchema,
   deadlineToJson,
   deadlinesToIcs,
-  type DeadlineRequestInput,
 } from '../../services/deadline.service.ts'
-import { BadInput, action, output, parseOrBadInput, readStdinJson } from '../io.ts'
+import { itemError, reportRefusals, runBatch } from '../batch.ts'
+import { BadInput, EXIT, action, output, parseOrBadInput, readStdinJson } from '../io.ts'
 
 interface DeadlineOptions {
   json?: boolean
   batch?: boolean
+  ndjson?: boolean
   ics?: boolean
   out?: string
   dtstamp?: string
@@ -32,7 +33,11 @@ export function registerDeadline(program: Command): void {
       `work out a time limit (mandatory reconsideration, tribunal appeal, complaint targets…) from JSON on stdin, e.g.\n${EXAMPLE}`,
     )
     .option('--json', 'machine-readable output')
-    .option('--batch', 'read an array of requests and answer each in order')
+    .option(
+      '--batch',
+      'read a JSON array of requests and answer each in its place, as it streams (a refused one as {"error": {"field", "message"}}; exit 2 if any was refused)',
+    )
+    .option('--ndjson', 'with --batch: read one JSON request a line and answer one JSON line each')
     .option('--ics', 'write an iCalendar (.ics) file with the dates instead')
     .option('--out <file>', 'with --ics: write the calendar to this file (default: standard output)')
     .option(
@@ -44,38 +49,60 @@ export function registerDeadline(program: Command): void {
         if (opts.out !== undefined && !opts.ics) throw new BadInput('--out', 'is only used with --ics')
         if (opts.dtstamp !== undefined && !opts.ics)
           throw new BadInput('--dtstamp', 'is only used with --ics')
+        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', 'is only used with --batch')
         const dtstamp = opts.ics ? parseInstant(opts.dtstamp) : undefined
-        const input = await readStdinJson()
-        const requests: DeadlineRequestInput[] = opts.batch
-          ? parseOrBadInput(deadlineBatchSchema, input)
-          : [parseOrBadInput(deadlineRequestSchema, input)]
-        const results = requests.map((request, i) =>
-          withIndex(opts.batch ? i : null, () => computeDeadlineFromInput(request)),
-        )
+        const answer = (item: unknown): DeadlineResult =>
+          computeDeadlineFromInput(parseOrBadInput(deadlineRequestSchema, item))
 
+        if (opts.batch && !dtstamp) {
+          const outcome = await runBatch(
+            process.stdin,
+            process.stdout,
+            { answer, toJson: deadlineToJson, toText: formatText, dateField: 'from' },
+            { json: Boolean(opts.json) || Boolean(opts.ndjson), ndjson: Boolean(opts.ndjson) },
+          )
+          reportRefusals(outcome)
+          return
+        }
+
+        const input = await readStdinJson()
         if (dtstamp) {
+          // A calendar holds every date that could be worked out; refused requests are named on stderr.
+          const items: unknown[] = opts.batch ? parseOrBadInput(batchArray, input) : [input]
+          const results: DeadlineResult[] = []
+          let refused = 0
+          items.forEach((item, i) => {
+            try {
+              results.push(answer(item))
+            } catch (error) {
+              const { field, message } = itemError(error, 'from').error
+              refused++
+              process.stderr.write(`redress: bad input: ${opts.batch ? `${i}.` : ''}${field}: ${message}\n`)
+            }
+          })
+          if (!opts.batch && refused > 0) {
+            process.exitCode = EXIT.badInput
+            return
+          }
           const ics = deadlinesToIcs(results, dtstamp)
           if (opts.out) writeFileSync(opts.out, ics)
           else process.stdout.write(ics)
+          if (refused > 0) reportRefusals({ answered: results.length, refused })
           return
         }
-        const json = results.map(deadlineToJson)
-        output(Boolean(opts.json), opts.batch ? json : json[0], () => results.map(formatText).join('\n\n'))
+        let result: DeadlineResult
+        try {
+          result = answer(input)
+        } catch (error) {
+          if (error instanceof OutsideRuleCoverage) throw new BadInput('from', error.message)
+          throw error
+        }
+        output(Boolean(opts.json), deadlineToJson(result), () => formatText(result))
       }),
     )
 }
 
-/** In a batch, names the failing request's position in the field ("2.nation"). */
-function withIndex<T>(index: number | null, fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (index !== null && (error instanceof InvalidInput || error instanceof BadInput)) {
-      throw new BadInput(`${index}.${error.field}`, error.problem)
-    }
-    throw error
-  }
-}
+const batchArray = z.array(z.unknown(), { error: 'with --batch, expected a JSON array of requests' })
 
 function parseInstant(text: string | undefined): Temporal.Instant {
   if (text === undefined) return Temporal.Now.instant()

@@ -1,23 +1,71 @@
-import type { Command } from 'commander'
-import { registerCalc } from './calc.command.ts'
-import { registerCase } from './case.command.ts'
-import { registerLetter } from './letter.command.ts'
-import { registerBundle } from './bundle.command.ts'
-import { registerDeadline } from './deadline.command.ts'
-import { registerRoute } from './route.command.ts'
-import { registerRules } from './rules.command.ts'
-import { registerSafeMode } from './safe-mode.command.ts'
-import { registerArrears } from './arrears.command.ts'
+import type { Command } from "commander";
 
-/** Every subcommand, registered in one place. Each module exports one register function. */
-export const commands: ReadonlyArray<(program: Command) => void> = [
-  registerRules,
-  registerCalc,
-  registerDeadline,
-  registerRoute,
-  registerCase,
-  registerLetter,
-  registerBundle,
-  registerSafeMode,
-  registerArrears,
-]
+/**
+ * One subcommand, loaded only when it runs. `summary` is the line `redress --help` lists (the
+ * command's own description shows in `redress <name> --help`); `load` imports the command's
+ * module and returns its register function, so `redress --help` and `redress calc` never load the
+ * case file, the PDF libraries or the other commands.
+ */
+export interface LazyCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<(program: Command) => void>;
+}
+
+/** Every subcommand, registered in one place, in the order `--help` lists them. */
+export const commands: ReadonlyArray<LazyCommand> = [
+  {
+    name: "rules",
+    summary:
+      "list the rules (rates, time limits, contact facts) with their sources and confidence",
+    load: async () => (await import("./rules.command.ts")).registerRules,
+  },
+  {
+    name: "calc",
+    summary:
+      "work out weekly child maintenance (2012 scheme) from a JSON request on standard input",
+    load: async () => (await import("./calc.command.ts")).registerCalc,
+  },
+  {
+    name: "deadline",
+    summary:
+      "work out a time limit (mandatory reconsideration, tribunal appeal, complaint targets…) from JSON on stdin",
+    load: async () => (await import("./deadline.command.ts")).registerDeadline,
+  },
+  {
+    name: "route",
+    summary:
+      "find the ways to challenge, report or complain that fit your problem, most urgent first",
+    load: async () => (await import("./route.command.ts")).registerRoute,
+  },
+  {
+    name: "case",
+    summary:
+      "keep your case file: cases, CMS decisions, calls, letters, evidence, deadlines; export and import",
+    load: async () => (await import("./case.command.ts")).registerCase,
+  },
+  {
+    name: "letter",
+    summary:
+      "write a letter from your case file (PDF or Word); --list shows every kind and what it needs",
+    load: async () => (await import("./letter.command.ts")).registerLetter,
+  },
+  {
+    name: "bundle",
+    summary:
+      "build a tribunal bundle (one PDF with index, page numbers and chronology) from your case file",
+    load: async () => (await import("./bundle.command.ts")).registerBundle,
+  },
+  {
+    name: "safe-mode",
+    summary:
+      "keep your case file encrypted on this device: enable, disable, status, change-passphrase",
+    load: async () => (await import("./safe-mode.command.ts")).registerSafeMode,
+  },
+  {
+    name: "arrears",
+    summary:
+      "check an arrears figure against your payments and the CMS records; import-bank reads a bank statement",
+    load: async () => (await import("./arrears.command.ts")).registerArrears,
+  },
+];

@@ -50,9 +50,19 @@ export interface RuleAt<V = unknown> {
  * Every rule, loaded and checked. Pure data: the domain reads it, only src/rules builds it from files.
  */
 export class RuleBook {
-  private readonly byId: ReadonlyMap<string, Rule>
+  private readonly byId: Map<string, Rule | (() => Rule)>
   constructor(rules: Iterable<Rule>) {
     this.byId = new Map([...rules].map((r) => [r.id, r]))
+  }
+
+  /**
+   * A book whose rules are built on first use, for a book already checked (compiled at build
+   * time): a command that reads three rules does not build sixty.
+   */
+  static lazy(rules: Iterable<readonly [id: string, build: () => Rule]>): RuleBook {
+    const book = new RuleBook([])
+    for (const [id, build] of rules) book.byId.set(id, build)
+    return book
   }
 
   ids(): string[] {
@@ -66,7 +76,10 @@ export class RuleBook {
   rule(id: string): Rule {
     const r = this.byId.get(id)
     if (!r) throw new Error(`Unknown rule: ${id}`)
-    return r
+    if (typeof r !== 'function') return r
+    const built = r()
+    this.byId.set(id, built)
+    return built
   }
 
   /** The period in force on `on`; throws OutsideRuleCoverage before the first or after the last. */

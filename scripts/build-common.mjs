@@ -1,0 +1,111 @@
+// Shared by the server and CLI builds: the rule book compiled into the bundle, zod without its
+// translations, and the record of what each bundle was built from (scripts/bundle-manifest.mjs).
+import { build } from 'esbuild'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * Reads and checks every rule file with the project's own loader (bundled for the occasion, so the
+ * build runs on any supported Node), failing the build on a bad file. Returns the checked files.
+ */
+async function compileRules() {
+  const tmp = join(root, 'dist', `.rules-compiler-${process.pid}`)
+  mkdirSync(tmp, { recursive: true })
+  const out = join(tmp, 'compile.mjs')
+  await build({
+    entryPoints: [join(root, 'src/rules/load.ts')],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  try {
+    const { compileRuleFiles } = await import(pathToFileURL(out).href)
+    return compileRuleFiles(join(root, 'rules') + sep)
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+/** An esbuild plugin that puts the checked rule book into the bundle in place of src/rules/compiled.ts. */
+export function compiledRulesPlugin() {
+  return {
+    name: 'compiled-rules',
+    setup(b) {
+      let files
+      b.onStart(async () => {
+        try {
+          files = await compileRules()
+        } catch (e) {
+          return { errors: [{ text: `rules/${e.message}` }] }
+        }
+      })
+      b.onLoad({ filter: /[\\/]src[\\/]rules[\\/]compiled\.ts$/ }, () => ({
+        contents: `export const compiledRules = JSON.parse(${JSON.stringify(JSON.stringify(files))})\n`,
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/**
+ * Redress writes its own messages in English: zod's translations into other languages (most of
+ * zod's size) are left out of the bundle, keeping only English.
+ */
+export function zodEnglishOnlyPlugin() {
+  return {
+    name: 'zod-english-only',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+        contents: "export { default as en } from './en.js'\n",
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/** Every dependency except `bundled`, as esbuild externals (each with its subpaths). */
+export function externalPackages(bundled = []) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+    (n) => !bundled.includes(n),
+  )
+  return names.flatMap((n) => [n, `${n}/*`])
+}
+
+/** Every file and folder under rules/ (a new, removed or changed rule file makes a bundle stale). */
+function ruleInputs() {
+  const out = []
+  const visit = (dir) => {
+    out.push(relative(root, dir))
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) visit(full)
+      else out.push(relative(root, full))
+    }
+  }
+  visit(join(root, 'rules'))
+  return out
+}
+
+/**
+ * What a bundle was built from, for its manifest: our own sources in the metafile, the rule files,
+ * the package files and the build scripts.
+ */
+export function bundleInputs(metafile, scripts) {
+  const own = Object.keys(metafile.inputs).filter((p) => !p.startsWith('node_modules/') && !p.includes(':'))
+  return [
+    ...own,
+    ...ruleInputs(),
+    'package.json',
+    'package-lock.json',
+    'scripts/build-common.mjs',
+    'scripts/bundle-manifest.mjs',
+    ...scripts,
+  ]
+}

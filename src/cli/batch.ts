@@ -1,0 +1,234 @@
+import { StringDecoder } from 'node:string_decoder'
+import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
+import { BadInput, checkDateRange, checkJsonDepth, EXIT } from './io.ts'
+
+/** The largest one request in a batch may be (a real one is well under a kilobyte). */
+export const MAX_ITEM_CHARS = 1024 * 1024
+
+/** What a refused item is answered with, in its place: the field and what is wrong with it. */
+export interface ItemError {
+  readonly error: { readonly field: string; readonly message: string }
+}
+
+/**
+ * Turns a refusal into an item error: bad input names its field; a date outside a rule's periods
+ * names `dateField` (the request's date). Anything else is a failure and is thrown on.
+ */
+export function itemError(error: unknown, dateField: string): ItemError {
+  if (error instanceof BadInput || error instanceof InvalidInput)
+    return { error: { field: error.field, message: error.problem } }
+  if (error instanceof OutsideRuleCoverage) return { error: { field: dateField, message: error.message } }
+  throw error
+}
+
+const NOT_AN_ARRAY = 'with --batch, expected a JSON array of requests (or one request a line with --ndjson)'
+
+/**
+ * Splits a JSON array arriving in chunks into the text of each element, without holding more than
+ * one element at a time, so a batch of any size runs in flat memory. Only the array's own structure
+ * is checked here; each element is parsed on its own, so a bad element is refused in its place.
+ */
+export class JsonArraySplitter {
+  private state: 'before' | 'in' | 'after' = 'before'
+  private depth = 0
+  private inString = false
+  private escaped = false
+  private current = ''
+
+  /** Feeds a chunk; returns the elements it completed. */
+  push(chunk: string): string[] {
+    const out: string[] = []
+    let start = 0
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i)
+      if (this.state === 'in') {
+        if (this.inString) {
+          if (this.escaped) this.escaped = false
+          else if (c === 0x5c) this.escaped = true
+          else if (c === 0x22) this.inString = false
+          continue
+        }
+        if (c === 0x22) this.inString = true
+        else if (c === 0x7b || c === 0x5b) this.depth++
+        else if (c === 0x7d || c === 0x5d) {
+          this.depth--
+          if (this.depth === 0) {
+            this.finish(chunk.slice(start, i), out, true)
+            this.state = 'after'
+          }
+        } else if (c === 0x2c && this.depth === 1) {
+          this.finish(chunk.slice(start, i), out, false)
+          start = i + 1
+        }
+      } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+        continue
+      } else if (this.state === 'before' && c === 0x5b) {
+        this.state = 'in'
+        this.depth = 1
+        start = i + 1
+      } else {
+        throw new BadInput(
+          'stdin',
+          this.state === 'before' ? NOT_AN_ARRAY : 'unexpected text after the closing "]"',
+        )
+      }
+    }
+    if (this.state === 'in') {
+      this.current += chunk.slice(start)
+      if (this.current.length > MAX_ITEM_CHARS)
+        throw new BadInput('stdin', `a request in the batch is larger than ${MAX_ITEM_CHARS / 1024} KB`)
+    }
+    return out
+  }
+
+  /** The input has ended: it must have been one whole array. */
+  end(): void {
+    if (this.state === 'before') throw new BadInput('stdin', NOT_AN_ARRAY)
+    if (this.state === 'in') throw new BadInput('stdin', 'the JSON array ends too early (no closing "]")')
+  }
+
+  private finish(tail: string, out: string[], closing: boolean): void {
+    const text = (this.current + tail).trim()
+    this.current = ''
+    if (text === '' && closing && out.length === 0 && !this.seenAny) return // "[]"
+    this.seenAny = true
+    out.push(text)
+  }
+
+  private seenAny = false
+}
+
+/** Parses one element's text; bad or hostile JSON (too deep, dates out of range) is refused in its place. */
+export function parseItem(text: string): unknown {
+  checkJsonDepth(text)
+  let value: unknown
+  try {
+    value = JSON.parse(text) as unknown
+  } catch (e) {
+    throw new BadInput('(request)', `not valid JSON (${(e as Error).message})`)
+  }
+  checkDateRange(value)
+  return value
+}
+
+/** Reads a batch from a stream: a JSON array, or with `ndjson` one JSON request a line. Yields each item's text. */
+export async function* batchItems(
+  input: AsyncIterable<Buffer | string>,
+  ndjson: boolean,
+): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  if (ndjson) {
+    let rest = ''
+    for await (const chunk of input) {
+      const lines = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n')
+      rest = lines.pop()!
+      if (rest.length > MAX_ITEM_CHARS)
+        throw new BadInput('stdin', `a line of the batch is longer than ${MAX_ITEM_CHARS / 1024} KB`)
+      for (const line of lines) if (line.trim() !== '') yield line
+    }
+    rest += decoder.end()
+    if (rest.trim() !== '') yield rest
+    return
+  }
+  const splitter = new JsonArraySplitter()
+  for await (const chunk of input)
+    yield* splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk))
+  const last = decoder.end()
+  if (last) yield* splitter.push(last)
+  splitter.end()
+}
+
+/** Collects output and writes it in large pieces, waiting when the reader is slower than us. */
+export class BufferedOutput {
+  private pending = ''
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly limit = 1 << 16,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    this.pending += text
+    if (this.pending.length >= this.limit) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === '') return
+    const text = this.pending
+    this.pending = ''
+    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', resolve))
+  }
+}
+
+export interface BatchSpec<R> {
+  /** Answers one parsed item; throws BadInput, InvalidInput or OutsideRuleCoverage to refuse it. */
+  readonly answer: (item: unknown) => R
+  /** The item's answer as JSON. */
+  readonly toJson: (result: R) => unknown
+  /** The item's answer as readable text. */
+  readonly toText: (result: R) => string
+  /** The field named when a date falls outside a rule's periods. */
+  readonly dateField: string
+}
+
+export interface BatchOutcome {
+  readonly answered: number
+  readonly refused: number
+}
+
+/**
+ * Answers a batch item by item as it streams in: with `json`, a JSON array (one compact answer a
+ * line) or, with `ndjson`, one answer a line; otherwise readable text. A refused item is answered in
+ * its place with {"error": {"field", "message"}}. If the input itself is not a batch, nothing more is
+ * read and the error is thrown (after closing the array, if one was started).
+ */
+export async function runBatch<R>(
+  input: AsyncIterable<Buffer | string>,
+  stream: NodeJS.WritableStream,
+  spec: BatchSpec<R>,
+  options: { readonly json: boolean; readonly ndjson: boolean },
+): Promise<BatchOutcome> {
+  const out = new BufferedOutput(stream)
+  const asArray = options.json && !options.ndjson
+  let answered = 0
+  let refused = 0
+  let index = 0
+  try {
+    for await (const text of batchItems(input, options.ndjson)) {
+      let piece: string
+      try {
+        const result = spec.answer(parseItem(text))
+        piece = options.json ? JSON.stringify(spec.toJson(result)) : spec.toText(result)
+        answered++
+      } catch (error) {
+        const refusal = itemError(error, spec.dateField)
+        refused++
+        piece = options.json
+          ? JSON.stringify(refusal)
+          : `refused: ${refusal.error.field}: ${refusal.error.message}`
+      }
+      if (asArray) await out.write(`${index === 0 ? '[\n' : ',\n'}${piece}`)
+      else if (options.json) await out.write(`${piece}\n`)
+      else await out.write(`${index === 0 ? '' : '\n\n'}Request ${index + 1}\n${piece}`)
+      index++
+    }
+  } finally {
+    if (asArray && index > 0) await out.write('\n]\n')
+    else if (!options.json && index > 0) await out.write('\n')
+    await out.flush()
+  }
+  if (asArray && index === 0) {
+    await out.write('[]\n')
+    await out.flush()
+  }
+  return { answered, refused }
+}
+
+/** After a batch: if any item was refused, say how many on stderr and exit 2. */
+export function reportRefusals(outcome: BatchOutcome): void {
+  if (outcome.refused === 0) return
+  const total = outcome.answered + outcome.refused
+  process.stderr.write(
+    `redress: bad input: ${outcome.refused} of ${total} request${total === 1 ? '' : 's'} refused (each answered with its "error" in its place)\n`,
+  )
+  process.exitCode = EXIT.badInput
+}
