@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       logger: { level: 'warn', stream: process.stderr },
     },
   )
+  caseFile.reading.start() // background jobs: reading evidence, bounded by cores and memory
 
   let closing = false
   const shutdown = async (signal: string): Promise<void> => {

@@ -9,12 +9,17 @@ import { CaseArchiveService } from './case-archive.service.ts'
 import { CaseChronologyService } from './case-chronology.service.ts'
 import { CaseService, engineDeadlines } from './case.service.ts'
 import { EvidenceService } from './evidence.service.ts'
+import { ReadingService } from './reading.service.ts'
+import { DrizzleJobRepository } from '../store/jobs.repository.ts'
+import { DrizzleEvidenceTextRepository } from '../store/evidence-text.repository.ts'
 
 export interface CaseServices {
   readonly cases: CaseService
   readonly evidence: EvidenceService
   readonly caseArchive: CaseArchiveService
   readonly chronology: CaseChronologyService
+  /** Reading evidence (a job per file), search, and facts suggested from letters. */
+  readonly reading: ReadingService
 }
 
 export interface CaseServicesOptions {
@@ -38,6 +43,13 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
     compute: o.compute ?? engineDeadlines(o.rules),
     ...(today ? { today } : {}),
   })
+  const reading = new ReadingService({
+    repo,
+    files,
+    jobs: new DrizzleJobRepository(o.database.db),
+    text: new DrizzleEvidenceTextRepository(o.database.db),
+    ...(today ? { today } : {}),
+  })
   return {
     cases,
     evidence: new EvidenceService({
@@ -45,7 +57,9 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
       files,
       maxUploadBytes: o.maxUploadBytes,
       ...(today ? { today } : {}),
+      afterAdd: (who, record) => reading.queue(who, record),
     }),
+    reading,
     caseArchive: new CaseArchiveService({ repo, files }),
     chronology: new CaseChronologyService({ cases }),
   }

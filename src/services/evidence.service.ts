@@ -46,6 +46,8 @@ export interface EvidenceServiceDeps {
   readonly files: EvidenceFiles
   readonly maxUploadBytes: number
   readonly today?: () => PlainDate
+  /** Told about each file kept (reading queues a job to read its text); a failure here never loses the file. */
+  readonly afterAdd?: (who: Actor, record: EvidenceRecord) => Promise<unknown>
 }
 
 /** The names inside a zip file (to tell a Word .docx from other zips), or null if it is not a readable zip. */
@@ -73,8 +75,10 @@ export class EvidenceService {
   readonly files: EvidenceFiles
   readonly maxUploadBytes: number
   private readonly today: () => PlainDate
+  afterAdd: EvidenceServiceDeps['afterAdd']
 
   constructor(deps: EvidenceServiceDeps) {
+    this.afterAdd = deps.afterAdd
     this.repo = deps.repo
     this.files = deps.files
     this.maxUploadBytes = deps.maxUploadBytes
@@ -129,7 +133,7 @@ export class EvidenceService {
       const file = staged
       let created = false
       try {
-        return await this.repo.transaction(async (repo) => {
+        const kept = await this.repo.transaction(async (repo) => {
           const record = await repo.insert('evidence', who, caseId, {
             ...data,
             sha256: file.sha256,
@@ -150,6 +154,8 @@ export class EvidenceService {
           staged = null
           return record
         })
+        await this.afterAdd?.(who, kept).catch(() => {}) // the file is kept; it can be read again later
+        return kept
       } catch (error) {
         // The commit failed after the file went into place: take it out again unless another row uses it.
         if (created && (await this.repo.evidenceUsing(file.sha256)) === 0)

@@ -42,7 +42,21 @@ export const commands: ReadonlyArray<LazyCommand> = [
     name: "case",
     summary:
       "keep your case file: cases, CMS decisions, calls, letters, evidence, deadlines; export and import",
-    load: async () => (await import("./case.command.ts")).registerCase,
+    load: async () => {
+      const [{ registerCase }, { registerCaseReading }] = await Promise.all([
+        import('./case.command.ts'),
+        import('./read.command.ts'),
+      ])
+      return (program) => {
+        registerCase(program)
+        registerCaseReading(program) // case search, case read
+      }
+    },
+  },
+  {
+    name: 'read',
+    summary: 'read the text of a document (PDF, photo, scan, e-mail, Word) and suggest the facts of a CMS letter',
+    load: async () => (await import('./read.command.ts')).registerRead,
   },
   {
     name: "letter",

@@ -1,0 +1,263 @@
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { Command } from 'commander'
+import { unzipSync } from 'fflate'
+import { detectType, LOCAL_OWNER, type Actor } from '../../domain/case/index.ts'
+import { suggestFacts } from '../../domain/reading/suggest.ts'
+import { parseLanguages } from '../../documents/read/ocr.ts'
+import { readDocument } from '../../documents/read/read.ts'
+import { MAX_PIXELS } from '../../documents/read/image.ts'
+import { ReadFailure } from '../../documents/read/types.ts'
+import { loadConfig } from '../../config.ts'
+import { rules } from '../../rules/load.ts'
+import { openDatabase } from '../../store/db.ts'
+import { createCaseServices, type CaseServices } from '../../services/case-services.ts'
+import { SEARCH_KINDS, type SearchKind } from '../../store/evidence-text.repository.ts'
+import { BadInput, action, output } from '../io.ts'
+
+const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
+
+/** Progress on stderr (never on stdout, which carries the answer). */
+const say = (line: string): void => {
+  if (process.stderr.isTTY || process.env.REDRESS_PROGRESS === '1') process.stderr.write(`${line}\n`)
+}
+
+function zipNames(bytes: Uint8Array): string[] | null {
+  try {
+    const names: string[] = []
+    unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name)
+        return false
+      },
+    })
+    return names
+  } catch {
+    return null
+  }
+}
+
+async function withCaseServices<T>(fn: (s: CaseServices) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onNotice: (m) => process.stderr.write(`${m}\n`),
+  })
+  try {
+    return await fn(
+      createCaseServices({
+        database,
+        dataDir: config.dataDir,
+        rules: rules(),
+        maxUploadBytes: config.maxUploadBytes,
+      }),
+    )
+  } finally {
+    await database.close()
+  }
+}
+
+/** `redress read FILE`: the text of a document page by page and the facts suggested from it. */
+export function registerRead(program: Command): void {
+  program
+    .command('read <file>')
+    .description(
+      'read the text of a document (PDF, photo, scan, .eml, .docx) and suggest the facts of a CMS letter; nothing is saved',
+    )
+    .option('--lang <languages>', 'OCR languages: eng, cym or eng+cym', 'eng')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (file: string, o: { lang: string; json?: boolean }) => {
+        let bytes: Uint8Array
+        try {
+          if (!statSync(file).isFile()) throw new Error('not a file')
+          bytes = new Uint8Array(readFileSync(file))
+        } catch {
+          throw new BadInput('file', `there is no file at ${file}`)
+        }
+        let languages
+        try {
+          languages = parseLanguages(o.lang)
+        } catch (e) {
+          throw new BadInput('--lang', (e as Error).message)
+        }
+        const head = bytes.subarray(0, 4096)
+        const detected = detectType(head, head[0] === 0x50 && head[1] === 0x4b ? zipNames(bytes) : null)
+        if (!detected.known)
+          throw new BadInput(
+            'file',
+            `Redress cannot read this file${detected.what ? ` (it looks like ${detected.what})` : ''}: it reads PDF, JPEG, PNG, HEIC, .eml and .docx`,
+          )
+        let result
+        try {
+          result = await readDocument(bytes, detected.mediaType, {
+            languages,
+            maxPixels: MAX_PIXELS,
+            onProgress: (done, total, step) =>
+              say(`${step === 'ocr' ? 'Reading (OCR)' : 'Reading'}: ${done} of ${total}`),
+          })
+        } catch (e) {
+          if (e instanceof ReadFailure) throw new BadInput('file', e.message)
+          throw e
+        }
+        if (result.pages.every((p) => !p.text.trim()))
+          throw new BadInput('file', 'no text was found in the file (an empty or blank page?)')
+        const suggestions = suggestFacts(result.pages).map((s) => ({
+          field: s.field,
+          value: s.value,
+          page: s.page,
+          text: s.text,
+          confidence: s.confidence,
+        }))
+        const answer = {
+          file: basename(file),
+          mediaType: detected.mediaType,
+          pages: result.pages.map((p) => ({
+            page: p.page,
+            method: p.method,
+            confidence: p.confidence,
+            text: p.text,
+          })),
+          suggestions,
+        }
+        output(Boolean(o.json), answer, () =>
+          [
+            ...answer.pages.map(
+              (p) =>
+                `— Page ${p.page} (${p.method === 'ocr' ? `OCR, confidence ${p.confidence}` : p.method}) —\n${p.text}`,
+            ),
+            '',
+            suggestions.length
+              ? 'Suggested facts (check each against the letter before using it):'
+              : 'No facts suggested.',
+            ...suggestions.map(
+              (s) =>
+                `  ${s.field}: ${s.value}  (page ${s.page}, "${s.text}", confidence ${Math.round(s.confidence * 100)}%)`,
+            ),
+          ].join('\n'),
+        )
+      }),
+    )
+}
+
+/** `redress case search` and `redress case read`, added to the `case` command (call after registerCase). */
+export function registerCaseReading(program: Command): void {
+  const caseCmd = program.commands.find((c) => c.name() === 'case')
+  if (!caseCmd) return
+
+  caseCmd
+    .command('search <caseId> <query>')
+    .description('search a case: evidence text, timeline, calls, letters and decisions')
+    .option(
+      '--kind <kind>',
+      `only these (repeatable): ${SEARCH_KINDS.join(', ')}`,
+      (v: string, p: string[] = []) => [...p, v],
+    )
+    .option('--from <YYYY-MM-DD>', 'on or after this date')
+    .option('--to <YYYY-MM-DD>', 'on or before this date')
+    .option('--all-cases', 'search every case (the case id is then ignored; use -)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(
+        async (
+          caseId: string,
+          query: string,
+          o: { kind?: string[]; from?: string; to?: string; allCases?: boolean; json?: boolean },
+        ) => {
+          for (const k of o.kind ?? [])
+            if (!(SEARCH_KINDS as readonly string[]).includes(k))
+              throw new BadInput('--kind', `"${k}" is not one of ${SEARCH_KINDS.join(', ')}`)
+          for (const [f, v] of [
+            ['--from', o.from],
+            ['--to', o.to],
+          ] as const)
+            if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new BadInput(f, 'must be a date like 2025-02-03')
+          if (!query.trim()) throw new BadInput('query', 'type something to search for')
+          await withCaseServices(async (s) => {
+            if (!o.allCases)
+              await s.cases.getCase(CLI_ACTOR, caseId).catch(() => {
+                throw new BadInput('caseId', 'there is no such case')
+              })
+            const hits = await s.reading.search(CLI_ACTOR, {
+              caseId: o.allCases ? null : caseId,
+              text: query,
+              kinds: (o.kind ?? []) as SearchKind[],
+              from: o.from ?? null,
+              to: o.to ?? null,
+              limit: 50,
+            })
+            const json = hits.map((h) => ({
+              kind: h.kind,
+              caseId: h.caseId,
+              id: h.id,
+              page: h.page,
+              title: h.title,
+              date: h.date,
+              match: h.match,
+              snippet: h.snippet.map((p) => (p.hit ? `[${p.text}]` : p.text)).join(''),
+            }))
+            output(Boolean(o.json), { query, hits: json }, () =>
+              json.length
+                ? json
+                    .map(
+                      (h) =>
+                        `${h.kind}${h.page ? ` p.${h.page}` : ''}  ${h.date ?? ''}  ${h.title}  (${h.id})\n    ${h.snippet}`,
+                    )
+                    .join('\n')
+                : 'Nothing found.',
+            )
+          })
+        },
+      ),
+    )
+
+  caseCmd
+    .command('read <caseId>')
+    .description("read the text of the case's evidence now (queued reading), showing progress")
+    .option('--evidence <id>', 'read this piece of evidence again')
+    .option('--lang <languages>', 'OCR languages when reading again: eng, cym or eng+cym', 'eng')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (caseId: string, o: { evidence?: string; lang: string; json?: boolean }) => {
+        await withCaseServices(async (s) => {
+          await s.cases.getCase(CLI_ACTOR, caseId).catch(() => {
+            throw new BadInput('caseId', 'there is no such case')
+          })
+          const evidence = await s.evidence.choices(CLI_ACTOR, caseId)
+          for (const e of evidence) {
+            if (o.evidence && e.id !== o.evidence) continue
+            try {
+              await s.reading.queue(CLI_ACTOR, e, { languages: o.lang, again: Boolean(o.evidence) })
+            } catch (err) {
+              throw new BadInput('--lang', (err as Error).message)
+            }
+          }
+          if (o.evidence && !evidence.some((e) => e.id === o.evidence))
+            throw new BadInput('--evidence', 'there is no such evidence in this case')
+          const ran = await s.reading.drain((job) => {
+            const p = job.progress
+            process.stderr.write(
+              `Reading ${String(job.payload.evidenceId)}: ${p.note ?? 'starting'} ${p.total ? `${p.done}/${p.total}` : ''}\n`,
+            )
+          })
+          const states = await s.reading.states(evidence.map((e) => e.id))
+          const list = evidence.map((e) => ({ id: e.id, title: e.title, reading: states.get(e.id) }))
+          output(Boolean(o.json), { ran, evidence: list }, () =>
+            list
+              .map((e) => {
+                const r = e.reading!
+                const what =
+                  r.state === 'done'
+                    ? `${r.pages} page(s) read`
+                    : r.state === 'failed'
+                      ? `could not be read: ${r.message ?? r.reason}`
+                      : r.state
+                return `${e.title}: ${what}`
+              })
+              .join('\n'),
+          )
+        })
+      }),
+    )
+}

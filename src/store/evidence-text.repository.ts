@@ -1,0 +1,295 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import type { Db } from './db.ts'
+import { evidencePages } from './schema.ts'
+
+export interface StoredPage {
+  readonly page: number
+  readonly method: string
+  readonly confidence: number | null
+  readonly language: string
+  readonly text: string
+}
+
+/** What a search looks in: evidence text, timeline entries, calls, letters, decisions. */
+export const SEARCH_KINDS = ['evidence', 'timeline', 'call', 'letter', 'decision'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]
+
+export interface SearchQuery {
+  readonly ownerId: string
+  /** One case, or every case of the owner when absent. */
+  readonly caseId?: string | null
+  readonly text: string
+  readonly kinds?: readonly SearchKind[]
+  /** ISO dates, inclusive: the document's date (or when it was added), the event's, the letter's. */
+  readonly from?: string | null
+  readonly to?: string | null
+  readonly limit?: number
+}
+
+/** A piece of a snippet: text, and whether it matched the search (shown highlighted). */
+export interface SnippetPart {
+  readonly text: string
+  readonly hit: boolean
+}
+
+export interface SearchHit {
+  readonly kind: SearchKind
+  readonly caseId: string
+  readonly caseTitle: string
+  readonly id: string
+  /** The page of the document, for evidence. */
+  readonly page: number | null
+  readonly title: string
+  readonly date: string | null
+  readonly snippet: readonly SnippetPart[]
+  /** How the hit was found: words (full-text search) or similar spelling (trigram). */
+  readonly match: 'words' | 'similar'
+}
+
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows
+
+/** Markers ts_headline puts around matches; replaced by SnippetParts (the text is never treated as HTML). */
+const START = '\u0002'
+const STOP = '\u0003'
+
+export function snippetParts(marked: string): SnippetPart[] {
+  const out: SnippetPart[] = []
+  const re = new RegExp(`${START}([^${STOP}]*)${STOP}`, 'g')
+  let last = 0
+  for (const m of marked.matchAll(re)) {
+    if (m.index > last) out.push({ text: marked.slice(last, m.index), hit: false })
+    out.push({ text: m[1]!, hit: true })
+    last = m.index + m[0].length
+  }
+  if (last < marked.length) out.push({ text: marked.slice(last), hit: false })
+  return out.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }))
+}
+
+/** A window of `text` around the first place `needle` matches (for similar-spelling hits). */
+function windowAround(text: string, needle: RegExp): SnippetPart[] {
+  const m = needle.exec(text)
+  if (!m) return [{ text: text.slice(0, 200).replace(/\s+/g, ' '), hit: false }]
+  const start = Math.max(0, m.index - 80)
+  const end = Math.min(text.length, m.index + m[0].length + 80)
+  return [
+    { text: (start > 0 ? '… ' : '') + text.slice(start, m.index), hit: false },
+    { text: m[0], hit: true },
+    { text: text.slice(m.index + m[0].length, end) + (end < text.length ? ' …' : ''), hit: false },
+  ].map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }))
+}
+
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
+
+/**
+ * The text of each page of each piece of evidence, and search across a case (or every case) with
+ * PostgreSQL full-text search: English stemming plus the `simple` configuration (so Welsh words
+ * and exact forms match too), highlighted snippets from ts_headline, and trigram matching (pg_trgm)
+ * for reference numbers and misspellings when the words find nothing. The same SQL runs on PGlite.
+ */
+export class DrizzleEvidenceTextRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Replaces the pages of one piece of evidence (inside the job's finishing transaction). */
+  async replacePages(
+    tx: Db,
+    e: { evidenceId: string; caseId: string; ownerId: string; sha256: string; language: string },
+    pages: readonly Omit<StoredPage, 'language'>[],
+  ): Promise<void> {
+    await tx.delete(evidencePages).where(eq(evidencePages.evidenceId, e.evidenceId))
+    // Postgres text cannot hold NUL; OCR output never should, but a text layer might.
+    const rows = pages.map((p) => ({
+      evidenceId: e.evidenceId,
+      page: p.page,
+      sha256: e.sha256,
+      caseId: e.caseId,
+      ownerId: e.ownerId,
+      method: p.method,
+      confidence: p.confidence,
+      language: e.language,
+      text: p.text.split(String.fromCharCode(0)).join(''),
+      readAt: sql`clock_timestamp()` as unknown as Date,
+    }))
+    for (let i = 0; i < rows.length; i += 200) await tx.insert(evidencePages).values(rows.slice(i, i + 200))
+  }
+
+  async pages(evidenceId: string): Promise<StoredPage[]> {
+    return this.db
+      .select({
+        page: evidencePages.page,
+        method: evidencePages.method,
+        confidence: evidencePages.confidence,
+        language: evidencePages.language,
+        text: evidencePages.text,
+      })
+      .from(evidencePages)
+      .where(eq(evidencePages.evidenceId, evidenceId))
+      .orderBy(asc(evidencePages.page))
+  }
+
+  async pageCounts(caseId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .select({ id: evidencePages.evidenceId, n: sql<number>`count(*)::int` })
+      .from(evidencePages)
+      .where(and(eq(evidencePages.caseId, caseId)))
+      .groupBy(evidencePages.evidenceId)
+    return new Map(rows.map((r) => [r.id, r.n]))
+  }
+
+  async search(q: SearchQuery): Promise<SearchHit[]> {
+    const text = q.text.trim().slice(0, 200)
+    if (!text) return []
+    const kinds = new Set<SearchKind>(q.kinds?.length ? q.kinds : SEARCH_KINDS)
+    const limit = Math.min(Math.max(q.limit ?? 20, 1), 100)
+    const words = await this.searchWords(q, text, kinds, limit)
+    if (words.length) return words
+    return this.searchSimilar(q, text, kinds, limit)
+  }
+
+  /** The parts of the search shared by every source: owner, case and the date range. */
+  private scope(alias: string, dateExpr: SQL, q: SearchQuery): SQL {
+    const parts: SQL[] = [
+      sql`${sql.raw(alias)}.owner_id = ${q.ownerId}`,
+      sql`${sql.raw(alias)}.deleted_at is null`,
+    ]
+    if (q.caseId) parts.push(sql`${sql.raw(alias)}.case_id = ${q.caseId}`)
+    if (q.from) parts.push(sql`${dateExpr} >= ${q.from}::date`)
+    if (q.to) parts.push(sql`${dateExpr} <= ${q.to}::date`)
+    return sql.join(parts, sql` and `)
+  }
+
+  /** Full-text search; ranks in SQL, then makes snippets for the top `limit` rows only. */
+  private async searchWords(
+    q: SearchQuery,
+    text: string,
+    kinds: ReadonlySet<SearchKind>,
+    limit: number,
+  ): Promise<SearchHit[]> {
+    const tsq = sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('simple', ${text}))`
+    const parts: SQL[] = []
+    if (kinds.has('evidence')) {
+      const date = sql`coalesce(e.document_date, e.created_at::date)`
+      parts.push(sql`
+        select 'evidence' as kind, p.case_id, p.evidence_id as id, p.page, e.title, ${date}::text as date,
+               ts_rank(p.search, ${tsq}) as rank, p.text as body
+        from evidence_pages p join case_evidence e on e.id = p.evidence_id
+        where ${this.scope('e', date, q)} and p.search @@ ${tsq}`)
+    }
+    const eventKinds = (['timeline', 'call', 'letter'] as const).filter((k) => kinds.has(k))
+    if (eventKinds.length) {
+      const body = sql`concat_ws(E'\n', ev.title, ev.details, ev.call->>'iSaid', ev.call->>'theySaid', ev.call->>'personName', ev.letter->>'subject', ev.letter->>'counterparty', array_to_string(ev.tags, ' '))`
+      const kindExpr = sql`case when ev.type = 'call' then 'call' when ev.type like 'letter%' then 'letter' else 'timeline' end`
+      const vec = sql`(to_tsvector('english', ${body}) || to_tsvector('simple', ${body}))`
+      parts.push(sql`
+        select ${kindExpr} as kind, ev.case_id, ev.id, null::int as page, ev.title, ev.occurred_on::text as date,
+               ts_rank(${vec}, ${tsq}) as rank, ${body} as body
+        from case_events ev
+        where ${this.scope('ev', sql`ev.occurred_on`, q)} and ${vec} @@ ${tsq}
+          and ${kindExpr} in (${sql.join(
+            eventKinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})`)
+    }
+    if (kinds.has('decision')) {
+      const body = sql`concat_ws(E'\n', d.kind, d.summary, array_to_string(d.tags, ' '))`
+      const vec = sql`(to_tsvector('english', ${body}) || to_tsvector('simple', ${body}))`
+      parts.push(sql`
+        select 'decision' as kind, d.case_id, d.id, null::int as page, d.kind as title, d.letter_date::text as date,
+               ts_rank(${vec}, ${tsq}) as rank, ${body} as body
+        from case_decisions d
+        where ${this.scope('d', sql`d.letter_date`, q)} and ${vec} @@ ${tsq}`)
+    }
+    if (!parts.length) return []
+    const rows = rowsOf<{
+      kind: SearchKind
+      case_id: string
+      case_title: string
+      id: string
+      page: number | null
+      title: string
+      date: string | null
+      headline: string
+    }>(
+      await this.db.execute(sql`
+        with hits as (
+          ${sql.join(parts, sql` union all `)}
+          order by rank desc, date desc nulls last
+          limit ${limit}
+        )
+        select h.kind, h.case_id, c.title as case_title, h.id, h.page, h.title, h.date,
+               ts_headline('english', h.body, ${tsq}, ${HEADLINE_OPTIONS}) as headline
+        from hits h join cases c on c.id = h.case_id
+        order by h.rank desc, h.date desc nulls last`),
+    )
+    return rows.map((r) => ({
+      kind: r.kind,
+      caseId: r.case_id,
+      caseTitle: r.case_title,
+      id: r.id,
+      page: r.page,
+      title: r.title,
+      date: r.date,
+      snippet: snippetParts(r.headline),
+      match: 'words' as const,
+    }))
+  }
+
+  /**
+   * Similar spelling (pg_trgm), for when the words find nothing: a misspelt word, or a reference
+   * number written with or without its spaces ("1212 3456 7890" / "121234567890"). Evidence text only.
+   */
+  private async searchSimilar(
+    q: SearchQuery,
+    text: string,
+    kinds: ReadonlySet<SearchKind>,
+    limit: number,
+  ): Promise<SearchHit[]> {
+    if (!kinds.has('evidence')) return []
+    const digits = text.replace(/\s/g, '')
+    const isNumber = /^\d{6,}$/.test(digits)
+    const date = sql`coalesce(e.document_date, e.created_at::date)`
+    let match: SQL
+    let needle: RegExp
+    if (isNumber) {
+      const spaced = digits.length === 12 ? digits.replace(/(\d{4})(\d{4})(\d{4})/, '$1 $2 $3') : digits
+      match = sql`(p.text like ${'%' + digits + '%'} or p.text like ${'%' + spaced + '%'})`
+      needle = new RegExp(`${digits.split('').join('\\s?')}`)
+    } else {
+      if (text.length < 4) return []
+      match = sql`${text} <% p.text`
+      needle = new RegExp(
+        text
+          .split(/\s+/)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').slice(0, 3))
+          .join('|'),
+        'i',
+      )
+    }
+    const rows = rowsOf<{
+      case_id: string
+      case_title: string
+      id: string
+      page: number
+      title: string
+      date: string | null
+      body: string
+    }>(
+      await this.db.execute(sql`
+        select p.case_id, c.title as case_title, p.evidence_id as id, p.page, e.title, ${date}::text as date, p.text as body
+        from evidence_pages p join case_evidence e on e.id = p.evidence_id join cases c on c.id = p.case_id
+        where ${this.scope('e', date, q)} and ${match}
+        order by word_similarity(${text}, p.text) desc, ${date} desc
+        limit ${limit}`),
+    )
+    return rows.map((r) => ({
+      kind: 'evidence' as const,
+      caseId: r.case_id,
+      caseTitle: r.case_title,
+      id: r.id,
+      page: r.page,
+      title: r.title,
+      date: r.date,
+      snippet: windowAround(r.body, needle),
+      match: 'similar' as const,
+    }))
+  }
+}
