@@ -16,7 +16,7 @@ const fontFiles = ['latin', 'latin-ext'].flatMap((s) =>
 )
 
 const hash = createHash('sha256')
-for (const f of ['scss/app.scss', 'js/app.js', 'mark.svg']) hash.update(readFileSync(join(src, f)))
+for (const f of ['scss/app.scss', 'js/app.js', 'mark.svg', 'notes.svg']) hash.update(readFileSync(join(src, f)))
 hash.update(readFileSync(join(root, 'node_modules/govuk-frontend/package.json')))
 hash.update(readFileSync(fileURLToPath(import.meta.url)))
 const digest = hash.digest('hex')
@@ -38,6 +38,7 @@ for (const f of fontFiles) copyFileSync(join(fonts, f), join(out, 'fonts', f))
 copyFileSync(join(govuk, 'govuk-frontend.min.js'), join(out, 'govuk-frontend.min.js'))
 copyFileSync(join(src, 'js/app.js'), join(out, 'app.js'))
 copyFileSync(join(src, 'mark.svg'), join(out, 'mark.svg'))
+copyFileSync(join(src, 'notes.svg'), join(out, 'notes.svg')) // neutral mode's icon
 // govuk-frontend's own images (crown favicons and logos) are deliberately not copied.
 writeFileSync(stamp, digest)
 console.log('Web assets ready.')

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { assertLoopbackHost, ConfigError, loadConfig } from './config.ts'
 import { RuleFileError, rules } from './rules/load.ts'
-import { openDatabase } from './store/db.ts'
+import { Vault } from './store/safe/vault.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
 
 /** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`)
   // Start opening the database first: PGlite compiles WebAssembly and reads the disk in the
   // background while the web app's modules load and the rules are parsed on the main thread.
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onNotice: say })
+  // In safe mode the vault opens locked: the database opens when the passphrase is given (web unlock page).
+  const opening = Vault.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onNotice: say })
   opening.catch(() => {}) // handled where it is awaited below
   let book
   let modules
@@ -29,9 +30,13 @@ async function main(): Promise<void> {
   const [{ DrizzleMetaRepository }, { createCaseServices, sweepEvidence }, { buildApp }] = modules
   const database = await opening
   const meta = new DrizzleMetaRepository(database.db)
-  if (!(await meta.get('installed-at'))) await meta.set('installed-at', new Date().toISOString())
+  await database.whenOpen(async () => {
+    if (!(await meta.get('installed-at'))) await meta.set('installed-at', new Date().toISOString())
+  })
   // The key that signs cross-site tokens stays the same across restarts, so an open form still sends.
-  let csrfKey = await meta.get('csrf-key')
+  // (Locked in safe mode, nothing can be read yet: this run uses a new key.)
+  let csrfKey =
+    database.status === 'locked' ? randomBytes(32).toString('base64url') : await meta.get('csrf-key')
   if (!csrfKey) await meta.set('csrf-key', (csrfKey = randomBytes(32).toString('base64url')))
   const caseFile = createCaseServices({
     database,
@@ -40,7 +45,8 @@ async function main(): Promise<void> {
     maxUploadBytes: config.maxUploadBytes,
     maxImportBytes: config.maxImportBytes,
   })
-  await sweepEvidence(caseFile, database) // tidy up after a crash: temporary and unused evidence files
+  // Tidy up after a crash (temporary and unused evidence files), now or when safe mode is unlocked.
+  await database.whenOpen(async () => void (await sweepEvidence(caseFile, database)))
   const app = await buildApp(
     { database, rules: book, caseFile },
     {
@@ -50,7 +56,8 @@ async function main(): Promise<void> {
       logger: { level: 'warn', stream: process.stderr },
     },
   )
-  caseFile.reading.start() // background jobs: reading evidence, bounded by cores and memory
+  // Background jobs (reading evidence), bounded by cores and memory; in safe mode once unlocked.
+  await database.whenOpen(async () => void caseFile.reading.start())
 
   let closing = false
   const shutdown = async (signal: string): Promise<void> => {

@@ -53,6 +53,8 @@ export const contactsFileSchema = z.strictObject({
   'northern-ireland': z.strictObject({ cms: fact, 'appeals-service': fact }),
   tribunal: z.strictObject({ sscs2: fact }),
   'independent-case-examiner': fact,
+  /** Helplines for people at risk (read by src/web/features/safe-mode/helplines.ts). */
+  helplines: z.record(z.string(), fact).optional(),
   'paid-number-warning': z.strictObject({
     text: z.string().min(20),
     confidence,

@@ -19,6 +19,7 @@ import { hostAllowList } from './security/hosts.ts'
 import { addTokensToForms, crossSiteProtection } from './security/cross-site.ts'
 import { randomBytes } from 'node:crypto'
 import { features } from './features/index.ts'
+import { registerLockGate } from './security/lock-gate.ts'
 import { SessionStore } from './session.ts'
 import { fromRoot } from '../root.ts'
 
@@ -90,6 +91,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook('preValidation', crossSite.checkToken)
   app.addHook('onSend', addTokensToForms)
   app.addHook('onSend', securityHeaders)
+  registerLockGate(app, services) // safe mode: unlock page, idle lock, blank pages after Exit
 
   await app.register(formbody)
   await app.register(view, {

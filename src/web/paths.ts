@@ -1,6 +1,15 @@
 /** Every URL the web app serves, named in one place. */
 export const paths = {
   start: '/',
+  unlock: '/unlock',
+  exit: '/exit',
+  exitStartAgain: '/exit/start-again',
+  usingPrivately: '/using-redress-privately',
+  privacySettings: '/settings/privacy',
+  deviceQuestion: '/settings/privacy/device',
+  safeModeOn: '/settings/safe-mode/on',
+  safeModeOff: '/settings/safe-mode/off',
+  safeModePassphrase: '/settings/safe-mode/passphrase',
   help: '/help',
   privacy: '/privacy',
   accessibility: '/accessibility',

@@ -43,6 +43,11 @@ export class SessionStore {
     entry.values.set(key, value)
   }
 
+  /** Forgets every journey in progress (Exit ends the session). */
+  clear(): void {
+    this.entries.clear()
+  }
+
   delete(request: FastifyRequest, key: string): void {
     this.entry(request)?.values.delete(key)
   }

@@ -17,7 +17,9 @@ const [dataDir, mode, archive, caseId, expectedText] = process.argv.slice(2) as 
 ]
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
-const database = await openDatabase({ dataDir })
+// In safe mode (the safe-mode crash test) the data key comes in hex from the environment.
+const safeKey = process.env.REDRESS_TEST_DATA_KEY
+const database = await openDatabase({ dataDir, ...(safeKey ? { dataKey: Buffer.from(safeKey, 'hex') } : {}) })
 const s = services(database, dataDir, 8 * 1024 * 1024)
 const swept = await sweepEvidence(s, database)
 const repo = new DrizzleCaseRepository(database.db)
@@ -31,7 +33,7 @@ const tmp = join(dataDir, 'evidence', 'tmp')
 if (existsSync(tmp) && readdirSync(tmp).length)
   problems.push(`temporary files left: ${readdirSync(tmp).join(', ')}`)
 const used = await repo.allEvidenceHashes()
-for (const f of await s.evidence.files.list()) if (!used.has(f)) problems.push(`unused file left: ${f}`)
+for (const f of await s.evidence.files.unused(used)) problems.push(`unused file left: ${f}`)
 const committedFile = join(dataDir, 'committed.json')
 const committed: string[] = existsSync(committedFile) ? JSON.parse(readFileSync(committedFile, 'utf8')) : []
 const uploadCase = (await s.cases.listCases(WHO, 'all')).find((c) => c.title === 'Uploads')

@@ -28,7 +28,8 @@ import { syncDirSync, writeFileAtomic } from './atomic.ts'
 
 const SNAP_MAGIC = Buffer.from('RDXSNAP1')
 const SNAPSHOT = /^snapshot-(\d+)\.rdx$/
-const COMPACT_RECORDS = 2000
+/** A new snapshot after this many journal records (REDRESS_SAFE_SNAPSHOT_EVERY lowers it, for the crash test). */
+const COMPACT_RECORDS = Number(process.env.REDRESS_SAFE_SNAPSHOT_EVERY) || 2000
 const COMPACT_BYTES = 64 * 1024 * 1024
 
 type Param = unknown
@@ -170,8 +171,10 @@ export async function openEncryptedPglite(
     loadDataDir: new Blob([tar]),
     ...options,
   })
-  // Anything older than the newest snapshot is already inside it.
+  // Anything older than the newest snapshot is already inside it; a temporary file is a snapshot
+  // that a crash cut short.
   for (const old of gens.slice(1)) removeGeneration(dir, old)
+  for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true })
 
   // Replay the journal; a torn or unreadable tail is cut off (it never reported success).
   let state = { gen, seq: 0, bytes: 0, fd: -1 }

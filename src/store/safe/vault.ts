@@ -74,6 +74,10 @@ export class Vault implements Database {
     return vault
   }
 
+  get dataDir(): string {
+    return this.options.dataDir
+  }
+
   get status(): SafeModeStatus {
     if (!readKeyFile(this.options.dataDir)) return 'off'
     return this.current ? 'unlocked' : 'locked'

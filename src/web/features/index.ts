@@ -8,6 +8,7 @@ import { lettersRoutes } from './letters/letters.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { pagesRoutes } from './pages/pages.routes.ts'
 import { startRoutes } from './start/start.routes.ts'
+import { safeModeRoutes } from './safe-mode/safe-mode.routes.ts'
 import { paths } from '../paths.ts'
 
 /** Every feature of the web app, registered in this order; start-page links appear in this order too. */
@@ -15,6 +16,7 @@ export const features: readonly Feature[] = [
   { name: 'start', routes: startRoutes },
   { name: 'pages', routes: pagesRoutes },
   { name: 'health', routes: healthRoutes },
+  { name: 'safe-mode', routes: safeModeRoutes },
   {
     name: 'calculation',
     routes: calculationRoutes,

@@ -4,7 +4,13 @@ import { paths } from '../paths.ts'
 import { privacyFor } from '../features/safe-mode/privacy.ts'
 
 /** While locked, only these pages answer (no case data on any of them). */
-const OPEN_WHEN_LOCKED: ReadonlySet<string> = new Set([paths.unlock, paths.usingPrivately, paths.exit, paths.health])
+const OPEN_WHEN_LOCKED: ReadonlySet<string> = new Set([
+  paths.unlock,
+  paths.usingPrivately,
+  paths.exit,
+  paths.exitStartAgain,
+  paths.health,
+])
 /** After Exit, only these (the rest are a blank page until someone starts again on purpose). */
 const OPEN_AFTER_EXIT: ReadonlySet<string> = new Set([paths.exit, paths.exitStartAgain, paths.health])
 
@@ -20,7 +26,10 @@ export function registerLockGate(app: FastifyInstance, services: Services): void
   const privacy = privacyFor(services)
   const idleLock = async (): Promise<void> => {
     const vault = privacy.vault
-    if (vault?.status === 'unlocked' && privacy.now() - privacy.lastActivity > privacy.settings.idleMinutes * 60_000)
+    if (
+      vault?.status === 'unlocked' &&
+      privacy.now() - privacy.lastActivity > privacy.settings.idleMinutes * 60_000
+    )
       await vault.lock()
   }
   const timer = setInterval(() => void idleLock().catch(() => {}), 30_000)
@@ -35,6 +44,9 @@ export function registerLockGate(app: FastifyInstance, services: Services): void
       neutralMode: privacy.settings.neutral,
       safeModeUnlocked: privacy.safeMode === 'unlocked',
       idleSeconds: privacy.settings.idleMinutes * 60,
+      // For the question "Do other people use this device?" (start page, new case page).
+      privacyAnswer: privacy.settings.sharedDevice ?? null,
+      safeModeOn: privacy.safeMode !== 'off',
     }
     if (path.startsWith(paths.assets) || path.includes('/assets/')) return
     if (privacy.exited && !OPEN_AFTER_EXIT.has(path)) {

@@ -1,0 +1,181 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, describe, expect, it } from 'vitest'
+import { rules } from '../../src/rules/load.ts'
+import { buildApp } from '../../src/web/app.ts'
+import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import { Vault } from '../../src/store/safe/vault.ts'
+import { ensureTemplate } from '../helpers/pglite.ts'
+import { TEST_CSRF_KEY, sameOrigin } from '../helpers/app.ts'
+import { WHO, TODAY, once } from '../case/fixtures.ts'
+
+/**
+ * Safe mode through the web app on a real data folder: turned on from the settings page, a case
+ * with distinctive strings (a phone number, a note, an uploaded file) added, the server stopped,
+ * and then every byte under the data folder searched for them. Then a restart: only the unlock
+ * page answers, a wrong passphrase reveals nothing, the right one opens the case again.
+ */
+
+const PASS = 'seven purple lanterns'
+const PHONE = '07700 900987'
+const NOTE = 'Quokka-marmalade-Tuesday note about the handover'
+const FILE_LINE = 'Zanzibar-Octopus-17 evidence line inside the uploaded file'
+
+let dataDir: string
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+async function start(): Promise<{ app: FastifyInstance; vault: Vault; caseFile: CaseServices }> {
+  const vault = await Vault.open({ dataDir })
+  const book = rules()
+  const caseFile = createCaseServices({
+    database: vault,
+    dataDir,
+    rules: book,
+    maxUploadBytes: 5 * 1024 * 1024,
+    today: () => TODAY,
+  })
+  const app = await buildApp({ database: vault, rules: book, caseFile }, { csrfKey: TEST_CSRF_KEY })
+  await app.ready()
+  return { app, vault, caseFile }
+}
+
+function everyByte(dir: string): Buffer {
+  const parts: Buffer[] = []
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) parts.push(readFileSync(join(e.parentPath, e.name)))
+  return Buffer.concat(parts)
+}
+
+const form = (fields: Record<string, string>) => ({
+  headers: { ...sameOrigin(), 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+})
+
+describe('safe mode in the web app', () => {
+  it(
+    'encrypts everything the parent enters or uploads; locked after a restart; a wrong passphrase reveals nothing',
+    { timeout: 300_000 },
+    async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'redress-safe-web-'))
+      cpSync(join(await ensureTemplate(), 'pglite'), join(dataDir, 'pglite'), { recursive: true })
+      let { app, vault, caseFile } = await start()
+
+      // The settings page offers safe mode; turning it on shows the recovery code once.
+      expect((await app.inject({ url: '/settings/privacy' })).body).toContain('Turn on safe mode')
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/settings/safe-mode/on',
+        ...form({ passphrase: 'short', confirm: 'short' }),
+      })
+      expect(refused.statusCode).toBe(400)
+      expect(refused.body).toContain('at least 8 characters')
+      const on = await app.inject({
+        method: 'POST',
+        url: '/settings/safe-mode/on',
+        ...form({ passphrase: PASS, confirm: PASS, understood: 'yes' }),
+      })
+      expect(on.statusCode, on.body.slice(0, 500)).toBe(200)
+      const code = /id="recovery-code">([0-9A-Z-]+)</.exec(on.body)?.[1]
+      expect(code).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/)
+      expect(on.headers['cache-control']).toBe('no-store')
+      expect(vault.status).toBe('unlocked')
+
+      // A case with distinctive strings: the other parent's phone, a note, an uploaded file.
+      const c = await caseFile.cases.createCase(WHO, {
+        title: 'Handover case',
+        nation: 'england',
+        role: 'receiving',
+        otherParent: { name: 'Pat', phone: PHONE },
+      })
+      await caseFile.cases.addEvent(WHO, c.id, {
+        type: 'note',
+        occurredOn: '2025-03-01',
+        title: 'Handover',
+        details: NOTE,
+      })
+      await caseFile.evidence.add(WHO, c.id, {
+        fileName: 'notes.eml',
+        content: once(
+          Buffer.from(`From: a@example.com\r\nTo: b@example.com\r\nSubject: x\r\n\r\n${FILE_LINE}\r\n`),
+        ),
+        title: 'Email',
+      })
+      const page = await app.inject({ url: `/cases/${c.id}/timeline` })
+      expect(page.body).toContain('Handover')
+
+      // Stop the server, then search every byte of the data folder.
+      await app.close()
+      await vault.close()
+      const bytes = everyByte(dataDir)
+      for (const s of [
+        PHONE,
+        PHONE.replace(' ', ''),
+        NOTE,
+        'Quokka-marmalade',
+        FILE_LINE,
+        'Zanzibar-Octopus',
+        'Handover case',
+        'notes.eml',
+      ])
+        expect(bytes.includes(Buffer.from(s)), s).toBe(false)
+      expect(readdirSync(dataDir).sort()).not.toContain('pglite')
+
+      // Restarted: only the unlock page answers.
+      ;({ app, vault, caseFile } = await start())
+      expect(vault.status).toBe('locked')
+      for (const url of ['/', '/cases', `/cases/${c.id}`, '/settings/privacy', '/check-calculation']) {
+        const r = await app.inject({ url })
+        expect(r.statusCode, url).toBe(303)
+        expect(r.headers.location).toBe('/unlock')
+      }
+      const unlockPage = await app.inject({ url: '/unlock' })
+      expect(unlockPage.body).toContain('Type your passphrase')
+
+      // A wrong passphrase reveals nothing and slows the next try down.
+      const wrong = await app.inject({
+        method: 'POST',
+        url: '/unlock',
+        ...form({ passphrase: 'not the passphrase' }),
+      })
+      expect(wrong.statusCode).toBe(400)
+      expect(wrong.body).toContain('That passphrase is not right')
+      for (const s of ['Handover', 'Pat', PHONE]) expect(wrong.body).not.toContain(s)
+      expect(vault.status).toBe('locked')
+      const tooSoon = await app.inject({ method: 'POST', url: '/unlock', ...form({ passphrase: PASS }) })
+      expect(tooSoon.body).toContain('before you try again')
+      expect(vault.status).toBe('locked')
+      await new Promise((r) => setTimeout(r, 1100))
+
+      // The recovery code opens it too.
+      const right = await app.inject({
+        method: 'POST',
+        url: '/unlock',
+        ...form({ passphrase: code!.toLowerCase() }),
+      })
+      expect(right.statusCode).toBe(303)
+      expect(vault.status).toBe('unlocked')
+      expect((await app.inject({ url: `/cases/${c.id}/timeline` })).body).toContain('Handover')
+      const file = (await caseFile.evidence.choices(WHO, c.id))[0]!
+      expect((await caseFile.evidence.files.read(file.sha256)).toString()).toContain(FILE_LINE)
+
+      // Exit locks, ends the session and blanks every page until a fresh start.
+      const exit = await app.inject({ url: '/exit' })
+      expect(exit.statusCode).toBe(303)
+      expect(exit.headers.location).toBe('https://www.bbc.co.uk/weather')
+      expect(exit.headers['clear-site-data']).toContain('cookies')
+      expect(vault.status).toBe('locked')
+      const blank = await app.inject({ url: `/cases/${c.id}/timeline` })
+      expect(blank.statusCode).toBe(200)
+      expect(blank.body).toContain('<title>Notes</title>')
+      expect(blank.body).not.toContain('Redress')
+      expect(blank.headers['cache-control']).toBe('no-store')
+      const again = await app.inject({ method: 'POST', url: '/exit/start-again', ...form({}) })
+      expect(again.headers.location).toBe('/')
+      expect((await app.inject({ url: '/' })).headers.location).toBe('/unlock')
+      await app.close()
+      await vault.close()
+    },
+  )
+})
