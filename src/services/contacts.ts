@@ -50,7 +50,12 @@ export const contactsFileSchema = z.strictObject({
     'reference-number': fact.extend({ pattern: z.string() }),
     'online-account': fact,
   }),
-  'northern-ireland': z.strictObject({ cms: fact, 'appeals-service': fact }),
+  'northern-ireland': z.strictObject({
+    cms: fact,
+    'appeals-service': fact,
+    ombudsman: fact,
+    records: fact,
+  }),
   tribunal: z.strictObject({ sscs2: fact }),
   'independent-case-examiner': fact,
   /** Helplines for people at risk (read by src/web/features/safe-mode/helplines.ts). */
@@ -111,6 +116,8 @@ export function parseContacts(text: string, path = 'contacts.yaml'): Contacts {
     northernIreland: {
       cms: toFact(c['northern-ireland'].cms),
       appealsService: toFact(c['northern-ireland']['appeals-service']),
+      ombudsman: toFact(c['northern-ireland'].ombudsman),
+      records: toFact(c['northern-ireland'].records),
     },
     tribunal: { sscs2: toFact(c.tribunal.sscs2) },
     independentCaseExaminer: toFact(c['independent-case-examiner']),

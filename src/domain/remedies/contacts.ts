@@ -40,6 +40,10 @@ export interface Contacts {
   readonly northernIreland: {
     readonly cms: ContactFact
     readonly appealsService: ContactFact
+    /** The NI Public Services Ombudsman: the last step of a complaint, contacted directly. */
+    readonly ombudsman: ContactFact
+    /** Where a records request (subject access request) goes in NI: the Department for Communities. */
+    readonly records: ContactFact
   }
   readonly tribunal: { readonly sscs2: ContactFact }
   readonly independentCaseExaminer: ContactFact

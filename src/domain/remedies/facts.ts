@@ -61,6 +61,8 @@ export type ReconsiderationStatus =
   | 'refused'
   /** The CMS changed the decision but it is still wrong. */
   | 'revisedStillWrong'
+  /** The tribunal (in Northern Ireland, the Appeals Service) has decided the appeal: onward appeal on a point of law. */
+  | 'tribunalDecided'
   | 'unknown'
 
 /** Why a reconsideration request is late. */
@@ -89,6 +91,10 @@ export interface WrongCalculationProblem {
   readonly lateReason?: LateReason
   /** The CMS got it wrong with information it already had (an official error). */
   readonly cmsHadTheRightInformation?: YesNoUnknown
+  /** After the appeal: the date the tribunal sent its written reasons (statement of reasons). */
+  readonly tribunalReasonsDate?: DateFact
+  /** After the appeal: the date a refusal of permission (in NI, of leave) to appeal was sent. */
+  readonly permissionRefusedDate?: DateFact
 }
 
 export type ChangeKind =
@@ -151,6 +157,8 @@ export interface SpecialExpensesProblem {
   readonly expenses: readonly SpecialExpense[]
   readonly weeklyAmount?: Pence
   readonly decisionLetterDate?: DateFact
+  /** Is the paying parent on the flat or nil rate because they (or a partner) get a benefit? (reg 57) */
+  readonly onBenefitRate?: YesNoUnknown
 }
 
 export type ComplaintKind =
@@ -208,7 +216,14 @@ export type EnforcementAction =
   | 'notEnforcing'
 
 export type EnforcementGround =
-  'orderDefective' | 'notEarnings' | 'calculationWrong' | 'cannotAfford' | 'alreadyPaid' | 'unknown'
+  | 'orderDefective'
+  | 'notEarnings'
+  /** The CMS decided that the paying parent's "good reason" not to have an earnings order does not apply. */
+  | 'goodReasonRefused'
+  | 'calculationWrong'
+  | 'cannotAfford'
+  | 'alreadyPaid'
+  | 'unknown'
 
 export interface EnforcementProblem {
   readonly kind: 'enforcement'
@@ -217,6 +232,8 @@ export interface EnforcementProblem {
   readonly actionDate?: DateFact
   readonly grounds?: readonly EnforcementGround[]
   readonly hearingDate?: DateFact
+  /** The date the CMS gave or sent its decision that the "good reason" exclusion does not apply. */
+  readonly goodReasonDecisionDate?: DateFact
 }
 
 export type ParentageBasis =
@@ -228,6 +245,8 @@ export interface ParentageProblem {
   readonly assumedBecause?: ParentageBasis
   /** When the user first told the CMS they are not the parent. */
   readonly firstDeniedOn?: DateFact
+  /** The date on the decision (or reconsideration notice) that found the user to be the parent: the court appeal runs from it. */
+  readonly decisionLetterDate?: DateFact
 }
 
 export type OverpaymentCause =

@@ -106,6 +106,7 @@ export const deductionOrderAppealRule = read(
     grounds: z.array(z.enum(['order-defective', 'not-earnings'])),
     court: byDivision,
     'calculation-can-be-questioned': z.literal(false),
+    'good-reason-exclusion': z.object({ provision: z.string(), 'decision-provision': z.string() }),
   }),
 )
 
@@ -128,8 +129,10 @@ export const complaintLadderRule = read(
   'remedies.complaint-ladder',
   z.object({
     steps: z.array(z.string()),
+    'northern-ireland-steps': z.array(z.string()),
     'ice-needs-final-response': z.boolean(),
     'ombudsman-needs-mp-referral': z.boolean(),
+    'northern-ireland-ombudsman-needs-mp-referral': z.boolean(),
   }),
 )
 
@@ -142,6 +145,10 @@ const variationValue = z.object({
   'special-expenses': z.array(z.string()),
   'additional-income': z.array(z.string()),
   'unearned-income-threshold': z.string(),
+  'preliminary-rejection': z.object({
+    provision: z.string(),
+    'benefit-rate': z.string(),
+  }),
 })
 const variationRuleRaw = read('remedies.variation-grounds', variationValue)
 export const variationGroundsRule = (
@@ -159,6 +166,16 @@ export const overpaymentsRule = read(
   'remedies.overpayments',
   z.object({ 'usual-fix': z.string(), reimbursement: z.string() }),
 )
+
+/** The special-expenses threshold (calculation.special-expenses, reg 68), as a weekly amount. */
+export const specialExpensesThreshold = (
+  book: RuleBook,
+  on: PlainDate,
+): { at: RuleAt<unknown>; weekly: Pence } => {
+  const at = book.at('calculation.special-expenses', on)
+  const v = z.object({ 'threshold-weekly': z.string() }).parse(at.value)
+  return { at, weekly: parsePounds(v['threshold-weekly'], 'threshold-weekly') }
+}
 
 export const subjectAccessRule = read(
   'remedies.subject-access',

@@ -86,6 +86,7 @@ export function arrearsRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Arrea
             ? 'the decision behind the arrears used the wrong start date'
             : 'the decision behind the arrears is wrong',
         evidence: ['The decision letter the arrears come from, and proof of the right figure or date.'],
+        offerOfficialError: true,
       }),
     )
   return routes

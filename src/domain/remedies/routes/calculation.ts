@@ -32,12 +32,25 @@ export function listWhat(errors: readonly CalculationError[]): string {
   return `the CMS ${joined}`
 }
 
+/** Why earnings are challenged in the decision, never by a variation (said wherever earnings are in question). */
+export const EARNINGS_NOT_VARIATION =
+  'A variation is not the way to add earnings from a job or self-employment: earnings are part of the calculation itself, so a decision that leaves them out is challenged (a reconsideration, or a revision at any time if they were hidden). Variations are for other income, such as rent, savings, dividends or assets.'
+
+export const HIDDEN_EARNINGS_CONDITION =
+  'This fits if the paying parent had the job or earnings when the decision was made and did not tell the CMS. If the job started after the decision, report it as a change of circumstances instead.'
+
 export function wrongCalculationRoutes(
   ctx: AdvisorContext,
   facts: ProblemFacts,
   p: WrongCalculationProblem,
 ): RouteDraft[] {
-  return challengeRoutes(ctx, facts, {
+  const earnings = p.errors.includes('income') && facts.role === 'receiving'
+  const routes = challengeRoutes(ctx, facts, {
+    ...(earnings
+      ? { anyTimeGround: 'misrepresentation' as const, anyTimeCondition: HIDDEN_EARNINGS_CONDITION }
+      : {}),
+    tribunalReasonsDate: p.tribunalReasonsDate,
+    permissionRefusedDate: p.permissionRefusedDate,
     decisionLetterDate: p.decisionLetterDate,
     status: p.reconsideration ?? 'notAsked',
     askedOn: p.reconsiderationAskedOn,
@@ -47,4 +60,10 @@ export function wrongCalculationRoutes(
     whatIsWrong: listWhat(p.errors),
     evidence: (p.errors.length ? p.errors : (['other'] as const)).map((e) => EVIDENCE[e]),
   })
+  if (!earnings) return routes
+  return routes.map((r) =>
+    r.id === 'mandatory-reconsideration' || r.id === 'any-time-revision' || r.id === 'late-reconsideration'
+      ? { ...r, cautions: [...r.cautions, EARNINGS_NOT_VARIATION] }
+      : r,
+  )
 }

@@ -46,6 +46,13 @@ export interface ChallengeInput {
   readonly evidence: readonly string[]
   /** A ground for revision at any time that fits whatever the CMS knew (e.g. misrepresentation). */
   readonly anyTimeGround?: AnyTimeGround
+  /** Said on the any-time route for `anyTimeGround`: when that ground applies. */
+  readonly anyTimeCondition?: string
+  /** Offer the official-error revision even when the parent has not said the CMS had the information. */
+  readonly offerOfficialError?: boolean
+  /** After the appeal: when the tribunal sent its written reasons, and when permission was refused. */
+  readonly tribunalReasonsDate?: DateFact | undefined
+  readonly permissionRefusedDate?: DateFact | undefined
   /** Set when this challenge is one part of a wider problem (e.g. arrears caused by a wrong decision). */
   readonly fitWhenOpen?: 'main' | 'alongside'
 }
@@ -357,6 +364,93 @@ function appealRoutes(
   ]
 }
 
+/** After the tribunal (in NI, the Appeals Service) has decided: onward appeal on a point of law only. */
+function onwardAppealRoutes(ctx: AdvisorContext, facts: ProblemFacts, input: ChallengeInput): RouteDraft[] {
+  const n = facts.nation
+  const ni = isNI(n)
+  const point =
+    'An onward appeal is only about a mistake of law: for example the tribunal applied the wrong rule, did not explain its decision, or was unfair in how it ran the hearing. It cannot simply be asked to weigh the facts again.'
+  const unverified =
+    'Our research could not read the rule for this time limit, so the date shown is the earliest it could be. Ask an adviser straight away.'
+  const first = askDeadline(ctx, n, {
+    kind: 'tribunalPermission',
+    from: input.tribunalReasonsDate,
+    label: ni
+      ? 'Ask for leave to appeal to a Child Support Commissioner by'
+      : 'Ask the First-tier Tribunal for permission to appeal by',
+    ifUnknown: ni
+      ? 'Ask the Appeals Service for a written statement of the tribunal’s reasons if you do not have one: the month for asking for leave runs from the date it was sent.'
+      : 'Ask the tribunal for its written reasons if you do not have them: the month for asking for permission runs from the date they were sent.',
+  })
+  const routes: RouteDraft[] = [
+    draft({
+      id: 'permission-to-appeal',
+      fit: isKnown(input.permissionRefusedDate) ? 'fallback' : 'main',
+      title: ni
+        ? 'Ask a legally qualified panel member for leave to appeal to a Child Support Commissioner'
+        : 'Ask the First-tier Tribunal for permission to appeal to the Upper Tribunal',
+      whyItFits: `You think the tribunal got the law wrong in deciding your appeal. ${point} ${ni ? 'In Northern Ireland onward appeals go to a Child Support Commissioner, and first you ask a legally qualified member of the tribunal for leave.' : 'First you ask the tribunal that decided for permission.'}`,
+      deadlines: [first],
+      gather: [
+        referenceNumber(ctx, n),
+        ni
+          ? 'The tribunal’s decision notice and its statement of reasons.'
+          : 'The tribunal’s decision notice and its written reasons.',
+        'A short statement of each mistake of law, pointing to the part of the reasons it is in.',
+      ],
+      howToSend: [
+        ni
+          ? 'Write to the Appeals Service asking for leave to appeal to a Child Support Commissioner, and give your reasons.'
+          : 'Write to the tribunal office that decided your appeal asking for permission to appeal to the Upper Tribunal, and give your reasons.',
+        PROOF_OF_POSTAGE,
+      ],
+      whatHappensNext: ni
+        ? 'If leave is refused, you can apply to a Child Support Commissioner for leave within a month. From a Commissioner’s decision an appeal lies, with leave, to the Court of Appeal in Northern Ireland.'
+        : 'If permission is refused, you can ask the Upper Tribunal itself within a month. From the Upper Tribunal an appeal lies, with permission, to the Court of Appeal (in Scotland, the Court of Session).',
+      letterKind: null,
+      cautions: first.result?.confidence === 'verified' ? [] : [unverified],
+    }),
+  ]
+  if (input.permissionRefusedDate !== undefined) {
+    const second = askDeadline(ctx, n, {
+      kind: 'upperTribunalPermission',
+      from: input.permissionRefusedDate,
+      label: ni
+        ? 'Apply to a Child Support Commissioner for leave by'
+        : 'Ask the Upper Tribunal for permission by',
+      ifUnknown: 'Find the date the refusal was sent: the next application must arrive within a month of it.',
+    })
+    routes.push(
+      draft({
+        id: 'onward-appeal',
+        fit: 'main',
+        title: ni
+          ? 'Apply to a Child Support Commissioner for leave to appeal'
+          : 'Ask the Upper Tribunal for permission to appeal',
+        whyItFits: `${ni ? 'The legally qualified panel member refused leave.' : 'The tribunal refused permission.'} You can ask ${ni ? 'a Child Support Commissioner' : 'the Upper Tribunal'} directly. ${point}`,
+        deadlines: [second],
+        gather: [
+          referenceNumber(ctx, n),
+          'The decision notice, the written reasons and the refusal.',
+          'Your statement of the mistakes of law.',
+        ],
+        howToSend: [
+          ni
+            ? 'Apply to the Office of the Social Security and Child Support Commissioners in Belfast, using its form or a signed letter.'
+            : 'Use the Upper Tribunal’s form UT1, with copies of the decision, the reasons and the refusal.',
+          PROOF_OF_POSTAGE,
+        ],
+        whatHappensNext: ni
+          ? 'A Commissioner decides whether to give leave and then the appeal. An appeal from the Commissioner goes, with leave, to the Court of Appeal in Northern Ireland.'
+          : 'The Upper Tribunal decides whether to give permission and then the appeal. An appeal from it goes, with permission, to the Court of Appeal or the Court of Session.',
+        letterKind: null,
+        cautions: second.result?.confidence === 'verified' ? [] : [unverified],
+      }),
+    )
+  }
+  return routes
+}
+
 /** Every challenge route that fits where the parent has got to with a decision. */
 export function challengeRoutes(
   ctx: AdvisorContext,
@@ -373,10 +467,16 @@ export function challengeRoutes(
   const routes: RouteDraft[] = []
   const officialError = input.cmsHadTheRightInformation === 'yes'
 
+  const anyTimeFor = (fit: RouteDraft['fit']): RouteDraft[] =>
+    input.anyTimeGround
+      ? [anyTimeRoute(ctx, facts, input.anyTimeGround, fit, input, input.anyTimeCondition)]
+      : []
+  if (input.status === 'tribunalDecided') return onwardAppealRoutes(ctx, facts, input)
+
   if (input.status === 'refused' || input.status === 'revisedStillWrong') {
     routes.push(...appealRoutes(ctx, facts, input, appeal))
     if (officialError) routes.push(anyTimeRoute(ctx, facts, 'official-error', 'fallback', input))
-    if (input.anyTimeGround) routes.push(anyTimeRoute(ctx, facts, input.anyTimeGround, 'fallback', input))
+    routes.push(...anyTimeFor('fallback'))
     return routes
   }
 
@@ -428,20 +528,14 @@ export function challengeRoutes(
   if (inTime) routes.push(mrRoute(ctx, facts, input, mr, appeal))
   else routes.push(lateMrRoute(ctx, facts, input))
 
+  const ifCmsMistake = 'This only applies if the mistake was the CMS’s own, not a matter of new information.'
   if (officialError)
     routes.push(anyTimeRoute(ctx, facts, 'official-error', inTime ? 'alongside' : 'main', input))
-  else if (!inTime)
+  else if (input.offerOfficialError)
     routes.push(
-      anyTimeRoute(
-        ctx,
-        facts,
-        'official-error',
-        'fallback',
-        input,
-        'This only applies if the mistake was the CMS’s own, not a matter of new information.',
-      ),
+      anyTimeRoute(ctx, facts, 'official-error', inTime ? 'alongside' : 'main', input, ifCmsMistake),
     )
-  if (input.anyTimeGround)
-    routes.push(anyTimeRoute(ctx, facts, input.anyTimeGround, inTime ? 'alongside' : 'main', input))
+  else if (!inTime) routes.push(anyTimeRoute(ctx, facts, 'official-error', 'fallback', input, ifCmsMistake))
+  routes.push(...anyTimeFor(inTime ? 'alongside' : 'main'))
   return routes
 }

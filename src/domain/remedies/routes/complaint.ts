@@ -22,6 +22,7 @@ import {
   writeToCms,
 } from '../text.ts'
 import { askDeadline } from '../timing.ts'
+import { cite } from '../cite.ts'
 
 /** The complaint ladder (CMS, escalation, ICE, MP and Ombudsman), compensation and a subject access request. */
 
@@ -30,6 +31,18 @@ export const SERVICE_NO_APPEAL =
 
 export const COMPENSATION_NO_APPEAL =
   'There is no legal right to compensation and no appeal against a refusal or the amount offered. If you disagree, take it up the complaint steps: escalation, the Independent Case Examiner, then the Ombudsman through an MP.'
+
+const NI_SERVICE_NO_APPEAL =
+  'There is no appeal to the Appeals Service about poor service: it only decides how much maintenance is due. Complain instead; a complaint can go on to the Independent Case Examiner and then to the Northern Ireland Public Services Ombudsman, whom you contact yourself (no MP is needed).'
+
+const NI_COMPENSATION_NO_APPEAL =
+  'There is no legal right to compensation and no appeal against a refusal or the amount offered. If you disagree, take it up the complaint steps: escalation, the Independent Case Examiner, then the Northern Ireland Public Services Ombudsman.'
+
+/** "No appeal" for service complaints, in the nation's own complaint ladder. */
+export const serviceNoAppeal = (n: ProblemFacts['nation']): string =>
+  isNI(n) ? NI_SERVICE_NO_APPEAL : SERVICE_NO_APPEAL
+const compensationNoAppeal = (n: ProblemFacts['nation']): string =>
+  isNI(n) ? NI_COMPENSATION_NO_APPEAL : COMPENSATION_NO_APPEAL
 
 const KIND_WORDS: Record<ComplaintKind, string> = {
   lostDocuments: 'the CMS lost your documents',
@@ -121,7 +134,7 @@ function complaintRoute(ctx: AdvisorContext, facts: ProblemFacts, input: Complai
       ? 'The CMS should acknowledge your complaint and reply within its target times shown here, or agree a longer timetable with you. These are service targets, not legal deadlines; if they are missed or the reply does not put things right, ask for the complaint to be escalated.'
       : 'The CMS should acknowledge your complaint quickly and aim to reply within its target time, or agree a longer timetable with you. If the reply does not put things right, ask for it to be escalated.',
     letterKind: 'complaint',
-    noAppeal: input.noAppeal ?? SERVICE_NO_APPEAL,
+    noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
   })
 }
@@ -133,13 +146,14 @@ function escalationRoute(
   fit: Fit,
 ): RouteDraft {
   const escalated = input.stage === 'escalated'
+  const who = isNI(facts.nation) ? 'a senior manager' : 'a senior manager and the DWP complaints team'
   return draft({
     id: 'escalation',
     fit,
     title: escalated ? 'Follow up your escalated complaint' : 'Ask for your complaint to be escalated',
     whyItFits: escalated
-      ? 'Your complaint is with a senior manager and the DWP complaints team. Their answer is the final response, which you need before the Independent Case Examiner can look at it.'
-      : 'If the CMS’s reply does not put things right, or it misses its targets, ask for the complaint to go to a senior manager and the DWP complaints team. You need their final response before the Independent Case Examiner will look at it.',
+      ? `Your complaint is with ${who}. Their answer is the final response, which you need before the Independent Case Examiner can look at it.`
+      : `If the CMS’s reply does not put things right, or it misses its targets, ask for the complaint to go to ${who}. You need their final response before the Independent Case Examiner will look at it.`,
     deadlines: escalated ? targets(ctx, facts, input.complainedOn, 'escalated complaint') : [],
     gather: [
       referenceNumber(ctx, facts.nation),
@@ -154,7 +168,7 @@ function escalationRoute(
     whatHappensNext:
       'You get a final response. If it still does not put things right, it should tell you that you can go to the Independent Case Examiner.',
     letterKind: 'escalation',
-    noAppeal: input.noAppeal ?? SERVICE_NO_APPEAL,
+    noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
   })
 }
@@ -190,36 +204,29 @@ function iceRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInpu
       `Use the contact details on GOV.UK (${ctx.contacts.independentCaseExaminer.value}) or in the final response letter.`,
       KEEP_COPIES,
     ],
-    whatHappensNext:
-      'The ICE checks it can accept the complaint, may try to settle it, and otherwise investigates. Waits have been long (often more than a year before an investigator is assigned). The ICE can recommend an apology, action and compensation but cannot order them.',
+    whatHappensNext: `The ICE checks it can accept the complaint, may try to settle it, and otherwise investigates. Waits have been long (often more than a year before an investigator is assigned). The ICE can recommend an apology, action and compensation but cannot order them.${isNI(facts.nation) ? ' If you are still unhappy afterwards, the last step is the Northern Ireland Public Services Ombudsman.' : ''}`,
     letterKind: 'iceReferral',
-    noAppeal: SERVICE_NO_APPEAL,
+    noAppeal: serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
   })
 }
 
 function mpRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInput, fit: Fit): RouteDraft {
-  const ni = isNI(facts.nation)
   const last = input.stage === 'iceDecided'
-  const deadlines =
-    last && !ni
-      ? [
-          askDeadline(ctx, facts.nation, {
-            kind: 'phsoViaMp',
-            from: input.becameAwareOn,
-            label: 'Ask an MP to refer you to the Ombudsman by',
-            ifUnknown:
-              'The Ombudsman expects the complaint to reach an MP within a year of when you first knew of the problem; note that date.',
-          }),
-        ]
-      : []
-  const cautions = ni
+  const deadlines = last
     ? [
-        'In Northern Ireland the final step is believed to be the Northern Ireland Public Services Ombudsman rather than the UK Parliamentary Ombudsman (not confirmed in our research).',
+        askDeadline(ctx, facts.nation, {
+          kind: 'phsoViaMp',
+          from: input.becameAwareOn,
+          label: 'Ask an MP to refer you to the Ombudsman by',
+          ifUnknown:
+            'The Ombudsman expects the complaint to reach an MP within a year of when you first knew of the problem; note that date.',
+        }),
       ]
-    : [
-        'Time spent in the CMS and ICE complaint steps is not automatically allowed for in the Ombudsman’s one-year limit.',
-      ]
+    : []
+  const cautions = [
+    'Time spent in the CMS and ICE complaint steps is not automatically allowed for in the Ombudsman’s one-year limit.',
+  ]
   return draft({
     id: 'mp-and-ombudsman',
     fit,
@@ -237,9 +244,60 @@ function mpRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInput
       ? 'The MP can send your complaint to the Ombudsman, which decides whether to investigate.'
       : 'The MP’s office contacts the CMS for you and passes on its reply.',
     letterKind: 'mpLetter',
-    noAppeal: input.noAppeal ?? SERVICE_NO_APPEAL,
+    noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     cautions,
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
+  })
+}
+
+/** Northern Ireland's last step: the NI Public Services Ombudsman, contacted directly (PSO Act (NI) 2016). */
+function nipsoRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInput, fit: Fit): RouteDraft {
+  const last = input.stage === 'iceDecided'
+  const clockRunning = last || input.stage === 'finalResponse'
+  const ombudsman = ctx.contacts.northernIreland.ombudsman
+  const deadlines = clockRunning
+    ? [
+        askDeadline(ctx, facts.nation, {
+          kind: 'phsoViaMp',
+          from: input.finalResponseReceivedOn,
+          label: 'Complain to the Northern Ireland Public Services Ombudsman by',
+          ifUnknown:
+            'Find the date of the final response to your complaint: the Ombudsman must get your complaint within 6 months of it being sent.',
+        }),
+      ]
+    : []
+  const cautions = [
+    'The 6 months run from the day the final response was sent. If the date printed on it is earlier than the day it arrived, count from the printed date.',
+    'It is not settled whether going to the Independent Case Examiner first stops the 6 months running from the CMS’s final response; do not wait for ICE if the date is close.',
+    ...(ombudsman.confidence === 'verified'
+      ? []
+      : [
+          'The Ombudsman’s address was not confirmed in our research: check its website before you send anything.',
+        ]),
+  ]
+  return draft({
+    id: 'nipso-complaint',
+    fit,
+    title: 'Complain to the Northern Ireland Public Services Ombudsman',
+    whyItFits: last
+      ? 'The Independent Case Examiner has not put things right. In Northern Ireland the last step is the Northern Ireland Public Services Ombudsman, who is independent and free. You complain to the Ombudsman yourself: you do not need an MP.'
+      : 'In Northern Ireland the last step of a complaint, after the CMS and the Independent Case Examiner, is the Northern Ireland Public Services Ombudsman. You complain directly: you do not need an MP. Its 6-month time limit starts when the complaints process ends, so note the date of the final response.',
+    deadlines,
+    gather: [
+      referenceNumber(ctx, facts.nation),
+      'The final response to your complaint, and the Independent Case Examiner’s decision if you have it.',
+      'A short summary of what went wrong, when, and what you want done.',
+    ],
+    howToSend: [`Use the Ombudsman’s own complaint form, or write to: ${ombudsman.value}.`, KEEP_COPIES],
+    whatHappensNext:
+      'The Ombudsman checks it can look at the complaint and may investigate. It can recommend an apology, action to put things right and a payment.',
+    letterKind: null,
+    noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
+    cautions,
+    citations: [
+      complaintLadderRule(ctx.book, ctx.today).cite(),
+      ...(deadlines[0]?.result ? [] : [cite(ctx, 'deadlines.nipso-complaint')]),
+    ],
   })
 }
 
@@ -277,32 +335,45 @@ export function compensationRoute(
     whatHappensNext:
       'The CMS or DWP decides whether to pay and how much. If you are unhappy with the answer, take it up the complaint steps.',
     letterKind: 'compensationClaim',
-    noAppeal: COMPENSATION_NO_APPEAL,
+    noAppeal: compensationNoAppeal(facts.nation),
     citations: [compensationRule(ctx.book, ctx.today).cite()],
   })
 }
 
 export function subjectAccessRoute(ctx: AdvisorContext, facts: ProblemFacts, why: string): RouteDraft {
   const rule = subjectAccessRule(ctx.book, ctx.today)
+  const ni = isNI(facts.nation)
+  const records = ctx.contacts.northernIreland.records
+  const holder = ni ? 'the Department for Communities' : 'the DWP'
   return draft({
     id: 'subject-access-request',
     fit: 'support',
     title: 'Ask for a copy of your CMS records (subject access request)',
-    whyItFits: `${why} You can ask for a copy of the personal information the CMS holds about you: case notes, records of calls, letters, and payment records. It costs nothing and the DWP must normally answer within ${rule.value['response-time']}.`,
+    whyItFits: `${why} You can ask for a copy of the personal information the CMS holds about you: case notes, records of calls, letters, and payment records. It costs nothing and ${holder} must normally answer within ${rule.value['response-time']}.${ni ? ' In Northern Ireland the Child Maintenance Service is part of the Department for Communities, so the request goes to the Department.' : ''}`,
     gather: [
       referenceNumber(ctx, facts.nation),
       'Your full name, address and date of birth, and proof of identity if asked.',
     ],
-    howToSend: [
-      ...writeToCms(ctx, facts.nation),
-      'Put “Subject access request” at the top and say which records you want and for which dates. The DWP may pass it to its own data protection team.',
-      PROOF_OF_POSTAGE,
-    ],
-    whatHappensNext:
-      'The DWP sends copies of your records, with other people’s details (such as the other parent’s) taken out.',
+    howToSend: ni
+      ? [
+          `Write to ${records.value}.`,
+          'Put “Subject access request” at the top and say which records you want and for which dates.',
+          PROOF_OF_POSTAGE,
+        ]
+      : [
+          ...writeToCms(ctx, facts.nation),
+          'Put “Subject access request” at the top and say which records you want and for which dates. The DWP may pass it to its own data protection team.',
+          PROOF_OF_POSTAGE,
+        ],
+    whatHappensNext: `${ni ? 'The Department' : 'The DWP'} sends copies of your records, with other people’s details (such as the other parent’s) taken out.`,
     letterKind: 'subjectAccessRequest',
     cautions: [
       'The one-month time and the free request come from general data protection law, not from our child maintenance research; check before relying on them.',
+      ...(ni && records.confidence !== 'verified'
+        ? [
+            'Where in the Department to send it was not confirmed in our research: check its privacy notice first.',
+          ]
+        : []),
     ],
     citations: [rule.cite()],
   })
@@ -344,7 +415,10 @@ export function complaintLadderRoutes(
         'Your own copy of the CMS’s records helps you prove what happened and when.',
       ),
     )
-  routes.push(mpRoute(ctx, facts, input, input.stage === 'iceDecided' ? mainFit : 'support'))
+  const lastFit = input.stage === 'iceDecided' ? mainFit : 'support'
+  routes.push(
+    isNI(facts.nation) ? nipsoRoute(ctx, facts, input, lastFit) : mpRoute(ctx, facts, input, lastFit),
+  )
   return routes
 }
 

@@ -3,7 +3,7 @@ import { draft, type RouteDraft } from '../draft.ts'
 import { deadlineNation, isKnown, type EnforcementProblem, type ProblemFacts } from '../facts.ts'
 import type { Fit } from '../route.ts'
 import { courtFor, deductionOrderAppealRule, liabilityOrderRule } from '../rules.ts'
-import { PRIVACY_CAUTION, contactCms, on, referenceNumber } from '../text.ts'
+import { PRIVACY_CAUTION, contactCms, isNI, on, referenceNumber } from '../text.ts'
 import { askDeadline } from '../timing.ts'
 import { statementOfAccountRoute } from './arrears.ts'
 import { complaintLadderRoutes } from './complaint.ts'
@@ -24,16 +24,17 @@ function earningsOrderRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Enforc
   const court = courtFor(rule.value.court, deadlineNation(facts.nation))
   const grounds = p.grounds ?? []
   const narrow = grounds.includes('orderDefective') || grounds.includes('notEarnings')
+  const goodReason = grounds.includes('goodReasonRefused')
   const unsure = grounds.length === 0 || grounds.includes('unknown')
   const fit: Fit = narrow ? 'main' : unsure ? 'alongside' : 'fallback'
   const cautions: string[] = []
-  if (!narrow && !unsure)
+  if (!narrow && !unsure && !goodReason)
     cautions.push(
       'The reasons you gave are not grounds for this appeal, so the court would be likely to refuse it.',
     )
   if (facts.nation === 'northern-ireland')
     cautions.push(
-      'Which court hears these appeals in Northern Ireland was not confirmed in our research; ask the court office or an adviser.',
+      'The Northern Ireland rule for these appeals was not found in our research. The court and the 28 days are believed to be the same as in Great Britain, so the date shown is the earliest it could be; ask the court office or an adviser straight away.',
     )
   if (facts.keepContactDetailsPrivate) cautions.push(PRIVACY_CAUTION)
   const routes: RouteDraft[] = [
@@ -73,6 +74,50 @@ function earningsOrderRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Enforc
       citations: [rule.cite()],
     }),
   ]
+  if (grounds.includes('goodReasonRefused')) {
+    const g = rule.value['good-reason-exclusion']
+    routes.push(
+      draft({
+        id: 'good-reason-appeal',
+        fit: 'main',
+        title: `Appeal to ${court} against the decision that your “good reason” does not apply`,
+        whyItFits:
+          'The CMS must not take maintenance from your wages where there is a good reason not to. You told it there was one, and it decided your reason does not apply. You can appeal that decision to the court, separately from the narrow grounds against the order itself.',
+        deadlines: [
+          askDeadline(ctx, facts.nation, {
+            kind: 'deoAppeal',
+            from: p.goodReasonDecisionDate ?? p.actionDate,
+            label: `Your appeal must be made to ${court} by`,
+            ifUnknown:
+              'Find the date the CMS gave or sent its decision about your reason: the appeal has a short time limit counted from it.',
+            residentAbroad: facts.residentAbroad ?? false,
+          }),
+        ],
+        gather: [
+          'The CMS’s decision that your reason does not apply, and what you told it.',
+          'Evidence of the reason (for example, why taking money from your wages would cause you a particular problem).',
+          referenceNumber(ctx, facts.nation),
+        ],
+        howToSend: [
+          facts.nation === 'scotland'
+            ? 'Apply to the sheriff court for the sheriffdom where you live; the sheriff clerk’s office can tell you how.'
+            : `Make a complaint (an application) to ${court} for the area where you live; the court office can tell you how.`,
+          'Tell the CMS in writing that you have appealed.',
+        ],
+        whatHappensNext:
+          'The court decides whether your reason applies. It cannot look at the maintenance calculation.',
+        letterKind: null,
+        noAppeal: CALCULATION_NOT_IN_COURT,
+        cautions: isKnown(p.goodReasonDecisionDate)
+          ? cautions
+          : [
+              ...cautions,
+              'The time counts from the date the CMS gave or sent its decision about your reason; if you only know the date of the order, that is used, which may be later.',
+            ],
+        citations: [rule.cite(g.provision), rule.cite(g['decision-provision'])],
+      }),
+    )
+  }
   if (grounds.includes('cannotAfford'))
     routes.push(
       draft({
@@ -153,7 +198,9 @@ function liabilityOrderRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Enfor
         'If the court makes the order, the CMS can use bailiffs (sheriff officers in Scotland) and other enforcement. Keep paying what you can and talk to the CMS about the arrears.',
       noAppeal: LIABILITY_NO_APPEAL,
       cautions: [
-        'A 2023 Act lets the CMS make liability orders itself without a court; whether that is in force was not confirmed in our research.',
+        isNI(facts.nation)
+          ? 'A 2025 Northern Ireland Act will let the Department make liability orders itself without a court; it has been passed but is not yet in force, so the court route still applies.'
+          : 'A 2023 Act will let the CMS make liability orders itself without a court; it has been passed but is not yet in force, so the court route still applies.',
       ],
       citations: [rule.cite()],
     }),

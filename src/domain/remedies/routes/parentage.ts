@@ -2,7 +2,17 @@ import type { AdvisorContext } from '../context.ts'
 import { draft, type RouteDraft } from '../draft.ts'
 import { isKnown, type ParentageBasis, type ParentageProblem, type ProblemFacts } from '../facts.ts'
 import { parentageRule } from '../rules.ts'
-import { PRIVACY_CAUTION, PROOF_OF_POSTAGE, contactCms, isNI, on, referenceNumber } from '../text.ts'
+import {
+  PRIVACY_CAUTION,
+  PROOF_OF_POSTAGE,
+  contactCms,
+  isNI,
+  letterDated,
+  on,
+  referenceNumber,
+} from '../text.ts'
+import { askDeadline } from '../timing.ts'
+import { cite } from '../cite.ts'
 import { anyTimeRoute } from './challenge.ts'
 
 /** Disputed parentage: the CMS can ask for DNA tests or a court decides; the tribunal cannot. */
@@ -97,8 +107,47 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
       citations: [rule.cite()],
     }),
   ]
-  if (p.calculationMade !== 'no')
+  if (p.calculationMade !== 'no') {
+    const court = isNI(n)
+      ? 'a court of summary jurisdiction'
+      : n === 'scotland'
+        ? 'the sheriff'
+        : 'the family court'
+    const appeal = askDeadline(ctx, n, {
+      kind: 'parentageAppeal',
+      from: p.decisionLetterDate,
+      label: `Your appeal must be made to ${court} by`,
+      ifUnknown:
+        'Find the date on the decision that treats you as the parent: an appeal to the court must be made within about a month of it.',
+    })
     routes.push(
+      draft({
+        id: 'parentage-appeal',
+        fit: 'alongside',
+        title: `Appeal to ${court} against the finding that you are the parent`,
+        whyItFits: `Where the appeal is that a decision should not have found you to be the parent, it goes to ${court}, not the tribunal. ${isNI(n) ? 'In Northern Ireland the usual one-month appeal time applies to the court.' : 'The time limit for the court was not confirmed in our research, so the date shown is the earliest it could be.'}`,
+        deadlines: [appeal],
+        gather: [
+          referenceNumber(ctx, n),
+          letterDated('The decision that treats you as the parent', p.decisionLetterDate),
+          'Why you are not the parent, and any evidence (a DNA result, if you have one).',
+        ],
+        howToSend: [
+          `Ask the office of ${court} how to start the appeal and which form to use.`,
+          'Tell the CMS in writing that you have appealed.',
+        ],
+        whatHappensNext: 'The court decides whether you are the parent, and may direct DNA tests.',
+        letterKind: null,
+        cautions:
+          appeal.result?.confidence === 'verified'
+            ? []
+            : [
+                'The court’s time limit was not confirmed in our research; act as early as you can and ask an adviser.',
+              ],
+        citations: appeal.result
+          ? []
+          : [cite(ctx, isNI(n) ? 'deadlines.ni-parentage-appeal' : 'deadlines.parentage-appeal')],
+      }),
       anyTimeRoute(ctx, facts, 'not-a-parent', 'alongside', {
         decisionLetterDate: undefined,
         whatIsWrong: 'you are not the child’s parent',
@@ -107,5 +156,6 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
         ],
       }),
     )
+  }
   return routes
 }

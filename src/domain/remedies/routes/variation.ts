@@ -10,7 +10,7 @@ import type {
   UndeclaredIncomeProblem,
 } from '../facts.ts'
 import type { RouteDeadline, VariationGround } from '../route.ts'
-import { variationGroundsRule } from '../rules.ts'
+import { specialExpensesThreshold, variationGroundsRule } from '../rules.ts'
 import {
   PRIVACY_CAUTION,
   PROOF_OF_POSTAGE,
@@ -20,7 +20,8 @@ import {
   referenceNumber,
 } from '../text.ts'
 import { askDeadline } from '../timing.ts'
-import { anyTimeRoute, challengeRoutes } from './challenge.ts'
+import { EARNINGS_NOT_VARIATION, HIDDEN_EARNINGS_CONDITION } from './calculation.ts'
+import { challengeRoutes } from './challenge.ts'
 
 /** Variations: additional income the paying parent has not declared, and the paying parent's special expenses. */
 
@@ -200,16 +201,17 @@ export function undeclaredIncomeRoutes(
   }
   const hidden = p.incomeKinds.includes('hiddenEarnings')
   if (hidden) {
-    const input = {
+    // Earnings belong in the calculation itself: challenge the decision (reconsideration while in
+    // time, and revision at any time for the failure to disclose), never a variation.
+    const challenge = challengeRoutes(ctx, facts, {
       decisionLetterDate: p.decisionLetterDate,
       whatIsWrong: 'the paying parent has not told the CMS about all their earnings',
       evidence: ['What you know about the earnings: the job or business, its name, roughly what it pays.'],
-    }
-    if (p.decisionLetterDate !== undefined)
-      routes.push(
-        ...challengeRoutes(ctx, facts, { ...input, status: 'notAsked', anyTimeGround: 'misrepresentation' }),
-      )
-    else routes.push(anyTimeRoute(ctx, facts, 'misrepresentation', 'main', input))
+      status: 'notAsked',
+      anyTimeGround: 'misrepresentation',
+      anyTimeCondition: HIDDEN_EARNINGS_CONDITION,
+    })
+    routes.push(...challenge.map((r) => ({ ...r, cautions: [...r.cautions, EARNINGS_NOT_VARIATION] })))
   }
   if (p.incomeKinds.includes('notSure') || routes.length === 0)
     routes.push(
@@ -256,12 +258,40 @@ export function specialExpensesRoutes(
     p.weeklyAmount !== undefined
       ? `You say the costs are about ${formatPounds(p.weeklyAmount)} a week.`
       : undefined
-  return p.expenses.map((e) =>
-    variationRoute(ctx, facts, EXPENSE_GROUND[e], p.decisionLetterDate, {
-      ...(weekly ? { why: weekly } : {}),
-      cautions: [
-        'The CMS may not accept costs it thinks are unreasonably high, and small amounts may not count.',
-      ],
-    }),
-  )
+  const threshold = specialExpensesThreshold(ctx.book, ctx.today)
+  const { at } = variationGroundsRule(ctx.book, ctx.today)
+  const rejection = at.value['preliminary-rejection']
+  const onBenefit = p.onBenefitRate === 'yes'
+  return p.expenses.map((e) => {
+    // No threshold for a relevant other child's illness or disability (reg 68, from a CMS leaflet).
+    const thresholded = e !== 'relevantOtherChildDisability'
+    const below = thresholded && p.weeklyAmount !== undefined && p.weeklyAmount < threshold.weekly
+    const cautions = [
+      'The CMS may not accept costs it thinks are unreasonably high.',
+      ...(thresholded
+        ? [
+            `Costs of this kind are understood to count only if they are at least ${formatPounds(threshold.weekly)} a week (from a CMS leaflet; the regulation itself, reg 68, was not read, nor whether the whole amount or only the part above ${formatPounds(threshold.weekly)} is then taken off).`,
+          ]
+        : []),
+      ...(p.onBenefitRate === 'unknown'
+        ? [
+            `If you pay the flat rate, or nothing, because you or your partner get a benefit, the CMS turns this application down at the first stage (${rejection.provision}).`,
+          ]
+        : []),
+    ]
+    const why = onBenefit
+      ? `You pay the flat rate or nil rate because of a benefit. The CMS turns down a special-expenses variation at the first stage where ${rejection['benefit-rate']} (${rejection.provision}), so this application would not go ahead while that is so.`
+      : below
+        ? `${weekly ?? ''} That is below the ${formatPounds(threshold.weekly)} a week the CMS is understood to require for costs of this kind, so the variation is unlikely to succeed unless the costs are higher.`.trim()
+        : weekly
+    const route = variationRoute(ctx, facts, EXPENSE_GROUND[e], p.decisionLetterDate, {
+      ...(why ? { why } : {}),
+      ...(onBenefit || below ? { fit: 'fallback' as const } : {}),
+      cautions,
+    })
+    return {
+      ...route,
+      citations: [...route.citations, at.cite(rejection.provision), threshold.at.cite('reg 68')],
+    }
+  })
 }
