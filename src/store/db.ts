@@ -90,13 +90,21 @@ async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database>
     const db = drizzlePglite(client, { schema }) as unknown as Db
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })
     if (fresh) onNotice?.('Database ready.')
+    // PGlite's file layer sets some modes itself (initdb's files, pg_internal.init at each start),
+    // past the umask: tighten again now, now and then while it runs, and when it closes. The
+    // folder itself is 0700 throughout, so nothing inside is reachable by others even in between.
+    secureDataFolder(dataDir)
+    const sweep = setInterval(() => secureDataFolder(dataDir), 60_000)
+    sweep.unref()
     return {
       db,
       engine: 'pglite',
       ping: async () => (await client.query<{ ok: number }>('select 1 as ok')).rows[0]?.ok === 1,
       close: async () => {
+        clearInterval(sweep)
         try {
           await client.close()
+          secureDataFolder(dataDir)
         } finally {
           release()
         }

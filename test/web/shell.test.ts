@@ -45,7 +45,7 @@ describe('web shell', () => {
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/)
     expect(res.headers['x-frame-options']).toBe('DENY')
-    expect(res.headers['referrer-policy']).toBe('no-referrer')
+    expect(res.headers['referrer-policy']).toBe('same-origin')
     expect(res.headers['cache-control']).toBe('no-store')
     expect(res.headers['set-cookie']).toBeUndefined()
   })
