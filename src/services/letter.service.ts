@@ -44,6 +44,10 @@ import {
   type LetterBaseInput,
 } from '../documents/index.ts'
 import type { CaseServices } from './case-services.ts'
+import { engineDeadlines } from './case.service.ts'
+import { deadlineNation } from '../domain/case/index.ts'
+import { DomainError } from '../domain/shared/errors.ts'
+import type { DeadlineKind, DeadlineResult } from '../domain/deadlines/types.ts'
 import { recipientIdFor, recipients, type RecipientFact } from './recipients.ts'
 import { DECISION_KINDS, subjectFor } from './letter-kinds.ts'
 
@@ -212,6 +216,24 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
 export const wordFieldsFor = (kind: LetterKind): WordField[] =>
   WORD_FIELDS.filter((f) => f.kinds === 'all' || f.kinds.includes(kind))
 
+/** Whether a letter's route is in time on the letter's date, and what to do when it is not. */
+export interface LetterTiming {
+  readonly route: 'reconsideration' | 'appeal' | 'ice'
+  readonly state: 'in-time' | 'late' | 'past-outer-limit'
+  /** The date the letter is written for. */
+  readonly on: PlainDate
+  readonly deadline: PlainDate
+  /** The last date a late request can be made, where the law sets one. */
+  readonly outerLimit: PlainDate | null
+  readonly rule: string
+  readonly source: { readonly instrument: string; readonly provision: string; readonly url: string }
+  readonly confidence: string
+  /** The kind to write instead when late (a late reconsideration request), when it is not this kind. */
+  readonly lateKind: LetterKind | null
+  /** Past the outer limit: the routes that remain. */
+  readonly remains: readonly LetterKind[]
+}
+
 /** What the parent picks and types for one letter. */
 export interface LetterChoices {
   /** The decision the letter is about (the newest suitable one if not given). */
@@ -261,6 +283,10 @@ export interface SendDetails {
   readonly method: LetterMethod
   readonly certificateNumber?: string | null
   readonly trackingNumber?: string | null
+  /** The photo or scan of the certificate of posting, already kept as evidence (see `keepProof`). */
+  readonly proofEvidenceId?: string | null
+  /** Evidence sent with the letter (listed as its enclosures), linked to the "letter sent" entry. */
+  readonly enclosed?: readonly string[]
 }
 
 export interface Sent {
@@ -920,6 +946,96 @@ export class LetterService {
     return out
   }
 
+  /**
+   * Whether the letter's route is still in time on the letter's date: the deadline (and outer limit)
+   * from the engine, and when it has passed, the late route that still exists or, past the outer
+   * limit, what remains. Null for kinds with no time limit or when the start date is not recorded.
+   */
+  async timing(
+    who: Actor,
+    caseId: string,
+    kind: LetterKind,
+    ch: LetterChoices = {},
+  ): Promise<LetterTiming | null> {
+    const c = await this.cases.getCase(who, caseId)
+    const on = ch.date ?? this.cases.today()
+    const nation = deadlineNation(c.nation)
+    const compute = engineDeadlines(this.deps.rules)
+    const run = (k: DeadlineKind, from: string): DeadlineResult | null => {
+      try {
+        return compute({ kind: k, from: parseDate(from), nation })
+      } catch (error) {
+        if (error instanceof DomainError) return null
+        throw error
+      }
+    }
+    const judge = (
+      route: LetterTiming['route'],
+      main: DeadlineResult | null,
+      outer: DeadlineResult | null,
+      lateKind: LetterKind,
+    ): LetterTiming | null => {
+      if (!main) return null
+      const limit = outer?.deadline ?? main.outerLimit ?? null
+      const state: LetterTiming['state'] = !isAfter(on, main.deadline)
+        ? 'in-time'
+        : limit && isAfter(on, limit)
+          ? 'past-outer-limit'
+          : 'late'
+      return {
+        route,
+        state,
+        on,
+        deadline: main.deadline,
+        outerLimit: limit,
+        rule: main.rule,
+        source: main.source,
+        confidence: main.confidence,
+        lateKind: state === 'late' && lateKind !== kind ? lateKind : null,
+        remains:
+          state === 'past-outer-limit'
+            ? route === 'reconsideration'
+              ? ['revision-any-time', 'change-of-circumstances', 'complaint']
+              : ['revision-any-time', 'complaint']
+            : [],
+      }
+    }
+    if (kind === 'mandatory-reconsideration' || kind === 'late-mandatory-reconsideration') {
+      const d = await this.pickDecision(who, caseId, kind, ch.decisionId)
+      if (!d) return null
+      return judge(
+        'reconsideration',
+        run('mandatoryReconsideration', d.letterDate),
+        run('lateMandatoryReconsiderationLimit', d.letterDate),
+        'late-mandatory-reconsideration',
+      )
+    }
+    if (kind.startsWith('appeal-') || kind === 'ni-appeal') {
+      const d = await this.pickDecision(who, caseId, kind, ch.decisionId)
+      if (!d || d.kind !== 'mandatory-reconsideration-notice') return null
+      return judge(
+        'appeal',
+        run('tribunalAppeal', d.letterDate),
+        c.nation === 'northern-ireland' ? null : run('tribunalAppealAbsoluteLimit', d.letterDate),
+        kind,
+      )
+    }
+    if (kind === 'ice-referral') {
+      const final = (await this.cases.timeline(who, caseId))
+        .filter((e) => e.type === 'letter-received' && e.letter?.subject === 'complaint-final-response')
+        .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn))
+        .at(-1)
+      if (!final) return null
+      return judge('ice', run('iceReferral', final.occurredOn), null, kind)
+    }
+    return null
+  }
+
+  /** The notes for the parent as their own PDF: never part of the letter or of a bundle. */
+  async notesPdf(letter: Letter, extra: readonly string[] = []): Promise<Uint8Array> {
+    return (await import('../documents/letters/render-pdf.ts')).renderNotesPdf(letter, extra)
+  }
+
   /** Builds the letter from the case. Throws `LetterNeedsMore` saying what to add and where. */
   async draft(who: Actor, caseId: string, kind: LetterKind, ch: LetterChoices = {}): Promise<Drafted> {
     if (!isLetterKind(kind)) throw new InvalidInput('kind', `There is no letter of kind "${String(kind)}"`)
@@ -961,6 +1077,27 @@ export class LetterService {
   }
 
   /**
+   * Keeps the photo or scan of a certificate of posting as evidence (tagged "proof-of-postage"), to be
+   * linked to the letter when it is recorded as sent. Checked like any upload (type, size, name).
+   */
+  async keepProof(
+    who: Actor,
+    caseId: string,
+    fileName: string,
+    content: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+    sentOn: PlainDate,
+  ): Promise<string> {
+    const e = await this.deps.caseFile.evidence.add(who, caseId, {
+      fileName,
+      content: Readable.from(content),
+      title: `Proof of postage (${formatDate(sentOn)})`,
+      documentDate: (isAfter(sentOn, this.cases.today()) ? this.cases.today() : sentOn).toString(),
+      tags: ['proof-of-postage'],
+    })
+    return e.id
+  }
+
+  /**
    * Records the letter as sent: a "letter sent" timeline event (about the decision, confirming the
    * call), the PDF kept as evidence and linked to it as the letter, and the deadlines sending it
    * starts (a complaint's acknowledgement and reply targets, for example). A letter asking the CMS to
@@ -987,6 +1124,7 @@ export class LetterService {
       tags: ['redress-letter', kind],
       ...(drafted.decision ? { aboutDecisionId: drafted.decision.id } : {}),
       ...(drafted.call && kind === 'call-confirmation' ? { confirmsCallId: drafted.call.id } : {}),
+      ...(send.proofEvidenceId ? { proofEvidenceId: send.proofEvidenceId } : {}),
     })
     let evidenceId: string
     try {
@@ -1006,6 +1144,8 @@ export class LetterService {
       await this.cases.bin(who, caseId, 'event', result.record.id)
       throw error
     }
+    for (const id of send.enclosed ?? [])
+      await this.deps.caseFile.cases.link(who, caseId, id, 'event', result.record.id)
     // The deadlines it meets are marked met, and the reminder to check it arrived comes with the event.
     const tasks = [...result.tasks]
     return { event: result.record, evidenceId, tasks, gaps: result.gaps }

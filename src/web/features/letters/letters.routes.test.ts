@@ -65,12 +65,15 @@ describe('the letters pages', () => {
     expect(r.body).toContain('Kelly')
   })
 
-  it('stops with an error summary saying what to add and linking where', async () => {
+  it('opens clean, listing what to add, and reports it in the error summary only on submit', async () => {
     const r = await t.app.inject(`/cases/${caseId}/write/ice-referral`)
     expect(r.statusCode).toBe(200)
-    expect(r.body).toContain('govuk-error-summary')
-    expect(r.body).toContain('#recipientAddress')
+    expect(r.body).not.toContain('govuk-error-summary')
+    expect(r.body).toContain('Before Redress can write this letter')
     expect(r.body).toContain('National Insurance number')
+    const sent = await post(`/cases/${caseId}/write/ice-referral`, { action: 'update' })
+    expect(sent.body).toContain('govuk-error-summary')
+    expect(sent.body).toContain('#word-nationalInsuranceNumber')
   })
 
   it('produces the edited letter as PDF and Word', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { ZodError } from 'zod'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import multipart from '@fastify/multipart'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import {
   LETTER_METHODS,
   LOCAL_OWNER,
@@ -17,6 +18,7 @@ import {
   LetterNeedsMore,
   LetterService,
   parseMethod,
+  type LetterTiming,
   wordFieldsFor,
   type LetterChoices,
   type LetterEdits,
@@ -58,9 +60,54 @@ const dateParts = (iso: string | null | undefined) => {
     : { day: '', month: '', year: '' }
 }
 
+/** A posted letter form: its fields, and the proof-of-postage file if one was chosen (read whole, capped). */
+interface LetterPost {
+  readonly f: LetterForm
+  readonly proof: { readonly name: string; readonly bytes: Buffer } | null
+  readonly proofError: InvalidInput | null
+}
+
+/**
+ * Reads the letter form, which is multipart (it can carry the photo of a certificate of posting).
+ * Repeated fields (the enclosures ticked) become lists. A form posted without a file reads the same.
+ */
+async function readLetterPost(request: FastifyRequest, maxBytes: number): Promise<LetterPost> {
+  if (!request.isMultipart())
+    return { f: letterForm.parse(request.body ?? {}), proof: null, proofError: null }
+  const fields: Record<string, string | string[]> = {}
+  let proof: LetterPost['proof'] = null
+  let proofError: InvalidInput | null = null
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (!part.filename) {
+        part.file.resume()
+        continue
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (size <= maxBytes) chunks.push(chunk)
+      }
+      if (size > maxBytes || part.file.truncated)
+        proofError = new InvalidInput('proof', 'The file is too large. Nothing was saved.')
+      else proof = { name: part.filename, bytes: Buffer.concat(chunks) }
+    } else {
+      const v = typeof part.value === 'string' ? part.value : String(part.value ?? '')
+      const had = fields[part.fieldname]
+      fields[part.fieldname] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v]
+    }
+  }
+  return { f: letterForm.parse(fields), proof, proofError }
+}
+
 export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { services }) => {
   const caseFile = services.caseFile
   if (!caseFile) return
+  await app.register(multipart, {
+    limits: { fileSize: caseFile.evidence.maxUploadBytes + 1, files: 1, fields: 200, fieldSize: 100_000 },
+    throwFileSizeLimit: false,
+  } as Parameters<typeof multipart>[1])
   const who = WEB_ACTOR
   const letters = new LetterService({ caseFile, rules: services.rules })
   const bundles = new BundleService({ caseFile, letters })
@@ -150,6 +197,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         : {}),
       words,
       ...(income || nights ? { figures: { weeklyIncome: income || null, nights: nights || null } } : {}),
+      enclose: list(f, 'enclose'),
     }
   }
 
@@ -186,12 +234,36 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     }
   }
 
+  /** The timing of a letter's route for the page: dates in words, the late route and what remains as links. */
+  const timingView = (caseId: string, t: LetterTiming) => {
+    const d = (x: { toString(): string } | null) => (x ? formatDate(parseDate(x.toString())) : '')
+    const link = (kind: LetterKind) => ({
+      href: fill(paths.caseLetterKind, { caseId, kind }),
+      text: copy(`letterPage.timing.remains.${kind}`),
+    })
+    return {
+      state: t.state,
+      route: t.route,
+      deadline: d(t.deadline),
+      outer: d(t.outerLimit),
+      lateText:
+        t.route === 'appeal' && !t.outerLimit
+          ? 'letterPage.timing.late.appealNoOuter'
+          : `letterPage.timing.late.${t.route}`,
+      lateHref: t.lateKind ? fill(paths.caseLetterKind, { caseId, kind: t.lateKind }) : null,
+      remains: t.remains.map(link),
+      source: `${t.source.instrument}, ${t.source.provision}`,
+      url: t.source.url,
+      confidence: t.confidence,
+    }
+  }
+
   const letterPage = async (
     reply: FastifyReply,
     caseId: string,
     kind: LetterKind,
     f: LetterForm,
-    extra: { errors?: { text: string; href: string }[]; edits?: LetterEdits } = {},
+    extra: { errors?: { text: string; href: string }[]; edits?: LetterEdits; submitted?: boolean } = {},
     status = 200,
   ) => {
     const c = await caseFile.cases.getCase(who, caseId)
@@ -211,13 +283,15 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     } catch (error) {
       if (error instanceof LetterNeedsMore) {
         problems = error.problems.map((p) => ({ ...p, href: problemLink(caseId, p) }))
-        errors = [
-          ...errors,
-          ...problems.map((p) => ({
-            text: `${copy(`letters.where.${p.where}`)}: ${p.whatToAdd}`,
-            href: p.href,
-          })),
-        ]
+        // The page opens clean: what is missing is listed, and only reported as an error on submit.
+        if (extra.submitted)
+          errors = [
+            ...errors,
+            ...problems.map((p) => ({
+              text: `${copy(`letters.where.${p.where}`)}: ${p.whatToAdd}`,
+              href: p.href,
+            })),
+          ]
         if (extra.edits) {
           // An edit emptied something: show the draft again with the parent's words kept.
           try {
@@ -230,11 +304,29 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         errors = [...errors, { text: error.problem, href: `#${error.field.replace(/\./g, '-')}` }]
       } else throw error
     }
+    const ch = (() => {
+      try {
+        return choicesFrom(f, kind)
+      } catch {
+        return {}
+      }
+    })()
+    const timing = await letters.timing(who, caseId, kind, ch)
+    const recipient = letters.recipient(kind, c).fact
+    const enclosable = (await caseFile.cases.list(who, caseId, 'evidence'))
+      .filter((e) => !e.tags.includes('redress-letter'))
+      .map((e) => ({
+        value: e.id,
+        text: e.title,
+        hint: { text: e.documentDate ? formatDate(parseDate(e.documentDate)) : e.fileName },
+        checked: list(f, 'enclose').includes(e.id),
+      }))
     const recipientOrg = drafted?.letter.recipient.organisation ?? ''
+    let numbered = 0
     const blocks = drafted
       ? drafted.letter.paragraphs.map((b, i) =>
           typeof b === 'string'
-            ? { index: i, kind: 'text', value: extra.edits?.paragraphs?.[i] ?? b, n: i + 1 }
+            ? { index: i, kind: 'text', value: extra.edits?.paragraphs?.[i] ?? b, n: ++numbered }
             : b.kind === 'heading'
               ? { index: i, kind: 'heading', value: b.text }
               : {
@@ -258,6 +350,20 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         problems,
         drafted,
         blocks,
+        timing: timing ? timingView(caseId, timing) : null,
+        recipient: {
+          organisation: recipient.organisation,
+          attention: recipient.attention,
+          lines: recipient.addressLines,
+          useInstead: recipient.useInstead,
+          unconfirmed: recipient.confidence !== 'verified',
+          source: recipient.sources[0],
+          checked: formatDate(recipient.checkedOn),
+        },
+        enclosable,
+        notes: drafted?.letter.notes ?? [],
+        letterDate: drafted ? formatDate(drafted.letter.date) : '',
+        submitted: !!extra.submitted,
         action: fill(paths.caseLetterKind, { caseId, kind }),
         values: {
           decisionId: text(f, 'decisionId') || drafted?.decision?.id || '',
@@ -313,77 +419,95 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   app.post(paths.caseLetterKind, async (request, reply) => {
     const { caseId, kind } = kindParams.parse(request.params)
     if (!isLetterKind(kind)) return reply.callNotFound()
-    const f = letterForm.parse(request.body ?? {})
+    const { f, proof, proofError } = await readLetterPost(request, caseFile.evidence.maxUploadBytes)
     const act = text(f, 'action')
     const edits = act === 'update' ? undefined : editsFrom(f)
-    if (act === 'pdf' || act === 'docx' || act === 'send') {
+    if (act === 'pdf' || act === 'docx' || act === 'notes' || act === 'send') {
       let drafted
       try {
         drafted = await letters.edited(who, caseId, kind, choicesFrom(f, kind), edits ?? {})
       } catch (error) {
         if (error instanceof LetterNeedsMore || error instanceof InvalidInput)
-          return letterPage(reply, caseId, kind, f, { ...(edits ? { edits } : {}) }, 400)
+          return letterPage(reply, caseId, kind, f, { ...(edits ? { edits } : {}), submitted: true }, 400)
         throw error
       }
-      if (act === 'pdf' || act === 'docx') {
-        const bytes = act === 'pdf' ? await letters.pdf(drafted.letter) : await letters.docx(drafted.letter)
+      if (act === 'pdf' || act === 'docx' || act === 'notes') {
+        const bytes =
+          act === 'pdf'
+            ? await letters.pdf(drafted.letter)
+            : act === 'notes'
+              ? await letters.notesPdf(drafted.letter)
+              : await letters.docx(drafted.letter)
+        const name = act === 'notes' ? `${kind}-notes-for-you` : kind
         return reply
           .type(
-            act === 'pdf'
-              ? 'application/pdf'
-              : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            act === 'docx'
+              ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+              : 'application/pdf',
           )
           .header(
             'content-disposition',
-            `attachment; filename="${kind}-${drafted.letter.date.toString()}.${act}"`,
+            `attachment; filename="${name}-${drafted.letter.date.toString()}.${act === 'docx' ? 'docx' : 'pdf'}"`,
           )
           .header('cache-control', 'no-store')
           .send(Buffer.from(bytes))
       }
       const sentOn = readDate(f, 'sentOn')
+      const fail = (error: InvalidInput) => {
+        const field =
+          error.field === 'method'
+            ? 'method'
+            : error.field.startsWith('occurredOn') || error.field === 'sentOn'
+              ? 'sentOn-day'
+              : error.field === 'file' || error.field === 'proof'
+                ? 'proof'
+                : error.field.replace(/\./g, '-')
+        const problem =
+          error.field === 'method'
+            ? copy('letters.errors.method')
+            : field === 'proof'
+              ? `${error.problem} ${copy('letterPage.proofAgain')}`
+              : error.problem
+        return letterPage(
+          reply,
+          caseId,
+          kind,
+          f,
+          { errors: [{ text: problem, href: `#${field}` }], ...(edits ? { edits } : {}), submitted: true },
+          400,
+        )
+      }
+      if (proofError) return fail(proofError)
+      let proofId: string | null = null
       try {
         const method = parseMethod(text(f, 'method'))
+        const on = sentOn ? parseDate(sentOn, 'sentOn') : caseFile.cases.today()
+        if (proof) proofId = await letters.keepProof(who, caseId, proof.name, [proof.bytes], on)
         const sent = await letters.markSent(who, caseId, drafted, {
           method,
-          ...(sentOn ? { sentOn: parseDate(sentOn, 'sentOn') } : {}),
+          sentOn: on,
           certificateNumber: text(f, 'certificate') || null,
           trackingNumber: text(f, 'tracking') || null,
+          proofEvidenceId: proofId,
+          enclosed: list(f, 'enclose'),
         })
         const c = await caseFile.cases.getCase(who, caseId)
         return render(reply, 'sent.njk', copy('letters.sentTitle'), c, {
           sent,
           tasks: sent.tasks.map((t) => ({ title: t.title, due: formatDate(parseDate(t.dueOn)) })),
           eventHref: fill(paths.caseEvent, { caseId, id: sent.event.id }),
+          proofHref: proofId ? fill(paths.caseEvidence, { caseId, id: proofId }) : null,
         })
       } catch (error) {
-        if (error instanceof InvalidInput) {
-          const field =
-            error.field === 'method'
-              ? 'method'
-              : error.field.startsWith('occurredOn') || error.field === 'sentOn'
-                ? 'sentOn-day'
-                : error.field.replace(/\./g, '-')
-          return letterPage(
-            reply,
-            caseId,
-            kind,
-            f,
-            {
-              errors: [
-                {
-                  text: error.field === 'method' ? copy('letters.errors.method') : error.problem,
-                  href: `#${field}`,
-                },
-              ],
-              ...(edits ? { edits } : {}),
-            },
-            400,
-          )
-        }
+        if (proofId) await caseFile.cases.bin(who, caseId, 'evidence', proofId)
+        if (error instanceof InvalidInput) return fail(error)
         throw error
       }
     }
-    return letterPage(reply, caseId, kind, f)
+    return letterPage(reply, caseId, kind, f, {
+      submitted: true,
+      ...(act === 'preview' && edits ? { edits } : {}),
+    })
   })
 
   // The bundle.
