@@ -12,6 +12,7 @@ import {
   bundleInputs,
   compiledRulesPlugin,
   externalPackages,
+  lazyChildProcessPlugin,
   root,
   zodEnglishOnlyPlugin,
 } from './build-common.mjs'
@@ -60,7 +61,7 @@ export async function buildCli({ ifStale = false } = {}) {
       metafile: true,
       outExtension: { '.js': '.mjs' },
       chunkNames: '[name]-[hash]',
-      plugins: [compiledRulesPlugin(), zodEnglishOnlyPlugin()],
+      plugins: [compiledRulesPlugin(), zodEnglishOnlyPlugin(), lazyChildProcessPlugin()],
       // commander is CommonJS: its require() calls for Node's own modules need a real require.
       banner: {
         js: "import { createRequire as __redressRequire } from 'node:module'; const require = __redressRequire(import.meta.url);",

@@ -32,7 +32,11 @@ async function compileRules() {
   }
 }
 
-/** An esbuild plugin that puts the checked rule book into the bundle in place of src/rules/compiled.ts. */
+/**
+ * An esbuild plugin that puts the checked rule book into the bundle in place of
+ * src/rules/compiled.ts (each rule as JSON text, parsed when first read). The rule-file schema is
+ * left out: a bundle never reads YAML rules, and building the schema costs a quick command ~10 ms.
+ */
 export function compiledRulesPlugin() {
   return {
     name: 'compiled-rules',
@@ -46,7 +50,14 @@ export function compiledRulesPlugin() {
         }
       })
       b.onLoad({ filter: /[\\/]src[\\/]rules[\\/]compiled\.ts$/ }, () => ({
-        contents: `export const compiledRules = JSON.parse(${JSON.stringify(JSON.stringify(files))})\n`,
+        contents: `export const compiledRules = ${JSON.stringify(
+          files.map(({ path, file }) => ({ path, id: file.id, json: JSON.stringify(file) })),
+        )}\n`,
+        loader: 'js',
+      }))
+      b.onLoad({ filter: /[\\/]src[\\/]rules[\\/]schema\.ts$/ }, () => ({
+        contents:
+          "export const ruleFileSchema = { safeParse() { throw new Error('This build reads the rule book compiled into it; YAML rule files are read only from the sources.') } }\n",
         loader: 'js',
       }))
     },
@@ -63,6 +74,29 @@ export function zodEnglishOnlyPlugin() {
     setup(b) {
       b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
         contents: "export { default as en } from './en.js'\n",
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/**
+ * commander loads node:child_process (and with it networking, streams and readline) on start, for
+ * subcommands that are separate programs, which Redress does not have. In the bundle it gets a
+ * stand-in that loads the real module only if it is ever used.
+ */
+export function lazyChildProcessPlugin() {
+  return {
+    name: 'lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+          ? { path: 'child_process', namespace: 'lazy-child-process' }
+          : undefined,
+      )
+      b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+        contents:
+          "let real\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] })\n",
         loader: 'js',
       }))
     },

@@ -3,9 +3,10 @@ import { join, relative, sep } from 'node:path'
 import { createRequire } from 'node:module'
 import type * as YamlModule from 'yaml'
 import { Temporal } from 'temporal-polyfill'
+import { parseDate } from '../domain/shared/plain-date.ts'
 import { RuleBook, type PendingPeriod, type Rule, type RulePeriod } from '../domain/shared/rule-book.ts'
 import { ruleFileSchema, type RuleFile } from './schema.ts'
-import { compiledRules } from './compiled.ts'
+import { compiledRules, type CompiledRule } from './compiled.ts'
 import { fromRoot } from '../root.ts'
 
 export const RULES_DIR = fromRoot('rules') + '/'
@@ -73,7 +74,7 @@ export function toRule(file: RuleFile, path: string): Rule {
 
   const day = (text: string, what: string): Temporal.PlainDate => {
     try {
-      return Temporal.PlainDate.from(text, { overflow: 'reject' })
+      return parseDate(text, what)
     } catch {
       throw new RuleFileError(`${path}: ${what} "${text}" is not a real calendar date`)
     }
@@ -172,10 +173,13 @@ export function loadRuleBook(dir: string = RULES_DIR): RuleBook {
   return ruleBookFrom(compileRuleFiles(dir))
 }
 
-/** The compiled book: checked at build time, so each rule is built only when first read. */
-function compiledBook(files: readonly CheckedRuleFile[]): RuleBook {
+/** The compiled book: checked at build time, so each rule is parsed and built only when first read. */
+function compiledBook(files: readonly CompiledRule[]): RuleBook {
   return RuleBook.lazy(
-    files.map(({ path, file }) => [file.id, () => toRule(file, path.split('/').join(sep))] as const),
+    files.map(
+      ({ path, id, json }) =>
+        [id, () => toRule(JSON.parse(json) as RuleFile, path.split('/').join(sep))] as const,
+    ),
   )
 }
 
