@@ -12,6 +12,7 @@ import { EvidenceService } from './evidence.service.ts'
 import { ReadingService } from './reading.service.ts'
 import { DrizzleJobRepository } from '../store/jobs.repository.ts'
 import { DrizzleEvidenceTextRepository } from '../store/evidence-text.repository.ts'
+import { reminders } from './reminders.ts'
 
 export interface CaseServices {
   readonly cases: CaseService
@@ -41,6 +42,7 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
     repo,
     files,
     compute: o.compute ?? engineDeadlines(o.rules),
+    reminders: reminders(),
     ...(today ? { today } : {}),
   })
   const reading = new ReadingService({
