@@ -4,6 +4,7 @@ import { deadlinesRoutes } from './deadlines/deadlines.routes.ts'
 import { dutiesRoutes } from './duties/duties.routes.ts'
 import { routesRoutes } from './routes/routes.routes.ts'
 import { caseRoutes } from './case/case.routes.ts'
+import { readingRoutes } from './reading/reading.routes.ts'
 import { lettersRoutes } from './letters/letters.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { pagesRoutes } from './pages/pages.routes.ts'
@@ -50,5 +51,6 @@ export const features: readonly Feature[] = [
     routes: caseRoutes,
     startLink: { href: paths.cases, textKey: 'case.startLink', hintKey: 'case.startHint' },
   },
+  { name: 'reading', routes: readingRoutes },
   { name: 'letters', routes: lettersRoutes },
 ]

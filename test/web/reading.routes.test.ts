@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rules } from '../../src/rules/load.ts'
+import { buildApp } from '../../src/web/app.ts'
+import type { CaseServices } from '../../src/services/case-services.ts'
+import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
+import { sameOrigin, TEST_CSRF_KEY } from '../helpers/app.ts'
+import { WHO, services } from '../case/fixtures.ts'
+import { letterPdf, makeSpec } from '../fixtures/letters/synthetic.ts'
+
+let db: TestDatabase
+let app: FastifyInstance
+let s: CaseServices
+let caseId: string
+let letterId: string
+const spec = {
+  ...makeSpec(21, 'annual-review'),
+  letterDate: '2025-02-03',
+  effectiveDate: '2025-03-10',
+  variant: 0,
+}
+const weekly = (spec.weeklyPence / 100).toFixed(2)
+
+async function* bytes(b: Uint8Array): AsyncIterable<Uint8Array> {
+  yield b
+}
+const get = (url: string) => app.inject({ method: 'GET', url })
+const post = (url: string, fields: Record<string, string>) =>
+  app.inject({
+    method: 'POST',
+    url,
+    payload: new URLSearchParams(fields).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin() },
+  })
+
+beforeAll(async () => {
+  db = await testPglite()
+  s = services(db, db.dataDir)
+  app = await buildApp({ database: db, rules: rules(), caseFile: s }, { csrfKey: TEST_CSRF_KEY })
+  await app.ready()
+  caseId = (await s.cases.createCase(WHO, { title: 'Letters', nation: 'england', role: 'receiving' })).id
+  letterId = (
+    await s.evidence.add(WHO, caseId, { fileName: 'review.pdf', content: bytes(await letterPdf(spec)) })
+  ).id
+  await s.reading.drain()
+})
+afterAll(async () => {
+  await app?.close()
+  await db?.destroy()
+})
+
+describe('reading pages', () => {
+  it('shows the text page by page and the facts found, each with where it was read', async () => {
+    const r = await get(`/cases/${caseId}/evidence/${letterId}/text`)
+    expect(r.statusCode).toBe(200)
+    expect(r.body).toContain('Facts Redress found in this letter')
+    expect(r.body).toContain('3 February 2025')
+    expect(r.body).toContain('href="#page-1"')
+    expect(r.body).toContain('id="page-1"')
+    expect(r.body).toContain('text in the file')
+    expect(r.body).toContain(`href="/cases/${caseId}/evidence/${letterId}/add-decision"`)
+    expect(r.body).not.toContain('data-reading-working')
+    // The evidence page links to it.
+    expect((await get(`/cases/${caseId}/evidence/${letterId}`)).body).toContain(`/evidence/${letterId}/text`)
+  })
+
+  it('shows progress while a file waits to be read', async () => {
+    const e = await s.evidence.add(WHO, caseId, {
+      fileName: 'second.pdf',
+      content: bytes(await letterPdf({ ...spec, variant: 1 })),
+    })
+    const r = await get(`/cases/${caseId}/evidence/${e.id}/text`)
+    expect(r.body).toContain('Redress is reading this file.')
+    expect(r.body).toContain('data-reading-working="true"')
+    await s.reading.drain()
+  })
+
+  it('pre-fills the decision form from the letter; nothing is saved until the parent confirms', async () => {
+    const url = `/cases/${caseId}/evidence/${letterId}/add-decision`
+    const form = await get(url)
+    expect(form.statusCode).toBe(200)
+    expect(form.body).toContain('value="annual-review" checked')
+    expect(form.body).toMatch(/name="letterDate-day"[^>]*value="3"/)
+    expect(form.body).toContain(`value="${weekly}"`)
+    expect(form.body).toContain('Read from page 1: “3 February 2025”')
+    expect(form.body).toContain('I have checked each answer against the letter')
+    const fields = {
+      kind: 'annual-review',
+      'letterDate-day': '3',
+      'letterDate-month': '2',
+      'letterDate-year': '2025',
+      'effectiveDate-day': '10',
+      'effectiveDate-month': '3',
+      'effectiveDate-year': '2025',
+      weeklyAmount: '12.34', // corrected by the parent
+      weeklyIncome: (spec.incomePence / 100).toFixed(2),
+      nights: String(spec.nights),
+      otherChildren: String(spec.otherChildren),
+      letterEvidenceId: letterId,
+    }
+    const refused = await post(url, fields)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.body).toContain('Confirm you have checked each answer against the letter')
+    expect(await s.cases.list(WHO, caseId, 'decision')).toHaveLength(0)
+    const saved = await post(url, { ...fields, checked: 'yes' })
+    expect(saved.statusCode).toBe(303)
+    const [d] = await s.cases.list(WHO, caseId, 'decision')
+    expect(d).toMatchObject({ kind: 'annual-review', letterDate: '2025-02-03', weeklyAmountPence: 1234 })
+    const audit = await s.cases.audit(WHO, caseId)
+    expect(audit.find((a) => a.summary.startsWith('Facts confirmed'))?.summary).toContain(
+      'Corrected: weeklyAmount.',
+    )
+  })
+
+  it('asks first only the kind, the date on the letter and the weekly amount; the rest under More details', async () => {
+    const r = await get(`/cases/${caseId}/decisions/new`)
+    const body = r.body
+    const at = (s: string) => body.indexOf(s)
+    expect(at('name="kind"')).toBeGreaterThan(0)
+    expect(at('name="letterDate-day"')).toBeGreaterThan(at('name="kind"'))
+    expect(at('name="weeklyAmount"')).toBeGreaterThan(at('name="letterDate-day"'))
+    expect(at('More details')).toBeGreaterThan(at('name="weeklyAmount"'))
+    expect(at('name="effectiveDate-day"')).toBeGreaterThan(at('More details'))
+    expect(at('name="weeklyIncome"')).toBeGreaterThan(at('More details'))
+  })
+
+  it('searches a case with highlighted snippets, a link to the page, and filters', async () => {
+    const r = await get(`/cases/${caseId}/search?q=annual+review`)
+    expect(r.statusCode).toBe(200)
+    expect(r.body).toMatch(/<mark>Annual<\/mark> <mark>review<\/mark>/)
+    expect(r.body).toContain(`href="/cases/${caseId}/evidence/${letterId}/text#page-1"`)
+    const calls = await get(`/cases/${caseId}/search?q=annual+review&kind=call`)
+    expect(calls.body).toContain('Nothing found')
+    const bad = await get(`/cases/${caseId}/search?q=review&from=3%2F2%2F2025`)
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toContain('Enter the date as year, month and day')
+  })
+
+  it('searches every case from Your cases', async () => {
+    expect((await get('/cases')).body).toContain('href="/search"')
+    const r = await get(`/search?q=${spec.reference}`)
+    expect(r.statusCode).toBe(200)
+    expect(r.body).toContain('Letters') // the case's title
+    expect(r.body).toContain('<mark>')
+  })
+})
