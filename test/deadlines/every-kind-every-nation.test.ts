@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { isWorkingDay } from '../../src/domain/deadlines/calendar.ts'
 import { computeDeadline } from '../../src/domain/deadlines/compute-deadline.ts'
+import { formatLongDate } from '../../src/domain/shared/plain-date.ts'
 import { DEADLINE_KINDS, NATIONS, ruleIdFor } from '../../src/domain/deadlines/kinds.ts'
 import { book, calendars, d } from './fixtures.ts'
 
@@ -53,5 +55,35 @@ describe('every deadline kind answers for every nation', () => {
         from: d('2014-05-06'),
       }).source.provision,
     ).toBe('regulation 31 (as made)')
+  })
+})
+
+describe('the act-by explanation is one clear sentence that never aims at a closed day', () => {
+  it('the Christmas case: aims for Wednesday 24 December 2025, never “aim for Thursday 25 December”', () => {
+    const r = computeDeadline(book, calendars, {
+      kind: 'tribunalAppeal',
+      nation: 'england-and-wales',
+      from: d('2025-11-25'),
+    })
+    expect(r.deadline.toString()).toBe('2025-12-29')
+    expect(r.actBy.toString()).toBe('2025-12-24')
+    const text = r.steps.find((s) => s.key === 'act-by')!.text
+    expect(text).toBe(
+      'Act by Wednesday 24 December 2025, the last working day before Thursday 25 December 2025 (Christmas Day): the rules may let it arrive on Monday 29 December 2025, but do not count on that.',
+    )
+    expect(text).not.toMatch(/aim for/)
+  })
+
+  it.each(cells)('%s in %s from %s', (kind, nation, from) => {
+    const r = computeDeadline(book, calendars, { kind, nation, from: d(from) })
+    const text = r.steps.find((s) => s.key === 'act-by')!.text
+    if (r.nature === 'deadline' || r.nature === 'outer-limit') {
+      // One sentence: a single full stop, at the end.
+      expect(text.split('. ').length).toBe(1)
+      expect(text.endsWith('.')).toBe(true)
+      // The first date named is the act-by date, and it is a working day.
+      expect(text.startsWith(`Act by ${formatLongDate(r.actBy)}`)).toBe(true)
+      expect(isWorkingDay(r.actBy, calendars[nation])).toBe(true)
+    }
   })
 })

@@ -401,19 +401,37 @@ function actByDate(
   const unique = calendarsToUse.filter((c, i) => calendarsToUse.findIndex((d) => d.nation === c.nation) === i)
   const moved = lastWorkingDayOnOrBefore(earliest, ...unique)
   for (const c of unique) uses.push({ calendar: c, from: moved.date, to: earliest, decisive: false })
-  const reasons: string[] = []
-  if (isBefore(earliest, raw))
-    reasons.push(`${formatLongDate(earliest)} is the earliest of the readings above`)
-  else if (isAfter(deadline, raw))
-    reasons.push(`do not count on the move to ${formatLongDate(deadline)}: aim for ${formatLongDate(raw)}`)
-  if (moved.skipped.length > 0) {
-    const days = describeDays([...moved.skipped].reverse())
-    const verb = moved.skipped.length === 1 ? 'is not a working day' : 'are not working days'
-    reasons.push(`${days} ${verb}, so act on the working day before`)
-  }
-  const why = reasons.length > 0 ? ` (${reasons.join('; ')})` : ''
-  steps.push(step('act-by', `Act by ${formatLongDate(moved.date)}${why}.`, { date: moved.date }))
+  steps.push(
+    step('act-by', actByText(moved.date, moved.skipped, earliest, raw, deadline), { date: moved.date }),
+  )
   return moved.date
+}
+
+/**
+ * The act-by explanation: one sentence, whose only date to aim for is a working day. `target` is the
+ * date aimed for (the earliest reading); `skipped` the closed days between it and the act-by date.
+ */
+export function actByText(
+  actBy: PlainDate,
+  skipped: readonly SkippedDay[],
+  target: PlainDate,
+  raw: PlainDate,
+  deadline: PlainDate,
+): string {
+  const act = formatLongDate(actBy)
+  const holiday = skipped.find((s) => s.date.equals(target) && s.reason !== 'weekend')
+  const closed = skipped.length > 0
+  const name = holiday?.reason.replace(/^bank holiday in [^:]+: /, '')
+  const before = `the last working day before ${formatLongDate(target)}${name ? ` (${name})` : ''}`
+  if (isBefore(target, raw))
+    return closed
+      ? `Act by ${act}, ${before}, the earliest date any reading of the rules gives.`
+      : `Act by ${act}, the earliest date any reading of the rules gives.`
+  if (isAfter(deadline, raw))
+    return closed
+      ? `Act by ${act}, ${before}: the rules may let it arrive on ${formatLongDate(deadline)}, but do not count on that.`
+      : `Act by ${act}: the rules may let it arrive on ${formatLongDate(deadline)}, but do not count on that.`
+  return closed ? `Act by ${act}, ${before}, when offices are closed.` : `Act by ${act}, the last day.`
 }
 
 function notForYouText(v: DeadlineRuleValue, by: string, date: PlainDate): string {
