@@ -16,6 +16,8 @@ export const renderLetterDocx: typeof RenderDocx.renderLetterDocx = async (...ar
   (await import('./letters/render-docx.ts')).renderLetterDocx(...args)
 export const buildBundle: typeof BuildBundle.buildBundle = async (...args) =>
   (await import('./bundle/build-bundle.ts')).buildBundle(...args)
+export const buildBundleToFile: typeof BuildBundle.buildBundleToFile = async (...args) =>
+  (await import('./bundle/build-bundle.ts')).buildBundleToFile(...args)
 export const extractPageTexts: typeof PdfText.extractPageTexts = async (...args) =>
   (await import('./bundle/pdf-text.ts')).extractPageTexts(...args)
 /** Characters the embedded font cannot print (loads the font library on first use). */
@@ -64,7 +66,15 @@ export {
   type DisputedFigure,
   type Figure,
 } from './letters/templates/appeal-pack.ts'
-export { Redactor, redactLetter, REMOVED, type RedactionKind, type RedactionTarget } from './bundle/redact.ts'
+export {
+  possessive,
+  Redactor,
+  redactLetter,
+  REMOVED,
+  type RedactionKind,
+  type RedactionTarget,
+} from './bundle/redact.ts'
+export { isBundleSection, SECTIONS as BUNDLE_SECTIONS } from './bundle/types.ts'
 export type { PageText } from './bundle/pdf-text.ts'
 export type {
   BuildBundleOptions,
@@ -77,4 +87,5 @@ export type {
   BundleResult,
   BundleSection,
   BundleSource,
+  RedactionLogEntry,
 } from './bundle/types.ts'

@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import type { Actor, EvidenceRecord, LinkRecord } from '../domain/case/index.ts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Actor, DecisionRecord, EvidenceRecord, LinkRecord } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
 import {
   buildBundle,
+  buildBundleToFile,
+  isBundleSection,
   type BundleDocument,
+  type BundleInput,
   type BundleProgress,
+  type BundleReport,
   type BundleResult,
   type BundleSection,
   type DisputedFigure,
@@ -17,12 +24,18 @@ import type { LetterChoices, LetterService } from './letter.service.ts'
 /** The tribunal bundle, built from documents picked from the case file. */
 
 export interface BundleChoices {
-  /** Evidence ids, or decision ids (a decision stands for its letter), in the order wanted. All PDFs in the case when not given. */
+  /** Evidence ids, or decision ids (a decision stands for its letter), in the order wanted. Every PDF and picture in the case when not given. */
   readonly documents?: readonly string[] | null
-  /** Also keep your own address (and the phone and email given here) out of the bundle. */
+  /** Sections chosen by the parent, by evidence id; others go where their kind puts them. */
+  readonly sections?: Readonly<Record<string, string>> | null
+  /** Also keep your own address (and the phone and email given here or on the case) out of the bundle. */
   readonly keepMyDetailsPrivate?: boolean
   readonly myPhone?: string | null
   readonly myEmail?: string | null
+  /** Your own details to hide, as picked on the bundle page (instead of all of them). */
+  readonly myDetails?: readonly PrivateDetail[] | null
+  /** Anything else to hide, each removed wherever it appears. */
+  readonly redact?: readonly string[] | null
   /** The decision appealed and your figures, for the schedule of disputed figures. */
   readonly decisionId?: string | null
   readonly figures?: LetterChoices['figures']
@@ -35,8 +48,19 @@ export interface BundleCandidate {
   readonly fileName: string
   readonly mediaType: string
   readonly documentDate: string | null
+  readonly sha256: string
   readonly section: BundleSection
+  readonly role?: 'decision' | 'reconsideration-notice'
 }
+
+/** One of your own details that can be kept out of the bundle (offered on the bundle page). */
+export interface PrivateDetail {
+  readonly kind: 'address' | 'phone' | 'email'
+  readonly value: string
+}
+
+const BUNDLE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png'])
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i
 
 const addressLines = (text: string | null): string[] =>
   (text ?? '')
@@ -44,45 +68,77 @@ const addressLines = (text: string | null): string[] =>
     .map((l) => l.trim())
     .filter((l) => l.length >= 3)
 
+/** The parent's phone and email, where the case file holds them. */
+const ownContact = (c: object): { phone: string | null; email: string | null } => {
+  const x = c as Partial<Record<'yourPhone' | 'yourEmail', string | null>>
+  return { phone: x.yourPhone?.trim() || null, email: x.yourEmail?.trim() || null }
+}
+
 export class BundleService {
   constructor(private readonly deps: { readonly caseFile: CaseServices; readonly letters: LetterService }) {}
 
-  private sectionOf(
+  /** The section a document goes in by its kind, and its role where the appeal checks need it. */
+  private placement(
     e: EvidenceRecord,
     links: readonly LinkRecord[],
+    decisions: ReadonlyMap<string, DecisionRecord>,
     letterEvents: ReadonlySet<string>,
-  ): BundleSection {
+  ): Pick<BundleCandidate, 'section' | 'role'> {
     const mine = links.filter((l) => l.fromType === 'evidence' && l.fromId === e.id)
-    if (mine.some((l) => l.toType === 'decision')) return 'decision'
-    if (e.tags.includes('redress-letter')) return 'appellant'
-    if (mine.some((l) => l.toType === 'event' && letterEvents.has(l.toId))) return 'correspondence'
-    return 'evidence'
+    const decision = mine
+      .map((l) => (l.toType === 'decision' ? decisions.get(l.toId) : undefined))
+      .find(Boolean)
+    if (decision)
+      return decision.kind === 'mandatory-reconsideration-notice'
+        ? { section: 'decision', role: 'reconsideration-notice' }
+        : { section: 'decision', role: 'decision' }
+    if (e.tags.includes('redress-letter'))
+      return { section: /appeal|sscs|grounds|tribunal/i.test(e.title) ? 'appeal' : 'correspondence' }
+    if (e.tags.some((t) => /postage|proof/.test(t))) return { section: 'correspondence' }
+    if (mine.some((l) => l.toType === 'event' && letterEvents.has(l.toId)))
+      return { section: 'correspondence' }
+    return { section: 'evidence' }
   }
 
   /** The documents in the case that can go in a bundle, with the section each would go in. */
   async candidates(who: Actor, caseId: string): Promise<BundleCandidate[]> {
     const { cases } = this.deps.caseFile
-    const [evidence, links, events] = await Promise.all([
+    const [evidence, links, events, decisions] = await Promise.all([
       cases.list(who, caseId, 'evidence'),
       cases.list(who, caseId, 'link'),
       cases.list(who, caseId, 'event'),
+      cases.list(who, caseId, 'decision'),
     ])
     const letterEvents = new Set(
       events.filter((e) => e.type === 'letter-sent' || e.type === 'letter-received').map((e) => e.id),
     )
+    const byId = new Map(decisions.map((d) => [d.id, d]))
     return evidence
+      .filter((e) => BUNDLE_TYPES.has(e.mediaType))
       .map((e) => ({
         id: e.id,
         title: e.title,
         fileName: e.fileName,
         mediaType: e.mediaType,
         documentDate: e.documentDate,
-        section: this.sectionOf(e, links, letterEvents),
+        sha256: e.sha256,
+        ...this.placement(e, links, byId, letterEvents),
       }))
       .sort((a, b) => (a.documentDate ?? '').localeCompare(b.documentDate ?? ''))
   }
 
-  /** What must be kept out: the other parent's address, phone and email (and yours, if you ask). */
+  /** Your own details on the case file that you can choose to keep out of the bundle. */
+  async privateDetails(who: Actor, caseId: string): Promise<PrivateDetail[]> {
+    const c = await this.deps.caseFile.cases.getCase(who, caseId)
+    const own = ownContact(c)
+    return [
+      ...addressLines(c.yourAddress).map((value) => ({ kind: 'address' as const, value })),
+      ...(own.phone ? [{ kind: 'phone' as const, value: own.phone }] : []),
+      ...(own.email ? [{ kind: 'email' as const, value: own.email }] : []),
+    ]
+  }
+
+  /** What must be kept out: the other parent's address, phone and email; yours if you ask; and anything you list. */
   async redactionTargets(who: Actor, caseId: string, ch: BundleChoices = {}): Promise<RedactionTarget[]> {
     const c = await this.deps.caseFile.cases.getCase(who, caseId)
     const o = c.otherParent
@@ -95,27 +151,48 @@ export class BundleService {
         emails: o.email ? [o.email] : [],
       },
     ]
-    if (ch.keepMyDetailsPrivate) {
-      const lines = addressLines(c.yourAddress)
-      const postcode = lines.find((l) => /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i.test(l))
+    if (ch.myDetails?.length) {
+      const pick = (k: PrivateDetail['kind']): string[] =>
+        (ch.myDetails ?? [])
+          .filter((d) => d.kind === k)
+          .map((d) => d.value.trim())
+          .filter(Boolean)
+      const lines = pick('address')
+      const postcode = lines.find((l) => POSTCODE.test(l))
       out.push({
         whose: 'you',
         addressLines: lines.filter((l) => l !== postcode),
         ...(postcode ? { postcode } : {}),
-        phones: ch.myPhone?.trim() ? [ch.myPhone.trim()] : [],
-        emails: ch.myEmail?.trim() ? [ch.myEmail.trim()] : [],
+        phones: pick('phone'),
+        emails: pick('email'),
+      })
+    } else if (ch.keepMyDetailsPrivate) {
+      const lines = addressLines(c.yourAddress)
+      const postcode = lines.find((l) => POSTCODE.test(l))
+      const own = ownContact(c)
+      const phone = ch.myPhone?.trim() || own.phone
+      const email = ch.myEmail?.trim() || own.email
+      out.push({
+        whose: 'you',
+        addressLines: lines.filter((l) => l !== postcode),
+        ...(postcode ? { postcode } : {}),
+        phones: phone ? [phone] : [],
+        emails: email ? [email] : [],
       })
     }
+    const texts = (ch.redact ?? []).map((t) => t.trim()).filter(Boolean)
+    for (const t of texts)
+      if (t.replace(/[\s,]+/g, '').length < 3)
+        throw new InvalidInput(
+          'redact',
+          `“${t}” is too short to hide safely: give at least three letters or digits`,
+        )
+    if (texts.length) out.push({ whose: 'you', texts })
     return out
   }
 
-  /** Builds the bundle. Files that cannot be used are left out and named in the report. */
-  async build(
-    who: Actor,
-    caseId: string,
-    ch: BundleChoices = {},
-    onProgress?: (p: BundleProgress) => void,
-  ): Promise<BundleResult> {
+  /** The bundle's input: the chosen documents in their sections, the chronology, and what to hide. */
+  async input(who: Actor, caseId: string, ch: BundleChoices = {}): Promise<BundleInput> {
     const { cases, evidence: files, chronology } = this.deps.caseFile
     const c = await cases.getCase(who, caseId)
     const candidates = await this.candidates(who, caseId)
@@ -137,27 +214,37 @@ export class BundleService {
           ids.push(letter.fromId)
         }
       }
-    } else ids = candidates.filter((x) => x.mediaType === 'application/pdf').map((x) => x.id)
-    if (ids.length === 0)
-      throw new InvalidInput(
-        'documents',
-        'Pick at least one document for the bundle (add the decision letters and evidence to the case first)',
-      )
+    } else ids = candidates.map((x) => x.id)
+    for (const [id, section] of Object.entries(ch.sections ?? {}))
+      if (!isBundleSection(section))
+        throw new InvalidInput('sections', `“${section}” is not a bundle section`)
+      else if (!candidates.some((x) => x.id === id))
+        throw new InvalidInput('sections', `There is no document "${id}" in this case`)
 
     const documents: BundleDocument[] = []
     for (const id of [...new Set(ids)]) {
-      const cand = candidates.find((x) => x.id === id)!
-      const record = await files.get(who, caseId, id)
-      const bytes = await files.files.read(record.sha256)
+      const cand = candidates.find((x) => x.id === id)
+      if (!cand) continue
+      const chosen = ch.sections?.[id]
       documents.push({
         id,
         title: cand.title,
         ...(cand.documentDate ? { date: parseDate(cand.documentDate) } : {}),
-        section: cand.section,
-        source: { kind: 'pdf', fileName: cand.fileName, bytes: new Uint8Array(bytes) },
+        section: chosen && isBundleSection(chosen) ? chosen : cand.section,
+        ...(cand.role ? { role: cand.role } : {}),
+        source: {
+          kind: 'pdf',
+          fileName: cand.fileName,
+          read: async () => new Uint8Array(await files.files.read(cand.sha256)),
+        },
       })
     }
     const rows = await chronology.rows(who, caseId)
+    if (documents.length === 0 && rows.length === 0)
+      throw new InvalidInput(
+        'documents',
+        'There is nothing to put in a bundle yet: add the decision letters, the mandatory reconsideration notice and your evidence to the case first',
+      )
     let disputedFigures: DisputedFigure[] = []
     if (ch.figures) {
       const { input } = await this.deps.letters.input(who, caseId, 'appeal-disputed-figures', {
@@ -171,20 +258,39 @@ export class BundleService {
       { label: 'Respondent', value: 'Secretary of State for Work and Pensions (Child Maintenance Service)' },
       ...(c.otherParent.name ? [{ label: 'Other party', value: c.otherParent.name }] : []),
     ]
-    return buildBundle(
-      {
-        title: ch.title?.trim() || 'Appeal bundle',
-        parties,
-        reference: c.cmsReference ?? '',
-        preparedBy: c.yourName ?? 'the appellant',
-        date: cases.today(),
-        documents,
-        chronology: rows.map((r) => ({ date: parseDate(r.date), event: `${r.what}. ${r.detail}`.trim() })),
-        ...(disputedFigures.length ? { disputedFigures } : {}),
-        redact: await this.redactionTargets(who, caseId, ch),
-      },
-      onProgress ? { onProgress } : {},
-    )
+    return {
+      title: ch.title?.trim() || 'Appeal bundle',
+      purpose: 'appeal',
+      parties,
+      reference: c.cmsReference ?? '',
+      preparedBy: c.yourName ?? 'the appellant',
+      date: cases.today(),
+      documents,
+      chronology: rows.map((r) => ({ date: parseDate(r.date), event: `${r.what}. ${r.detail}`.trim() })),
+      ...(disputedFigures.length ? { disputedFigures } : {}),
+      redact: await this.redactionTargets(who, caseId, ch),
+    }
+  }
+
+  /** Builds the bundle in memory. Files that cannot be used are left out and named in the report. */
+  async build(
+    who: Actor,
+    caseId: string,
+    ch: BundleChoices = {},
+    onProgress?: (p: BundleProgress) => void,
+  ): Promise<BundleResult> {
+    return buildBundle(await this.input(who, caseId, ch), onProgress ? { onProgress } : {})
+  }
+
+  /** Builds the bundle straight into a file, with memory use that stays flat however many pages. */
+  async buildToFile(
+    who: Actor,
+    caseId: string,
+    path: string,
+    ch: BundleChoices = {},
+    onProgress?: (p: BundleProgress) => void,
+  ): Promise<BundleReport> {
+    return buildBundleToFile(await this.input(who, caseId, ch), path, onProgress ? { onProgress } : {})
   }
 }
 
@@ -193,31 +299,41 @@ export interface BundleJob {
   readonly caseId: string
   state: 'running' | 'done' | 'failed'
   progress: BundleProgress | null
-  result: BundleResult | null
+  report: BundleReport | null
+  /** The finished PDF, in a private temporary folder (deleted with the job). */
+  readonly file: string
   error: string | null
   readonly startedAt: number
 }
 
-/** Bundles being built, in memory, keyed by an opaque id. Old jobs are dropped after an hour. */
+/**
+ * Bundles being built, keyed by an opaque id. Each writes its PDF to a private temporary folder
+ * (0700, file 0600) rather than memory; old jobs and their files are removed after an hour.
+ */
 export class BundleJobs {
   private readonly jobs = new Map<string, BundleJob>()
   constructor(private readonly keepMs = 60 * 60 * 1000) {}
 
-  start(caseId: string, run: (onProgress: (p: BundleProgress) => void) => Promise<BundleResult>): BundleJob {
+  start(
+    caseId: string,
+    run: (file: string, onProgress: (p: BundleProgress) => void) => Promise<BundleReport>,
+  ): BundleJob {
     this.tidy()
+    const dir = mkdtempSync(join(tmpdir(), 'redress-bundle-'))
     const job: BundleJob = {
       id: randomBytes(16).toString('hex'),
       caseId,
       state: 'running',
       progress: null,
-      result: null,
+      report: null,
+      file: join(dir, 'bundle.pdf'),
       error: null,
       startedAt: Date.now(),
     }
     this.jobs.set(job.id, job)
-    run((p) => (job.progress = p)).then(
+    run(job.file, (p) => (job.progress = p)).then(
       (r) => {
-        job.result = r
+        job.report = r
         job.state = 'done'
       },
       (e: unknown) => {
@@ -235,6 +351,10 @@ export class BundleJobs {
 
   private tidy(): void {
     const now = Date.now()
-    for (const [id, j] of this.jobs) if (now - j.startedAt > this.keepMs) this.jobs.delete(id)
+    for (const [id, j] of this.jobs)
+      if (now - j.startedAt > this.keepMs && j.state !== 'running') {
+        rmSync(join(j.file, '..'), { recursive: true, force: true })
+        this.jobs.delete(id)
+      }
   }
 }

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs'
+import { isBundleSection, BUNDLE_SECTIONS, possessive } from '../../documents/index.ts'
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { rules } from '../../rules/load.ts'
@@ -19,7 +20,28 @@ interface BundleOptions {
   myNights?: string
   myOtherChildren?: string
   title?: string
+  redact?: string[]
+  section?: string[]
+  redactionLog?: string
   json?: boolean
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+const SECTION_IDS = BUNDLE_SECTIONS.map((s) => s.id).join(', ')
+
+/** `--section ID=SECTION` pairs, checked. */
+function sectionsFrom(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of pairs) {
+    const m = /^([^=]+)=(.+)$/.exec(p.trim())
+    if (!m || !isBundleSection(m[2]!.trim()))
+      throw new BadInput(
+        '--section',
+        `give a document id and one of ${SECTION_IDS}, e.g. --section ev_123=evidence`,
+      )
+    out[m[1]!.trim()] = m[2]!.trim()
+  }
+  return out
 }
 
 /** `redress bundle --case <id> --out FILE`: the tribunal bundle from the case file. */
@@ -46,6 +68,16 @@ export function registerBundle(program: Command): void {
     .option('--my-nights <n>', 'your figure for nights a year (schedule of disputed figures)')
     .option('--my-other-children <n>', 'your figure for relevant other children')
     .option('--title <text>', 'the title on the cover', 'Appeal bundle')
+    .option('--redact <text>', 'other text to hide wherever it appears (repeat for more)', collect)
+    .option(
+      '--section <id=section>',
+      `move a document to another section (${SECTION_IDS}); repeat for more`,
+      collect,
+    )
+    .option(
+      '--redaction-log <file>',
+      'save the redaction log (every page changed or not searchable) as text, for you only',
+    )
     .option('--json', 'machine-readable report on stdout')
     .action(
       action(async (o: BundleOptions) => {
@@ -78,19 +110,13 @@ export function registerBundle(program: Command): void {
               )
             : null
           bar?.start(100, 0, { stage: 'starting' })
-          const stages = [
-            'checking files',
-            'reading text',
-            'assembling',
-            'numbering pages',
-            'checking redaction',
-            'saving',
-          ]
-          let result
+          const stages = ['making pages', 'reading and redacting', 'assembling', 'saving']
+          let r
           try {
-            result = await bundles.build(
+            r = await bundles.buildToFile(
               CLI_ACTOR,
               o.case!,
+              o.out!,
               {
                 ...(o.documents
                   ? {
@@ -106,6 +132,8 @@ export function registerBundle(program: Command): void {
                 decisionId: o.decision ?? null,
                 figures,
                 title: o.title ?? null,
+                redact: o.redact ?? [],
+                sections: sectionsFrom(o.section ?? []),
               },
               (p) => {
                 const i = Math.max(0, stages.indexOf(p.stage))
@@ -116,17 +144,61 @@ export function registerBundle(program: Command): void {
           } finally {
             bar?.stop()
           }
-          writeFileSync(o.out!, result.pdf)
-          const r = result.report
+          const log = redactionLogText(r.redaction.log)
+          if (o.redactionLog) writeFileSync(o.redactionLog, log, { mode: 0o600 })
           output(!!o.json, { out: o.out, ...r }, () =>
             [
               `${r.title}: ${r.pageCount} pages saved to ${o.out}`,
               ...r.entries.map((e) => `  ${e.number}  ${e.title}  pages ${e.firstPage}–${e.lastPage}`),
-              ...r.problems.map((p) => `Left out: ${p.fileName}: ${p.message}`),
               ...r.messages,
+              ...(o.redactionLog
+                ? [`Redaction log (for you, not part of the bundle) saved to ${o.redactionLog}`]
+                : r.redaction.log.length
+                  ? ['', log]
+                  : []),
             ].join('\n'),
           )
         })
       }),
     )
+}
+
+const KIND_WORDS: Record<string, string> = {
+  address: 'address',
+  postcode: 'postcode',
+  phone: 'phone number',
+  email: 'email address',
+  text: 'text you listed',
+}
+
+/** The redaction log as plain text: one line a page touched. */
+function redactionLogText(
+  log: readonly {
+    title: string
+    fileName: string
+    filePage: number
+    bundlePage: number
+    removed: readonly { kind: string; whose: string; count: number }[]
+    left: readonly { kind: string; whose: string }[]
+    notSearchable: boolean
+  }[],
+): string {
+  if (log.length === 0) return 'Redaction log: no page of your files was changed.\n'
+  const lines = ['Redaction log (for you only: it is not part of the bundle)']
+  for (const e of log) {
+    const what = [
+      ...e.removed.map(
+        (x) =>
+          `removed ${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind} (${x.count} place${x.count === 1 ? '' : 's'})`,
+      ),
+      ...e.left.map(
+        (x) => `STILL SHOWS ${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}: check by hand`,
+      ),
+      ...(e.notSearchable ? ['no text to search (a picture): check it yourself'] : []),
+    ]
+    lines.push(
+      `  Bundle page ${e.bundlePage} (${e.title}, ${e.fileName}, page ${e.filePage}): ${what.join('; ')}`,
+    )
+  }
+  return `${lines.join('\n')}\n`
 }

@@ -46,6 +46,7 @@ async function input(): Promise<BundleInput> {
       title: 'CMS decision',
       date: d('2025-01-27'),
       section: 'decision',
+      role: 'decision',
       source: { kind: 'pdf', fileName: 'decision.pdf', bytes: await marked('decision', 2) },
     },
     {
@@ -53,18 +54,19 @@ async function input(): Promise<BundleInput> {
       title: 'Mandatory reconsideration notice',
       date: d('2025-03-14'),
       section: 'decision',
+      role: 'reconsideration-notice',
       source: { kind: 'pdf', fileName: 'mrn.pdf', bytes: await marked('mrn', 1) },
     },
     {
       id: 'grounds',
       title: 'Grounds of appeal',
-      section: 'appellant',
+      section: 'appeal',
       source: { kind: 'letter', letter: buildLetter('appeal-grounds', appealInput) },
     },
     {
       id: 'answers',
       title: 'Answers for form SSCS2',
-      section: 'appellant',
+      section: 'appeal',
       source: { kind: 'letter', letter: answers },
     },
     {
@@ -158,15 +160,16 @@ describe('the bundle', () => {
     expect(result.report.entries.map((e) => `${e.number} ${e.id}`)).toEqual([
       'A1 decision',
       'A2 mrn',
-      'B1 redress:chronology',
-      'B2 redress:disputed-figures',
-      'B3 grounds',
-      'B4 answers',
-      'C1 letter-from-ex',
-      'D1 evidence-1',
-      'D2 scan',
-      'D3 rotated',
+      'B1 redress:disputed-figures',
+      'B2 grounds',
+      'B3 answers',
+      'C1 evidence-1',
+      'C2 scan',
+      'C3 rotated',
+      'D1 letter-from-ex',
+      'E1 redress:chronology',
     ])
+    expect(result.report.warnings).toEqual([])
     expect(read.pages[0]).toContain('Appeal bundle')
     expect(read.pages[1]).toContain('Index')
     expect(read.title).toBe('Appeal bundle')
@@ -209,10 +212,11 @@ describe('the bundle', () => {
     expect(read.outline.map((b) => [b.title, b.page])).toEqual([
       ['Cover', 1],
       ['Index', 2],
-      ['A. The decision and the mandatory reconsideration notice', entry('decision').firstPage],
-      ['B. The appellant’s documents', entry('redress:chronology').firstPage],
-      ['C. Correspondence', entry('letter-from-ex').firstPage],
-      ['D. Evidence', entry('evidence-1').firstPage],
+      ['A. Decisions and notices', entry('decision').firstPage],
+      ['B. The appeal', entry('redress:disputed-figures').firstPage],
+      ['C. The appellant’s evidence', entry('evidence-1').firstPage],
+      ['D. Correspondence', entry('letter-from-ex').firstPage],
+      ['E. Chronology', entry('redress:chronology').firstPage],
     ])
     const children = read.outline.flatMap((b) => b.children)
     expect(children.map((c) => c.page)).toEqual(result.report.entries.map((e) => e.firstPage))
@@ -248,33 +252,40 @@ describe('the bundle', () => {
     expect(read.pages[entry('answers').firstPage - 1]).toContain(
       'Address: [removed], [removed], Cardiff, [removed]',
     )
-    expect(squash(read.pages.slice(1, 3).join(' '))).toContain('C1 Letter sent from [removed]')
+    expect(squash(read.pages.slice(1, 3).join(' '))).toContain('D1 Letter sent from [removed]')
     expect(result.report.redaction.removed.length).toBeGreaterThan(0)
   })
 
-  it('warns where the parent’s own files show the details, and lists scans to check by eye', () => {
-    const found = result.report.redaction.found
+  it('removes the details from the parent’s own files, keeping the rest of the page, and logs the page', () => {
     const page = entry('letter-from-ex').firstPage
-    expect(
-      found
-        .filter((f) => f.id === 'letter-from-ex')
-        .map((f) => [f.page, f.kind])
-        .sort(),
-    ).toEqual(
-      [
-        [page, 'address'],
-        [page, 'email'],
-        [page, 'phone'],
-        [page, 'postcode'],
-      ].sort(),
-    )
+    const text = read.pages[page - 1] ?? ''
+    expect(new Redactor([other]).findLoose(text)).toEqual([])
+    expect(text).toContain('MARKER letter-from-ex page 1')
+    expect(text).toContain('Some text on the page so it counts as having a text layer.')
+    expect(result.report.redaction.found).toEqual([])
+    const removed = result.report.redaction.removed
+      .filter((r) => r.id === 'letter-from-ex')
+      .map((r) => r.kind)
+    expect(new Set(removed)).toEqual(new Set(['address', 'postcode', 'phone', 'email']))
+    const log = result.report.redaction.log.filter((l) => l.id === 'letter-from-ex')
+    expect(log.map((l) => [l.bundlePage, l.filePage, l.notSearchable])).toEqual([[page, 1, false]])
+    expect(log[0]?.removed.map((r) => r.kind).sort()).toEqual(['address', 'email', 'phone', 'postcode'])
+  })
+
+  it('lists pictures with no text as not searchable, in the log and the messages', () => {
     const scan = entry('scan')
     expect(result.report.redaction.pagesToCheck.map((p) => p.page)).toEqual([
       scan.firstPage,
       scan.firstPage + 1,
     ])
+    expect(
+      result.report.redaction.log.filter((l) => l.id === 'scan').map((l) => [l.bundlePage, l.notSearchable]),
+    ).toEqual([
+      [scan.firstPage, true],
+      [scan.firstPage + 1, true],
+    ])
     expect(result.report.messages.join('\n')).toContain(
-      `Pages ${scan.firstPage}–${scan.firstPage + 1} (“Scanned bank letter”) are scans`,
+      `Pages ${scan.firstPage}–${scan.firstPage + 1} (“Scanned bank letter”) are pictures with no text Redress can search`,
     )
   })
 
@@ -282,7 +293,7 @@ describe('the bundle', () => {
     expect(result.report.problems.map((p) => [p.fileName, p.kind])).toEqual([
       ['payslips.pdf', 'encrypted'],
       ['broken.pdf', 'damaged'],
-      ['photo.png', 'not-pdf'],
+      ['photo.png', 'damaged'],
     ])
     for (const p of result.report.problems) expect(result.report.messages).toContain(p.message)
     expect(result.report.messages[0]).toContain('“payslips.pdf” is protected with a password')
@@ -290,14 +301,7 @@ describe('the bundle', () => {
 
   it('reports progress through each stage, ending each one complete', () => {
     const stages = [...new Set(progress.map((p) => p.stage))]
-    expect(stages).toEqual([
-      'checking files',
-      'reading text',
-      'assembling',
-      'numbering pages',
-      'saving',
-      'checking redaction',
-    ])
+    expect(stages).toEqual(['making pages', 'reading and redacting', 'assembling', 'saving'])
     for (const s of stages) {
       const list = progress.filter((p) => p.stage === s)
       expect(list.at(-1)?.done).toBe(list.at(-1)?.total)
@@ -314,7 +318,7 @@ describe('the bundle', () => {
         {
           id: 'x',
           title: 'x',
-          section: 'appellant' as const,
+          section: 'appeal' as const,
           source: { kind: 'letter' as const, letter: { ...letter, reference: '' } },
         },
       ],

@@ -1,28 +1,38 @@
-import { PDFDocument, type PDFPage } from 'pdf-lib'
+import { PDFDocument } from 'pdf-lib'
+import type { PDFDocument as MuDocument } from 'mupdf'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { checkLetter } from '../letters/check.ts'
 import type { Letter } from '../letters/model.ts'
-import { drawLetter, setMetadata } from '../letters/render-pdf.ts'
+import { drawLetter } from '../letters/render-pdf.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
 import { embedFonts } from '../pdf/fonts.ts'
 import { A4, PageFlow, type Rect } from '../pdf/flow.ts'
-import { readFiles, type ReadFile } from './files.ts'
 import { drawChronology, drawCover, drawIndex, drawSchedule, type IndexRow } from './generated.ts'
-import { describeFindings } from './messages.ts'
-import { addLink, addOutline, type OutlineItem } from './navigation.ts'
-import { extractPageTexts } from './pdf-text.ts'
+import { describeFindings, missingCoreDocuments } from './messages.ts'
+import { loadMupdf, type Mupdf } from './mupdf.ts'
+import {
+  FileSink,
+  MemorySink,
+  PdfWriter,
+  type OutlineEntry,
+  type Sink,
+  type WrittenPage,
+} from './pdf-writer.ts'
 import { type Match, redactLetter, Redactor } from './redact.ts'
-import { stampFooter } from './stamp.ts'
+import { openUpload, problem, redactUpload } from './uploads.ts'
 import {
   SECTIONS,
   type BuildBundleOptions,
   type BundleDocument,
   type BundleEntry,
   type BundleInput,
+  type BundleProblem,
+  type BundleReport,
   type BundleResult,
   type BundleSection,
   type FoundDetail,
   type PageToCheck,
+  type RedactionLogEntry,
   type RemovedDetail,
 } from './types.ts'
 
@@ -30,7 +40,11 @@ type PartMeta = Pick<BundleDocument, 'id' | 'title' | 'date' | 'section'>
 
 type Part =
   | { readonly kind: 'letter'; readonly doc: PartMeta; readonly letter: Letter }
-  | { readonly kind: 'file'; readonly doc: PartMeta; readonly file: ReadFile }
+  | {
+      readonly kind: 'file'
+      readonly doc: PartMeta
+      readonly source: Extract<BundleDocument['source'], { kind: 'pdf' }>
+    }
   | { readonly kind: 'chronology'; readonly doc: PartMeta; readonly entries: readonly ChronologyEntry[] }
   | { readonly kind: 'schedule'; readonly doc: PartMeta; readonly figures: readonly DisputedFigure[] }
 
@@ -40,40 +54,43 @@ const pagesLabel = (first: number, last: number): string => (first === last ? `$
 class RemovalLog {
   readonly entries: RemovedDetail[] = []
 
+  add(id: string, title: string, kind: RemovedDetail['kind'], whose: string, count: number): void {
+    const i = this.entries.findIndex((x) => x.id === id && x.kind === kind && x.whose === whose)
+    const prev = this.entries[i]
+    if (prev) this.entries[i] = { ...prev, count: prev.count + count }
+    else this.entries.push({ id, title, kind, whose, count })
+  }
+
   note(id: string, title: string, matches: readonly Match[]): void {
-    for (const m of matches) {
-      const i = this.entries.findIndex((x) => x.id === id && x.kind === m.kind && x.whose === m.whose)
-      const prev = this.entries[i]
-      if (prev) this.entries[i] = { ...prev, count: prev.count + 1 }
-      else this.entries.push({ id, title, kind: m.kind, whose: m.whose, count: 1 })
-    }
+    for (const m of matches) this.add(id, title, m.kind, m.whose, 1)
   }
 }
 
-/** The documents in the usual order: each section in turn, Redress's chronology and schedule first in B. */
-function plan(input: BundleInput, files: ReadonlyMap<string, ReadFile>): Part[] {
+/** The documents in section order, the parent's order kept within each section. */
+function plan(input: BundleInput): Part[] {
   const parts: Part[] = []
-  const made = (id: string, title: string): PartMeta => ({
+  const made = (id: string, title: string, section: BundleSection): PartMeta => ({
     id: `redress:${id}`,
     title,
     date: input.date,
-    section: 'appellant',
+    section,
   })
   for (const s of SECTIONS) {
-    if (s.id === 'appellant') {
-      if (input.chronology?.length)
-        parts.push({ kind: 'chronology', doc: made('chronology', 'Chronology'), entries: input.chronology })
-      if (input.disputedFigures?.length)
-        parts.push({
-          kind: 'schedule',
-          doc: made('disputed-figures', 'Schedule of disputed figures'),
-          figures: input.disputedFigures,
-        })
-    }
+    if (s.id === 'appeal' && input.disputedFigures?.length)
+      parts.push({
+        kind: 'schedule',
+        doc: made('disputed-figures', 'Schedule of disputed figures', 'appeal'),
+        figures: input.disputedFigures,
+      })
+    if (s.id === 'chronology' && input.chronology?.length)
+      parts.push({
+        kind: 'chronology',
+        doc: made('chronology', 'Chronology', 'chronology'),
+        entries: input.chronology,
+      })
     for (const d of input.documents.filter((x) => x.section === s.id)) {
-      const file = files.get(d.id)
       if (d.source.kind === 'letter') parts.push({ kind: 'letter', doc: d, letter: d.source.letter })
-      else if (file) parts.push({ kind: 'file', doc: d, file })
+      else parts.push({ kind: 'file', doc: d, source: d.source })
     }
   }
   return parts
@@ -86,24 +103,40 @@ function numbersFor(parts: readonly Part[]): Map<string, string> {
   return out
 }
 
+function openPdf(m: Mupdf, bytes: Uint8Array): MuDocument {
+  return m.Document.openDocument(bytes, 'application/pdf') as MuDocument
+}
+
+/** Fails if any redaction target can still be read on pages Redress drew itself. */
+function checkMadePages(m: Mupdf, doc: MuDocument, redactor: Redactor, what: string): void {
+  if (!redactor.active) return
+  for (let i = 0; i < doc.countPages(); i++) {
+    const page = doc.loadPage(i)
+    const st = page.toStructuredText('preserve-whitespace')
+    const found = redactor.locate(st.asText()).length > 0
+    st.destroy()
+    page.destroy()
+    if (found)
+      throw new Error(`Details that should have been removed were left on page ${i + 1} of the ${what}`)
+  }
+}
+
 /**
- * Builds one PDF from the documents the parent picked: cover, linked index, the documents in the
- * usual order with continuous page numbers, and bookmarks. Contact details in `input.redact` are
- * removed from every page Redress makes and reported wherever they are found in the parent's files.
+ * Builds the bundle into `sink`: cover, linked index, the documents by section with continuous
+ * page numbers, and bookmarks. Redaction targets are removed from the pages Redress draws (before
+ * drawing) and from the parent's own files (MuPDF redaction: text and picture pixels under it).
  * Files that cannot be used are left out and listed; a letter missing particulars stops the build.
  */
-export async function buildBundle(
+export async function buildBundleInto(
+  sink: Sink,
   input: BundleInput,
   options: BuildBundleOptions = {},
-): Promise<BundleResult> {
+): Promise<BundleReport> {
   const progress = options.onProgress ?? (() => undefined)
   const redactor = new Redactor(input.redact ?? [])
   for (const d of input.documents) if (d.source.kind === 'letter') checkLetter(d.source.letter)
 
-  const doc = await PDFDocument.create({ updateMetadata: false })
-  const fonts = await embedFonts(doc)
-  const read = await readFiles(doc, input.documents, redactor, progress)
-  const parts = plan(input, read.files)
+  const parts = plan(input)
   const numbers = numbersFor(parts)
   const removals = new RemovalLog()
   const titles = new Map(parts.map((p) => [p.doc.id, redactor.redact(p.doc.title)]))
@@ -117,10 +150,28 @@ export async function buildBundle(
       return out.text
     }
 
-  // The cover, then the index laid out once with wide page numbers to learn how many pages it takes.
-  drawCover(new PageFlow(doc, fonts), input, clean('cover', 'Cover'), parts.length)
-  const coverPages = doc.getPageCount()
-  const indexRows = (pages: (p: Part) => string): Map<BundleSection, IndexRow[]> => {
+  // The pages Redress draws (letters, chronology, schedule), all in one PDF with the fonts once.
+  progress({ stage: 'making pages', done: 0, total: parts.length })
+  const gen = await PDFDocument.create({ updateMetadata: false })
+  const genFonts = await embedFonts(gen)
+  const madeRange = new Map<string, [number, number]>()
+  for (const p of parts) {
+    if (p.kind === 'file') continue
+    const before = gen.getPageCount()
+    const flow = new PageFlow(gen, genFonts)
+    const title = titleOf(p.doc.id)
+    if (p.kind === 'letter') {
+      const r = redactLetter(p.letter, redactor)
+      removals.note(p.doc.id, title, r.removed)
+      drawLetter(flow, r.letter, { notes: false })
+    } else if (p.kind === 'chronology') drawChronology(flow, input, p.entries, clean(p.doc.id, title))
+    else drawSchedule(flow, input, p.figures, clean(p.doc.id, title))
+    madeRange.set(p.doc.id, [before, gen.getPageCount()])
+  }
+  progress({ stage: 'making pages', done: parts.length, total: parts.length })
+
+  // The cover and the index laid out once with wide page numbers, to learn how many pages they take.
+  const rowsFor = (pages: (p: Part) => string): Map<BundleSection, IndexRow[]> => {
     const m = new Map<BundleSection, IndexRow[]>()
     for (const p of parts)
       m.set(p.doc.section, [
@@ -135,40 +186,87 @@ export async function buildBundle(
       ])
     return m
   }
-  const trial = await PDFDocument.create({ updateMetadata: false })
-  const trialFlow = new PageFlow(trial, await embedFonts(trial))
-  drawIndex(
-    trialFlow,
-    indexRows(() => '8888–8888'),
+  const drawFront = async (pages: (p: Part) => string, onRow: (row: IndexRow, rects: Rect[]) => void) => {
+    const doc = await PDFDocument.create({ updateMetadata: false })
+    const fonts = await embedFonts(doc)
+    drawCover(new PageFlow(doc, fonts), input, clean('cover', 'Cover'), parts.length)
+    const coverPages = doc.getPageCount()
+    drawIndex(new PageFlow(doc, fonts, () => doc.addPage(A4)), rowsFor(pages), onRow)
+    return { doc, coverPages }
+  }
+  const trial = await drawFront(
+    () => '8888–8888',
     () => undefined,
   )
-  const indexPages = trialFlow.pages.length
+  const frontCount = trial.doc.getPageCount()
 
-  // The documents, each starting on a new page.
+  const m = await loadMupdf()
+  const writer = new PdfWriter(sink)
+  const genBytes = await gen.save({ objectsPerTick: Infinity, useObjectStreams: false })
+  const genDoc = openPdf(m, genBytes)
+  checkMadePages(m, genDoc, redactor, 'documents Redress made')
+  const genPages = gen.getPageCount() > 0 ? writer.copyDocument(genDoc) : []
+  genDoc.destroy()
+
+  // The documents in order; each uploaded file is read, redacted, copied and let go before the next.
+  const body: WrittenPage[] = []
   const entries: BundleEntry[] = []
-  const madePages: number[] = Array.from({ length: coverPages + indexPages }, (_, i) => i + 1)
+  const problems: BundleProblem[] = []
   const found: FoundDetail[] = []
   const pagesToCheck: PageToCheck[] = []
-  for (const [i, p] of parts.entries()) {
-    progress({ stage: 'assembling', done: i, total: parts.length, detail: p.doc.title })
-    const before = doc.getPageCount()
+  const log: RedactionLogEntry[] = []
+  const files = parts.filter((p) => p.kind === 'file').length
+  let fileNo = 0
+  for (const p of parts) {
     const title = titleOf(p.doc.id)
+    const first = frontCount + body.length + 1
+    let fileName: string | undefined
     if (p.kind === 'file') {
-      for (const page of p.file.pages) doc.addPage(page)
-      for (const s of p.file.scan) {
-        const page = before + indexPages + s.page
-        if (s.noText) pagesToCheck.push({ id: p.doc.id, title, fileName: p.file.fileName, page })
-        for (const f of s.found) found.push({ id: p.doc.id, title, fileName: p.file.fileName, page, ...f })
+      fileName = p.source.fileName
+      progress({ stage: 'reading and redacting', done: fileNo++, total: files, detail: title })
+      let bytes: Uint8Array
+      try {
+        bytes = 'bytes' in p.source ? p.source.bytes : await p.source.read()
+      } catch {
+        problems.push(problem(p.doc.id, fileName, 'damaged'))
+        continue
       }
+      const opened = openUpload(m, p.doc.id, fileName, bytes)
+      if (!opened.ok) {
+        problems.push(opened.problem)
+        continue
+      }
+      let written: WrittenPage[]
+      try {
+        const pages = redactUpload(m, opened.doc, redactor)
+        written = writer.copyDocument(opened.doc)
+        for (const r of pages) {
+          const bundlePage = first + r.page - 1
+          for (const x of r.removed) removals.add(p.doc.id, title, x.kind, x.whose, x.count)
+          for (const x of r.left) found.push({ id: p.doc.id, title, fileName, page: bundlePage, ...x })
+          if (r.noText) pagesToCheck.push({ id: p.doc.id, title, fileName, page: bundlePage })
+          if (r.removed.length || r.left.length || r.noText)
+            log.push({
+              id: p.doc.id,
+              title,
+              fileName,
+              filePage: r.page,
+              bundlePage,
+              removed: r.removed,
+              left: r.left,
+              notSearchable: r.noText,
+            })
+        }
+      } catch {
+        problems.push(problem(p.doc.id, fileName, 'damaged'))
+        continue
+      } finally {
+        opened.doc.destroy()
+      }
+      body.push(...written)
     } else {
-      const flow = new PageFlow(doc, fonts)
-      if (p.kind === 'letter') {
-        const r = redactLetter(p.letter, redactor)
-        removals.note(p.doc.id, title, r.removed)
-        drawLetter(flow, r.letter, { notes: false })
-      } else if (p.kind === 'chronology') drawChronology(flow, input, p.entries, clean(p.doc.id, title))
-      else drawSchedule(flow, input, p.figures, clean(p.doc.id, title))
-      for (let n = before; n < doc.getPageCount(); n++) madePages.push(n + indexPages + 1)
+      const [from, to] = madeRange.get(p.doc.id) ?? [0, 0]
+      body.push(...genPages.slice(from, to))
     }
     entries.push({
       id: p.doc.id,
@@ -176,96 +274,114 @@ export async function buildBundle(
       title,
       section: p.doc.section,
       ...(p.doc.date ? { date: p.doc.date } : {}),
-      firstPage: before + indexPages + 1,
-      lastPage: doc.getPageCount() + indexPages,
+      firstPage: first,
+      lastPage: frontCount + body.length,
       made: p.kind === 'file' ? 'from a file' : 'by Redress',
-      ...(p.kind === 'file' ? { fileName: p.file.fileName } : {}),
+      ...(fileName ? { fileName } : {}),
     })
   }
-  progress({ stage: 'assembling', done: parts.length, total: parts.length })
+  progress({ stage: 'reading and redacting', done: files, total: files })
+  progress({ stage: 'assembling', done: 0, total: 1 })
 
-  // The index, slotted in after the cover, each entry linked to its first page.
+  // The cover and index with the real page numbers, each index entry linked to its first page.
   const byId = new Map(entries.map((e) => [e.id, e]))
-  let inserted = 0
   const links: { row: IndexRow; rects: Rect[] }[] = []
-  drawIndex(
-    new PageFlow(doc, fonts, () => doc.insertPage(coverPages + inserted++, A4)),
-    indexRows((p) => {
+  const front = await drawFront(
+    (p) => {
       const e = byId.get(p.doc.id)
-      return e ? pagesLabel(e.firstPage, e.lastPage) : ''
-    }),
+      return e ? pagesLabel(e.firstPage, e.lastPage) : 'left out'
+    },
     (row, rects) => links.push({ row, rects }),
   )
-  if (inserted !== indexPages)
-    throw new Error(`The index took ${inserted} pages, not the ${indexPages} planned`)
-  const page = (n: number): PDFPage => doc.getPage(n - 1)
-  for (const { row, rects } of links) {
-    const e = byId.get(row.id)
-    if (e)
+  if (front.doc.getPageCount() !== frontCount)
+    throw new Error(
+      `The cover and index took ${front.doc.getPageCount()} pages, not the ${frontCount} planned`,
+    )
+  const frontPageIndex = new Map(front.doc.getPages().map((pg, i) => [pg, i]))
+  const frontDoc = openPdf(m, await front.doc.save({ objectsPerTick: Infinity, useObjectStreams: false }))
+  checkMadePages(m, frontDoc, redactor, 'cover and index')
+  const frontPages = writer.copyDocument(frontDoc, (i) => {
+    const out: number[] = []
+    for (const { row, rects } of links) {
+      const e = byId.get(row.id)
+      const target = e ? body[e.firstPage - frontCount - 1] : undefined
+      if (!e || !target) continue
       for (const r of rects)
-        addLink(doc, r, page(e.firstPage), `Go to ${e.number} ${e.title}, page ${e.firstPage}`)
-  }
+        if (frontPageIndex.get(r.page) === i)
+          out.push(
+            writer.link(
+              {
+                rect: [r.x, r.y, r.x + r.width, r.y + r.height],
+                description: `Go to ${e.number} ${e.title}, page ${e.firstPage}`,
+              },
+              target,
+            ),
+          )
+    }
+    return out
+  })
+  frontDoc.destroy()
 
   // Bookmarks for the cover, the index, each section and each document.
-  const outline: OutlineItem[] = [
-    { title: 'Cover', page: page(1) },
-    { title: 'Index', page: page(coverPages + 1) },
+  const outline: OutlineEntry[] = [
+    { title: 'Cover', page: 0 },
+    { title: 'Index', page: front.coverPages },
   ]
   for (const s of SECTIONS) {
     const list = entries.filter((e) => e.section === s.id)
     if (list[0])
       outline.push({
         title: `${s.letter}. ${s.title}`,
-        page: page(list[0].firstPage),
+        page: list[0].firstPage - 1,
         children: list.map((e) => ({
           title: `${e.number} ${e.title} (page ${pagesLabel(e.firstPage, e.lastPage)})`,
-          page: page(e.firstPage),
+          page: e.firstPage - 1,
         })),
       })
   }
-  addOutline(doc, outline)
 
-  // Continuous page numbers on every page.
-  const total = doc.getPageCount()
-  doc.getPages().forEach((p, i) => {
-    stampFooter(p, `Page ${i + 1} of ${total}`, fonts.regular)
-    if (i % 50 === 49 || i === total - 1) progress({ stage: 'numbering pages', done: i + 1, total })
-  })
-
-  const title = clean('cover', 'Cover')(input.title)
-  setMetadata(
-    doc,
-    title,
-    `CMS reference ${input.reference}`,
-    clean('cover', 'Cover')(input.preparedBy),
-    input.date,
-  )
+  progress({ stage: 'assembling', done: 1, total: 1 })
   progress({ stage: 'saving', done: 0, total: 1 })
-  // No timer pauses while writing, and plain cross-references: object streams would be deflated in JS.
-  const pdf = await doc.save({
-    objectsPerTick: Infinity,
-    useObjectStreams: false,
-    updateFieldAppearances: false,
-  })
+  const title = clean('cover', 'Cover')(input.title)
+  const all = [...frontPages, ...body]
+  writer.finish(
+    all,
+    {
+      title,
+      subject: `CMS reference ${input.reference}`,
+      author: clean('cover', 'Cover')(input.preparedBy),
+      language: 'en-GB',
+    },
+    outline,
+  )
   progress({ stage: 'saving', done: 1, total: 1 })
-
-  // Read back the pages Redress made, independently (pdf.js): none of the removed details may be left.
-  if (redactor.active) {
-    madePages.sort((a, b) => a - b)
-    progress({ stage: 'checking redaction', done: 0, total: madePages.length })
-    const texts = await extractPageTexts(pdf, { pages: madePages })
-    const left = texts.filter((t) => redactor.find(t.text).length > 0).map((t) => t.page)
-    if (left.length > 0)
-      throw new Error(`Contact details were left on pages Redress made: ${left.join(', ')}`)
-    progress({ stage: 'checking redaction', done: madePages.length, total: madePages.length })
-  }
 
   const report = {
     title,
-    pageCount: total,
+    pageCount: all.length,
     entries,
-    problems: read.problems,
-    redaction: { removed: removals.entries, found, pagesToCheck },
+    problems,
+    redaction: { removed: removals.entries, found, pagesToCheck, log },
+    warnings: missingCoreDocuments(input, entries),
   }
-  return { pdf, report: { ...report, messages: describeFindings(report, read.unreadable, redactor.active) } }
+  return { ...report, messages: describeFindings(report, redactor.active) }
+}
+
+/** Builds the bundle in memory. */
+export async function buildBundle(
+  input: BundleInput,
+  options: BuildBundleOptions = {},
+): Promise<BundleResult> {
+  const sink = new MemorySink()
+  const report = await buildBundleInto(sink, input, options)
+  return { pdf: sink.bytes(), report }
+}
+
+/** Builds the bundle straight into a file (mode 0600), keeping memory use flat however long it is. */
+export async function buildBundleToFile(
+  input: BundleInput,
+  path: string,
+  options: BuildBundleOptions = {},
+): Promise<BundleReport> {
+  return buildBundleInto(new FileSink(path), input, options)
 }

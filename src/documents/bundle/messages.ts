@@ -1,12 +1,13 @@
-import type { BundleReport, FoundDetail, PageToCheck } from './types.ts'
-import type { RedactionKind } from './redact.ts'
 import { listInWords } from '../letters/common.ts'
+import { possessive, type RedactionKind } from './redact.ts'
+import type { BundleEntry, BundleInput, BundleReport, FoundDetail, PageToCheck } from './types.ts'
 
 const KIND: Record<RedactionKind, string> = {
   address: 'address',
   postcode: 'postcode',
   phone: 'phone number',
   email: 'email address',
+  text: 'other details you listed',
 }
 
 /** "3", "3–5", "3–5, 9" */
@@ -34,38 +35,56 @@ const groupBy = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return m
 }
 
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
+
+/** The core documents a tribunal expects in an appeal bundle, and which are missing. */
+export function missingCoreDocuments(input: BundleInput, entries: readonly BundleEntry[]): string[] {
+  if (input.purpose === 'other') return []
+  const present = new Set(entries.map((e) => e.id))
+  const has = (role: 'decision' | 'reconsideration-notice'): boolean =>
+    input.documents.some((d) => d.role === role && present.has(d.id))
+  const out: string[] = []
+  if (!has('reconsideration-notice'))
+    out.push(
+      'There is no mandatory reconsideration notice in this bundle. The tribunal needs it to accept an appeal: ' +
+        'add the notice to your case (upload it and link it to the decision), then build the bundle again.',
+    )
+  if (!has('decision') && !entries.some((e) => e.section === 'decision'))
+    out.push(
+      'There is no decision letter in this bundle. Add the letter with the decision you are appealing against.',
+    )
+  return out
+}
+
 /** The report's findings in plain English, the ones needing action first. */
-export function describeFindings(
-  report: Omit<BundleReport, 'messages'>,
-  unreadable: readonly string[],
-  redacting: boolean,
-): string[] {
-  const out: string[] = report.problems.map((p) => p.message)
+export function describeFindings(report: Omit<BundleReport, 'messages'>, redacting: boolean): string[] {
+  const out: string[] = [...report.warnings, ...report.problems.map((p) => p.message)]
   for (const [, list] of groupBy<FoundDetail>(report.redaction.found, (f) => `${f.id}|${f.whose}`)) {
     const f = list[0]!
     const kinds = listInWords([...new Set(list.map((x) => KIND[x.kind]))])
     const pages = new Set(list.map((x) => x.page))
     out.push(
-      `“${f.title}” (${f.fileName}) shows ${f.whose}’s ${kinds} on page${pages.size > 1 ? 's' : ''} ${pageList([...pages])} of the bundle. ` +
-        'Redress cannot change your own files: cover the details and scan the page again, or leave the page out, before you share the bundle.',
+      `“${f.title}” (${f.fileName}) still shows ${possessive(f.whose)} ${kinds} on ` +
+        `${plural(pages.size, 'page', 'pages')} ${pageList([...pages])} of the bundle after Redress tried to remove ${plural(list.length, 'it', 'them')}. ` +
+        'Leave the page out, or cover the details and scan the page again, before you share the bundle.',
     )
   }
   for (const [, list] of groupBy<PageToCheck>(report.redaction.pagesToCheck, (p) => p.id)) {
     const p = list[0]!
+    const n = list.length
     out.push(
-      `Page${list.length > 1 ? 's' : ''} ${pageList(list.map((x) => x.page))} (“${p.title}”) ${list.length > 1 ? 'are' : 'is a'} ` +
-        `scan${list.length > 1 ? 's' : ''} with no text Redress can read` +
+      `${plural(n, 'Page', 'Pages')} ${pageList(list.map((x) => x.page))} (“${p.title}”) ${plural(n, 'is a picture', 'are pictures')} ` +
+        'with no text Redress can search' +
         (redacting
-          ? ', so Redress could not check them for contact details. Please look at them yourself.'
+          ? `, so Redress could not remove anything from ${plural(n, 'it', 'them')}. Look at ${plural(n, 'it', 'them')} yourself before you share the bundle.`
           : '.'),
     )
   }
-  for (const name of unreadable)
-    out.push(`Redress could not read the text of “${name}”; its pages are listed to check by eye.`)
   for (const [, list] of groupBy(report.redaction.removed, (r) => r.whose)) {
     const total = list.reduce((a, r) => a + r.count, 0)
     out.push(
-      `Redress removed ${list[0]!.whose}’s contact details from the pages it made (${total} place${total === 1 ? '' : 's'}).`,
+      `Redress removed ${possessive(list[0]!.whose)} details from the bundle (${total} ${plural(total, 'place', 'places')}). ` +
+        'The redaction log lists every page changed.',
     )
   }
   return out

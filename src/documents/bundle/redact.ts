@@ -12,9 +12,24 @@ export interface RedactionTarget {
   readonly postcode?: string
   readonly phones?: readonly string[]
   readonly emails?: readonly string[]
+  /** Anything else to hide (a name, a reference, a school), matched whole-word, case and spacing ignored. */
+  readonly texts?: readonly string[]
 }
 
-export type RedactionKind = 'address' | 'postcode' | 'phone' | 'email'
+export type RedactionKind = 'address' | 'postcode' | 'phone' | 'email' | 'text'
+
+/** "the other parent" -> "the other parent’s"; "you" -> "your". */
+export function possessive(whose: string): string {
+  return whose === 'you' ? 'your' : `${whose}’s`
+}
+
+/** A place in a text (start inclusive, end exclusive) to remove, and what it is. */
+export interface Range {
+  readonly kind: RedactionKind
+  readonly whose: string
+  readonly start: number
+  readonly end: number
+}
 
 export interface Match {
   readonly kind: RedactionKind
@@ -88,6 +103,7 @@ export class Redactor {
       for (const p of t.phones ?? []) add('phone', phonePattern(p))
       if (t.postcode) add('postcode', postcodePattern(t.postcode))
       for (const l of t.addressLines ?? []) add('address', addressPattern(l))
+      for (const x of t.texts ?? []) add('text', addressPattern(x))
       const addLoose = (kind: RedactionKind, value: string, min: number): void => {
         const c = compact(value)
         if (c.length >= min) this.loose.push({ kind, whose: t.whose, re: new RegExp(escape(c), 'gi') })
@@ -95,6 +111,7 @@ export class Redactor {
       for (const e of t.emails ?? []) addLoose('email', e, 6)
       if (t.postcode) addLoose('postcode', t.postcode, 5)
       for (const l of t.addressLines ?? []) addLoose('address', l, 6)
+      for (const x of t.texts ?? []) addLoose('text', x, 6)
     }
   }
 
@@ -126,6 +143,38 @@ export class Redactor {
         out.push({ kind: p.kind, whose: p.whose, index: m.index, length: m[0].length })
     }
     return out
+  }
+
+  /**
+   * Every place in `text` to remove, as ranges of `text` itself: the exact matches, and details
+   * whose letters are there with odd spacing (each range then runs from the first letter to the last).
+   */
+  locate(text: string): Range[] {
+    const out: Range[] = this.find(text).map((m) => ({
+      kind: m.kind,
+      whose: m.whose,
+      start: m.index,
+      end: m.index + m.length,
+    }))
+    if (this.loose.length === 0) return out
+    const at: number[] = []
+    let squeezed = ''
+    for (let i = 0; i < text.length; i++)
+      if (!/[\s,]/.test(text[i]!)) {
+        squeezed += text[i]
+        at.push(i)
+      }
+    for (const p of this.loose) {
+      p.re.lastIndex = 0
+      for (const m of squeezed.matchAll(p.re))
+        out.push({
+          kind: p.kind,
+          whose: p.whose,
+          start: at[m.index]!,
+          end: at[m.index + m[0].length - 1]! + 1,
+        })
+    }
+    return out.sort((a, b) => a.start - b.start)
   }
 
   /** Replaces each target with "[removed]", most specific first, counting what went. */

@@ -3,22 +3,27 @@ import type { Detail, Letter } from '../letters/model.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
 import type { RedactionKind, RedactionTarget } from './redact.ts'
 
-/** The usual order of a tribunal bundle. */
-export type BundleSection = 'decision' | 'appellant' | 'correspondence' | 'evidence'
+/** The sections of a tribunal bundle, in order. */
+export type BundleSection = 'decision' | 'appeal' | 'evidence' | 'correspondence' | 'chronology'
 
 export const SECTIONS: readonly {
   readonly id: BundleSection
   readonly letter: string
   readonly title: string
 }[] = [
-  { id: 'decision', letter: 'A', title: 'The decision and the mandatory reconsideration notice' },
-  { id: 'appellant', letter: 'B', title: 'The appellant’s documents' },
-  { id: 'correspondence', letter: 'C', title: 'Correspondence' },
-  { id: 'evidence', letter: 'D', title: 'Evidence' },
+  { id: 'decision', letter: 'A', title: 'Decisions and notices' },
+  { id: 'appeal', letter: 'B', title: 'The appeal' },
+  { id: 'evidence', letter: 'C', title: 'The appellant’s evidence' },
+  { id: 'correspondence', letter: 'D', title: 'Correspondence' },
+  { id: 'chronology', letter: 'E', title: 'Chronology' },
 ]
 
+export const isBundleSection = (s: string): s is BundleSection => SECTIONS.some((x) => x.id === s)
+
+/** An uploaded file: a PDF, or a JPEG or PNG picture (made into a page). Read when its turn comes. */
 export type BundleSource =
   | { readonly kind: 'pdf'; readonly fileName: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'pdf'; readonly fileName: string; readonly read: () => Promise<Uint8Array> }
   | { readonly kind: 'letter'; readonly letter: Letter }
 
 export interface BundleDocument {
@@ -27,6 +32,8 @@ export interface BundleDocument {
   readonly date?: PlainDate
   readonly section: BundleSection
   readonly source: BundleSource
+  /** What the document is, where it matters for the checks: the decision appealed, or the reconsideration notice. */
+  readonly role?: 'decision' | 'reconsideration-notice'
 }
 
 export interface BundleInput {
@@ -44,12 +51,13 @@ export interface BundleInput {
   /** From the case timeline; becomes the chronology at the start of the appellant's documents. */
   readonly chronology?: readonly ChronologyEntry[]
   readonly disputedFigures?: readonly DisputedFigure[]
-  /** Contact details to keep out of the bundle. */
+  /** Contact details and other text to keep out of the bundle. */
   readonly redact?: readonly RedactionTarget[]
+  /** An appeal bundle is checked for the decision and the mandatory reconsideration notice. */
+  readonly purpose?: 'appeal' | 'other'
 }
 
-export type BundleStage =
-  'checking files' | 'reading text' | 'assembling' | 'numbering pages' | 'checking redaction' | 'saving'
+export type BundleStage = 'making pages' | 'reading and redacting' | 'assembling' | 'saving'
 
 export interface BundleProgress {
   readonly stage: BundleStage
@@ -111,6 +119,25 @@ export interface PageToCheck {
   readonly page: number
 }
 
+/** One page of the parent's files that redaction touched or could not check: for the parent only, never in the bundle. */
+export interface RedactionLogEntry {
+  readonly id: string
+  readonly title: string
+  readonly fileName: string
+  /** Page within the file (1-based) and within the bundle. */
+  readonly filePage: number
+  readonly bundlePage: number
+  readonly removed: readonly {
+    readonly kind: RedactionKind
+    readonly whose: string
+    readonly count: number
+  }[]
+  /** Still readable after removal: must be dealt with by hand. */
+  readonly left: readonly { readonly kind: RedactionKind; readonly whose: string }[]
+  /** The page had no text to search (a scan or photo not yet read). */
+  readonly notSearchable: boolean
+}
+
 export interface BundleReport {
   readonly title: string
   readonly pageCount: number
@@ -120,7 +147,11 @@ export interface BundleReport {
     readonly removed: readonly RemovedDetail[]
     readonly found: readonly FoundDetail[]
     readonly pagesToCheck: readonly PageToCheck[]
+    /** Every page of the parent's files that was changed or could not be searched. */
+    readonly log: readonly RedactionLogEntry[]
   }
+  /** Core documents missing from an appeal bundle, and similar warnings. */
+  readonly warnings: readonly string[]
   /** Plain-English messages for the parent, most important first. */
   readonly messages: readonly string[]
 }

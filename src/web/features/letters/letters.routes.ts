@@ -13,7 +13,8 @@ import {
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type LetterKind } from '../../../documents/index.ts'
-import { BundleJobs, BundleService } from '../../../services/bundle.service.ts'
+import { BundleService } from '../../../services/bundle.service.ts'
+import { registerBundleRoutes } from './bundle.routes.ts'
 import {
   LetterNeedsMore,
   LetterService,
@@ -31,7 +32,6 @@ import { paths } from '../../paths.ts'
 import {
   caseParams,
   callParams,
-  jobParams,
   kindParams,
   letterForm,
   list,
@@ -111,7 +111,6 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   const who = WEB_ACTOR
   const letters = new LetterService({ caseFile, rules: services.rules })
   const bundles = new BundleService({ caseFile, letters })
-  const jobs = new BundleJobs()
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ZodError || error instanceof NotFound) {
@@ -510,119 +509,11 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     })
   })
 
-  // The bundle.
-
-  app.get(paths.caseBundle, async (request, reply) => {
-    const { caseId } = caseParams.parse(request.params)
-    const c = await caseFile.cases.getCase(who, caseId)
-    const docs = await bundles.candidates(who, caseId)
-    return render(reply, 'bundle.njk', copy('letters.bundle.title'), c, {
-      action: fill(paths.caseBundle, { caseId }),
-      documents: docs.map((d) => ({
-        value: d.id,
-        text: d.title,
-        hint: `${copy(`letters.bundle.section.${d.section}`)} · ${d.fileName}${d.documentDate ? ` · ${formatDate(parseDate(d.documentDate))}` : ''}`,
-        checked: d.mediaType === 'application/pdf',
-      })),
-    })
-  })
-
-  app.post(paths.caseBundle, async (request, reply) => {
-    const { caseId } = caseParams.parse(request.params)
-    const c = await caseFile.cases.getCase(who, caseId)
-    const f = letterForm.parse(request.body ?? {})
-    const documents = list(f, 'documents')
-    if (documents.length === 0) {
-      const docs = await bundles.candidates(who, caseId)
-      return render(
-        reply,
-        'bundle.njk',
-        copy('letters.bundle.title'),
-        c,
-        {
-          action: fill(paths.caseBundle, { caseId }),
-          errors: [{ text: copy('letters.errors.documents'), href: '#documents' }],
-          documentsError: copy('letters.errors.documents'),
-          documents: docs.map((d) => ({
-            value: d.id,
-            text: d.title,
-            hint: `${copy(`letters.bundle.section.${d.section}`)} · ${d.fileName}`,
-          })),
-        },
-        400,
-      )
-    }
-    const job = jobs.start(caseId, (onProgress) =>
-      bundles.build(
-        who,
-        caseId,
-        {
-          documents,
-          keepMyDetailsPrivate: text(f, 'private') === 'yes',
-          myPhone: text(f, 'myPhone') || null,
-        },
-        onProgress,
-      ),
-    )
-    return reply.redirect(fill(paths.caseBundleJob, { caseId, job: job.id }), 303)
-  })
-
-  const statusOf = (caseId: string, jobId: string) => {
-    const job = jobs.get(jobId, caseId)
-    if (!job) return null
-    return {
-      state: job.state,
-      stage: job.progress?.stage ?? 'checking files',
-      done: job.progress?.done ?? 0,
-      total: job.progress?.total ?? 0,
-      error: job.error,
-    }
-  }
-
-  app.get(paths.caseBundleJobStatus, async (request, reply) => {
-    const { caseId, job } = jobParams.parse(request.params)
-    const s = statusOf(caseId, job)
-    if (!s) return reply.code(404).send({ state: 'missing' })
-    return reply.header('cache-control', 'no-store').send(s)
-  })
-
-  app.get(paths.caseBundleJob, async (request, reply) => {
-    const { caseId, job: jobId } = jobParams.parse(request.params)
-    const c = await caseFile.cases.getCase(who, caseId)
-    const job = jobs.get(jobId, caseId)
-    if (!job) return reply.callNotFound()
-    const report = job.result?.report
-    return render(
-      reply,
-      'bundle-job.njk',
-      copy(
-        job.state === 'done'
-          ? 'letters.bundle.doneTitle'
-          : job.state === 'failed'
-            ? 'letters.bundle.failedTitle'
-            : 'letters.bundle.workingTitle',
-      ),
-      c,
-      {
-        job,
-        status: statusOf(caseId, jobId),
-        report,
-        statusHref: fill(paths.caseBundleJobStatus, { caseId, job: jobId }),
-        selfHref: fill(paths.caseBundleJob, { caseId, job: jobId }),
-        pdfHref: fill(paths.caseBundleJobPdf, { caseId, job: jobId }),
-        bundleHref: fill(paths.caseBundle, { caseId }),
-      },
-    )
-  })
-
-  app.get(paths.caseBundleJobPdf, async (request, reply) => {
-    const { caseId, job: jobId } = jobParams.parse(request.params)
-    const job = jobs.get(jobId, caseId)
-    if (!job?.result) return reply.callNotFound()
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', 'attachment; filename="bundle.pdf"')
-      .header('cache-control', 'no-store')
-      .send(Buffer.from(job.result.pdf))
+  // The bundle (its own module: choose documents, sections, order and what to hide; job page).
+  registerBundleRoutes(app, {
+    bundles,
+    who,
+    render,
+    getCase: (id) => caseFile.cases.getCase(who, id),
   })
 }

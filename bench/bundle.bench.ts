@@ -1,0 +1,161 @@
+/**
+ * Bundle benchmark (issue 11): the `redress bundle` command on a mixed corpus (bench/corpus.ts),
+ * beside `qpdf --empty --pages` on the same files.
+ *
+ * - The bundle's own CPU is the CLI's CPU (user + system, from /usr/bin/time) less that of
+ *   `redress case list` on the same data folder, which starts the CLI and opens the case file.
+ * - Peak memory is the CLI process's maximum resident set size.
+ * - 3,000 pages: the 300-page corpus ten times, each copy made a distinct file by a comment after
+ *   its end (so the evidence store keeps ten copies, as it would ten different uploads).
+ *
+ * Run: npx tsx bench/bundle.bench.ts [300|3000 ...]   (results also go to bench/results/bundle.json)
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { loadConfig } from '../src/config.ts'
+import { rules } from '../src/rules/load.ts'
+import { createCaseServices } from '../src/services/case-services.ts'
+import { openDatabase } from '../src/store/db.ts'
+import { CORPUS_PEOPLE, corpusOnDisk } from './corpus.ts'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const WORK = join(ROOT, '.tmp', 'bench-bundle')
+const RUNS = 3
+
+interface Measure {
+  readonly cpuMs: number
+  readonly peakMb: number
+}
+
+function timed(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Measure {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  })
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-2000)}`)
+  const last = r.stderr.trim().split('\n').pop() ?? ''
+  const [user, sys, kb] = last.split(' ').map(Number)
+  return { cpuMs: Math.round(((user ?? 0) + (sys ?? 0)) * 1000), peakMb: Math.round((kb ?? 0) / 1024) }
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** A data folder holding one case with every corpus file as evidence. */
+async function seed(dataDir: string, files: readonly { path: string; title: string; date: string }[]) {
+  rmSync(dataDir, { recursive: true, force: true })
+  mkdirSync(dataDir, { recursive: true })
+  const config = loadConfig({ ...process.env, REDRESS_DATA_DIR: dataDir })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir })
+  try {
+    const svc = createCaseServices({ database, dataDir, rules: rules(), maxUploadBytes: 1 << 30 })
+    const who = { ownerId: 'local', name: 'bench' }
+    const p = CORPUS_PEOPLE
+    const c = await svc.cases.createCase(who, {
+      title: 'Bundle benchmark',
+      nation: 'england',
+      role: 'receiving',
+      yourName: p.parent.name,
+      yourAddress: [...p.parent.addressLines, p.parent.postcode].join('\n'),
+      otherParent: {
+        name: p.otherParent.name,
+        address: p.otherParent.addressLines.join(', '),
+        postcode: p.otherParent.postcode,
+        phone: p.otherParent.phone,
+        email: p.otherParent.email,
+      },
+    })
+    for (const f of files) {
+      const bytes = readFileSync(f.path)
+      await svc.evidence.add(who, c.id, {
+        fileName: f.path.split('/').pop()!,
+        content: (async function* () {
+          yield new Uint8Array(bytes)
+        })(),
+        title: f.title,
+        documentDate: f.date,
+      })
+    }
+    return c.id
+  } finally {
+    await database.close()
+  }
+}
+
+export async function run(sizes: readonly number[] = [300, 3000]): Promise<Record<string, unknown>> {
+  const base = await corpusOnDisk(join(ROOT, '.tmp', 'corpus-300'), 300)
+  const results: Record<string, unknown> = {}
+  for (const pages of sizes) {
+    const copies = Math.max(1, Math.round(pages / 300))
+    const dir = join(WORK, `files-${pages}`)
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const files: { path: string; title: string; date: string }[] = []
+    for (let k = 0; k < copies; k++)
+      for (const f of base) {
+        const path = join(dir, `${k}-${f.name}`)
+        const extra = k === 0 ? new Uint8Array() : Buffer.from(`\n%copy ${k}\n`, 'latin1')
+        writeFileSync(path, Buffer.concat([f.bytes, extra]))
+        files.push({ path, title: `${f.title}${k ? ` (copy ${k})` : ''}`, date: f.date })
+      }
+    const dataDir = join(WORK, `data-${pages}`)
+    const caseId = await seed(dataDir, files)
+    const env = { ...process.env, REDRESS_DATA_DIR: dataDir, REDRESS_PROGRESS: '0' }
+    const cli = join(ROOT, 'bin', 'redress.js')
+    const out = join(WORK, `bundle-${pages}.pdf`)
+    const bundleArgs = [
+      cli,
+      'bundle',
+      '--case',
+      caseId,
+      '--out',
+      out,
+      '--keep-my-details-private',
+      '--redact',
+      'Quarry Mews',
+      '--json',
+    ]
+    // One run of each first, so tsx's transpile cache is warm for both.
+    timed(process.execPath, [cli, 'case', 'list'], env)
+    timed(process.execPath, bundleArgs, env)
+    const list: Measure[] = []
+    const bundle: Measure[] = []
+    const qpdf: Measure[] = []
+    for (let i = 0; i < RUNS; i++) {
+      list.push(timed(process.execPath, [cli, 'case', 'list'], env))
+      bundle.push(timed(process.execPath, bundleArgs, env))
+      qpdf.push(
+        timed('qpdf', ['--empty', '--pages', ...files.map((f) => f.path), '--', join(WORK, 'qpdf.pdf')]),
+      )
+    }
+    const own = median(bundle.map((b) => b.cpuMs)) - median(list.map((l) => l.cpuMs))
+    const q = median(qpdf.map((x) => x.cpuMs))
+    results[`pages${pages}`] = {
+      files: files.length,
+      inputMb: Math.round(files.reduce((a, f) => a + readFileSync(f.path).length, 0) / 1e6),
+      bundleCliCpuMs: median(bundle.map((b) => b.cpuMs)),
+      caseListCpuMs: median(list.map((l) => l.cpuMs)),
+      bundleOwnCpuMs: own,
+      qpdfCpuMs: q,
+      ratioToQpdf: Math.round((own / q) * 100) / 100,
+      bundlePeakMb: Math.max(...bundle.map((b) => b.peakMb)),
+      caseListPeakMb: Math.max(...list.map((l) => l.peakMb)),
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return results
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0)
+  const results = await run(sizes.length ? sizes : [300, 3000])
+  console.log(JSON.stringify(results, null, 2))
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
+  writeFileSync(join(ROOT, 'bench', 'results', 'bundle.json'), `${JSON.stringify(results, null, 2)}\n`)
+}

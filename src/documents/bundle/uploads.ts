@@ -1,0 +1,214 @@
+import type { PDFDocument as MuDocument, PDFPage as MuPage, Quad } from 'mupdf'
+import type { Mupdf } from './mupdf.ts'
+import type { Range, RedactionKind, Redactor } from './redact.ts'
+import type { BundleProblem, ProblemKind } from './types.ts'
+
+/** Fewer visible characters than this and a page is treated as having no text layer (a scan or photo). */
+const MIN_TEXT = 20
+
+const MESSAGES: Record<ProblemKind, (name: string) => string> = {
+  'not-pdf': (n) =>
+    `“${n}” is not a PDF, JPEG or PNG file, so it was left out. Save or scan it as a PDF and add it again.`,
+  encrypted: (n) =>
+    `“${n}” is protected with a password, so it was left out. Open it and save or print a copy ` +
+    'as a new PDF without protection, then add that copy.',
+  damaged: (n) =>
+    `“${n}” could not be read: the file seems to be damaged, so it was left out. Try downloading or saving it again.`,
+  'no-pages': (n) => `“${n}” has no pages that can be read, so it was left out.`,
+}
+
+export const problem = (id: string, fileName: string, kind: ProblemKind): BundleProblem => ({
+  id,
+  fileName,
+  kind,
+  message: MESSAGES[kind](fileName),
+})
+
+export type Opened =
+  | { readonly ok: true; readonly doc: MuDocument; readonly image: boolean }
+  | { readonly ok: false; readonly problem: BundleProblem }
+
+const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => sig.every((x, i) => b[i] === x)
+const isJpeg = (b: Uint8Array): boolean => startsWith(b, [0xff, 0xd8, 0xff])
+const isPng = (b: Uint8Array): boolean => startsWith(b, [0x89, 0x50, 0x4e, 0x47])
+const looksLikePdf = (b: Uint8Array): boolean =>
+  new TextDecoder('latin1').decode(b.subarray(0, 1024)).includes('%PDF-')
+
+/** A4 in points, turned to suit the picture. */
+function pageFor(w: number, h: number): [number, number] {
+  return w > h ? [841.89, 595.28] : [595.28, 841.89]
+}
+
+/** Opens an uploaded PDF, or makes a one-page PDF of a photo or scan (JPEG or PNG); or says why it cannot be used. */
+export function openUpload(m: Mupdf, id: string, fileName: string, bytes: Uint8Array): Opened {
+  if (isJpeg(bytes) || isPng(bytes)) {
+    try {
+      const img = new m.Image(bytes)
+      const doc = new m.PDFDocument()
+      const [pw, ph] = pageFor(img.getWidth(), img.getHeight())
+      const scale = Math.min(pw / img.getWidth(), ph / img.getHeight())
+      const w = img.getWidth() * scale
+      const h = img.getHeight() * scale
+      const res = doc.newDictionary()
+      const xobjects = doc.newDictionary()
+      xobjects.put('Im0', doc.addImage(img))
+      res.put('XObject', xobjects)
+      const ops = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} ${((pw - w) / 2).toFixed(2)} ${((ph - h) / 2).toFixed(2)} cm /Im0 Do Q`
+      doc.insertPage(-1, doc.addPage([0, 0, pw, ph], 0, res, ops))
+      return { ok: true, doc, image: true }
+    } catch {
+      return { ok: false, problem: problem(id, fileName, 'damaged') }
+    }
+  }
+  if (!looksLikePdf(bytes)) return { ok: false, problem: problem(id, fileName, 'not-pdf') }
+  let doc: MuDocument
+  try {
+    doc = m.Document.openDocument(bytes, 'application/pdf') as MuDocument
+  } catch {
+    return { ok: false, problem: problem(id, fileName, 'damaged') }
+  }
+  try {
+    if (doc.needsPassword()) {
+      doc.destroy()
+      return { ok: false, problem: problem(id, fileName, 'encrypted') }
+    }
+    const pages = doc.countPages()
+    if (pages === 0) {
+      const repaired = doc.wasRepaired()
+      doc.destroy()
+      return { ok: false, problem: problem(id, fileName, repaired ? 'damaged' : 'no-pages') }
+    }
+  } catch {
+    doc.destroy()
+    return { ok: false, problem: problem(id, fileName, 'damaged') }
+  }
+  return { ok: true, doc, image: false }
+}
+
+export interface PageRedaction {
+  /** 1-based page within the file. */
+  readonly page: number
+  /** The page had (almost) no text to search: a scan or photo not yet read. */
+  readonly noText: boolean
+  /** What was removed from the page content, by kind and whose. */
+  readonly removed: readonly {
+    readonly kind: RedactionKind
+    readonly whose: string
+    readonly count: number
+  }[]
+  /** What could still be read on the page after removal (should never happen; reported if it does). */
+  readonly left: readonly { readonly kind: RedactionKind; readonly whose: string }[]
+}
+
+/** The page's text with the quad of each UTF-16 unit (null for the line breaks added between lines). */
+function charsOf(page: MuPage): { text: string; quads: (Quad | null)[] } {
+  const st = page.toStructuredText('preserve-whitespace')
+  let text = ''
+  const quads: (Quad | null)[] = []
+  st.walk({
+    onChar(c: string, _origin: unknown, _font: unknown, _size: number, quad: Quad) {
+      text += c
+      for (let i = 0; i < c.length; i++) quads.push(quad)
+    },
+    endLine() {
+      text += '\n'
+      quads.push(null)
+    },
+  })
+  st.destroy()
+  return { text, quads }
+}
+
+const level = (q: Quad): boolean => Math.abs(q[1] - q[3]) < 0.5 && Math.abs(q[5] - q[7]) < 0.5
+
+/**
+ * One quad a line for runs of upright characters (MuPDF checks every glyph against every quad, so
+ * fewer quads is much faster); characters on a slant keep their own quads.
+ */
+function mergeLines(quads: readonly (Quad | null)[]): Quad[] {
+  const out: Quad[] = []
+  let run: Quad | null = null
+  const flush = (): void => {
+    if (run) out.push(run)
+    run = null
+  }
+  for (const q of quads) {
+    if (!q) {
+      flush()
+      continue
+    }
+    if (!level(q)) {
+      flush()
+      out.push(q)
+      continue
+    }
+    if (!run) {
+      run = [...q] as Quad
+      continue
+    }
+    const r: Quad = run
+    const x0 = Math.min(r[0], q[0])
+    const x1 = Math.max(r[2], q[2])
+    const y0 = Math.min(r[1], q[1])
+    const y1 = Math.max(r[5], q[5])
+    run = [x0, y0, x1, y0, x0, y1, x1, y1]
+  }
+  flush()
+  return out
+}
+
+function summarise(ranges: readonly Range[]): PageRedaction['removed'] {
+  const out: { kind: RedactionKind; whose: string; count: number }[] = []
+  for (const r of ranges) {
+    const e = out.find((x) => x.kind === r.kind && x.whose === r.whose)
+    if (e) e.count++
+    else out.push({ kind: r.kind, whose: r.whose, count: 1 })
+  }
+  return out
+}
+
+const distinct = (ranges: readonly Range[]): { kind: RedactionKind; whose: string }[] =>
+  summarise(ranges).map(({ kind, whose }) => ({ kind, whose }))
+
+/**
+ * Reads each page's text with MuPDF and removes every redaction target found: a redaction
+ * annotation over the characters, then MuPDF applies it, taking the text out of the page content
+ * and blacking out the pixels of any picture under it (a scan with an OCR layer). Each touched page
+ * is read again to confirm nothing is left.
+ */
+export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): PageRedaction[] {
+  const out: PageRedaction[] = []
+  const count = doc.countPages()
+  for (let i = 0; i < count; i++) {
+    const page = doc.loadPage(i)
+    const st = page.toStructuredText('preserve-whitespace')
+    const text = st.asText()
+    st.destroy()
+    const noText = text.replace(/\s+/g, '').length < MIN_TEXT
+    let removed: PageRedaction['removed'] = []
+    let left: PageRedaction['left'] = []
+    if (redactor.active && redactor.locate(text).length > 0) {
+      const chars = charsOf(page)
+      const ranges = redactor.locate(chars.text)
+      for (const r of ranges) {
+        const quads = mergeLines(chars.quads.slice(r.start, r.end))
+        if (quads.length === 0) continue
+        const annot = page.createAnnotation('Redact')
+        annot.setQuadPoints(quads)
+      }
+      page.applyRedactions(
+        true,
+        m.PDFPage.REDACT_IMAGE_PIXELS,
+        m.PDFPage.REDACT_LINE_ART_NONE,
+        m.PDFPage.REDACT_TEXT_REMOVE,
+      )
+      removed = summarise(ranges)
+      const again = page.toStructuredText('preserve-whitespace')
+      left = distinct(redactor.locate(again.asText()))
+      again.destroy()
+    }
+    page.destroy()
+    out.push({ page: i + 1, noText, removed, left })
+  }
+  return out
+}
