@@ -26,7 +26,7 @@ export interface StagedFile {
 }
 
 /**
- * Safe mode's keys for evidence files (docs/adr/0004-safe-mode.md). `current()` gives the data key
+ * Safe mode's keys for evidence files (docs/adr/0005-safe-mode.md). `current()` gives the data key
  * while safe mode is on and unlocked, null while it is off, and throws while it is locked.
  */
 export interface FileCipher {
@@ -155,7 +155,13 @@ export class EvidenceFiles {
    * writing, reads the rest away (so a browser gets the answer rather than a broken connection),
    * removes the temporary file and throws InvalidInput naming the limit.
    */
-  async stage(source: AsyncIterable<Uint8Array>, limit: number, field = 'file'): Promise<StagedFile> {
+  async stage(
+    source: AsyncIterable<Uint8Array>,
+    limit: number,
+    field = 'file',
+    /** The size the sender declared, for the message when the reader stopped before the end. */
+    declaredSize = 0,
+  ): Promise<StagedFile> {
     const w = await this.writer()
     let size = 0
     try {
@@ -171,7 +177,7 @@ export class EvidenceFiles {
       await w.abort()
       throw new InvalidInput(
         field,
-        `The file is ${formatBytes(size)}, larger than the ${formatBytes(limit)} Redress accepts. ` +
+        `The file is ${formatBytes(Math.max(size, declaredSize))}, larger than the ${formatBytes(limit)} Redress accepts. ` +
           'Make it smaller (for example, scan at a lower resolution or split a long PDF) and try again.',
       )
     }

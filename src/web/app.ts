@@ -73,7 +73,7 @@ export function configureNunjucks(env: nunjucks.Environment, exitUrl: string): v
 /** Builds the web app: plugins in order, then the features, then the error pages. */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withoutQueries(options.logger),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
   })
@@ -124,6 +124,21 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     return renderError(reply, status)
   })
   return app
+}
+
+/** Request log lines name the path only: a query string may hold what someone searched for. */
+function withoutQueries(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false
+  const base = logger === true ? {} : logger
+  return {
+    ...base,
+    serializers: {
+      req: (req: { method?: string; url?: string }) => ({
+        method: req.method,
+        url: (req.url ?? '').split('?')[0],
+      }),
+    },
+  }
 }
 
 /**

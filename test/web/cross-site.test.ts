@@ -48,18 +48,20 @@ const fill = (url: string): string =>
 
 /** Rows in every table: an attack that changed anything would change one of these. */
 async function snapshot(): Promise<string> {
-  const tables = await db.db.execute<{ table_name: string }>(
-    sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+  const rows = async <T>(query: ReturnType<typeof sql.raw>): Promise<T[]> =>
+    ((await db.db.execute(query)) as unknown as { rows: T[] }).rows
+  const tables = await rows<{ table_name: string }>(
+    sql.raw(`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
   )
   const counts: string[] = []
-  for (const { table_name } of tables.rows) {
-    const r = await db.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${table_name}"`))
-    counts.push(`${table_name}=${r.rows[0]!.n}`)
+  for (const { table_name } of tables) {
+    const [r] = await rows<{ n: number }>(sql.raw(`select count(*)::int as n from "${table_name}"`))
+    counts.push(`${table_name}=${r!.n}`)
   }
-  const versions = await db.db.execute<{ v: number }>(
-    sql`select coalesce(sum(version), 0)::int as v from case_events`,
+  const [v] = await rows<{ v: number }>(
+    sql.raw('select coalesce(sum(version), 0)::int as v from case_events'),
   )
-  return `${counts.join(' ')} versions=${versions.rows[0]!.v}`
+  return `${counts.join(' ')} versions=${v!.v}`
 }
 
 const stateChanging = () =>
@@ -217,8 +219,11 @@ describe('cross-site protection on every state-changing route', () => {
     expect(res.body).toMatch(
       /<form [^>]*enctype="multipart\/form-data"[^>]*action="\?_csrf=[A-Za-z0-9_-]{43}"/,
     )
-    const again = await app.inject({ url: '/', headers: { cookie: cookie.split(';')[0]! } })
+    const again = await app.inject({ url: `/cases/new`, headers: { cookie: cookie.split(';')[0]! } })
+    expect(again.body).toContain('name="_csrf"')
     expect(again.headers['set-cookie']).toBeUndefined()
+    // A page without a form sets no cookie at all.
+    expect((await app.inject({ url: '/privacy' })).headers['set-cookie']).toBeUndefined()
   })
 })
 

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The token this browser's forms must send back (see crossSiteProtection). */
     csrfToken: string
+    /** The cookie to set when this response holds a form and the browser has no secret yet. */
+    csrfCookie?: string
   }
 }
 
@@ -32,7 +34,7 @@ export type CrossSiteRefusal = 'cross-site' | 'foreign-origin' | 'no-token' | 'b
  *    `same-origin` (our own page) or `none` (typed into the address bar, a bookmark).
  * 2. `Origin`, when present, must be this server's own origin.
  * 3. A token: a random secret lives in a cookie (HttpOnly, SameSite=Strict, gone when the browser
- *    closes; nothing personal), and each page's forms carry an HMAC of it under a key only this
+ *    closes; nothing personal; set only by a page that holds a form), and each page's forms carry an HMAC of it under a key only this
  *    install knows (signed double-submit). Forms send it as the `_csrf` field, file uploads in the
  *    address (`?_csrf=`, since their body is read later as a stream), scripts as `x-csrf-token`.
  *
@@ -46,8 +48,9 @@ export function crossSiteProtection(key: Uint8Array) {
   async function checkHeaders(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     let secret = readCookie(request.headers.cookie, CSRF_COOKIE)
     if (!secret || !SECRET.test(secret)) {
+      // A new secret; its cookie is set only if the page turns out to hold a form (addTokensToForms).
       secret = randomBytes(32).toString('base64url')
-      reply.header('set-cookie', `${CSRF_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict`)
+      request.csrfCookie = `${CSRF_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict`
     }
     request.csrfToken = sign(secret)
     const withLocals = reply as FastifyReply & { locals: Record<string, unknown> | null }
@@ -145,5 +148,8 @@ export async function addTokensToForms(
 ): Promise<unknown> {
   if (typeof payload !== 'string' || !request.csrfToken) return payload
   if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload
-  return withTokens(payload, request.csrfToken)
+  const html = withTokens(payload, request.csrfToken)
+  if (request.csrfCookie && (html !== payload || payload.includes(request.csrfToken)))
+    reply.header('set-cookie', request.csrfCookie)
+  return html
 }

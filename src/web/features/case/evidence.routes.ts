@@ -92,8 +92,16 @@ async function readMultipart<T>(
             )
           }
         } catch (e) {
+          // A stream that stopped before its end means the upload was cut short, not a fault here.
+          const cutShort =
+            !part.file.readableEnded && !(e instanceof InvalidInput || e instanceof CaseInputError)
           part.file.resume()
-          error ??= e
+          error ??= cutShort
+            ? new InvalidInput(
+                part.fieldname,
+                'The upload did not arrive whole. Nothing was saved. Try again.',
+              )
+            : e
         }
       } else fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '')
     }
@@ -409,7 +417,13 @@ export function registerEvidenceRoutes(ctx: CaseContext, h: Helpers): void {
     const { result, error } = await readMultipart(request, async (fileName, stream) => {
       if (!/\.zip$/i.test(fileName)) throw new InvalidInput('archive', copy('case.import.notZip'))
       // The archive goes to disk (never memory), refused once it passes the import cap.
-      const staged = await svc.evidence.files.stage(stream, svc.caseArchive.maxTotalBytes, 'archive')
+      const declared = Number(request.headers['content-length']) || 0
+      const staged = await svc.evidence.files.stage(
+        stream,
+        svc.caseArchive.maxTotalBytes,
+        'archive',
+        declared,
+      )
       try {
         return await svc.caseArchive.import(who, staged.tempPath)
       } finally {
