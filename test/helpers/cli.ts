@@ -19,6 +19,10 @@ export function runCli(args: string[], stdin?: string, env: NodeJS.ProcessEnv = 
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
+    // A command that refuses its input may exit before reading it all: that is not the test's failure.
+    child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') reject(e)
+    })
     child.stdin.end(stdin ?? '')
   })
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { BadInput, checkDateRange, checkJsonDepth, DATE_YEARS, MAX_JSON_DEPTH } from '../../src/cli/io.ts'
+import { runCli } from '../helpers/cli.ts'
+
+/* Input from a pipe can be anything: too big, too deep, or dated in another century. */
+
+describe('checks on JSON input', () => {
+  it('refuses nesting deeper than the limit, without recursion, and ignores brackets in strings', () => {
+    const deep = '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1)
+    expect(() => checkJsonDepth(deep)).toThrow(BadInput)
+    expect(() => checkJsonDepth('['.repeat(1_000_000))).toThrow(/nests more than 64 levels/)
+    expect(() => checkJsonDepth(JSON.stringify({ a: '[[[[[['.repeat(100), b: ['"\\\\'] }))).not.toThrow()
+    expect(() => checkJsonDepth('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).not.toThrow()
+  })
+
+  it('refuses a date outside 1990 to 2100, naming where it is', () => {
+    expect(() => checkDateRange({ problems: [{ complainedOn: '1899-12-31' }] })).toThrow(
+      'problems[0].complainedOn: "1899-12-31" is outside the dates Redress works with (1990 to 2100)',
+    )
+    expect(() => checkDateRange(['2101-01-01'])).toThrow(/\[0\]/)
+    expect(() =>
+      checkDateRange({ from: `${DATE_YEARS.from}-01-01`, to: `${DATE_YEARS.to}-12-31`, note: '1066' }),
+    ).not.toThrow()
+  })
+})
+
+describe('the redress command', () => {
+  const route = (problem: Record<string, unknown>) =>
+    JSON.stringify({ today: '2025-06-01', role: 'receiving', nation: 'england', problems: [problem] })
+
+  it('exits 2, with no stack overflow, on input nested a million deep', async () => {
+    const r = await runCli(['route', '--json'], '['.repeat(1_000_000))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('redress: bad input: stdin: the JSON nests more than 64 levels deep\n')
+  })
+
+  it('exits 2 on a date outside the sane range, in input or in an argument', async () => {
+    const r = await runCli(
+      ['route', '--json'],
+      route({
+        kind: 'poorService',
+        complaints: ['longDelay'],
+        stage: 'complained',
+        complainedOn: '1066-10-14',
+      }),
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(
+      'problems[0].complainedOn: "1066-10-14" is outside the dates Redress works with',
+    )
+    const deadline = await runCli(
+      ['deadline', '--json'],
+      JSON.stringify({ kind: 'mandatoryReconsideration', from: '2999-01-01', nation: 'england' }),
+    )
+    expect(deadline.code).toBe(2)
+    expect(deadline.stderr).toBe(
+      'redress: bad input: from: "2999-01-01" is outside the dates Redress works with (1990 to 2100)\n',
+    )
+  })
+
+  it('exits 2 on more input than it will read', async () => {
+    const r = await runCli(['route', '--json'], ' '.repeat(65 * 1024 * 1024))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('stdin: more than 64 MB of input')
+  })
+
+  it('refuses a complaint made, or a problem noticed, after today', async () => {
+    for (const field of ['complainedOn', 'becameAwareOn']) {
+      const r = await runCli(
+        ['route', '--json'],
+        route({ kind: 'poorService', complaints: ['longDelay'], stage: 'complained', [field]: '2025-06-02' }),
+      )
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain(`problems[0].${field}: 2025-06-02 is after today (2025-06-01)`)
+    }
+  })
+})
