@@ -10,6 +10,7 @@ import { healthRoutes } from './health/health.routes.ts'
 import { pagesRoutes } from './pages/pages.routes.ts'
 import { startRoutes } from './start/start.routes.ts'
 import { safeModeRoutes } from './safe-mode/safe-mode.routes.ts'
+import { arrearsRoutes } from './arrears/arrears.routes.ts'
 import { paths } from '../paths.ts'
 
 /** Every feature of the web app, registered in this order; start-page links appear in this order too. */
@@ -50,6 +51,11 @@ export const features: readonly Feature[] = [
     name: 'case',
     routes: caseRoutes,
     startLink: { href: paths.cases, textKey: 'case.startLink', hintKey: 'case.startHint' },
+  },
+  {
+    name: 'arrears',
+    routes: arrearsRoutes,
+    startLink: { href: paths.arrears, textKey: 'arrears.startLink.text', hintKey: 'arrears.startLink.hint' },
   },
   { name: 'reading', routes: readingRoutes },
   { name: 'letters', routes: lettersRoutes },

@@ -1,0 +1,126 @@
+import type { Reconciliation } from '../domain/arrears/index.ts'
+import type { Actor } from '../domain/case/index.ts'
+import { toDecimal } from '../domain/shared/pence.ts'
+import { formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import {
+  arrearsDisputeLetter,
+  arrearsStatementRequest,
+  type ArrearsLetterInput,
+} from '../documents/arrears/letters.ts'
+import type { Letter } from '../documents/letters/model.ts'
+import type { CheckContents } from '../store/arrears.repository.ts'
+import type { CaseServices } from './case-services.ts'
+import { recipientIdFor, recipients } from './recipients.ts'
+
+export interface ArrearsLetterRequest {
+  readonly contents: CheckContents
+  readonly reconciliation: Reconciliation
+  readonly letter: 'dispute' | 'statement-of-account'
+  readonly format: 'pdf' | 'docx'
+  readonly today: PlainDate
+  readonly caseFile?: CaseServices
+  readonly who: Actor
+  /** What the parent typed on the page, used before the case's own details. */
+  readonly details?: { readonly name?: string; readonly address?: string; readonly reference?: string }
+}
+
+/** The sender's details the case holds, to fill the letters form. */
+export async function senderDetails(
+  req: Pick<ArrearsLetterRequest, 'contents' | 'caseFile' | 'who'>,
+): Promise<{ name: string; address: string; reference: string }> {
+  const caseId = req.contents.check.caseId
+  if (!caseId || !req.caseFile) return { name: '', address: '', reference: '' }
+  const c = await req.caseFile.cases.getCase(req.who, caseId)
+  return { name: c.yourName ?? '', address: c.yourAddress ?? '', reference: c.cmsReference ?? '' }
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+const monthName = (ym: string): string => `${MONTHS[Number(ym.slice(5)) - 1]} ${ym.slice(0, 4)}`
+
+/** The discrepancy schedule lines in words (shared by the letters and tests). */
+export function scheduleLines(contents: CheckContents, r: Reconciliation): ArrearsLetterInput['schedule'] {
+  const tx = new Map(contents.transactions.map((t) => [t.id, t]))
+  const evidence = (ref: string): string => {
+    const t = ref.startsWith('p:') ? tx.get(ref.slice(2)) : undefined
+    return t ? `bank statement, ${formatDate(parseDate(t.date))}` : 'CMS statement of account'
+  }
+  return [
+    ...r.parts.map((p) => ({
+      date: formatDate(r.asOf),
+      what: p.text,
+      amount: toDecimal(p.amount),
+      evidence: p.evidence.map(evidence).join('; ') || 'CMS figures',
+    })),
+    ...r.dueFindings.map((f) => ({
+      date: formatDate(f.date ?? r.asOf),
+      what: f.text,
+      amount: toDecimal(f.amount),
+      evidence: 'payment schedule; decisions',
+    })),
+  ]
+}
+
+/** Builds the letter from the ledger (sender and reference from the case where there is one) and renders it. */
+export async function buildArrearsLetter(req: ArrearsLetterRequest): Promise<Letter> {
+  let nation: 'england' | 'wales' | 'scotland' | 'northern-ireland' = 'england'
+  const caseId = req.contents.check.caseId
+  if (caseId && req.caseFile) nation = (await req.caseFile.cases.getCase(req.who, caseId)).nation
+  const known = await senderDetails(req)
+  const d = req.details ?? {}
+  const name = (d.name ?? '').trim() || known.name
+  const address = (d.address ?? '').trim() || known.address
+  const reference = ((d.reference ?? '').trim() || known.reference).replace(/\s+/g, '')
+  const sender = {
+    name,
+    addressLines: address
+      .split(/\r?\n|,\s*/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  }
+  const kind = req.letter === 'dispute' ? 'complaint' : 'statement-of-account'
+  const fact = recipients()[recipientIdFor(kind, nation)]
+  const input: ArrearsLetterInput = {
+    sender,
+    recipient: {
+      organisation: fact.organisation,
+      ...(fact.attention ? { attention: fact.attention } : {}),
+      addressLines: fact.addressLines.length ? [...fact.addressLines] : [fact.useInstead ?? '[Address]'],
+    },
+    date: req.today,
+    reference,
+    reconciliation: req.reconciliation,
+    schedule: scheduleLines(req.contents, req.reconciliation),
+    monthName,
+  }
+  return req.letter === 'dispute' ? arrearsDisputeLetter(input) : arrearsStatementRequest(input)
+}
+
+export async function arrearsLetterFile(
+  req: ArrearsLetterRequest,
+): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
+  const letter = await buildArrearsLetter(req)
+  const name = req.letter === 'dispute' ? 'arrears-dispute' : 'statement-of-account-request'
+  if (req.format === 'pdf') {
+    const { renderLetterPdf } = await import('../documents/letters/render-pdf.ts')
+    return { bytes: await renderLetterPdf(letter), mediaType: 'application/pdf', fileName: `${name}.pdf` }
+  }
+  const { renderLetterDocx } = await import('../documents/letters/render-docx.ts')
+  return {
+    bytes: await renderLetterDocx(letter),
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileName: `${name}.docx`,
+  }
+}
