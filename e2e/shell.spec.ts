@@ -66,7 +66,8 @@ describe('without JavaScript', () => {
     const page = await noJs.newPage()
     const p = await new RedressPage(page, server.url).open('/')
     expect(await p.heading()).toContain('Sort out a child maintenance problem')
-    expect(await page.locator('a.govuk-exit-this-page__button').getAttribute('href')).toContain('bbc.co.uk')
+    // Exit goes through /exit (which ends the session and then sends the browser on to the neutral site).
+    expect(await page.locator('a.govuk-exit-this-page__button').getAttribute('href')).toBe('/exit')
     await page.locator('.rd-advice-notice a').click()
     await page.waitForURL(/\/help$/)
     expect(await p.heading()).toContain('free help')

@@ -68,7 +68,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${options.dataDir} readable by you alone.`,
     )
   if (readKeyFile(options.dataDir)) {
-    // Safe mode (docs/adr/0004-safe-mode.md): nothing opens without the data key.
+    // Safe mode (docs/adr/0005-safe-mode.md): nothing opens without the data key.
     const dataKey = options.dataKey ?? (await dataKeyFromEnvironment(options.dataDir))
     if (!options.databaseUrl && hasEncryptedDatabase(options.dataDir))
       return openSafePglite(options.dataDir, dataKey)

@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CHILD = fileURLToPath(new URL('../case/crash-child.ts', import.meta.url))
 const BUDGET_MS = Number(process.env.REDRESS_CRASH_BUDGET_MS) || 40_000
 /** At least this many kills, however slow the machine (each start loads and replays the encrypted database). */
-const MIN_KILLS = Number(process.env.REDRESS_CRASH_KILLS) || 10
+const MIN_KILLS = Number(process.env.REDRESS_CRASH_KILLS) || 8
 
 let dataDir: string
 let archive: string

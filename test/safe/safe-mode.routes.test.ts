@@ -164,9 +164,10 @@ describe('safe mode in the web app', () => {
       const exit = await app.inject({ url: '/exit' })
       expect(exit.statusCode).toBe(303)
       expect(exit.headers.location).toBe('https://www.bbc.co.uk/weather')
-      expect(exit.headers['clear-site-data']).toContain('cookies')
+      expect(exit.headers['clear-site-data']).toContain('cache')
       expect(vault.status).toBe('locked')
-      const blank = await app.inject({ url: `/cases/${c.id}/timeline` })
+      const exited = String(exit.headers['set-cookie']).match(/redress_exited=1/)![0]
+      const blank = await app.inject({ url: `/cases/${c.id}/timeline`, headers: { cookie: exited } })
       expect(blank.statusCode).toBe(200)
       expect(blank.body).toContain('<title>Notes</title>')
       expect(blank.body).not.toContain('Redress')

@@ -11,7 +11,7 @@ import {
 /**
  * The cryptography of safe mode, all from Node's own `node:crypto` (OpenSSL): scrypt to turn a
  * passphrase into a key, AES-256-GCM to encrypt, HKDF to derive one key per purpose from the data
- * key. See docs/adr/0004-safe-mode.md.
+ * key. See docs/adr/0005-safe-mode.md.
  */
 
 /** scrypt's cost parameters; stored beside every wrapped key so they can be raised later. */

@@ -16,7 +16,7 @@ import { seal, subkey, unseal } from './crypto.ts'
 import { syncDirSync, writeFileAtomic } from './atomic.ts'
 
 /**
- * The embedded database in safe mode (docs/adr/0004-safe-mode.md): PGlite runs in memory, loaded
+ * The embedded database in safe mode (docs/adr/0005-safe-mode.md): PGlite runs in memory, loaded
  * from an encrypted snapshot, and every transaction that writes is appended to an encrypted journal
  * (and fsynced) before it commits. Opening loads the newest snapshot and replays its journal; a
  * torn last record (a crash mid-append) belongs to a transaction that never reported success, and

@@ -233,7 +233,7 @@ export class Vault implements Database {
   }
 }
 
-/** Finishes or undoes a switch of safe mode that a crash interrupted (see docs/adr/0004-safe-mode.md). */
+/** Finishes or undoes a switch of safe mode that a crash interrupted (see docs/adr/0005-safe-mode.md). */
 export function recoverInterrupted(dataDir: string): void {
   let file: KeyFile | null
   try {

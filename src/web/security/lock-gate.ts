@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Services } from '../app.ts'
 import { paths } from '../paths.ts'
-import { privacyFor } from '../features/safe-mode/privacy.ts'
+import { hasExited, privacyFor } from '../features/safe-mode/privacy.ts'
 
 /** While locked, only these pages answer (no case data on any of them). */
 const OPEN_WHEN_LOCKED: ReadonlySet<string> = new Set([
@@ -15,7 +15,7 @@ const OPEN_WHEN_LOCKED: ReadonlySet<string> = new Set([
 const OPEN_AFTER_EXIT: ReadonlySet<string> = new Set([paths.exit, paths.exitStartAgain, paths.health])
 
 /**
- * Safe mode's gate, first after the security checks on every request (docs/adr/0004-safe-mode.md):
+ * Safe mode's gate, first after the security checks on every request (docs/adr/0005-safe-mode.md):
  * - after Exit, every page is a blank neutral page until a deliberate fresh start, so Back shows
  *   no Redress page however many pages the tab visited;
  * - locked, every page redirects to the unlock page;
@@ -49,7 +49,7 @@ export function registerLockGate(app: FastifyInstance, services: Services): void
       safeModeOn: privacy.safeMode !== 'off',
     }
     if (path.startsWith(paths.assets) || path.includes('/assets/')) return
-    if (privacy.exited && !OPEN_AFTER_EXIT.has(path)) {
+    if (hasExited(request.headers.cookie) && !OPEN_AFTER_EXIT.has(path)) {
       return reply.code(200).view('safe-mode/blank.njk', { neutralMode: true })
     }
     await idleLock()

@@ -4,7 +4,7 @@ import { initAll } from './govuk-frontend.min.js'
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
 
-// Privacy (docs/adr/0004-safe-mode.md). A page restored from the back-forward cache is fetched
+// Privacy (docs/adr/0005-safe-mode.md). A page restored from the back-forward cache is fetched
 // again, so after Exit the server's blank page shows instead of the page as it was.
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) window.location.reload()

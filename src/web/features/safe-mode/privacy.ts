@@ -24,10 +24,15 @@ export const privacySettings = z.object({
 })
 export type PrivacySettings = z.infer<typeof privacySettings>
 
+/** Set by Exit: this browser gets a blank neutral page for every Redress page until it starts again. */
+export const EXITED_COOKIE = 'redress_exited'
+
+export function hasExited(cookieHeader: string | undefined): boolean {
+  return (cookieHeader ?? '').split(';').some((c) => c.trim() === `${EXITED_COOKIE}=1`)
+}
+
 export class Privacy {
   settings: PrivacySettings
-  /** After Exit, every page is a blank neutral page until someone deliberately starts again. */
-  exited = false
   lastActivity = Date.now()
   failures = 0
   nextAttemptAt = 0

@@ -6,7 +6,7 @@ import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { WrongKey } from '../../../store/safe/crypto.ts'
 import { MIN_PASSPHRASE, PassphraseTooShort } from '../../../store/safe/keyring.ts'
-import { privacyFor, type Privacy } from './privacy.ts'
+import { EXITED_COOKIE, privacyFor, type Privacy } from './privacy.ts'
 import { helplines } from './helplines.ts'
 
 const t = (key: string, params: Record<string, string | number> = {}): string =>
@@ -63,18 +63,22 @@ export const safeModeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
 
   // Exit: ends the session, locks safe mode, and turns every page into a blank one until a fresh start.
   app.get(paths.exit, async (request, reply) => {
-    privacy.exited = true
     sessions.clear()
     await privacy.vault?.lock()
     return reply
-      .header('clear-site-data', '"cache", "cookies", "storage"')
-      .header('set-cookie', 'redress_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0')
+      .header('clear-site-data', '"cache", "storage"')
+      .header('set-cookie', [
+        'redress_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0',
+        // Until this browser deliberately starts again, every Redress page is blank (see the gate).
+        `${EXITED_COOKIE}=1; Path=/; HttpOnly; SameSite=Strict`,
+      ])
       .redirect(privacy.settings.exitUrl, 303)
   })
-  app.post(paths.exitStartAgain, (request, reply) => {
-    privacy.exited = false
-    return reply.redirect(paths.start, 303)
-  })
+  app.post(paths.exitStartAgain, (request, reply) =>
+    reply
+      .header('set-cookie', `${EXITED_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`)
+      .redirect(paths.start, 303),
+  )
 
   app.get(paths.usingPrivately, (request, reply) =>
     page(reply, 'privately.njk', t('privately.title'), {
