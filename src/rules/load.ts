@@ -7,6 +7,7 @@ import { parseDate } from '../domain/shared/plain-date.ts'
 import { RuleBook, type PendingPeriod, type Rule, type RulePeriod } from '../domain/shared/rule-book.ts'
 import { ruleFileSchema, type RuleFile } from './schema.ts'
 import { compiledRules, type CompiledRule } from './compiled.ts'
+import { VALUE_CHECKS } from './values.ts'
 import { fromRoot } from '../root.ts'
 
 export const RULES_DIR = fromRoot('rules') + '/'
@@ -155,12 +156,30 @@ export function compileRuleFiles(dir: string = RULES_DIR): CheckedRuleFile[] {
   for (const full of yamlFiles(dir)) {
     const path = relative(dir, full)
     const file = checkRuleFile(readFileSync(full, 'utf8'), path)
-    toRule(file, path) // every check, so a compiled book never holds a file that would fail at load
+    checkValues(toRule(file, path), path) // every check, so a compiled book never holds a bad file
     if (seen.has(file.id)) throw new RuleFileError(`${path}: duplicate rule id ${file.id}`)
     seen.add(file.id)
     files.push({ path: path.split(sep).join('/'), file })
   }
   return files
+}
+
+/**
+ * Checks every in-force period's value with its rule's value schema (src/rules/values.ts), naming
+ * the file and the period. Announced and enacted periods describe a change in words and are never
+ * applied, so only the file schema checks them. A rule with no value schema registered is reported
+ * by the rules health test (test/rules/values.test.ts) rather than here.
+ */
+export function checkValues(rule: Rule, path: string): void {
+  const check = VALUE_CHECKS[rule.id]
+  if (!check) return
+  for (const p of rule.periods) {
+    try {
+      check(p.value)
+    } catch (e) {
+      throw new RuleFileError(`${path}: period from ${p.from.toString()}: value: ${(e as Error).message}`)
+    }
+  }
 }
 
 /** Builds the book from checked files (compiled at build time, or just read). */

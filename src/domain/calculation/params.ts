@@ -26,7 +26,8 @@ const byChildren = z.tuple([percent, percent, percent])
 const byOtherChildren = z.tuple([percent, percent, percent, percent])
 const nights = z.number().int().min(0).max(366)
 
-const schemas = {
+/** Each calculation rule's value schema, by role (src/rules/values.ts checks every value with these at load). */
+export const schemas = {
   scheme: z.object({ phase: z.string(), pathfinder: z.boolean() }),
   income: z
     .object({ 'annual-to-weekly': z.string(), 'current-income-difference': percent })
