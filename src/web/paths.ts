@@ -89,6 +89,8 @@ export const paths = {
   calculationCheck: '/check-calculation/check-answers',
   calculationResult: '/check-calculation/result',
   calculationPdf: '/check-calculation/workings.pdf',
+  calculationLetterDate: '/check-calculation/result/decision-letter',
+  calculationAddToCase: '/check-calculation/result/add-to-case',
   calculationRestart: '/check-calculation/start-again',
   routes: '/what-can-i-do',
   routesStartAgain: '/what-can-i-do/start-again',

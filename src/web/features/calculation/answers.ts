@@ -7,6 +7,7 @@ import type {
   VariationsForm,
   Who,
 } from './calculation.schema.ts'
+import type { ReconsiderationAnswer } from './reconsideration.ts'
 
 /** The figures on one side of the comparison: the user's, or the ones the CMS used. */
 export interface SideAnswers {
@@ -33,6 +34,8 @@ export interface Answers {
   readonly collection?: CollectionAnswer
   readonly compare?: 'yes' | 'no'
   readonly cms: SideAnswers & { readonly stated?: string }
+  /** The date on the decision letter and where the parent lives, for the reconsideration deadline. */
+  readonly reconsideration?: ReconsiderationAnswer
 }
 
 export const EMPTY: Answers = { yours: {}, cms: {} }

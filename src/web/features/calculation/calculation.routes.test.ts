@@ -478,8 +478,8 @@ describe('Check a calculation: the result page', () => {
     expect(page).toContain('Figure: £149.37 (£149.3696 before rounding)')
     expect(html).toContain('href="https://www.legislation.gov.uk/ukpga/1991/48/schedule/1/paragraph/2"')
     expect(page).toContain('Rule: Rounding to the nearest penny (calculation.rounding).')
-    expect(page).toMatch(/Unverified We have not been able to check this against the law itself/)
-    expect(page).toMatch(/Verified Checked against the law or official guidance/)
+    expect(page).toMatch(/Not confirmed We have not been able to check this against the law itself/)
+    expect(page).toMatch(/Confirmed Checked against the law or official guidance/)
     const steps = [...html.matchAll(/id="yours-step-\d+"/g)].length
     const sources = [
       ...html
@@ -636,7 +636,7 @@ describe('Check a calculation: the workings PDF', () => {
         const label = /govuk-tag--\w+">([^<]+)<\/strong>/.exec(block!)![1]!
         expect(flat).toContain(`Confidence: ${label}.`)
       }
-      expect(flat).toContain('Confidence: Unverified.')
+      expect(flat).toContain('Confidence: Not confirmed.')
       expect(flat).toContain('Where the CMS’s figures differ from mine')
       expect(flat).toContain('Points Redress could not confirm')
       expect(flat).toContain('not legal advice')

@@ -22,7 +22,13 @@ import {
   type Context,
   type Page,
 } from './journey.ts'
+import { toDecimal } from '../../../domain/shared/pence.ts'
+import { DomainError } from '../../../domain/shared/errors.ts'
+import { WEB_ACTOR, fill } from '../case/case.routes.ts'
+import { errorFor, readBody, type Posted } from '../deadlines/form.ts'
+import { LETTER_NATIONS, letterDateItems, readLetterForm, reconsiderationView } from './reconsideration.ts'
 import { buildResult } from './result.ts'
+import { isoDate } from './calculation.schema.ts'
 import { cmsRows, summaryListRows, yourRows } from './summary.ts'
 import { summaryLines, workingsDocument } from './workings-document.ts'
 
@@ -141,19 +147,86 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     })
   })
 
-  app.get(paths.calculationResult, (request, reply) => {
-    const a = load(request)
-    const ctx = context()
-    const gap = firstIncomplete(a, ctx)
-    if (gap) return reply.redirect(gap.path, 303)
+  /** The result page, with the reconsideration deadline (or the form asking for the letter's date). */
+  const resultPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    a: Answers,
+    ctx: Context,
+    form: { values: Posted; errors: readonly { text: string; href: string }[] } = { values: {}, errors: [] },
+  ) => {
     const result = buildResult(a, ctx)
-    return reply.view('calculation/result.njk', {
+    const r = a.reconsideration
+    const cases = r && services.caseFile ? await services.caseFile.cases.listCases(WEB_ACTOR) : []
+    return reply.code(form.errors.length > 0 ? 400 : 200).view('calculation/result.njk', {
       pageTitle: t('result.title'),
       navigation: nav(request),
       backHref: paths.calculationCheck,
       result,
       summary: summaryLines(result),
+      reconsideration: r ? reconsiderationView(ctx.book, r) : null,
+      letterForm: {
+        errors: form.errors,
+        items: letterDateItems(form.values, form.errors),
+        dateError: errorFor(form.errors, 'letterDate'),
+        nationError: errorFor(form.errors, 'nation'),
+        nations: LETTER_NATIONS.map((n) => ({
+          value: n,
+          text: String(translate(`law.reconsideration.nations.${n}`)),
+          checked: (typeof form.values['nation'] === 'string' ? form.values['nation'] : r?.nation) === n,
+        })),
+      },
+      cases: cases.map((c) => ({ value: c.id, text: c.title })),
+      caseFile: services.caseFile !== undefined,
     })
+  }
+
+  app.get(paths.calculationResult, (request, reply) => {
+    const a = load(request)
+    const ctx = context()
+    const gap = firstIncomplete(a, ctx)
+    if (gap) return reply.redirect(gap.path, 303)
+    return resultPage(request, reply, a, ctx)
+  })
+
+  app.post(paths.calculationLetterDate, (request, reply) => {
+    const a = load(request)
+    const ctx = context()
+    const gap = firstIncomplete(a, ctx)
+    if (gap) return reply.redirect(gap.path, 303)
+    const posted = readBody(request.body)
+    const read = readLetterForm(posted, ctx.today)
+    if (!read.ok) return resultPage(request, reply, a, ctx, { values: posted, errors: read.errors })
+    save(request, reply, { ...a, reconsideration: read.value })
+    return reply.redirect(`${paths.calculationResult}#reconsideration`, 303)
+  })
+
+  app.post(paths.calculationAddToCase, async (request, reply) => {
+    const a = load(request)
+    const ctx = context()
+    const gap = firstIncomplete(a, ctx)
+    if (gap) return reply.redirect(gap.path, 303)
+    const r = a.reconsideration
+    const caseFile = services.caseFile
+    if (!r || !caseFile || !a.date) return reply.redirect(`${paths.calculationResult}#reconsideration`, 303)
+    const posted = readBody(request.body)
+    const caseId = typeof posted['caseId'] === 'string' ? posted['caseId'] : ''
+    const problem = (text: string) =>
+      resultPage(request, reply, a, ctx, { values: posted, errors: [{ text, href: '#caseId' }] })
+    if (!caseId) return problem(String(translate('law.reconsideration.chooseCase')))
+    const result = buildResult(a, ctx)
+    try {
+      const saved = await caseFile.cases.addDecision(WEB_ACTOR, caseId, {
+        kind: 'calculation',
+        letterDate: r.letterDate,
+        effectiveDate: isoDate(a.date),
+        weeklyAmount: toDecimal(result.totalPence),
+      })
+      return reply.redirect(`${fill(paths.caseDecision, { caseId, id: saved.record.id })}?saved=1`, 303)
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e
+      return problem(e.message)
+    }
   })
 
   app.get(paths.calculationPdf, async (request, reply) => {

@@ -90,6 +90,8 @@ export interface ResultView {
   readonly rate: string
   readonly collection: 'direct' | 'collectAndPay' | 'unknown'
   readonly parents: readonly ParentAmountView[]
+  /** What each would pay and get if the CMS collected (Collect and Pay), where that was not the answer given. */
+  readonly parentsIfCollected: readonly ParentAmountView[] | null
   readonly workings: readonly StepView[]
   readonly comparison?: ComparisonView
   readonly assumptions: readonly string[]
@@ -256,8 +258,16 @@ export function buildResult(a: Answers, ctx: Context): ResultView {
     user = runCalculation(ctx.book, yours.request)
   }
   const on = effectiveDate(a, ctx)
+  const ifCollected =
+    a.collection === 'collectAndPay'
+      ? null
+      : parentsView(
+          a,
+          runCalculation(ctx.book, calcRequest.parse({ ...yours.request, collection: 'collectAndPay' })),
+        )
   return {
     effectiveDate: on,
+    parentsIfCollected: ifCollected,
     effectiveDateText: formatDate(on),
     total: money(user.totalWeekly),
     totalPence: parsePounds(user.totalWeekly),

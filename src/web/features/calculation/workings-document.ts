@@ -34,7 +34,17 @@ export function summaryLines(result: ResultView): string[] {
           ? t('result.feesFor', { parent: p.label, pays: p.pays, gets: p.gets })
           : t('result.fees', { pays: p.pays, gets: p.gets }),
       )
-  if (result.collection === 'unknown') lines.push(t('result.noFees'))
+  if (result.collection !== 'collectAndPay' && result.parentsIfCollected)
+    for (const p of result.parentsIfCollected)
+      lines.push(
+        result.parents.length > 1
+          ? t(`result.feesIfCollectedFor.${result.collection}`, {
+              parent: p.label,
+              pays: p.pays,
+              gets: p.gets,
+            })
+          : t(`result.feesIfCollected.${result.collection}`, { pays: p.pays, gets: p.gets }),
+      )
   return lines
 }
 
