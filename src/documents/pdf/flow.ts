@@ -1,7 +1,7 @@
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
 import type { LetterTable } from '../letters/model.ts'
 import type { Fonts } from './fonts.ts'
-import { clean, wrap } from './text.ts'
+import { clean, drawLine, measure, wrap } from './text.ts'
 
 export const A4: [number, number] = [595.28, 841.89]
 export const MARGIN = { top: 62, bottom: 62, left: 64, right: 64 } as const
@@ -88,9 +88,9 @@ export class PageFlow {
     const lh = this.lineHeight(size)
     for (const line of wrap(text, font, size, this.width - indent)) {
       this.ensure(lh)
-      const w = font.widthOfTextAtSize(line, size)
+      const w = measure(line, font, size)
       const x = o.align === 'right' ? this.left + this.width - w : this.left + indent
-      if (line) this.page.drawText(line, { x, y: this.y - size, size, font, color: o.grey ? GREY : BLACK })
+      if (line) drawLine(this.page, line, { x, y: this.y - size, size, font, color: o.grey ? GREY : BLACK })
       this.y -= lh
     }
     this.y -= o.after ?? 0
@@ -165,9 +165,9 @@ export class PageFlow {
         const col = t.columns[i]
         cell.forEach((line, k) => {
           if (!line) return
-          const w = font.widthOfTextAtSize(line, size)
+          const w = measure(line, font, size)
           const x = col?.align === 'right' ? xs[i]! + widths[i]! - pad - w : xs[i]! + pad
-          page.drawText(line, { x, y: this.y - pad - k * lh - size, size, font, color: BLACK })
+          drawLine(page, line, { x, y: this.y - pad - k * lh - size, size, font, color: BLACK })
         })
       })
       page.drawLine({

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
-import type { PDFDocument, PDFFont } from 'pdf-lib'
+import { CustomFontSubsetEmbedder, PDFFont, type PDFDocument } from 'pdf-lib'
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0]
 type FontkitFont = ReturnType<Fontkit['create']>
 type Glyph = ReturnType<FontkitFont['glyphForCodePoint']>
 
-/** Noto Sans (SIL Open Font License): covers Latin, Greek and Cyrillic, so names like "Łukasz" print. */
+/** Noto Sans (SIL Open Font License): covers Latin, Greek and Cyrillic, so names like "Łukasz" and "Dŵr" print. */
 const FILES = {
   regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
@@ -101,22 +101,224 @@ const cachingFontkit: Fontkit = {
   },
 }
 
-/** Embeds the three styles as subsets (only the glyphs used are written). */
-export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  doc.registerFontkit(cachingFontkit)
-  const [regular, bold, italic] = await Promise.all(
-    (['regular', 'bold', 'italic'] as const).map((s) => doc.embedFont(fontBytes(s), { subset: true })),
+/**
+ * Fonts for the scripts Noto Sans does not cover, from the same Google Fonts family and the same
+ * npm publisher (SIL Open Font License): each is embedded in a document only when its text needs
+ * it, and only the glyphs used. Urdu is written in the Arabic script (Noto Sans Arabic covers it).
+ */
+type Family = 'arabic' | 'hebrew' | 'bengali' | 'sc' | 'emoji'
+const FALLBACKS: Record<Family, { readonly regular: string; readonly bold?: string }> = {
+  arabic: {
+    regular: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
+  },
+  hebrew: {
+    regular: '@expo-google-fonts/noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-hebrew/700Bold/NotoSansHebrew_700Bold.ttf',
+  },
+  bengali: {
+    regular: '@expo-google-fonts/noto-sans-bengali/400Regular/NotoSansBengali_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-bengali/700Bold/NotoSansBengali_700Bold.ttf',
+  },
+  sc: {
+    regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  },
+  emoji: { regular: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf' },
+}
+const FAMILIES = Object.keys(FALLBACKS) as Family[]
+
+/** The likely family by Unicode block, tried first (the others are searched after). */
+function blockFamily(cp: number): Family | null {
+  if ((cp >= 0x0600 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff))
+    return 'arabic'
+  if ((cp >= 0x0590 && cp <= 0x05ff) || (cp >= 0xfb1d && cp <= 0xfb4f)) return 'hebrew'
+  if (cp >= 0x0980 && cp <= 0x09ff) return 'bengali'
+  if (
+    (cp >= 0x2e80 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
   )
-  return { regular: regular!, bold: bold!, italic: italic! }
+    return 'sc'
+  if ((cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf)) return 'emoji'
+  return null
 }
 
-/** Characters the font has no glyph for print as "?"; this says which ones those would be. */
+/** Characters that belong with the one before them (joiners, variation selectors, skin tones, marks). */
+const joinsPrevious = (cp: number): boolean =>
+  cp === 0x200d ||
+  cp === 0xfe0e ||
+  cp === 0xfe0f ||
+  (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+  (cp >= 0x0300 && cp <= 0x036f)
+
+/**
+ * fontkit's shaper for Indic scripts (Bengali) is compiled with generators that expect the
+ * regenerator runtime as a global; loading the package sets it.
+ */
+let regenerator = false
+const needRegenerator = (): void => {
+  if (regenerator) return
+  require('regenerator-runtime/runtime.js')
+  regenerator = true
+}
+
+const fallbackParsed = new Map<string, FontkitFont>()
+const fallbackBytes = new Map<string, Uint8Array>()
+
+/**
+ * Right-to-left scripts are laid out one glyph a character, in reverse (visual) order, without
+ * contextual shaping. Shaped Arabic shares glyphs between letters, and pdf-lib's ToUnicode map
+ * then reads some letters back as others; unshaped, every letter reads back exactly and in logical
+ * order (PDF readers reverse right-to-left text when extracting), at the cost of letters printed
+ * in their separate forms.
+ */
+function reversedLayout(font: FontkitFont): FontkitFont['layout'] {
+  const cache = new Map<number, Glyph>()
+  return ((text: string) => {
+    const glyphs: Glyph[] = []
+    for (const ch of [...text].reverse()) {
+      const cp = ch.codePointAt(0) ?? 0x3f
+      let g = cache.get(cp)
+      if (!g) {
+        g = font.glyphForCodePoint(font.hasGlyphForCodePoint(cp) ? cp : 0x3f)
+        cache.set(cp, g)
+      }
+      glyphs.push(g)
+    }
+    return { glyphs, positions: [] } as unknown as ReturnType<FontkitFont['layout']>
+  }) as FontkitFont['layout']
+}
+
+const RIGHT_TO_LEFT = /noto-sans-(arabic|hebrew)\//
+
+/** A fallback font: fontkit's full shaping (Bengali conjuncts), or one glyph a character for right-to-left scripts. */
+function fallbackFont(file: string): { font: FontkitFont; bytes: Uint8Array } {
+  needRegenerator()
+  let b = fallbackBytes.get(file)
+  if (!b) {
+    b = new Uint8Array(readFileSync(require.resolve(file)))
+    fallbackBytes.set(file, b)
+  }
+  let f = fallbackParsed.get(file)
+  if (!f) {
+    const parsedFont = fontkit.create(b) as FontkitFont
+    const wrapped = Object.create(parsedFont) as FontkitFont
+    wrapped.createSubset = () => padGlyphs(parsedFont.createSubset())
+    if (RIGHT_TO_LEFT.test(file)) wrapped.layout = reversedLayout(parsedFont)
+    f = wrapped
+    fallbackParsed.set(file, f)
+  }
+  return { font: f, bytes: b }
+}
+
+interface Chain {
+  readonly doc: PDFDocument
+  readonly style: FontStyle
+  readonly base: FontkitFont
+  readonly embedded: Map<Family, PDFFont>
+}
+
+const chains = new WeakMap<PDFFont, Chain>()
+
+function fileFor(family: Family, style: FontStyle): string {
+  const f = FALLBACKS[family]
+  return style === 'bold' && f.bold ? f.bold : f.regular
+}
+
+/** Embeds a fallback font in the chain's document on first use (synchronously, as drawing is). */
+function embeddedFallback(chain: Chain, family: Family): PDFFont {
+  let font = chain.embedded.get(family)
+  if (!font) {
+    const { font: parsedFont, bytes: b } = fallbackFont(fileFor(family, chain.style))
+    const Embedder = CustomFontSubsetEmbedder as unknown as new (
+      font: FontkitFont,
+      data: Uint8Array,
+    ) => unknown
+    const embedder = new Embedder(parsedFont, b)
+    font = PDFFont.of(chain.doc.context.nextRef(), chain.doc, embedder as Parameters<typeof PDFFont.of>[2])
+    ;(chain.doc as unknown as { fonts: PDFFont[] }).fonts.push(font)
+    chain.embedded.set(family, font)
+  }
+  return font
+}
+
+function familyOf(cp: number, base: FontkitFont, style: FontStyle): Family | 'base' | null {
+  if (cp < 0x80 || base.hasGlyphForCodePoint(cp)) return 'base'
+  const guess = blockFamily(cp)
+  const order = guess ? [guess, ...FAMILIES.filter((f) => f !== guess)] : FAMILIES
+  for (const f of order) if (fallbackFont(fileFor(f, style)).font.hasGlyphForCodePoint(cp)) return f
+  return null
+}
+
+export interface Run {
+  readonly text: string
+  readonly font: PDFFont
+}
+
+/**
+ * Splits text into runs, each in the first font that has its characters: Noto Sans, then the
+ * script's Noto font. Spaces between two words of the same script stay in that script's run, so a
+ * right-to-left phrase is shaped (and reads back) as one piece. Text drawn with a font not made by
+ * `embedFonts` is one run.
+ */
+export function runs(text: string, font: PDFFont): Run[] {
+  const chain = chains.get(font)
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no fallback
+  if (!chain || /^[\u0000-\u007f]*$/.test(text)) return [{ text, font }]
+  const chars = [...text]
+  const fam: (Family | 'base' | null)[] = chars.map((ch) =>
+    familyOf(ch.codePointAt(0) ?? 0x3f, chain.base, chain.style),
+  )
+  for (let i = 1; i < chars.length; i++)
+    if (joinsPrevious(chars[i]!.codePointAt(0) ?? 0)) fam[i] = fam[i - 1]!
+  for (let i = 0; i < chars.length; i++) {
+    if (!/\s/.test(chars[i]!)) continue
+    let a = i - 1
+    while (a >= 0 && /\s/.test(chars[a]!)) a--
+    let b = i + 1
+    while (b < chars.length && /\s/.test(chars[b]!)) b++
+    const f = fam[a]
+    if (a >= 0 && b < chars.length && f && f !== 'base' && f === fam[b]) fam[i] = f
+  }
+  const out: Run[] = []
+  let current = ''
+  let currentFont: PDFFont | null = null
+  chars.forEach((ch, i) => {
+    const f = fam[i]
+    const pdfFont = f && f !== 'base' ? embeddedFallback(chain, f) : font
+    if (pdfFont !== currentFont && current) {
+      out.push({ text: current, font: currentFont! })
+      current = ''
+    }
+    currentFont = pdfFont
+    current += ch
+  })
+  if (current) out.push({ text: current, font: currentFont! })
+  return out
+}
+
+/** Embeds the three styles as subsets (only the glyphs used are written), each with its script fallbacks. */
+export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+  doc.registerFontkit(cachingFontkit)
+  const styles = ['regular', 'bold', 'italic'] as const
+  const [regular, bold, italic] = await Promise.all(
+    styles.map((s) => doc.embedFont(fontBytes(s), { subset: true })),
+  )
+  const fonts = { regular: regular!, bold: bold!, italic: italic! }
+  for (const s of styles)
+    chains.set(fonts[s], { doc, style: s, base: cachingFontkit.create(fontBytes(s)), embedded: new Map() })
+  return fonts
+}
+
+/** Characters no font Redress embeds can print (they would print as "?"). */
 export function unsupportedCharacters(text: string): string[] {
-  const font = cachingFontkit.create(fontBytes('regular'))
+  const base = cachingFontkit.create(fontBytes('regular'))
   const out = new Set<string>()
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0
-    if (cp >= 0x20 && !font.hasGlyphForCodePoint(cp)) out.add(ch)
+    if (cp >= 0x20 && !joinsPrevious(cp) && familyOf(cp, base, 'regular') === null) out.add(ch)
   }
   return [...out]
 }
