@@ -899,7 +899,11 @@ export class LetterService {
       if (isNotice && (kind.startsWith('appeal-') || kind === 'ni-appeal')) {
         // The decision looked at again: the newest earlier decision that is not a notice.
         const earlier = [...decisions]
-          .filter((d) => d.kind !== 'mandatory-reconsideration-notice' && d.letterDate <= decision.letterDate)
+          .filter(
+            (d) =>
+              !['mandatory-reconsideration-notice', 'arrears-notice', 'enforcement'].includes(d.kind) &&
+              d.letterDate <= decision.letterDate,
+          )
           .sort((a, b) => b.letterDate.localeCompare(a.letterDate))[0]
         about = {
           reconsiderationNoticeDate: parseDate(decision.letterDate),

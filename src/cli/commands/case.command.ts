@@ -50,6 +50,16 @@ async function withCases<T>(fn: (s: CaseServices, database: Database) => Promise
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
+/** An address typed on one line ("14 Ash Grove, Leeds, LS6 2AB") kept as one line each. */
+const addressLines = (text: string | undefined): string | undefined =>
+  text === undefined
+    ? undefined
+    : text
+        .split(/\r?\n|\\n|,/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n')
+
 /** A progress bar on stderr for long work, only when stderr is a terminal (or REDRESS_PROGRESS=1). */
 function progressBar(total: number, what: string): { update(n: number): void; stop(): void } {
   const show = process.stderr.isTTY || process.env.REDRESS_PROGRESS === '1'
@@ -91,6 +101,8 @@ export function registerCase(program: Command): void {
     .option('--cms-reference <digits>', '12 digits beginning 121')
     .option('--child <name@YYYY-MM-DD>', 'a child and date of birth (repeat for each)', collect)
     .option('--other-parent <name>', "the other parent's name")
+    .option('--your-name <name>', 'your own name, for the letters Redress writes')
+    .option('--your-address <address>', 'your own postal address, lines separated by commas or new lines')
     .option('--stdin', 'read the whole case as JSON on standard input')
     .option('--json', 'machine-readable output')
     .action(
@@ -103,6 +115,8 @@ export function registerCase(program: Command): void {
             cmsReference?: string
             child?: string[]
             otherParent?: string
+            yourName?: string
+            yourAddress?: string
             stdin?: boolean
           } & JsonOpt,
         ) => {
@@ -113,6 +127,8 @@ export function registerCase(program: Command): void {
                 nation: o.nation,
                 role: o.role,
                 cmsReference: o.cmsReference,
+                yourName: o.yourName,
+                yourAddress: addressLines(o.yourAddress),
                 otherParent: { name: o.otherParent },
                 children: (o.child ?? []).map((c) => {
                   const [name, dateOfBirth] = c.split('@')
@@ -122,6 +138,59 @@ export function registerCase(program: Command): void {
           await withCases(async (s) => {
             const c = await s.cases.createCase(CLI_ACTOR, input)
             output(Boolean(o.json), c, () => `Created case "${c.title}" (${c.id}).`)
+          })
+        },
+      ),
+    )
+
+  cmd
+    .command('edit <caseId>')
+    .description('change a case: your name and address for letters, its title, reference and more')
+    .option('--title <text>', 'a name for the case')
+    .option('--nation <nation>', `where you live: ${CASE_NATIONS.join(', ')}`)
+    .option('--role <role>', 'which parent you are: receiving or paying')
+    .option('--cms-reference <digits>', '12 digits beginning 121')
+    .option('--other-parent <name>', "the other parent's name")
+    .option('--your-name <name>', 'your own name, for the letters Redress writes')
+    .option('--your-address <address>', 'your own postal address, lines separated by commas or new lines')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(
+        async (
+          caseId: string,
+          o: {
+            title?: string
+            nation?: string
+            role?: string
+            cmsReference?: string
+            otherParent?: string
+            yourName?: string
+            yourAddress?: string
+          } & JsonOpt,
+        ) => {
+          await withCases(async (s) => {
+            const cur = await s.cases.getCase(CLI_ACTOR, caseId)
+            // Only what is given changes; everything else is kept as it is.
+            const c = await s.cases.amendCase(
+              CLI_ACTOR,
+              caseId,
+              {
+                title: o.title ?? cur.title,
+                nation: o.nation ?? cur.nation,
+                role: o.role ?? cur.role,
+                cmsReference: o.cmsReference ?? cur.cmsReference,
+                yourName: o.yourName ?? cur.yourName,
+                yourAddress: o.yourAddress !== undefined ? addressLines(o.yourAddress) : cur.yourAddress,
+                otherParent: {
+                  ...cur.otherParent,
+                  ...(o.otherParent !== undefined ? { name: o.otherParent } : {}),
+                },
+                children: cur.children,
+                notes: cur.notes,
+              },
+              cur.version,
+            )
+            output(Boolean(o.json), c, () => `Changed case "${c.title}" (${c.id}).`)
           })
         },
       ),

@@ -50,6 +50,18 @@ export const SUBJECT_NAMES: Readonly<Record<LetterSubject, string>> = {
   other: 'other',
 }
 
+/**
+ * Parts joined as sentences: each ends with one full stop (added only when it has no closing
+ * punctuation of its own), so the parent's words are never changed and never doubled up.
+ */
+export function sentences(parts: readonly (string | null | undefined)[]): string {
+  return parts
+    .map((p) => (p ?? '').trim())
+    .filter((p) => p !== '')
+    .map((p) => (/[.!?…]["'”’)]?$/.test(p) ? p : `${p}.`))
+    .join(' ')
+}
+
 export interface ChronologyRow {
   readonly date: string
   readonly time: string | null
@@ -86,39 +98,41 @@ export function chronology(
       d.weeklyAmountPence !== null ? `${formatPounds(pence(d.weeklyAmountPence))} a week` : null,
       d.weeklyIncomePence !== null ? `income ${formatPounds(pence(d.weeklyIncomePence))} a week` : null,
       d.nights !== null ? `${d.nights} nights a year` : null,
-      d.otherChildren !== null ? `${d.otherChildren} other children` : null,
+      d.otherChildren !== null
+        ? d.otherChildren === 0
+          ? 'no other children'
+          : `${d.otherChildren} other ${d.otherChildren === 1 ? 'child' : 'children'}`
+        : null,
     ].filter(Boolean)
     rows.push({
       date: d.letterDate,
       time: null,
-      what: `CMS decision: ${DECISION_NAMES[d.kind]}`,
-      detail: [
-        d.summary,
-        figures.join(', '),
-        d.receivedDate ? `received ${formatDate(parseDate(d.receivedDate))}` : null,
-      ]
-        .filter(Boolean)
-        .join('. '),
+      what: `CMS decision (${DECISION_NAMES[d.kind].toLowerCase()})`,
+      detail: sentences([
+        d.summary ? `About: ${d.summary}` : null,
+        figures.length ? `Figures used: ${figures.join('; ')}` : null,
+        d.receivedDate ? `Received on ${formatDate(parseDate(d.receivedDate))}` : null,
+      ]),
     })
   }
   for (const e of events.filter((x) => x.deletedAt === null)) {
-    const parts = [e.title, e.details]
+    const parts: (string | null)[] = [e.title, e.details]
     if (e.call) {
       const who = [e.call.personName, e.call.personRole, e.call.personOffice].filter(Boolean).join(', ')
       if (who) parts.push(`Spoke to ${who}`)
       if (e.call.theySaid) parts.push(`They said: ${e.call.theySaid}`)
     }
     if (e.letter) {
-      parts.push(`About: ${SUBJECT_NAMES[e.letter.subject]}`)
-      if (e.letter.trackingNumber) parts.push(`tracking ${e.letter.trackingNumber}`)
-      if (e.letter.certificateNumber) parts.push(`certificate of posting ${e.letter.certificateNumber}`)
+      parts.push(`Subject: ${SUBJECT_NAMES[e.letter.subject]}`)
+      if (e.letter.trackingNumber) parts.push(`Tracking number ${e.letter.trackingNumber}`)
+      if (e.letter.certificateNumber) parts.push(`Certificate of posting ${e.letter.certificateNumber}`)
     }
-    if (e.amountPence !== null) parts.push(formatPounds(pence(e.amountPence)))
+    if (e.amountPence !== null) parts.push(`Amount: ${formatPounds(pence(e.amountPence))}`)
     rows.push({
       date: e.occurredOn,
       time: e.occurredTime,
       what: EVENT_NAMES[e.type],
-      detail: parts.filter(Boolean).join('. '),
+      detail: sentences(parts),
     })
   }
   const shown = opts.includeSensitive
