@@ -1,0 +1,161 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { extractPageTexts } from '../../src/documents/index.ts'
+import { runCli } from '../helpers/cli.ts'
+import { ensureTemplate } from '../helpers/pglite.ts'
+
+/** `redress bundle` end to end: a case with no evidence, then true redaction of an uploaded PDF. */
+
+let dir: string
+const env = (): NodeJS.ProcessEnv => ({ REDRESS_DATA_DIR: dir })
+let caseId = ''
+
+const SECRET = 'Hollybush Lane'
+const CUSTOM = 'XJ-4471-Q'
+
+async function upload(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const page = doc.addPage([595.28, 841.89])
+  const lines = [
+    'Letter from the Child Maintenance Service',
+    `Mx Sam Rivers, Flat 3, 19 ${SECRET}, Hexford, ZQ4 8LN`,
+    `Our reference ${CUSTOM} for your records.`,
+    'We have looked again at the decision dated 3 February 2025.',
+  ]
+  lines.forEach((l, i) => page.drawText(l, { x: 56, y: 780 - i * 20, size: 11, font }))
+  return doc.save()
+}
+
+/** Every way the text could be written in an uncompressed PDF: literal, hex of its bytes, UTF-16 hex. */
+function encodings(s: string): string[] {
+  const hex = Buffer.from(s, 'latin1').toString('hex')
+  const utf16 = [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')
+  return [s, hex, hex.toUpperCase(), utf16, utf16.toUpperCase()]
+}
+
+beforeAll(async () => {
+  const template = await ensureTemplate()
+  dir = mkdtempSync(join(tmpdir(), 'redress-bundle-cli-'))
+  cpSync(join(template, 'pglite'), join(dir, 'pglite'), { recursive: true })
+  const c = await runCli(
+    ['case', 'create', '--stdin', '--json'],
+    JSON.stringify({
+      title: 'Bundle test',
+      nation: 'england',
+      role: 'paying',
+      yourName: 'Sam Rivers',
+      yourAddress: `Flat 3, 19 ${SECRET}\nHexford\nZQ4 8LN`,
+      otherParent: { name: 'Jo Example' },
+    }),
+    env(),
+  )
+  expect(c.stderr).not.toMatch(/error/i)
+  caseId = JSON.parse(c.stdout).id
+}, 120_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('redress bundle', { timeout: 180_000 }, () => {
+  it('says what to add when the case has nothing for a bundle', async () => {
+    const r = await runCli(['bundle', '--case', caseId, '--out', join(dir, 'empty.pdf')], undefined, env())
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('add the decision letters, the mandatory reconsideration notice')
+  })
+
+  it('builds a bundle with no uploaded evidence from the decisions and chronology, warning what is missing', async () => {
+    const d = await runCli(
+      ['case', 'add-decision', caseId, '--kind', 'calculation', '--letter-date', '2025-02-03', '--json'],
+      undefined,
+      env(),
+    )
+    expect(d.code).toBe(0)
+    const out = join(dir, 'no-evidence.pdf')
+    const r = await runCli(['bundle', '--case', caseId, '--out', out, '--json'], undefined, env())
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.entries.map((e: { number: string; title: string }) => `${e.number} ${e.title}`)).toEqual([
+      'E1 Chronology',
+    ])
+    expect(report.warnings.join(' ')).toContain('no mandatory reconsideration notice')
+    expect(existsSync(out)).toBe(true)
+  })
+
+  it('refuses a bad --section and a --redact too short to be safe, naming the option', async () => {
+    const out = join(dir, 'x.pdf')
+    const s = await runCli(
+      ['bundle', '--case', caseId, '--out', out, '--section', 'abc=nowhere'],
+      undefined,
+      env(),
+    )
+    expect(s.code).toBe(2)
+    expect(s.stderr).toContain('--section')
+    const t = await runCli(['bundle', '--case', caseId, '--out', out, '--redact', 'ab'], undefined, env())
+    expect(t.code).toBe(2)
+    expect(t.stderr).toContain('redact')
+  })
+
+  it('removes --redact text and the parent’s own address from an uploaded PDF, leaving the rest of the page', async () => {
+    const file = join(dir, 'cms-letter.pdf')
+    writeFileSync(file, await upload())
+    const ev = await runCli(
+      ['case', 'add-evidence', caseId, file, '--title', 'Letter from the CMS', '--json'],
+      undefined,
+      env(),
+    )
+    expect(ev.code).toBe(0)
+    const evidenceId = JSON.parse(ev.stdout).id
+    const out = join(dir, 'bundle.pdf')
+    const log = join(dir, 'redaction-log.txt')
+    const r = await runCli(
+      [
+        'bundle',
+        '--case',
+        caseId,
+        '--out',
+        out,
+        '--redact',
+        CUSTOM,
+        '--keep-my-details-private',
+        '--section',
+        `${evidenceId}=correspondence`,
+        '--redaction-log',
+        log,
+        '--json',
+      ],
+      undefined,
+      env(),
+    )
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    const entry = report.entries.find((e: { id: string }) => e.id === evidenceId)
+    expect(entry.number).toBe('D1')
+
+    const bytes = new Uint8Array(readFileSync(out))
+    const pages = await extractPageTexts(bytes)
+    const all = pages.map((p) => p.text).join('\n')
+    for (const s of [SECRET, CUSTOM, 'ZQ4 8LN', 'Hexford']) expect(all).not.toContain(s)
+    const page = pages[entry.firstPage - 1]!.text
+    expect(page).toContain('Letter from the Child Maintenance Service')
+    expect(page).toContain('We have looked again at the decision dated 3 February 2025.')
+    expect(page).toContain('Our reference')
+
+    // The uncompressed file holds the strings in no encoding at all.
+    const qdf = join(dir, 'bundle-qdf.pdf')
+    const q = spawnSync('qpdf', ['--qdf', '--object-streams=disable', out, qdf])
+    expect(q.status === 0 || q.status === 3).toBe(true)
+    const raw = readFileSync(qdf).toString('latin1')
+    for (const s of [SECRET, CUSTOM]) for (const e of encodings(s)) expect(raw).not.toContain(e)
+
+    // The log is for the parent: saved beside, naming the page; none of it is in the bundle.
+    const text = readFileSync(log, 'utf8')
+    expect(text).toContain(`Bundle page ${entry.firstPage} (Letter from the CMS, cms-letter.pdf, page 1)`)
+    expect(text).toContain('removed your')
+    expect(all).not.toContain('Redaction log')
+  })
+})
