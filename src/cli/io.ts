@@ -115,9 +115,23 @@ export function handleError(error: unknown): number {
     process.stderr.write(`redress: bad input: ${error.message}\n`)
     return EXIT.badInput
   }
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`redress: ${message}\n`)
+  process.stderr.write(`redress: ${failureMessage(error)}\n`)
   return EXIT.failure
+}
+
+/**
+ * What to say about an unexpected failure. A database error quotes its SQL and the values it was
+ * given (a case's own words), so only its kind and SQLSTATE code are shown.
+ */
+export function failureMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = (error as { cause?: unknown }).cause
+  const sqlState = [error, cause]
+    .map((e) => (e as { code?: unknown } | undefined)?.code)
+    .find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c))
+  if (error.message.startsWith('Failed query') || sqlState)
+    return `the database could not do this${sqlState ? ` (PostgreSQL error ${sqlState})` : ''}. Nothing was changed.`
+  return error.message
 }
 
 /** Wraps a command action so errors become messages and exit codes. */

@@ -133,7 +133,7 @@ describe('redress case', { timeout: 120_000 }, () => {
   })
 
   it('refuses bad input with exit 2, naming the field', async () => {
-    const future = await cli(['add-decision', caseId, '--kind', 'calculation', '--letter-date', '2999-01-01'])
+    const future = await cli(['add-decision', caseId, '--kind', 'calculation', '--letter-date', '2099-01-01'])
     expect(future.code).toBe(2)
     expect(future.stderr).toMatch(/letterDate: The date on the letter must be today or in the past/)
     const ref = await cli([
@@ -181,6 +181,12 @@ describe('redress case', { timeout: 120_000 }, () => {
     const imported = await cli(['import', zip, '--json'], undefined, { REDRESS_DATA_DIR: other })
     expect(imported.code).toBe(0)
     expect(JSON.parse(imported.stdout).id).toBe(caseId)
+    // The README's own example: export, then import into the same data folder, gives a copy.
+    const same = await cli(['import', zip])
+    expect(same.code).toBe(0)
+    expect(same.stdout).toMatch(
+      /^That case was already here, so it was imported as a separate copy: "Jordan and Morgan \(copy\)"/,
+    )
     writeFileSync(join(dir, 'junk.zip'), 'not a zip')
     const junk = await cli(['import', join(dir, 'junk.zip')])
     expect(junk.code).toBe(2)

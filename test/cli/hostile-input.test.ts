@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { BadInput, checkDateRange, checkJsonDepth, DATE_YEARS, MAX_JSON_DEPTH } from '../../src/cli/io.ts'
+import {
+  BadInput,
+  checkDateRange,
+  checkJsonDepth,
+  DATE_YEARS,
+  failureMessage,
+  MAX_JSON_DEPTH,
+} from '../../src/cli/io.ts'
 import { runCli } from '../helpers/cli.ts'
 
 /* Input from a pipe can be anything: too big, too deep, or dated in another century. */
@@ -73,5 +80,22 @@ describe('the redress command', () => {
       expect(r.code).toBe(2)
       expect(r.stderr).toContain(`problems[0].${field}: 2025-06-02 is after today (2025-06-01)`)
     }
+  })
+})
+
+describe('an unexpected failure', () => {
+  it('never shows raw SQL or the values it was given', () => {
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+    })
+    const error = Object.assign(new Error('Failed query: insert into "cases" ... params: 07700 900456'), {
+      cause,
+    })
+    expect(failureMessage(error)).toBe(
+      'the database could not do this (PostgreSQL error 23505). Nothing was changed.',
+    )
+    expect(failureMessage(new Error('ENOSPC: no space left on device'))).toBe(
+      'ENOSPC: no space left on device',
+    )
   })
 })

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MIGRATIONS_DIR, openDatabase, type Database } from '../../src/store/db.ts'
+import { secureDataFolder } from '../../src/store/permissions.ts'
 
 /**
  * PGlite's first start runs initdb (seconds), so tests copy a data folder made once per
@@ -19,13 +20,17 @@ function templateDir(): string {
 
 export async function ensureTemplate(): Promise<string> {
   const dir = templateDir()
-  if (existsSync(join(dir, 'pglite', 'PG_VERSION')) && existsSync(join(dir, 'ready'))) return dir
+  if (existsSync(join(dir, 'pglite', 'PG_VERSION')) && existsSync(join(dir, 'ready'))) {
+    secureDataFolder(dir) // copies keep their modes: private, like a real data folder
+    return dir
+  }
   const building = mkdtempSync(`${dir}-building-`)
   const db = await openDatabase({ dataDir: building })
   await db.close()
   cpSync(join(building, 'pglite'), join(dir, 'pglite'), { recursive: true })
   cpSync(join(building, 'pglite', 'PG_VERSION'), join(dir, 'ready'))
   rmSync(building, { recursive: true, force: true })
+  secureDataFolder(dir)
   return dir
 }
 
