@@ -1,4 +1,4 @@
-import type { PDFDocument as MuDocument, PDFPage as MuPage, Quad } from 'mupdf'
+import type { PDFDocument as MuDocument, PDFObject, PDFPage as MuPage, Quad } from 'mupdf'
 import type { Mupdf } from './mupdf.ts'
 import type { Range, RedactionKind, Redactor } from './redact.ts'
 import type { BundleProblem, ProblemKind } from './types.ts'
@@ -171,6 +171,40 @@ const distinct = (ranges: readonly Range[]): { kind: RedactionKind; whose: strin
   summarise(ranges).map(({ kind, whose }) => ({ kind, whose }))
 
 /**
+ * Whether a page may hold text: its content has a text object, or it draws a form (which may).
+ * Pages that are only a picture (scans, photos) are answered from their small content stream
+ * without MuPDF laying out the page.
+ */
+function mayHaveText(page: MuPage): boolean {
+  try {
+    const obj = page.getObject()
+    const contents = obj.get('Contents')
+    const streams: PDFObject[] = []
+    if (contents.isArray()) contents.resolve().forEach((c) => streams.push(c))
+    else if (!contents.isNull()) streams.push(contents)
+    let size = 0
+    for (const c of streams) {
+      const buf = c.readStream()
+      const text = buf.asString()
+      buf.destroy()
+      size += text.length
+      if (size > 1 << 16 || /\bBT\b/.test(text)) return true
+    }
+    const xobjects = obj.getInheritable('Resources').get('XObject')
+    let form = false
+    if (xobjects.isDictionary())
+      xobjects.forEach((x) => {
+        const subtype = x.get('Subtype')
+        if (subtype.isName() && subtype.asName() === 'Form') form = true
+      })
+    if (form) return true
+    return obj.get('Annots').isArray()
+  } catch {
+    return true
+  }
+}
+
+/**
  * Reads each page's text with MuPDF and removes every redaction target found: a redaction
  * annotation over the characters, then MuPDF applies it, taking the text out of the page content
  * and blacking out the pixels of any picture under it (a scan with an OCR layer). Each touched page
@@ -181,9 +215,12 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
   const count = doc.countPages()
   for (let i = 0; i < count; i++) {
     const page = doc.loadPage(i)
-    const st = page.toStructuredText('preserve-whitespace')
-    const text = st.asText()
-    st.destroy()
+    let text = ''
+    if (mayHaveText(page)) {
+      const st = page.toStructuredText('preserve-whitespace')
+      text = st.asText()
+      st.destroy()
+    }
     const noText = text.replace(/\s+/g, '').length < MIN_TEXT
     let removed: PageRedaction['removed'] = []
     let left: PageRedaction['left'] = []
