@@ -136,8 +136,14 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
     name: 'lateReason',
     type: 'text',
     label: 'Why it is late',
-    hint: 'Only if it is late.',
-    kinds: ['late-mandatory-reconsideration', 'appeal-covering-letter', 'appeal-sscs2-answers', 'ni-appeal'],
+    hint: 'Only if it is late. In your own words: what stopped you, and when. Redress puts this in the letter as you write it.',
+    kinds: [
+      'late-mandatory-reconsideration',
+      'appeal-covering-letter',
+      'appeal-sscs2-answers',
+      'ni-appeal',
+      'ice-referral',
+    ],
   },
   { name: 'details', type: 'text', label: 'What went wrong, in your words', kinds: ['revision-any-time'] },
   { name: 'change', type: 'text', label: 'What changed', kinds: ['change-of-circumstances'] },
@@ -321,6 +327,15 @@ export function reviveInput(value: unknown, key = ''): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveInput(v, k)]))
   return value
 }
+
+/** Kinds that ask for a late letter to be accepted, in the parent's words, when the route is late. */
+const LATE_REASON_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'late-mandatory-reconsideration',
+  'appeal-covering-letter',
+  'appeal-sscs2-answers',
+  'ni-appeal',
+  'ice-referral',
+])
 
 /** The parent's words as whole paragraphs: one per line they wrote, never split inside a line. */
 export const paragraphs = (text: string | null | undefined): string[] =>
@@ -1044,13 +1059,31 @@ export class LetterService {
   async draft(who: Actor, caseId: string, kind: LetterKind, ch: LetterChoices = {}): Promise<Drafted> {
     if (!isLetterKind(kind)) throw new InvalidInput('kind', `There is no letter of kind "${String(kind)}"`)
     const { input, decision, call } = await this.input(who, caseId, kind, ch)
+    let letter: Letter
     try {
-      const letter = buildLetter(kind, input as LetterInputs[typeof kind])
-      return { letter, kind, decision, call }
+      letter = buildLetter(kind, input)
     } catch (error) {
       if (error instanceof MissingParticulars) throw needsMore(kind, error)
       throw error
     }
+    // A late letter says so: where the route is late and the kind asks the recipient to accept it
+    // late, the parent's own reason is needed before the letter can be produced.
+    if (LATE_REASON_KINDS.has(kind) && !ch.words?.lateReason?.trim()) {
+      const t = await this.timing(who, caseId, kind, ch)
+      if (t && t.state !== 'in-time')
+        throw new LetterNeedsMore(
+          kind,
+          [
+            {
+              field: 'lateReason',
+              whatToAdd: `why it is late, in your own words (the time limit ended on ${formatDate(t.deadline)})`,
+              where: 'letter',
+            },
+          ],
+          `This is late: the time limit ended on ${formatDate(t.deadline)}. Say why in your own words.`,
+        )
+    }
+    return { letter, kind, decision, call }
   }
 
   /** The draft with the parent's edits, checked again. */

@@ -132,7 +132,7 @@ describe('letters written from the case file', () => {
         expect(t).toContain('£40.96')
       }
       if (kind === 'appeal-chronology')
-        expect(await text(letter)).toContain('Mandatory reconsideration notice')
+        expect(await text(letter)).toContain('CMS decision (mandatory reconsideration notice)')
       if (kind === 'appeal-covering-letter') expect(await text(letter)).toContain('14 March 2025')
     }
   })
@@ -204,6 +204,47 @@ describe('letters written from the case file', () => {
     )
     expect((await s.letters.suggested(WHO, J.c.id)).map((x) => x.kind)).toContain('appeal-covering-letter')
     expect((await s.letters.suggested(WHO, C.c.id)).map((x) => x.kind)).toContain('ni-appeal')
+  })
+})
+
+describe('late letters say so, in the parent’s words', () => {
+  it('asks why a late appeal is late, then puts the reason in the letter word for word', async () => {
+    // Jordan's notice is dated 14 March 2025: a month later the time limit has passed.
+    const late = s.letters.draft(WHO, J.c.id, 'appeal-covering-letter', { date: on('2025-05-01') })
+    await expect(late).rejects.toBeInstanceOf(LetterNeedsMore)
+    await expect(late).rejects.toMatchObject({ problems: [{ field: 'lateReason', where: 'letter' }] })
+    const reason = 'I was working offshore from 10 March to 28 April, with no post and no signal.'
+    const { letter } = await s.letters.draft(WHO, J.c.id, 'appeal-covering-letter', {
+      date: on('2025-05-01'),
+      words: { lateReason: reason },
+    })
+    expect(letter.paragraphs).toContain(reason)
+    expect(letter.paragraphs).toContain(
+      'My appeal is late. I ask the tribunal to accept it late, for the reason I give here:',
+    )
+    const timing = await s.letters.timing(WHO, J.c.id, 'appeal-covering-letter', { date: on('2025-05-01') })
+    expect(timing).toMatchObject({ route: 'appeal', state: 'late' })
+  })
+
+  it('takes a late referral to the Independent Case Examiner with the parent’s reason', async () => {
+    const words = { nationalInsuranceNumber: 'QQ123456C', senderPhone: '07700 900789' }
+    const t = await s.letters.timing(WHO, P.c.id, 'ice-referral', { date: on('2026-04-01') })
+    expect(t).toMatchObject({ route: 'ice', state: 'late' })
+    await expect(
+      s.letters.draft(WHO, P.c.id, 'ice-referral', { date: on('2026-04-01'), words }),
+    ).rejects.toBeInstanceOf(LetterNeedsMore)
+    const reason = 'My son was in hospital for most of the winter.'
+    const { letter } = await s.letters.draft(WHO, P.c.id, 'ice-referral', {
+      date: on('2026-04-01'),
+      words: { ...words, lateReason: reason },
+    })
+    expect(letter.paragraphs).toContain(reason)
+  })
+
+  it('past the outer limit, names what remains', async () => {
+    const t = await s.letters.timing(WHO, A.c.id, 'mandatory-reconsideration', { date: on('2026-06-01') })
+    expect(t?.state).toBe('past-outer-limit')
+    expect(t?.remains).toEqual(['revision-any-time', 'change-of-circumstances', 'complaint'])
   })
 })
 

@@ -1,7 +1,7 @@
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
-import { compose, dated, readBase, type DatedEvent, type LetterBaseInput } from '../common.ts'
+import { compose, dated, own, readBase, type DatedEvent, type LetterBaseInput } from '../common.ts'
 import { remedyParagraph, type RemedyInput } from './remedies.ts'
 
 export type ContactMethod = 'post' | 'email' | 'phone'
@@ -20,6 +20,8 @@ export interface IceReferralInput extends LetterBaseInput {
   readonly adjustments?: Maybe<string>
   /** Someone acting for the parent, with written consent enclosed. */
   readonly representative?: Maybe<{ readonly name: string; readonly relationship: string }>
+  /** Only if the referral is late: why, in the parent's words. */
+  readonly lateReason?: Maybe<string>
 }
 
 const TITLE = 'Complaint to the Independent Case Examiner'
@@ -89,6 +91,12 @@ export function iceReferral(input: IceReferralInput): Letter {
         `complaints process, and I enclose the final response dated ${formatDate(finalDate)}` +
         (received ? `, which I received on ${formatDate(received)}` : '') +
         '.',
+      ...(input.lateReason?.trim()
+        ? [
+            'I know that I am asking you after your usual time limit. I ask you to accept my complaint late, for the reason I give here:',
+            own(input.lateReason),
+          ]
+        : []),
       ...(input.representative
         ? [
             `${input.representative.name} (${input.representative.relationship}) is helping me with this complaint. ` +
