@@ -1,10 +1,13 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
+import { fromRoot } from './root.ts'
 
 const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  REDRESS_DATA_DIR: z.string().min(1).default('./data'),
+  REDRESS_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -36,8 +39,10 @@ const configSchema = z.object({
 export interface Config {
   readonly host: string
   readonly port: number
-  /** Where PGlite keeps its files and where evidence files are stored. */
+  /** Where PGlite keeps its files and where evidence files are stored (see findDataDir). */
   readonly dataDir: string
+  /** Why that folder: the REDRESS_DATA_DIR setting, the install's own data/ folder, or the per-user folder. */
+  readonly dataDirSource: DataDirSource
   /** When set, PostgreSQL is used instead of the embedded database. */
   readonly databaseUrl: string | undefined
   readonly maxUploadBytes: number
@@ -65,6 +70,37 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
 }
 
+export type DataDirSource = 'setting' | 'install' | 'user'
+
+/**
+ * The data folder, the same whatever the current directory: REDRESS_DATA_DIR if set; otherwise an
+ * existing data/ folder in the install itself (where `npm start` kept it before); otherwise the
+ * per-user data folder ($XDG_DATA_HOME/redress, or ~/.local/share/redress).
+ */
+export function findDataDir(env: NodeJS.ProcessEnv = process.env): { dir: string; source: DataDirSource } {
+  if (env.REDRESS_DATA_DIR) return { dir: resolve(env.REDRESS_DATA_DIR), source: 'setting' }
+  const install = fromRoot('data')
+  if (existsSync(install)) return { dir: install, source: 'install' }
+  const xdg = env.XDG_DATA_HOME
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.local', 'share')
+  return { dir: join(base, 'redress'), source: 'user' }
+}
+
+const dataDirFields = (d: { dir: string; source: DataDirSource }) => ({
+  dataDir: d.dir,
+  dataDirSource: d.source,
+})
+
+/** One sentence saying where the data is and why, for the server's start-up and the CLI. */
+export function describeDataDir(config: Pick<Config, 'dataDir' | 'dataDirSource'>): string {
+  const why = {
+    setting: 'set by REDRESS_DATA_DIR',
+    install: 'the data folder of this install',
+    user: 'your own data folder; set REDRESS_DATA_DIR to use another',
+  }[config.dataDirSource]
+  return `Your case file is kept in ${config.dataDir} (${why}).`
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
@@ -80,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: c.HOST,
     port: c.PORT,
-    dataDir: resolve(c.REDRESS_DATA_DIR),
+    ...dataDirFields(findDataDir({ ...env, REDRESS_DATA_DIR: c.REDRESS_DATA_DIR })),
     databaseUrl: c.DATABASE_URL,
     maxUploadBytes: c.REDRESS_MAX_UPLOAD_MB * 1024 * 1024,
     maxImportBytes: c.REDRESS_MAX_IMPORT_MB * 1024 * 1024,

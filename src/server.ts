@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { assertLoopbackHost, ConfigError, loadConfig } from './config.ts'
+import { assertLoopbackHost, ConfigError, describeDataDir, loadConfig } from './config.ts'
 import { RuleFileError, rules } from './rules/load.ts'
 import { Vault } from './store/safe/vault.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     ? 'PostgreSQL (DATABASE_URL)'
     : `the embedded database in ${config.dataDir}`
   say(`Redress is running on ${where}.`)
+  say(describeDataDir(config))
   say(
     `Open http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/ in your browser. Press Ctrl+C to stop.`,
   )

@@ -95,6 +95,9 @@ const fromSchema = z.unknown().transform((value, ctx): FromInput => {
 
 const FIELDS = ['kind', 'from', 'nation', 'residentAbroad', 'today'] as const
 
+/** The nations a request may name. */
+const NATION_NAMES = 'england, wales, scotland, northern-ireland (or england-and-wales)'
+
 const dateField = z.string({ error: 'must be a date written YYYY-MM-DD' }).superRefine((text, ctx) => {
   const problem = DATE.test(text) ? dateProblem(text) : `"${text}" is not a date in the form YYYY-MM-DD`
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
@@ -124,12 +127,17 @@ export const deadlineRequestSchema = z.preprocess(
             : `${JSON.stringify(issue.input)} is not a kind of deadline Redress knows (one of: ${DEADLINE_KINDS.join(', ')})`,
       }),
       from: fromSchema,
-      nation: z.enum(NATIONS as [Nation, ...Nation[]], {
-        error: (issue) =>
-          issue.input === undefined
-            ? `is required (one of: ${NATIONS.join(', ')})`
-            : `${JSON.stringify(issue.input)} is not a nation Redress knows (one of: ${NATIONS.join(', ')})`,
-      }),
+      // The four nations, as everywhere else in Redress; England and Wales share one legal system,
+      // so both read as "england-and-wales" (still accepted as written).
+      nation: z.preprocess(
+        (v) => (v === 'england' || v === 'wales' ? 'england-and-wales' : v),
+        z.enum(NATIONS as [Nation, ...Nation[]], {
+          error: (issue) =>
+            issue.input === undefined
+              ? `is required (one of: ${NATION_NAMES})`
+              : `${JSON.stringify(issue.input)} is not a nation Redress knows (one of: ${NATION_NAMES})`,
+        }),
+      ),
       residentAbroad: z.boolean({ error: 'must be true or false' }).default(false),
       today: dateField.optional(),
     },

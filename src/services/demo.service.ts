@@ -1,5 +1,15 @@
 import type { Actor } from '../domain/case/index.ts'
 import type { CaseService, EventForm } from './case.service.ts'
+import { parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+
+/** How a story is told: its dates (as written, or moved) and its case titles. */
+export interface Demo {
+  readonly date: (iso: string) => string
+  readonly title: (title: string) => string
+}
+
+/** The stories exactly as written (the letter and bundle tests use these). */
+export const AS_WRITTEN: Demo = { date: (iso) => iso, title: (t) => t }
 
 /**
  * Demonstration case files for the four parents in the project's personas (Amira, Priya, Jordan,
@@ -8,9 +18,9 @@ import type { CaseService, EventForm } from './case.service.ts'
  * use. Names, addresses and numbers are invented (phone numbers from Ofcom's drama ranges).
  */
 
-export async function amira(cases: CaseService, who: Actor) {
+export async function amira(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: 'Amira and Dan',
+    title: demo.title('Amira and Dan'),
     nation: 'england',
     role: 'receiving',
     cmsReference: '1212 3456 7890',
@@ -27,7 +37,7 @@ export async function amira(cases: CaseService, who: Actor) {
   })
   const decision = await cases.addDecision(who, c.id, {
     kind: 'annual-review',
-    letterDate: '2025-02-03',
+    letterDate: demo.date('2025-02-03'),
     summary: 'the annual review of the maintenance calculation',
     weeklyAmount: '82.06',
     weeklyIncome: '598.36',
@@ -36,7 +46,7 @@ export async function amira(cases: CaseService, who: Actor) {
   })
   const call = await cases.addEvent(who, c.id, {
     type: 'call',
-    occurredOn: '2025-02-10',
+    occurredOn: demo.date('2025-02-10'),
     occurredTime: '10:15',
     title: 'Called the CMS about Dan’s new job',
     call: {
@@ -49,9 +59,9 @@ export async function amira(cases: CaseService, who: Actor) {
   return { c, decision: decision.record, call: call.record }
 }
 
-export async function priya(cases: CaseService, who: Actor) {
+export async function priya(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: 'Priya',
+    title: demo.title('Priya'),
     nation: 'wales',
     role: 'receiving',
     cmsReference: '121098765432',
@@ -69,54 +79,58 @@ export async function priya(cases: CaseService, who: Actor) {
   const add = (e: EventForm) => cases.addEvent(who, c.id, e)
   await add({
     type: 'note',
-    occurredOn: '2024-06-03',
+    occurredOn: demo.date('2024-06-03'),
     title: 'The CMS lost the payment records I sent',
     tags: ['complaint'],
   })
   await add({
     type: 'note',
-    occurredOn: '2024-09-10',
+    occurredOn: demo.date('2024-09-10'),
     title: 'The CMS lost my documents a second time',
     tags: ['complaint', 'distress'],
   })
   await add({
     type: 'note',
-    occurredOn: '2025-03-01',
+    occurredOn: demo.date('2025-03-01'),
     title: 'Nine months after I reported missed payments the CMS had still not acted',
     tags: ['complaint', 'delay'],
   })
   await add({
     type: 'letter-sent',
-    occurredOn: '2025-03-10',
+    occurredOn: demo.date('2025-03-10'),
     title: 'Complaint to the CMS',
     letter: { subject: 'complaint', method: 'first-class' },
   })
   await add({
     type: 'payment',
-    occurredOn: '2025-01-15',
+    occurredOn: demo.date('2025-01-15'),
     title: 'Calls to the CMS',
     amount: '38.40',
     tags: ['cost', 'calls'],
   })
   await add({
     type: 'payment',
-    occurredOn: '2025-02-03',
+    occurredOn: demo.date('2025-02-03'),
     title: 'Bank charge after a late payment',
     amount: '12.00',
     tags: ['cost', 'bank-charges'],
   })
   const final = await add({
     type: 'letter-received',
-    occurredOn: '2025-09-02',
+    occurredOn: demo.date('2025-09-02'),
     title: 'Final response from the DWP complaints team',
-    letter: { subject: 'complaint-final-response', method: 'first-class', letterDate: '2025-09-02' },
+    letter: {
+      subject: 'complaint-final-response',
+      method: 'first-class',
+      letterDate: demo.date('2025-09-02'),
+    },
   })
   return { c, final: final.record }
 }
 
-export async function jordan(cases: CaseService, who: Actor) {
+export async function jordan(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: 'Jordan and Morgan',
+    title: demo.title('Jordan and Morgan'),
     nation: 'scotland',
     role: 'paying',
     cmsReference: '121555666777',
@@ -133,7 +147,7 @@ export async function jordan(cases: CaseService, who: Actor) {
   })
   const calc = await cases.addDecision(who, c.id, {
     kind: 'calculation',
-    letterDate: '2024-12-02',
+    letterDate: demo.date('2024-12-02'),
     summary: 'the maintenance calculation counting 78 nights',
     weeklyAmount: '49.16',
     weeklyIncome: '536.99',
@@ -142,7 +156,7 @@ export async function jordan(cases: CaseService, who: Actor) {
   })
   const mrn = await cases.addDecision(who, c.id, {
     kind: 'mandatory-reconsideration-notice',
-    letterDate: '2025-03-14',
+    letterDate: demo.date('2025-03-14'),
     summary: 'the number of nights Alex stays with me',
     weeklyAmount: '49.16',
     weeklyIncome: '536.99',
@@ -152,9 +166,9 @@ export async function jordan(cases: CaseService, who: Actor) {
   return { c, calc: calc.record, mrn: mrn.record }
 }
 
-export async function chris(cases: CaseService, who: Actor) {
+export async function chris(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: 'Chris and Lee',
+    title: demo.title('Chris and Lee'),
     nation: 'northern-ireland',
     role: 'paying',
     cmsReference: '121444555666',
@@ -165,23 +179,28 @@ export async function chris(cases: CaseService, who: Actor) {
   })
   const mrn = await cases.addDecision(who, c.id, {
     kind: 'mandatory-reconsideration-notice',
-    letterDate: '2025-05-08',
+    letterDate: demo.date('2025-05-08'),
     summary: 'my maintenance calculation',
   })
   return { c, mrn: mrn.record }
 }
 
 /** Jordan's earnings order and his complaint about the arrears, which the demo adds to his case. */
-export async function jordanEnforcementAndComplaint(cases: CaseService, who: Actor, caseId: string) {
+export async function jordanEnforcementAndComplaint(
+  cases: CaseService,
+  who: Actor,
+  caseId: string,
+  demo: Demo = AS_WRITTEN,
+) {
   const order = await cases.addDecision(who, caseId, {
     kind: 'enforcement',
-    letterDate: '2025-03-03',
+    letterDate: demo.date('2025-03-03'),
     summary: 'a deduction from earnings order sent to my employer',
     enforcementAction: 'deduction-from-earnings-order',
   })
   const complaint = await cases.addEvent(who, caseId, {
     type: 'letter-sent',
-    occurredOn: '2025-03-17',
+    occurredOn: demo.date('2025-03-17'),
     title: 'Complaint about £612 of arrears for a payment the CMS did not record',
     letter: { subject: 'complaint', method: 'first-class' },
     tags: ['complaint', 'disputed'],
@@ -194,12 +213,60 @@ export interface DemoCase {
   readonly title: string
 }
 
-/** Creates the four demonstration cases and returns their ids and titles. */
-export async function seedDemoCases(cases: CaseService, who: Actor): Promise<DemoCase[]> {
-  const a = await amira(cases, who)
-  const p = await priya(cases, who)
-  const j = await jordan(cases, who)
-  await jordanEnforcementAndComplaint(cases, who, j.c.id)
-  const c = await chris(cases, who)
-  return [a.c, p.c, j.c, c.c].map(({ id, title }) => ({ id, title }))
+/** The label the demonstration cases carry, so nobody takes them for a real case. */
+export const DEMO_LABEL = 'Example'
+
+/** Dates of the most recent thing in each story: the story is moved so this falls in the past week. */
+const LAST_EVENT = { amira: '2025-02-10', priya: '2025-09-02', jordan: '2025-03-17', chris: '2025-05-08' }
+
+/**
+ * The stories moved to `today`, each by whole weeks (so weekdays stay the same) until its most
+ * recent event falls in the week before today: their deadlines are then live, not long past. A
+ * `today` before a story leaves it as written.
+ */
+export function demoFor(today: PlainDate, story: keyof typeof LAST_EVENT): Demo {
+  const days = parseDate(LAST_EVENT[story]).until(today, { largestUnit: 'days' }).days
+  const weeks = Math.max(0, Math.floor(days / 7))
+  return {
+    date: (iso) =>
+      parseDate(iso)
+        .add({ days: weeks * 7 })
+        .toString(),
+    title: (t) => `${DEMO_LABEL}: ${t}`,
+  }
+}
+
+export interface DemoCase {
+  readonly id: string
+  readonly title: string
+  /** False when the case was already there (the demonstration is only added once). */
+  readonly created: boolean
+}
+
+/**
+ * Adds the four demonstration cases, labelled "Example" and dated relative to `today`. Running it
+ * again adds nothing: a demonstration case already in the case file (live, not binned) is kept.
+ */
+export async function seedDemoCases(cases: CaseService, who: Actor, today: PlainDate): Promise<DemoCase[]> {
+  const existing = new Map((await cases.listCases(who, 'live')).map((c) => [c.title, c.id]))
+  const out: DemoCase[] = []
+  const add = async (
+    story: keyof typeof LAST_EVENT,
+    title: string,
+    make: (demo: Demo) => Promise<{ id: string; title: string }>,
+  ): Promise<void> => {
+    const demo = demoFor(today, story)
+    const id = existing.get(demo.title(title))
+    if (id !== undefined) out.push({ id, title: demo.title(title), created: false })
+    else out.push({ ...(await make(demo)), created: true })
+  }
+  await add('amira', 'Amira and Dan', async (d) => (await amira(cases, who, d)).c)
+  await add('priya', 'Priya', async (d) => (await priya(cases, who, d)).c)
+  await add('jordan', 'Jordan and Morgan', async (d) => {
+    const j = await jordan(cases, who, d)
+    await jordanEnforcementAndComplaint(cases, who, j.c.id, d)
+    return j.c
+  })
+  await add('chris', 'Chris and Lee', async (d) => (await chris(cases, who, d)).c)
+  return out.map(({ id, title, created }) => ({ id, title, created }))
 }

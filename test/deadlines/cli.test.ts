@@ -257,6 +257,20 @@ describe.concurrent('redress deadline --json', { timeout: TIMEOUT }, () => {
     expect(r.stderr).toContain('2 of 4 requests refused')
   })
 
+  it('takes nation as england, wales, scotland or northern-ireland (england-and-wales too)', async () => {
+    const r = await redress(
+      ['--json', '--batch'],
+      ['england', 'wales', 'england-and-wales'].map((nation) => ({
+        kind: 'tribunalAppeal',
+        from: '2025-03-14',
+        nation,
+      })),
+    )
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { deadline: string }[]
+    expect(out.map((x) => x.deadline)).toEqual(['2025-04-14', '2025-04-14', '2025-04-14'])
+  })
+
   it('--batch --ndjson answers one line a request', async () => {
     const lines = [
       { kind: 'tribunalAppeal', from: '2025-03-14', nation: 'scotland' },

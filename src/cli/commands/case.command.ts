@@ -3,7 +3,8 @@ import { basename } from 'node:path'
 import { Transform } from 'node:stream'
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
-import { loadConfig } from '../../config.ts'
+import { describeDataDir, loadConfig } from '../../config.ts'
+import { Temporal } from '../../domain/shared/plain-date.ts'
 import { rules } from '../../rules/load.ts'
 import { openDatabase, type Database } from '../../store/db.ts'
 import { createCaseServices, sweepEvidence, type CaseServices } from '../../services/case-services.ts'
@@ -198,16 +199,44 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('demo')
-    .description("add four example cases (the parents in Redress's personas) to look around with")
+    .description(
+      "add four example cases (the parents in Redress's personas), dated so their deadlines are live; running it again adds nothing",
+    )
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: JsonOpt) => {
         await withCases(async (s) => {
-          const made = await seedDemoCases(s.cases, CLI_ACTOR)
+          const made = await seedDemoCases(s.cases, CLI_ACTOR, Temporal.Now.plainDateISO())
           output(Boolean(o.json), made, () =>
-            made.map((m) => `Created the example case "${m.title}" (${m.id}).`).join('\n'),
+            [
+              ...made.map((m) =>
+                m.created
+                  ? `Created the example case "${m.title}" (${m.id}).`
+                  : `The example case "${m.title}" (${m.id}) is already there.`,
+              ),
+              describeDataDir(loadConfig()),
+            ].join('\n'),
           )
         })
+      }),
+    )
+
+  cmd
+    .command('where')
+    .description('say where your case file is kept (set REDRESS_DATA_DIR to use another folder)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action((o: JsonOpt) => {
+        const config = loadConfig()
+        output(
+          Boolean(o.json),
+          {
+            dataDir: config.dataDir,
+            source: config.dataDirSource,
+            database: config.databaseUrl ? 'postgresql' : 'embedded',
+          },
+          () => describeDataDir(config),
+        )
       }),
     )
 
@@ -222,7 +251,7 @@ export function registerCase(program: Command): void {
           const list = await s.cases.listCases(CLI_ACTOR, o.binned ? 'binned' : 'live')
           output(Boolean(o.json), list, () =>
             list.length === 0
-              ? 'No cases.'
+              ? `No cases. ${describeDataDir(loadConfig())}`
               : list
                   .map(
                     (c) =>

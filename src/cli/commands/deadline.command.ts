@@ -23,7 +23,7 @@ interface DeadlineOptions {
   dtstamp?: string
 }
 
-const EXAMPLE = '{"kind": "mandatoryReconsideration", "from": "2025-02-03", "nation": "england-and-wales"}'
+const EXAMPLE = '{"kind": "mandatoryReconsideration", "from": "2025-02-03", "nation": "england"}'
 
 /** `redress deadline`: works out a time limit from a JSON request on stdin. */
 export function registerDeadline(program: Command): void {
