@@ -62,6 +62,28 @@ export class ArchiveRejected extends CaseInputError {
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
 const EVIDENCE_PATH = /^evidence\/([0-9a-f]{64})$/
+/** Since issue 11 evidence files are named by date and title (their hash is in the manifest). */
+const READABLE_PATH = /^evidence\/[A-Za-z0-9][A-Za-z0-9 ._()-]{0,150}$/
+
+/** "evidence/2025-02-03 CMS decision letter (1a2b3c4d).pdf": date, title, start of the hash, type. */
+export function readableEvidencePath(e: {
+  readonly sha256: string
+  readonly title: string
+  readonly documentDate: string | null
+  readonly fileName: string
+}): string {
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(e.fileName)?.[1]?.toLowerCase()
+  const title =
+    e.title
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^A-Za-z0-9 ._()-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100)
+      .trim() || 'document'
+  return `evidence/${e.documentDate ?? 'undated'} ${title} (${e.sha256.slice(0, 8)})${ext ? `.${ext}` : ''}`
+}
 /** manifest.json and case.json are read into memory: each may be this large at most. */
 const JSON_LIMIT = 256 * 1024 * 1024
 
@@ -121,12 +143,14 @@ export class CaseArchiveService {
       { path: 'case.json', sha256: sha(caseJson), sizeBytes: caseJson.length },
     ]
     const sizes = new Map(rows.evidence.map((e) => [e.sha256, e.sizeBytes]))
+    const names = new Map<string, string>()
+    for (const e of rows.evidence) if (!names.has(e.sha256)) names.set(e.sha256, readableEvidencePath(e))
     for (const h of hashes) {
       if (!this.files.has(h))
         throw new Error(
           `The evidence file ${h} is missing from the data folder; the case cannot be exported whole.`,
         )
-      entries.push({ path: `evidence/${h}`, sha256: h, sizeBytes: sizes.get(h) ?? 0 })
+      entries.push({ path: names.get(h) ?? `evidence/${h}`, sha256: h, sizeBytes: sizes.get(h) ?? 0 })
     }
     const manifest: Manifest = {
       format: ARCHIVE_FORMAT,
@@ -142,7 +166,10 @@ export class CaseArchiveService {
     // Files are stored without compression: PDFs and photos are compressed already.
     // Read through the store, so that files kept encrypted (safe mode) go in as their content.
     for (const h of hashes)
-      zip.addReadStream(this.files.openRead(h), `evidence/${h}`, { compress: false, size: sizes.get(h) ?? 0 })
+      zip.addReadStream(this.files.openRead(h), names.get(h) ?? `evidence/${h}`, {
+        compress: false,
+        size: sizes.get(h) ?? 0,
+      })
     zip.end()
     const total = caseJson.length + rows.evidence.reduce((n, e) => n + e.sizeBytes, 0)
     let written = 0
@@ -195,7 +222,7 @@ export class CaseArchiveService {
           const name = entry.fileName
           if (seen.has(name)) throw new ArchiveRejected(name, 'appears twice in the archive')
           seen.add(name)
-          const evidence = EVIDENCE_PATH.test(name)
+          const evidence = EVIDENCE_PATH.test(name) || READABLE_PATH.test(name)
           if (!evidence && name !== 'manifest.json' && name !== 'case.json')
             throw new ArchiveRejected(name, 'is not a file a Redress case archive holds')
           const entryCap = evidence ? this.maxEntryBytes : JSON_LIMIT
@@ -308,8 +335,12 @@ export class CaseArchiveService {
         if (i >= 0) throw new ArchiveRejected('case.json', `${table}, row ${i + 1}: belongs to another case`)
       }
       const sizes = new Map(manifest.files.map((f) => [f.path, f.sizeBytes]))
+      // Old archives name each file by its hash; newer ones by date and title, the hash in the manifest.
+      const pathOf = new Map(
+        manifest.files.filter((f) => f.path.startsWith('evidence/')).map((f) => [f.sha256, f.path]),
+      )
       for (const [i, e] of rows.evidence.entries()) {
-        const file = `evidence/${e.sha256}`
+        const file = pathOf.get(e.sha256) ?? `evidence/${e.sha256}`
         if (!staged.has(file))
           throw new ArchiveRejected(
             'case.json',
