@@ -8,6 +8,8 @@ import formbody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
 import view from '@fastify/view'
 import nunjucks from 'nunjucks'
+import { ROOT } from '../root.ts'
+import { sourceCodeUrl } from './source.ts'
 import type { Database } from '../store/db.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
 import type { CaseServices } from '../services/case-services.ts'
@@ -68,6 +70,8 @@ export function configureNunjucks(env: nunjucks.Environment, exitUrl: string): v
   env.addGlobal('t', translate)
   env.addGlobal('paths', paths)
   env.addGlobal('exitUrl', exitUrl)
+  env.addGlobal('sourceUrl', sourceCodeUrl())
+  env.addGlobal('sourceFolder', ROOT.replace(/[\\/]$/, ''))
 }
 
 /** Builds the web app: plugins in order, then the features, then the error pages. */
