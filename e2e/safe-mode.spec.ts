@@ -1,8 +1,13 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { launchBrowser } from './support/browser.ts'
-import { removeDir, startServer, type RunningServer } from './support/server.ts'
+import { freePort, removeDir, startServer, type RunningServer } from './support/server.ts'
 import { RedressPage } from './support/page.ts'
+import { ensureTemplate } from '../test/helpers/pglite.ts'
 
 /**
  * Safe mode and Exit in a real browser: Exit is the first Tab stop and visible at 320 px; after
@@ -14,10 +19,20 @@ import { RedressPage } from './support/page.ts'
 let server: RunningServer
 let browser: Browser
 let context: BrowserContext
+let weather: Server
+let weatherUrl: string
 const PASS = 'orange kettle harbour'
 
 beforeAll(async () => {
-  server = await startServer()
+  // Exit's destination is a setting: here a local stand-in for a weather page (nothing leaves this machine).
+  const port = await freePort()
+  weather = createServer((req, res) => res.end('<title>Weather</title><h1>Weather</h1>'))
+  await new Promise<void>((r) => weather.listen(port, '127.0.0.1', r))
+  weatherUrl = `http://127.0.0.1:${port}/weather`
+  const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-safe-'))
+  cpSync(join(await ensureTemplate(), 'pglite'), join(dataDir, 'pglite'), { recursive: true })
+  writeFileSync(join(dataDir, 'privacy.json'), JSON.stringify({ exitUrl: weatherUrl }), { mode: 0o600 })
+  server = await startServer({ dataDir })
   browser = await launchBrowser()
   context = await browser.newContext()
 }, 120_000)
@@ -25,15 +40,9 @@ afterAll(async () => {
   await context?.close()
   await browser?.close()
   await server?.stop()
+  weather?.close()
   if (server) removeDir(server.dataDir)
 })
-
-/** Answers the neutral exit destination locally (nothing leaves this machine). */
-async function fakeWeather(page: Page): Promise<void> {
-  await page.route('https://www.bbc.co.uk/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' }),
-  )
-}
 
 describe('Exit', () => {
   it('is the first Tab stop and is visible at 320 px wide', async () => {
@@ -56,7 +65,6 @@ describe('Exit', () => {
   it('leaves no Redress page to go back to, however many pages the tab visited', async () => {
     const ctx = await browser.newContext()
     const page = await ctx.newPage()
-    await fakeWeather(page)
     const visited = ['/', '/help', '/check-calculation', '/using-redress-privately']
     for (const path of visited) {
       await page.goto(server.url + path)
@@ -66,7 +74,7 @@ describe('Exit', () => {
     await page.keyboard.press('Shift')
     await page.keyboard.press('Shift')
     await page.keyboard.press('Shift')
-    await page.waitForURL(/bbc\.co\.uk/)
+    await page.waitForURL(weatherUrl)
     // Back, and back again, through every page the tab visited.
     for (let i = 0; i < visited.length; i++) {
       await page.evaluate(() => history.back())
@@ -79,7 +87,7 @@ describe('Exit', () => {
     }
     // The blank page itself passes axe; "Open" starts again on purpose.
     await new RedressPage(page, server.url).expectAccessible()
-    await page.getByRole('button', { name: 'Open' }).click()
+    await page.getByRole('link', { name: 'Open' }).click()
     await page.waitForURL(`${server.url}/`)
     expect(await page.locator('h1').innerText()).toContain('Sort out a child maintenance problem')
     await ctx.close()
@@ -88,10 +96,9 @@ describe('Exit', () => {
   it('works without JavaScript (a link through /exit)', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false })
     const page = await noJs.newPage()
-    await fakeWeather(page)
     await page.goto(server.url + '/help')
     await page.locator('a.govuk-exit-this-page__button').click()
-    await page.waitForURL(/bbc\.co\.uk/)
+    await page.waitForURL(weatherUrl)
     await page.goBack()
     expect(await page.title()).toBe('Notes')
     expect(await page.locator('body').innerText()).not.toContain('Redress')
@@ -105,8 +112,10 @@ describe('safe mode', () => {
     const p = await new RedressPage(page, server.url).open('/')
     // The question on the start page; answering "yes" leads to the settings.
     await page.getByLabel('Yes').check()
-    await page.getByRole('button', { name: 'Save answer' }).click()
-    await page.waitForURL(/settings\/privacy$/)
+    await Promise.all([
+      page.waitForURL(/settings\/privacy$/),
+      page.getByRole('button', { name: 'Save answer' }).click(),
+    ])
     await p.expectAccessible()
     await p.screenshot('privacy-settings')
     await page.getByRole('link', { name: 'Turn on safe mode' }).click()

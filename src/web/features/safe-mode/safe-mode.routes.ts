@@ -74,7 +74,9 @@ export const safeModeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
       ])
       .redirect(privacy.settings.exitUrl, 303)
   })
-  app.post(paths.exitStartAgain, (request, reply) =>
+  // A link (GET), so it works from the blank page in any browser; all it does is end the blank state
+  // for this browser (in safe mode the case file stays locked).
+  app.get(paths.exitStartAgain, (request, reply) =>
     reply
       .header('set-cookie', `${EXITED_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`)
       .redirect(paths.start, 303),
