@@ -50,7 +50,9 @@ describe('Exit', () => {
     await page.setViewportSize({ width: 320, height: 640 })
     const p = await new RedressPage(page, server.url).open('/')
     await page.keyboard.press('Tab')
-    const focused = await page.evaluate(() => document.activeElement?.className ?? '')
+    const focused = await page.evaluate<string>(
+      "document.activeElement ? document.activeElement.className : ''",
+    )
     expect(focused).toContain('govuk-exit-this-page__button')
     const exit = page.locator('a.govuk-exit-this-page__button')
     expect(await exit.isVisible()).toBe(true)
@@ -77,7 +79,7 @@ describe('Exit', () => {
     await page.waitForURL(weatherUrl)
     // Back, and back again, through every page the tab visited.
     for (let i = 0; i < visited.length; i++) {
-      await page.evaluate(() => history.back())
+      await page.evaluate('history.back()')
       await page.waitForLoadState('load')
       await page.waitForTimeout(300)
       if (!page.url().startsWith(server.url)) continue
