@@ -103,7 +103,7 @@ describe('Check a calculation, in Chromium with JavaScript', () => {
     expect(result).toMatch(/£128\.03\s+a week/)
     expect(result).toContain('+£34.13 a week, to £116.19')
     expect(result).toContain('Matches')
-    expect(result).toContain('Unverified')
+    expect(result).toContain('Not confirmed')
     // The workings on the CMS's figures open without a page load.
     await page.getByText('See the workings on the CMS').click()
     expect(await page.locator('#cms-steps').isVisible()).toBe(true)

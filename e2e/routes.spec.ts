@@ -164,7 +164,7 @@ describe('“What can I do?” with JavaScript', () => {
     expect(await page.locator('[data-contacts]').innerText()).toContain('0800 171 2345')
     expect(await page.locator('[data-paid-warning]').innerText()).toContain('paid call-connection services')
     // "How we worked this out" opens.
-    const details = appeal.locator('details').first()
+    const details = appeal.locator('details', { hasText: 'How we worked this out' }).first()
     await details.locator('summary').click()
     expect(await details.getAttribute('open')).not.toBeNull()
     expect(await details.innerText()).toContain('1 month after')

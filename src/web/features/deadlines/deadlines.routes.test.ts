@@ -177,8 +177,15 @@ describe('the personas’ dates', () => {
     expect(text).toContain('Counting 30 days from the day after Monday 3 February 2025')
     // The outer limit carries its own rule, source and (lower) confidence.
     expect(html).toContain('data-outer-limit="2026-03-03"')
-    expect(text).toContain('Rule: deadlines.late-mandatory-reconsideration-limit.')
-    expect(text).toContain('The regulation’s text could not be confirmed, so we show the earlier date.')
+    expect(html).toContain('data-sources')
+    expect(text).toContain('deadlines.late-mandatory-reconsideration-limit')
+    expect(text).toContain(
+      'This outer limit is not confirmed. The regulation’s text could not be confirmed, so we show the earlier date.',
+    )
+    // The plain answer first: the act-by date in one sentence; the rule id only behind "Sources".
+    expect(text).toContain('Act by Monday 3 March 2025, the earliest date any reading of the rules gives.')
+    const beforeSources = html.slice(0, html.indexOf('data-sources'))
+    expect(beforeSources).not.toContain('deadlines.mandatory-reconsideration<')
     expect(text).toContain(
       'This date has passed, but a late application may be possible until Tuesday 3 March 2026',
     )

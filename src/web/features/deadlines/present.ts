@@ -62,6 +62,8 @@ export interface DeadlineView {
   readonly actBy: DateView
   readonly deadline: DateView
   readonly actByIsEarlier: boolean
+  /** The act-by explanation in one sentence (for a date the parent acts by), from the engine. */
+  readonly actBySentence: string | null
   readonly mustBe: string
   /** "5pm", where a rule sets a time of day. */
   readonly timeOfDay: string | null
@@ -180,6 +182,7 @@ export function presentDeadline(result: DeadlineResult): DeadlineView {
     actBy: dateView(result.actBy),
     deadline: dateView(result.deadline),
     actByIsEarlier: compareDates(result.actBy, result.deadline) < 0,
+    actBySentence: forYou ? (result.steps.find((s) => s.key === 'act-by')?.text ?? null) : null,
     mustBe: copy(`deadlines.mustBe.${result.mustBe}`, { by, byLower: result.by }),
     timeOfDay: result.timeOfDay ? formatTime(result.timeOfDay) : null,
     notForYou: forYou ? null : copy(`deadlines.nature.${result.nature}`, { by: result.by }),

@@ -4,6 +4,7 @@ import { formatDate, formatLongDate } from '../../../domain/shared/plain-date.ts
 import type { RouteAnswer } from '../../../services/route.service.ts'
 import { translate } from '../../i18n.ts'
 import { paths } from '../../paths.ts'
+import { documentKindsFor } from '../../../services/letter-kinds.ts'
 import {
   confidenceView,
   dateView,
@@ -49,7 +50,12 @@ export interface RouteView {
   readonly gather: readonly string[]
   readonly howToSend: readonly string[]
   readonly whatHappensNext: string
-  readonly letter: { readonly kind: string; readonly text: string } | null
+  readonly letter: {
+    readonly kind: string
+    readonly text: string
+    /** True when the case file writes this letter (the advisor's kind maps to documents Redress writes). */
+    readonly written: boolean
+  } | null
   readonly cautions: readonly string[]
   readonly citations: readonly {
     readonly instrument: string
@@ -163,7 +169,13 @@ function presentRoute(r: Route, problemText: (i: number | null) => string | null
     gather: r.gather,
     howToSend: r.howToSend,
     whatHappensNext: r.whatHappensNext,
-    letter: r.letterKind ? { kind: r.letterKind, text: letterText(r.letterKind) } : null,
+    letter: r.letterKind
+      ? {
+          kind: r.letterKind,
+          text: letterText(r.letterKind),
+          written: documentKindsFor(r.letterKind).length > 0,
+        }
+      : null,
     cautions: r.cautions,
     citations: r.citations.map((c) => ({
       instrument: c.instrument,
@@ -194,6 +206,8 @@ export function contactsFor(nation: string, contacts: Contacts): ContactView[] {
     return [
       contactView(contacts.northernIreland.cms, true),
       contactView(contacts.northernIreland.appealsService, true),
+      contactView(contacts.northernIreland.ombudsman),
+      contactView(contacts.northernIreland.records),
     ]
   return [
     contactView(contacts.cms.phone),
