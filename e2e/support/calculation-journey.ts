@@ -1,5 +1,5 @@
 /**
- * The "Check a calculation" journey for the personas (shared/personas.md), as the answers typed on
+ * The "Check a calculation" journey for the personas (the parents of src/services/demo.service.ts), as the answers typed on
  * each page in order. Route tests post them with app.inject; browser tests type them into the forms.
  */
 export interface JourneyStep {

@@ -107,7 +107,7 @@ describe('worked cases (rules/calculation/*.cases.yaml)', () => {
         })
     })
 
-  it('covers every published (P1–P21) and derived (D1–D18) example of the research notes', () => {
+  it('covers every published (P1–P21) and derived (D1–D18) worked example', () => {
     const names = cases.map((c) => c.name)
     const ids = [
       ...Array.from({ length: 21 }, (_, i) => `P${i + 1}`),

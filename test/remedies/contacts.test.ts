@@ -6,7 +6,7 @@ import { isMap, isScalar, parseDocument } from 'yaml'
 import { isCmsReference } from '../../src/domain/remedies/contacts.ts'
 import { CONTACTS_FILE, ContactsFileError, loadContacts, parseContacts } from '../../src/services/contacts.ts'
 
-/** Contact facts (procedure-rules.md §9) and the rule that no paid call-connection number is ever shown. */
+/** Contact facts (rules/contacts.yaml) and the rule that no paid call-connection number is ever shown. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const contacts = loadContacts()

@@ -3,7 +3,7 @@ import { reportingDuties } from '../../src/domain/remedies/duties.ts'
 import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import { book, deadline } from './support.ts'
 
-/** Duties to report changes (procedure-rules.md §5; seeds 000 and 004). */
+/** Duties to report changes (rules/remedies/reporting-duties.yaml). */
 
 describe('reporting duties checklist', () => {
   const on = parseDate('2025-03-02')

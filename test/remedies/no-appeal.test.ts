@@ -3,7 +3,7 @@ import type { RouteId } from '../../src/domain/remedies/route.ts'
 import { advise, ids, route } from './support.ts'
 
 /**
- * Every case where no appeal lies (procedure-rules.md §2.1, §6, §7, §8; anchors "Some things cannot be
+ * Every case where no appeal lies (rules/remedies/no-right-of-appeal.yaml; "Some things cannot be
  * appealed"): the route says so plainly, says what to do instead, and that alternative is offered.
  */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { advise, dates, expectRanked, ids, route } from './support.ts'
 
-/** The four parents in personas.md must come out exactly as described there. */
+/** The four parents of Redress's personas (src/services/demo.service.ts) must come out exactly as their stories say. */
 
 describe('Jordan (paying parent, Glasgow)', () => {
   const a = advise('2025-03-18', {

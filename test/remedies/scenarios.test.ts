@@ -3,8 +3,10 @@ import type { Advice } from '../../src/domain/remedies/route.ts'
 import { advise, allText, dates, expectRanked, ids, route } from './support.ts'
 
 /**
- * Route-advisor scenarios drawn from the seeds and procedure-rules.md §1–§8 (the section is named in each).
- * Dates from §11's table are asserted exactly; the rest follow the cited rules.
+ * Route-advisor scenarios, each from a real kind of CMS problem. Each names, in `source`, the part of
+ * the project's original research it came from (section numbers, case numbers and the source
+ * documents' numbers); the rule files under rules/ carry the law itself. Dates from the worked
+ * deadline table are asserted exactly; the rest follow the cited rules.
  */
 
 interface Scenario {
@@ -489,7 +491,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'unearned income below the threshold: only a fallback',
-    source: '§4, calculation-rules §9 reg 69',
+    source: '§4, Child Support Maintenance Calculation Regulations 2012, reg 69',
     today: '2025-06-01',
     input: receiving('england', {
       kind: 'undeclaredIncome',

@@ -1,8 +1,8 @@
 import { formatPounds, type Pence } from '../shared/pence.ts'
 
 /**
- * Plain-English notes for every point where the law behind a step is not confirmed (research
- * notes §4 and §14). A calculation lists the ones that touched its result.
+ * Plain-English notes for every point where the law behind a step is not confirmed. A calculation
+ * lists the ones that touched its result.
  */
 export const ASSUME = {
   rounding:

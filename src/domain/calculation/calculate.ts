@@ -16,7 +16,7 @@ import { applyVariationsAndCap } from './variations.ts'
 import { round, Workings } from './workings.ts'
 
 /**
- * The 2012-scheme weekly maintenance calculation (research notes §3), with its workings.
+ * The 2012-scheme weekly maintenance calculation (Child Support Act 1991, Schedule 1), with its workings.
  * Pure: reads the rules in force on `input.effectiveDate` from `book`.
  */
 export function calculate(book: RuleBook, input: CalculationInput): Traced<Calculation> {

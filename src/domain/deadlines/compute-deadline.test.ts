@@ -20,7 +20,7 @@ const dates = (r: DeadlineResult) => ({
   outerLimit: r.outerLimit?.toString() ?? null,
 })
 
-describe('personas (personas.md)', () => {
+describe('personas (the four parents of src/services/demo.service.ts)', () => {
   it('Amira: MR must arrive by Wed 5 March 2025; GOV.UK "one month" gives Mon 3 March, so act by then', () => {
     const r = compute('mandatoryReconsideration', '2025-02-03', 'england-and-wales')
     expect(dates(r)).toEqual({ deadline: '2025-03-05', actBy: '2025-03-03', outerLimit: '2026-03-03' })

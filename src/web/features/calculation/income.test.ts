@@ -51,6 +51,6 @@ describe('weeklyIncome: turning an income figure into the weekly one, and saying
 
   it('is exact for large and nil figures', () => {
     expect(weekly('0', 'year').weekly).toBe(0)
-    expect(weekly('156428.57', 'year').weekly).toBe(300000) // research notes P18: £3,000.00
+    expect(weekly('156428.57', 'year').weekly).toBe(300000) // published example P18: £3,000.00
   })
 })
