@@ -108,9 +108,12 @@ describe('redress case', { timeout: 120_000 }, () => {
       'Complaint about arrears',
       '--json',
     ])
+    // The CMS's acknowledgement and reply targets, and (posted on Monday 17 March) a reminder to
+    // check it arrived two working days later.
     expect(JSON.parse(letter.stdout).tasks.map((t: { dueOn: string }) => t.dueOn)).toEqual([
       '2025-03-19',
       '2025-04-07',
+      '2025-03-19',
     ])
     expect(callId).toMatch(/^[0-9a-f-]{36}$/)
     const file = join(dir, 'mrn.pdf')

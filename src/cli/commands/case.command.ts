@@ -21,6 +21,8 @@ import {
 } from '../../domain/case/index.ts'
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { BadInput, action, output, readStdinJson } from '../io.ts'
+import { ARCHIVE_MAGIC } from '../../store/safe/archive-crypto.ts'
+import { passphraseFromEnvironment, passphraseFromFile } from '../../store/safe/passphrase.ts'
 import { seedDemoCases } from '../../services/demo.service.ts'
 
 /** The person using this install, at the command line. */
@@ -50,6 +52,19 @@ async function withCases<T>(fn: (s: CaseServices, database: Database) => Promise
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+
+/** True when `file` is an encrypted case archive (a safe-mode export). */
+async function isEncryptedArchive(file: string): Promise<boolean> {
+  const { open } = await import('node:fs/promises')
+  const handle = await open(file, 'r')
+  try {
+    const head = Buffer.alloc(ARCHIVE_MAGIC.length)
+    await handle.read(head, 0, head.length, 0)
+    return head.equals(ARCHIVE_MAGIC)
+  } finally {
+    await handle.close()
+  }
+}
 
 /** An address typed on one line ("14 Ash Grove, Leeds, LS6 2AB") kept as one line each. */
 const addressLines = (text: string | undefined): string | undefined =>
@@ -333,7 +348,10 @@ export function registerCase(program: Command): void {
             nights: o.nights as string | undefined,
             otherChildren: o.otherChildren as string | undefined,
             enforcementAction: o.enforcement as string | undefined,
-            tags: (o.tag as string[] | undefined) ?? [],
+            tags: [
+              ...((o.tag as string[] | undefined) ?? []),
+              ...(o.askedForReconsideration ? ['asked-for-reconsideration'] : []),
+            ],
           })
           output(Boolean(o.json), r, () =>
             [
@@ -429,6 +447,10 @@ export function registerCase(program: Command): void {
       collect,
     )
     .option('--follow-up <YYYY-MM-DD>', 'when to chase')
+    .option(
+      '--asked-for-reconsideration',
+      'on this call you asked for a mandatory reconsideration (a letter asking for it will say so)',
+    )
     .option('--tag <tag>', 'a tag (repeat for more)', collect)
     .option('--json', 'machine-readable output')
     .action(
@@ -595,16 +617,28 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('export <caseId> <file>')
-    .description('export the whole case to one archive (zip: JSON, files, manifest of SHA-256 hashes)')
+    .description(
+      'export the whole case to one archive (zip: JSON, files, manifest of SHA-256 hashes); in safe mode the archive is encrypted with your passphrase',
+    )
+    .option(
+      '--unencrypted',
+      'in safe mode, write a plain zip anyway (for example to send to an adviser): anyone who gets the file can read it',
+    )
     .option('--json', 'machine-readable output')
     .action(
-      action(async (caseId: string, file: string, o: JsonOpt) => {
+      action(async (caseId: string, file: string, o: JsonOpt & { unencrypted?: boolean }) => {
         await withCases(async (s) => {
           let bar: ReturnType<typeof progressBar> | null = null
-          const manifest = await s.caseArchive.export(CLI_ACTOR, caseId, file, (done, total) => {
-            bar ??= progressBar(total, 'Exporting')
-            bar.update(done)
-          })
+          const manifest = await s.caseArchive.export(
+            CLI_ACTOR,
+            caseId,
+            file,
+            (done, total) => {
+              bar ??= progressBar(total, 'Exporting')
+              bar.update(done)
+            },
+            { unencrypted: Boolean(o.unencrypted) },
+          )
           ;(bar as ReturnType<typeof progressBar> | null)?.stop()
           output(
             Boolean(o.json),
@@ -618,10 +652,16 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('import <file>')
-    .description('import a case archive; refuses (naming the file) if any hash does not match')
+    .description(
+      'import a case archive; refuses (naming the file) if any hash does not match. An encrypted archive (a safe-mode export) needs the passphrase it was made with',
+    )
+    .option(
+      '--archive-passphrase-file <file>',
+      "for an encrypted archive: read its passphrase from FILE (otherwise this install's passphrase file, or asked)",
+    )
     .option('--json', 'machine-readable output')
     .action(
-      action(async (file: string, o: JsonOpt) => {
+      action(async (file: string, o: JsonOpt & { archivePassphraseFile?: string }) => {
         let size = 0
         try {
           size = statSync(file).size
@@ -631,7 +671,14 @@ export function registerCase(program: Command): void {
         await withCases(async (s) => {
           const bar = progressBar(size, 'Importing')
           try {
-            const c = await s.caseArchive.import(CLI_ACTOR, file, (n) => bar.update(n))
+            const passphrase = (await isEncryptedArchive(file))
+              ? o.archivePassphraseFile
+                ? passphraseFromFile(o.archivePassphraseFile)
+                : ((await passphraseFromEnvironment('Passphrase of the archive: ')) ?? undefined)
+              : undefined
+            const c = await s.caseArchive.import(CLI_ACTOR, file, (n) => bar.update(n), {
+              ...(passphrase ? { passphrase } : {}),
+            })
             bar.stop()
             output(Boolean(o.json), c, () =>
               c.importedAsCopy

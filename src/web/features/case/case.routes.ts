@@ -58,6 +58,7 @@ import {
 import { present, recordPath } from './present.ts'
 import { registerEvidenceRoutes } from './evidence.routes.ts'
 import { fromRoot } from '../../../root.ts'
+import { ASKED_ON_CALL } from '../../../services/letter.service.ts'
 
 /** The person using this install, through the web (accounts come later; rows already carry an owner). */
 export const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
@@ -663,6 +664,9 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
         'call-iSaid': e.call.iSaid ?? '',
         'call-theySaid': e.call.theySaid ?? '',
         ...dateValues('call-followUpOn', e.call.followUpOn),
+        // The reconsideration asked for on the call is a tick box, not a tag to type.
+        'call-askedForReconsideration': e.tags.includes(ASKED_ON_CALL) ? 'yes' : '',
+        tags: e.tags.filter((t) => t !== ASKED_ON_CALL).join(', '),
       })
       e.call.actions.forEach((a, i) => {
         v[`call-actions-${i}-text`] = a.text

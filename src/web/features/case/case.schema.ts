@@ -9,6 +9,7 @@ import {
 import { one, readDate, type Posted } from './form.ts'
 import type { EventForm } from '../../../services/case.service.ts'
 import type { TaskInput } from '../../../domain/case/index.ts'
+import { ASKED_ON_CALL } from '../../../services/letter.service.ts'
 
 /** The case-file forms: posted fields (strings) to the services' inputs, and the route parameters. */
 
@@ -133,7 +134,10 @@ export function readEvent(p: Posted, fixedType?: EventType): Read<EventForm> {
       title: one(p, 'title'),
       details: one(p, 'details'),
       amount: one(p, 'amount'),
-      tags: one(p, 'tags'),
+      tags:
+        form === 'call' && one(p, 'call-askedForReconsideration') === 'yes'
+          ? [one(p, 'tags'), ASKED_ON_CALL].filter(Boolean).join(', ')
+          : one(p, 'tags'),
       call:
         form === 'call'
           ? {

@@ -266,3 +266,32 @@ describe('notes, enclosures and proof of postage', () => {
     expect((await caseFile.cases.timeline(WHO, A.c.id)).length).toBe(before)
   })
 })
+
+describe('the call paragraph only when a call records it', () => {
+  it('says the reconsideration was asked for by phone once the call form records it', async () => {
+    const before = await post(`/cases/${J.c.id}/write/mandatory-reconsideration`, {
+      ...dated('2024-12-20'),
+      'word-grounds': 'Alex stays with me two nights a week.',
+      action: 'pdf',
+    })
+    expect(await pdfText(before.rawPayload)).not.toContain('by phone')
+    const r = await post(`/cases/${J.c.id}/calls/new`, {
+      'occurredOn-day': '9',
+      'occurredOn-month': '12',
+      'occurredOn-year': '2024',
+      title: 'Asked the CMS to look again at the nights',
+      'call-askedForReconsideration': 'yes',
+    })
+    expect(r.statusCode).toBeLessThan(400)
+    const call = (await caseFile.cases.timeline(WHO, J.c.id)).find((e) => e.type === 'call')
+    expect(call?.tags).toContain('asked-for-reconsideration')
+    const after = await post(`/cases/${J.c.id}/write/mandatory-reconsideration`, {
+      ...dated('2024-12-20'),
+      'word-grounds': 'Alex stays with me two nights a week.',
+      action: 'pdf',
+    })
+    expect(await pdfText(after.rawPayload)).toContain(
+      'I also asked for this reconsideration by phone on 9 December 2024. This letter confirms that request.',
+    )
+  })
+})
