@@ -168,8 +168,11 @@ const KIND_WORDS: Record<string, string> = {
   postcode: 'postcode',
   phone: 'phone number',
   email: 'email address',
-  text: 'text you listed',
+  text: 'text you asked to hide',
 }
+
+const words = (x: { kind: string; whose: string }): string =>
+  x.kind === 'text' ? 'text you asked to hide' : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`
 
 /** The redaction log as plain text: one line a page touched. */
 function redactionLogText(
@@ -187,13 +190,8 @@ function redactionLogText(
   const lines = ['Redaction log (for you only: it is not part of the bundle)']
   for (const e of log) {
     const what = [
-      ...e.removed.map(
-        (x) =>
-          `removed ${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind} (${x.count} place${x.count === 1 ? '' : 's'})`,
-      ),
-      ...e.left.map(
-        (x) => `STILL SHOWS ${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}: check by hand`,
-      ),
+      ...e.removed.map((x) => `removed ${words(x)} (${x.count} place${x.count === 1 ? '' : 's'})`),
+      ...e.left.map((x) => `STILL SHOWS ${words(x)}: check by hand`),
       ...(e.notSearchable ? ['no text to search (a picture): check it yourself'] : []),
     ]
     lines.push(

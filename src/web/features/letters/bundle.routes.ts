@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor, CaseRecord } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
@@ -38,7 +38,7 @@ const KIND_WORDS: Record<string, string> = {
   postcode: 'postcode',
   phone: 'phone number',
   email: 'email address',
-  text: 'text you listed',
+  text: 'text you asked to hide',
 }
 
 interface Posted {
@@ -80,6 +80,7 @@ export function registerBundleRoutes(
   const jobs = new BundleJobs()
 
   const page = async (
+    request: FastifyRequest,
     reply: FastifyReply,
     c: CaseRecord,
     form: Posted | null,
@@ -98,6 +99,7 @@ export function registerBundleRoutes(
       c,
       {
         action: fill(paths.caseBundle, { caseId: c.id }),
+        csrfToken: request.csrfToken,
         errors,
         documentsError: errors.find((e) => e.href === '#documents')?.text,
         redactError: errors.find((e) => e.href === '#redactMore')?.text,
@@ -128,7 +130,7 @@ export function registerBundleRoutes(
 
   app.get(paths.caseBundle, async (request, reply) => {
     const { caseId } = caseParams.parse(request.params)
-    return page(reply, await deps.getCase(caseId), null)
+    return page(request, reply, await deps.getCase(caseId), null)
   })
 
   app.post(paths.caseBundle, async (request, reply) => {
@@ -147,7 +149,7 @@ export function registerBundleRoutes(
       errors.push({ text: copy('bundlePage.errors.tooShort'), href: '#redactMore' })
     const sections: Record<string, string> = {}
     for (const [id, s] of Object.entries(f.sections)) if (isBundleSection(s)) sections[id] = s
-    if (errors.length) return page(reply, c, f, errors)
+    if (errors.length) return page(request, reply, c, f, errors)
     const rank = (id: string): number => {
       const n = Number(f.order[id])
       return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER
@@ -165,7 +167,7 @@ export function registerBundleRoutes(
       await bundles.redactionTargets(who, caseId, { redact: extra })
     } catch (error) {
       if (error instanceof InvalidInput)
-        return page(reply, c, f, [{ text: error.problem, href: '#redactMore' }])
+        return page(request, reply, c, f, [{ text: error.problem, href: '#redactMore' }])
       throw error
     }
     const job = jobs.start(caseId, (file, onProgress) =>
@@ -205,12 +207,16 @@ export function registerBundleRoutes(
       what: [
         ...e.removed.map((x) =>
           copy('bundlePage.log.removed', {
-            what: `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`,
+            what:
+              x.kind === 'text' ? KIND_WORDS.text! : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`,
             count: x.count,
           }),
         ),
         ...e.left.map((x) =>
-          copy('bundlePage.log.left', { what: `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}` }),
+          copy('bundlePage.log.left', {
+            what:
+              x.kind === 'text' ? KIND_WORDS.text! : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`,
+          }),
         ),
         ...(e.notSearchable ? [copy('bundlePage.log.notSearchable')] : []),
       ].join('; '),
