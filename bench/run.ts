@@ -13,11 +13,19 @@ const TARGETS: Record<string, (v: number, all: Results) => [string, boolean]> = 
   memoryAfter1000RequestsMb: (v) => ['under 400 MB', v < 400],
   simplePerSecond: (v) => ['at least 200,000/s', v >= 200_000],
   bundle300PagesMs: (v) => ['under 3,000 ms', v < 3000],
+  pages300RatioToQpdf: (v) => ['at most 3× qpdf', v <= 3],
+  pages300BundlePeakMb: (v) => ['at most 500 MB', v <= 500],
+  pages3000BundlePeakMb: (v) => ['at most 1,000 MB', v <= 1000],
   letterPdfMs: (v) => ['under 100 ms', v < 100],
   unlockMs: (v) => ['at most 2,000 ms', v <= 2000],
   entryWriteRatio: (v) => ['at most 2× normal mode', v <= 2],
   uploadRatio: (v) => ['at most 2× normal mode', v <= 2],
   rssUnlockedMb: (v) => ['at most 400 MB', v <= 400],
+  helpCpuRatio: (v) => ['at most 3× node -e 0', v <= 3],
+  calcOneCpuRatio: (v) => ['at most 4× node -e 0', v <= 4],
+  batchNoStepsShareOfInProcess: (v) => ['at least 0.5 of in-process', v >= 0.5],
+  batchWithStepsShareOfInProcess: (v) => ['at least 0.5 of in-process', v >= 0.5],
+  startShareOfBareRatio: (v) => ['at most 1.5× bare fastify + PGlite', v <= 1.5],
 }
 
 const only = process.argv.slice(2)
