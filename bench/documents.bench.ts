@@ -48,7 +48,7 @@ async function inputs(): Promise<{ bundle: BundleInput; files: Uint8Array[] }> {
   documents.push({
     id: 'grounds',
     title: 'Grounds of appeal',
-    section: 'appellant',
+    section: 'appeal',
     source: { kind: 'letter', letter: buildLetter('appeal-grounds', appealInput) },
   })
   return {
