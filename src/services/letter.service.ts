@@ -16,6 +16,7 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatPounds, parsePounds, pence, type Pence } from '../domain/shared/pence.ts'
 import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
+import { caseProblemFacts, lettersFromAdvisor } from './case-letters.ts'
 import {
   buildLetter,
   checkLetter,
@@ -676,59 +677,28 @@ export class LetterService {
   }
 
   /**
-   * The kinds this case's situation calls for, from what is in the case file: an open decision to
-   * challenge, a refused reconsideration to appeal, a call to confirm, a final response to take to ICE…
+   * The kinds this case's situation calls for, from the route advisor: the case file's decisions,
+   * letters and calls become its facts, and each route's letter is suggested in the advisor's order
+   * (src/services/case-letters.ts). A call not yet confirmed in writing, and a request for the CMS's
+   * records, are always offered.
    */
   async suggested(who: Actor, caseId: string): Promise<{ kind: LetterKind; why: string }[]> {
     const c = await this.cases.getCase(who, caseId)
     const decisions = await this.cases.list(who, caseId, 'decision')
     const events = await this.cases.list(who, caseId, 'event')
-    const out: { kind: LetterKind; why: string }[] = []
+    const out = lettersFromAdvisor(
+      this.deps.rules,
+      this.cases.today(),
+      caseProblemFacts(c, decisions, events),
+    )
     const add = (kind: LetterKind, why: string) => {
       if (!out.some((o) => o.kind === kind)) out.push({ kind, why })
     }
-    const newest = [...decisions].sort((a, b) => b.letterDate.localeCompare(a.letterDate))
-    const mrn = newest.find((d) => d.kind === 'mandatory-reconsideration-notice')
-    const challengeable = newest.find(
-      (d) => !['mandatory-reconsideration-notice', 'arrears-notice', 'enforcement'].includes(d.kind),
+    const confirmed = events.some(
+      (e) => e.type === 'letter-sent' && e.letter?.subject === 'call-confirmation',
     )
-    const sent = events.filter((e) => e.type === 'letter-sent')
-    const received = events.filter((e) => e.type === 'letter-received')
-    if (mrn) {
-      if (c.nation === 'northern-ireland')
-        add(
-          'ni-appeal',
-          `The reconsideration notice dated ${formatDate(parseDate(mrn.letterDate))} can be appealed.`,
-        )
-      else
-        add(
-          'appeal-covering-letter',
-          `The reconsideration notice dated ${formatDate(parseDate(mrn.letterDate))} can be appealed to the tribunal.`,
-        )
-    } else if (challengeable) {
-      add(
-        'mandatory-reconsideration',
-        `You can ask the CMS to look again at the decision dated ${formatDate(parseDate(challengeable.letterDate))}.`,
-      )
-    }
-    if (challengeable && c.role === 'receiving')
-      add('variation-unearned-income', 'If the other parent has income the CMS has not counted.')
-    const confirmed = new Set(sent.filter((e) => e.letter?.subject === 'call-confirmation').map((e) => e.id))
-    if (events.some((e) => e.type === 'call') && confirmed.size === 0)
+    if (events.some((e) => e.type === 'call') && !confirmed)
       add('call-confirmation', 'Put what you were told on the phone in writing.')
-    if (received.some((e) => e.letter?.subject === 'complaint-final-response')) {
-      add(
-        'ice-referral',
-        'You have the final response to your complaint: the Independent Case Examiner can look at it.',
-      )
-      add('compensation-claim', 'Ask for your costs back.')
-    } else if (received.some((e) => e.letter?.subject === 'complaint-response')) {
-      add('complaint-escalation', 'If the reply to your complaint does not settle it.')
-    } else if (sent.some((e) => e.letter?.subject === 'complaint')) {
-      add('compensation-claim', 'Ask for your costs back.')
-    }
-    if (decisions.some((d) => d.kind === 'arrears-notice' || d.kind === 'enforcement'))
-      add('statement-of-account', 'Ask for a statement of account to check the arrears.')
     add('subject-access-request', 'Ask for a copy of everything the CMS holds about you.')
     return out
   }
