@@ -76,10 +76,33 @@ describe('letters and the bundle, in a real browser', () => {
     await check('list')
   })
 
-  it('shows what to add when particulars are missing', async () => {
+  it('opens clean, lists what to add, and shows the error summary only on submit', async () => {
     await page.goto(`${server.url}/cases/${caseId}/write/ice-referral`)
-    expect((await errorSummary(page)).join(' ')).toContain('National Insurance number')
+    expect(await errorSummary(page)).toEqual([])
+    expect(await page.textContent('main')).toContain('Before Redress can write this letter')
+    // Where it goes: the Independent Case Examiner's address, with its source.
+    expect(await page.textContent('#recipient')).toContain('PO Box 209')
     await check('missing')
+    await page.click('button[value="update"]')
+    expect((await errorSummary(page)).join(' ')).toContain('National Insurance number')
+    await check('missing-submitted')
+  })
+
+  it('says first when a reconsideration request is late or past its outer limit', async () => {
+    await page.goto(`${server.url}/cases/${caseId}/write/mandatory-reconsideration`)
+    await page.fill('#date-day', '1')
+    await page.fill('#date-month', '4')
+    await page.fill('#date-year', '2025')
+    await page.click('button[value="update"]')
+    expect(await page.textContent('.govuk-notification-banner')).toContain('This is late')
+    expect(await page.textContent('#timing-text')).toContain('ended on 5 March 2025')
+    await check('late')
+    await page.fill('#date-year', '2026')
+    await page.fill('#date-month', '6')
+    await page.click('button[value="update"]')
+    expect(await page.textContent('.govuk-notification-banner')).toContain('The time limit has passed')
+    expect(await page.textContent('.govuk-notification-banner')).toMatch(/Complain about how the CMS handled/)
+    await check('past-outer-limit')
   })
 
   it('edits the call confirmation, downloads it and records it as sent', async () => {
@@ -87,17 +110,31 @@ describe('letters and the bundle, in a real browser', () => {
     await page.fill('#date-day', '11')
     await page.fill('#date-month', '2')
     await page.fill('#date-year', '2025')
+    await page.check('#enclose')
     await page.click('button[value="update"]')
     await check('edit')
+    // The preview lists what is enclosed; the notes for the parent sit apart from the letter.
+    expect(await page.textContent('#preview')).toContain('Evidence 1')
+    expect(await page.textContent('#notes')).toContain('certificate of posting')
     await page.fill('#paragraph-0', 'I am writing to confirm our call on 10 February 2025.')
+    await page.click('button[value="preview"]')
+    expect(await page.textContent('#preview')).toContain(
+      '1. I am writing to confirm our call on 10 February 2025.',
+    )
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="pdf"]')])
     expect(download.suggestedFilename()).toMatch(/^call-confirmation-2025-02-11\.pdf$/)
     await page.check('#method')
     await page.fill('#sentOn-day', '11')
     await page.fill('#sentOn-month', '2')
     await page.fill('#sentOn-year', '2025')
+    await page.setInputFiles('#proof', {
+      name: 'certificate-of-posting.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await textPdf({ pages: 1 })),
+    })
     await page.click('button[value="send"]')
     expect(await page.textContent('h1')).toContain('Letter recorded as sent')
+    expect(await page.textContent('main')).toContain('Proof of postage kept with the letter')
     await check('sent')
   })
 
