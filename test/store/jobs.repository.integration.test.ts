@@ -11,8 +11,11 @@ import { JobRunner, PermanentJobError, workerLimit } from '../../src/services/jo
 import { appMeta } from '../../src/store/schema.ts'
 import { engines } from '../helpers/engines.ts'
 import type { TestDatabase } from '../helpers/pglite.ts'
+import { WHO, services } from '../case/fixtures.ts'
+import { letterPdf, makeSpec, scanImage } from '../fixtures/letters/synthetic.ts'
 
 const CHILD = fileURLToPath(new URL('../fixtures/jobs/worker-child.ts', import.meta.url))
+const READER = fileURLToPath(new URL('../fixtures/jobs/reader-child.ts', import.meta.url))
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Appends a mark to an app_meta row: run twice, the value shows it ("xx"). */
@@ -150,7 +153,7 @@ describe.each(engines)('job queue on %s', (engine, open) => {
       where = url.toString()
       await repo.enqueue({ kind: 'test.slow', key: 'kill', payload: {} })
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, where, started, '1000'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, where, started, '5000'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     let stderr = ''
@@ -160,6 +163,7 @@ describe.each(engines)('job queue on %s', (engine, open) => {
     expect(existsSync(started), stderr).toBe(true)
     const exited = new Promise((r) => child.once('exit', r))
     child.kill('SIGKILL')
+    const killedAt = Date.now()
     await exited
 
     // PGlite: reopening takes over the dead process's lock and recovers the database.
@@ -184,8 +188,9 @@ describe.each(engines)('job queue on %s', (engine, open) => {
           },
         },
       })
-      expect(await runner.drain()).toBe(0) // the dead worker's lease (1 s) has not run out yet
-      await sleep(1200)
+      // The dead worker's lease (5 s) must run out before anyone takes its job.
+      if (Date.now() - killedAt < 4000) expect(await runner.drain()).toBe(0)
+      await sleep(Math.max(0, killedAt + 5300 - Date.now()))
       expect(await runner.drain()).toBe(1)
       expect(await runner.drain()).toBe(0)
       expect(runs).toBe(1)
@@ -203,6 +208,71 @@ describe.each(engines)('job queue on %s', (engine, open) => {
       rmSync(work, { recursive: true, force: true })
     }
   })
+})
+
+describe.each(engines)('reading survives kill -9 during OCR on %s', (engine, open) => {
+  it('reads the photo again after the worker is killed mid-OCR, and keeps its pages once', async () => {
+    const t = await open()
+    const dataDir = t.dataDir || mkdtempSync(join(tmpdir(), 'redress-kill-ocr-'))
+    const work = mkdtempSync(join(tmpdir(), 'redress-kill-ocr-work-'))
+    const started = join(work, 'started')
+    let url = '-'
+    let db: Database = t
+    try {
+      const s = services(t, dataDir)
+      const c = await s.cases.createCase(WHO, { title: 'Kill', nation: 'england', role: 'receiving' })
+      const photo = await scanImage(await letterPdf(makeSpec(3, 'calculation')), 110)
+      const e = await s.evidence.add(WHO, c.id, {
+        fileName: 'letter.png',
+        content: (async function* () {
+          yield photo
+        })(),
+      })
+      if (engine === 'pglite') await t.close()
+      else {
+        const r = (await t.db.execute(sql`select current_database() as name`)) as unknown as {
+          rows: Array<{ name: string }>
+        }
+        const u = new URL(inject('postgresUrl'))
+        u.pathname = `/${r.rows[0]!.name}`
+        url = u.toString()
+      }
+      const child = spawn(process.execPath, ['--import', 'tsx', READER, url, dataDir, started], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+      let stderr = ''
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      const deadline = Date.now() + 90_000
+      while (!existsSync(started) && Date.now() < deadline && child.exitCode === null) await sleep(50)
+      expect(existsSync(started), stderr).toBe(true)
+      await sleep(300) // in the middle of OCR
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
+      if (engine === 'pglite') db = await openDatabase({ dataDir })
+      const s2 = services(db, dataDir)
+      expect(await s2.reading.state(e.id)).toMatchObject({ state: 'running', step: 'ocr' })
+      expect(await s2.reading.pages(e.id)).toEqual([])
+      await sleep(1200) // the killed worker's lease runs out
+      expect(await s2.reading.drain()).toBe(1)
+      expect(await s2.reading.state(e.id)).toMatchObject({ state: 'done', pages: 1 })
+      const pages = await s2.reading.pages(e.id)
+      expect(pages).toHaveLength(1)
+      expect(pages[0]).toMatchObject({ page: 1, method: 'ocr' })
+      expect(pages[0]!.text).toContain('Child Maintenance Service')
+      expect((await s2.reading.jobs.byKey('evidence.read', `${e.id}:${e.sha256}`))?.attempts).toBe(2)
+      await s2.reading.stop()
+    } finally {
+      if (engine === 'pglite') {
+        await db.close().catch(() => {})
+        rmSync(dataDir, { recursive: true, force: true })
+      } else {
+        await t.destroy()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+      rmSync(work, { recursive: true, force: true })
+    }
+  }, 180_000)
 })
 
 describe('worker limit', () => {
