@@ -159,3 +159,32 @@ describe('“What can I do?” in Northern Ireland after the Independent Case Ex
     expect(foreignRequests).toEqual([])
   })
 })
+
+describe('“What can I do?” after a Northern Ireland tribunal decision', () => {
+  it('asks when the reasons were sent and offers leave from a legally qualified panel member', async () => {
+    const page = await context.newPage()
+    const p = await new RedressPage(page, server.url).open('/what-can-i-do')
+    await click(page, 'Start now')
+    const answer = async (value: string) => {
+      await page.locator(`input[name="answer"][value="${value}"]`).check()
+      await click(page, 'Continue')
+    }
+    await answer('northern-ireland')
+    await answer('paying')
+    await answer('wrongCalculation')
+    await answer('nights')
+    await answer('tribunalDecided')
+    expect(new URL(page.url()).pathname).toBe('/what-can-i-do/calculation-reasons-date')
+    await check(p, 'reasons-date')
+    await fillDate(page, 'date', today.subtract({ days: 10 }))
+    await click(page, 'Continue')
+    await answer('no')
+    await page.waitForURL(/check-your-answers$/)
+    await click(page, 'See what you can do')
+    await page.waitForURL(/your-options$/)
+    const leave = page.locator('[data-route="permission-to-appeal"]')
+    expect(await leave.innerText()).toContain('legally qualified panel member')
+    expect(await leave.innerText()).toContain('Court of Appeal in Northern Ireland')
+    await check(p, 'ni-onward')
+  })
+})

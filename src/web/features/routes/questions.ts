@@ -105,6 +105,7 @@ const date = (id: string, applies: Common['applies'], allowFuture = false): Date
 })
 
 const LOOKED_AGAIN = ['refused', 'revisedStillWrong']
+const APPEALED = ['tribunalDecided']
 
 /** Every question, in the order they are asked. */
 export const QUESTIONS: readonly Question[] = [
@@ -119,12 +120,20 @@ export const QUESTIONS: readonly Question[] = [
   ),
   radios(
     'calculation-look-again',
-    ['notAsked', 'waiting', 'refused', 'revisedStillWrong', 'unknown'],
+    ['notAsked', 'waiting', 'refused', 'revisedStillWrong', 'tribunalDecided', 'unknown'],
     has('wrongCalculation'),
   ),
-  date('calculation-decision-date', unless('wrongCalculation', 'calculation-look-again', LOOKED_AGAIN)),
+  date(
+    'calculation-decision-date',
+    unless('wrongCalculation', 'calculation-look-again', [...LOOKED_AGAIN, ...APPEALED]),
+  ),
   date('calculation-notice-date', when('wrongCalculation', 'calculation-look-again', LOOKED_AGAIN)),
-  radios('calculation-cms-information', YES_NO_UNKNOWN, has('wrongCalculation')),
+  date('calculation-reasons-date', when('wrongCalculation', 'calculation-look-again', APPEALED)),
+  radios(
+    'calculation-cms-information',
+    YES_NO_UNKNOWN,
+    unless('wrongCalculation', 'calculation-look-again', APPEALED),
+  ),
 
   radios('change-what', CHANGES, has('changeOfCircumstances')),
   radios(
@@ -170,6 +179,7 @@ export const QUESTIONS: readonly Question[] = [
     ['contactCosts', 'relevantOtherChildDisability', 'priorDebts', 'boardingSchool', 'formerHomeMortgage'],
     has('specialExpenses'),
   ),
+  radios('expenses-benefit-rate', YES_NO_UNKNOWN, has('specialExpenses')),
 
   checkboxes(
     'complaint-what',
@@ -220,6 +230,7 @@ export const QUESTIONS: readonly Question[] = [
   date('enforcement-date', unless('enforcement', 'enforcement-action', ['notEnforcing'])),
 
   radios('parentage-calculation', YES_NO_UNKNOWN, has('parentage')),
+  date('parentage-decision-date', when('parentage', 'parentage-calculation', ['yes'])),
   radios(
     'overpayment-cause',
     ['calculationReduced', 'paidMoreThanDue', 'caseShouldHaveEnded', 'voluntaryPaymentsIgnored', 'unknown'],
@@ -294,6 +305,7 @@ export function toRouteInput(a: Answers, today: PlainDate): Record<string, unkno
       reconsideration: get('calculation-look-again'),
       decisionLetterDate: dateFact('calculation-decision-date'),
       mrNoticeDate: dateFact('calculation-notice-date'),
+      tribunalReasonsDate: dateFact('calculation-reasons-date'),
       cmsHadTheRightInformation: get('calculation-cms-information'),
     }),
     changeOfCircumstances: () => {
@@ -321,7 +333,10 @@ export function toRouteInput(a: Answers, today: PlainDate): Record<string, unkno
       }
     },
     undeclaredIncome: () => ({ incomeKinds: all('income-kinds'), haveEvidence: get('income-evidence') }),
-    specialExpenses: () => ({ expenses: all('expenses-kinds') }),
+    specialExpenses: () => ({
+      expenses: all('expenses-kinds'),
+      onBenefitRate: get('expenses-benefit-rate'),
+    }),
     poorService: () => ({
       complaints: all('complaint-what'),
       stage: get('complaint-stage'),
@@ -334,7 +349,10 @@ export function toRouteInput(a: Answers, today: PlainDate): Record<string, unkno
       complainedOn: afterYes('arrears-complained', 'arrears-complained-date'),
     }),
     enforcement: () => ({ action: get('enforcement-action'), actionDate: dateFact('enforcement-date') }),
-    parentage: () => ({ calculationMade: get('parentage-calculation') }),
+    parentage: () => ({
+      calculationMade: get('parentage-calculation'),
+      decisionLetterDate: dateFact('parentage-decision-date'),
+    }),
     overpayment: () => ({ cause: get('overpayment-cause') }),
     legacyArrears: () => ({ writeOffNoticeReceived: get('legacy-write-off') }),
   }
