@@ -68,22 +68,28 @@ describe('the bundle from the case file', () => {
       const schedule = made.find((m) => /disputed/i.test(m.title))
       expect(schedule).toBeDefined()
       expect(squash(read.pages.slice(schedule!.firstPage - 1, schedule!.lastPage).join(' '))).toContain('130')
-      // The detail left in the parent's own file is reported, not silently passed.
-      expect(report.redaction.found.length + report.redaction.removed.length).toBeGreaterThan(0)
+      // The details in the parent's own files are removed from them too, and every page is logged.
+      expect(report.redaction.found).toEqual([])
+      expect(report.redaction.removed.filter((r) => r.whose === 'the other parent').length).toBeGreaterThan(0)
+      const touched = report.redaction.log.filter((l) => l.removed.length > 0)
+      expect(touched.length).toBeGreaterThan(0)
+      for (const l of touched) {
+        const t = squash(read.pages[l.bundlePage - 1] ?? '')
+        expect(t).not.toContain('Dumbarton')
+        expect(t).not.toContain('morgan.reid@example.net')
+      }
     },
   )
 
-  it('names encrypted and non-PDF files in the report and leaves them out', async () => {
+  it('leaves out an encrypted file, naming it; a photo goes in as a page, listed as not searchable', async () => {
     const enc = await upload(s, J.c.id, 'locked.pdf', encryptedPdf(), { title: 'Locked payslip' })
     const pic = await upload(s, J.c.id, 'photo.png', png(), { title: 'Photo of a letter' })
     const { report } = await s.bundles.build(WHO, J.c.id, { documents: [ids[0]!, enc.id, pic.id] })
-    expect(report.problems.map((p) => [p.fileName, p.kind])).toEqual(
-      expect.arrayContaining([
-        ['locked.pdf', 'encrypted'],
-        ['photo.png', 'not-pdf'],
-      ]),
-    )
+    expect(report.problems.map((p) => [p.fileName, p.kind])).toEqual([['locked.pdf', 'encrypted']])
     expect(report.entries.some((e) => e.title === 'Evidence 1')).toBe(true)
+    const photo = report.entries.find((e) => e.title === 'Photo of a letter')!
+    expect(photo.lastPage).toBe(photo.firstPage)
+    expect(report.redaction.pagesToCheck.map((p) => p.page)).toContain(photo.firstPage)
   })
 
   it('keeps your own address out too when you ask', async () => {
