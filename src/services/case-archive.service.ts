@@ -10,6 +10,8 @@ import { CaseInputError, formatBytes, type Actor, type CaseRecord } from '../dom
 import { caseRowsSchema } from '../domain/case/record-schemas.ts'
 import type { CaseRepository, CaseRows } from '../store/case.repository.ts'
 import { SHA256, type EvidenceFiles, type FileWriter, type StagedFile } from '../store/evidence-files.ts'
+import { archiveSealer, openZip } from '../store/safe/archive-crypto.ts'
+import { InvalidInput } from '../domain/shared/errors.ts'
 
 /**
  * A whole case as one archive: a zip holding manifest.json (every other file with its SHA-256 and
@@ -87,6 +89,11 @@ export function readableEvidencePath(e: {
 /** manifest.json and case.json are read into memory: each may be this large at most. */
 const JSON_LIMIT = 256 * 1024 * 1024
 
+export interface ExportOptions {
+  /** In safe mode: write a plain zip anyway (a deliberate choice, e.g. to send to an adviser). */
+  readonly unencrypted?: boolean
+}
+
 export interface ArchiveServiceDeps {
   readonly repo: CaseRepository
   readonly files: EvidenceFiles
@@ -132,7 +139,16 @@ export class CaseArchiveService {
     caseId: string,
     path: string,
     onProgress?: (done: number, total: number) => void,
+    options: ExportOptions = {},
   ): Promise<Manifest> {
+    // In safe mode the archive is encrypted as it is written (docs/adr/0005-safe-mode.md), unless
+    // the parent deliberately asks for a plain one (to send to an adviser).
+    const protect = options.unencrypted || !this.files.contentKey() ? null : this.files.archiveKey()
+    if (!options.unencrypted && this.files.contentKey() && !protect)
+      throw new InvalidInput(
+        'passphrase',
+        'An encrypted export needs your passphrase: lock Redress and unlock it with your passphrase (not the recovery code), or choose a new passphrase',
+      )
     await this.repo.transaction((repo) =>
       repo.record(who, caseId, 'export', 'case', caseId, 'case exported to an archive'),
     )
@@ -181,7 +197,9 @@ export class CaseArchiveService {
       },
     })
     try {
-      await pipeline(zip.outputStream, count, createWriteStream(temp, { mode: 0o600 }))
+      const out = createWriteStream(temp, { mode: 0o600 })
+      if (protect) await pipeline(zip.outputStream, count, archiveSealer(protect), out)
+      else await pipeline(zip.outputStream, count, out)
       const handle = await open(temp, 'r+')
       await handle.sync()
       await handle.close()
@@ -198,7 +216,12 @@ export class CaseArchiveService {
    * against its name) before anything is written; a mismatch refuses the import naming the file.
    * Then the rows and the files go in together, in one transaction.
    */
-  async import(who: Actor, path: string, onProgress?: (bytes: number) => void): Promise<ImportedCase> {
+  async import(
+    who: Actor,
+    path: string,
+    onProgress?: (bytes: number) => void,
+    options: { readonly passphrase?: string } = {},
+  ): Promise<ImportedCase> {
     const texts = new Map<string, Uint8Array>()
     const staged = new Map<string, StagedFile>()
     const seen = new Set<string>()
@@ -206,12 +229,14 @@ export class CaseArchiveService {
     try {
       let zipfile: yauzl.ZipFile
       try {
-        zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-          yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zf) =>
-            err ? reject(err) : resolve(zf),
-          ),
+        // A plain zip, an encrypted archive (safe-mode export) or an upload staged encrypted.
+        zipfile = await openZip(
+          path,
+          { passphrase: options.passphrase, stagedKey: this.files.contentKey() },
+          { lazyEntries: true, autoClose: true, validateEntrySizes: true },
         )
       } catch (error) {
+        if (error instanceof InvalidInput) throw error
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
           throw new ArchiveRejected(path, 'there is no such file')
         throw new ArchiveRejected('the archive', 'is not a readable zip file')

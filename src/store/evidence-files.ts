@@ -12,6 +12,8 @@ import {
   type ChunkSource,
 } from './safe/crypto.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { archiveKeyFor } from './safe/keyring.ts'
+import type { ArchiveKey } from './safe/archive-crypto.ts'
 import { formatBytes, SNIFF_BYTES } from '../domain/case/file-check.ts'
 
 /** A file written to the temporary folder, hashed and measured, not yet in the store. */
@@ -74,6 +76,17 @@ export class EvidenceFiles {
         keys: { content: subkey(dataKey, 'evidence'), names: subkey(dataKey, 'evidence names') },
       }
     return this.cached.keys
+  }
+
+  /** The evidence content key while safe mode is on (throws while locked), else null. */
+  contentKey(): Buffer | null {
+    return this.keys()?.content ?? null
+  }
+
+  /** The passphrase-derived key for encrypted exports (safe mode, unlocked with the passphrase), else null. */
+  archiveKey(): ArchiveKey | null {
+    const dataKey = this.cipher?.current() ?? null
+    return dataKey ? archiveKeyFor(dataKey) : null
   }
 
   /** Where the file would be stored in the clear (its name is its hash). */

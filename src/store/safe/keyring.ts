@@ -14,6 +14,7 @@ import {
   type ScryptParams,
 } from './crypto.ts'
 import { writeFileAtomic } from './atomic.ts'
+import type { ArchiveKey } from './archive-crypto.ts'
 
 /**
  * The key file, `<dataDir>/safe-mode.json`: the random data key, wrapped twice (once by a key
@@ -101,11 +102,29 @@ export async function createKeys(
   }
 }
 
+/**
+ * The passphrase-derived key for encrypted exports, for a data key unlocked with the passphrase in
+ * this process (not with the recovery code: an archive opens with the passphrase only).
+ */
+const archiveKeys = new WeakMap<Buffer, ArchiveKey>()
+export const archiveKeyFor = (dataKey: Buffer): ArchiveKey | null => archiveKeys.get(dataKey) ?? null
+
+/** Remembers the archive key for `dataKey` after the passphrase changed to `passphrase`. */
+export async function rememberArchiveKey(file: KeyFile, dataKey: Buffer, passphrase: string): Promise<void> {
+  const params = { N: file.kdf.N, r: file.kdf.r, p: file.kdf.p }
+  const kek = await deriveKey(passphrase, Buffer.from(file.passphrase.salt, 'base64'), params)
+  unseal(kek, Buffer.from(file.passphrase.box, 'base64'), AAD) // the passphrase must fit this file
+  archiveKeys.set(dataKey, { kek, salt: file.passphrase.salt, kdf: params })
+}
+
 /** Unwraps the data key with the passphrase or, if it looks like one, the recovery code. Throws WrongKey. */
 export async function unlockKeys(file: KeyFile, secret: string): Promise<Buffer> {
   const params = { N: file.kdf.N, r: file.kdf.r, p: file.kdf.p }
   try {
-    return await unwrap(secret, file.passphrase, params)
+    const kek = await deriveKey(secret, Buffer.from(file.passphrase.salt, 'base64'), params)
+    const dataKey = unseal(kek, Buffer.from(file.passphrase.box, 'base64'), AAD)
+    archiveKeys.set(dataKey, { kek, salt: file.passphrase.salt, kdf: params })
+    return dataKey
   } catch (error) {
     if (!(error instanceof WrongKey) || !looksLikeRecoveryCode(secret)) throw error
     return unwrap(normaliseRecoveryCode(secret).replace(/-/g, ''), file.recovery, params)

@@ -20,6 +20,7 @@ import {
   createKeys,
   keyFilePath,
   readKeyFile,
+  rememberArchiveKey,
   rewrapKeys,
   unlockKeys,
   writeKeyFile,
@@ -131,6 +132,7 @@ export class Vault implements Database {
     if (readKeyFile(this.options.dataDir)) throw new Error('Safe mode is already on.')
     const { dataDir } = this.options
     const keys = await createKeys(passphrase)
+    await rememberArchiveKey(keys.file, keys.dataKey, passphrase) // for encrypted exports
     if (!this.options.databaseUrl) {
       await this.current?.close()
       this.current = null
@@ -198,7 +200,10 @@ export class Vault implements Database {
     const file = readKeyFile(this.options.dataDir)
     if (!file) throw new Error('Safe mode is off.')
     const dataKey = await unlockKeys(file, currentSecret)
-    writeKeyFile(this.options.dataDir, await rewrapKeys(file, dataKey, next))
+    const rewrapped = await rewrapKeys(file, dataKey, next)
+    writeKeyFile(this.options.dataDir, rewrapped)
+    // Encrypted exports from now on open with the new passphrase.
+    if (this.dataKey) await rememberArchiveKey(rewrapped, this.dataKey, next)
   }
 
   private requireUnlocked(): KeyFile {

@@ -385,14 +385,20 @@ export function registerEvidenceRoutes(ctx: CaseContext, h: Helpers): void {
     if (isReply(c)) return c
     mkdirSync(svc.evidence.files.tempDir, { recursive: true })
     const path = join(svc.evidence.files.tempDir, `${randomUUID()}.zip`)
-    await svc.caseArchive.export(who, caseId, path)
+    // In safe mode the archive is encrypted with the passphrase unless the parent chose a plain one.
+    const unencrypted = readPosted(request.query).unencrypted === 'yes'
+    const encrypted = !unencrypted && svc.evidence.files.contentKey() !== null
+    await svc.caseArchive.export(who, caseId, path, undefined, { unencrypted })
     const { createReadStream } = await import('node:fs')
     const stream = createReadStream(path)
     stream.on('close', () => void rm(path, { force: true }))
     const day = svc.cases.today().toString()
     return reply
-      .type('application/zip')
-      .header('content-disposition', disposition('attachment', `redress-case-${day}.zip`))
+      .type(encrypted ? 'application/octet-stream' : 'application/zip')
+      .header(
+        'content-disposition',
+        disposition('attachment', `redress-case-${day}.${encrypted ? 'redress' : 'zip'}`),
+      )
       .send(stream)
   })
 

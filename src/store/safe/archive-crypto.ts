@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto'
+import { open, type FileHandle } from 'node:fs/promises'
+import { Readable, Transform } from 'node:stream'
+import yauzl from 'yauzl'
+import { z } from 'zod'
+import { InvalidInput } from '../../domain/shared/errors.ts'
+import {
+  ChunkSealer,
+  FILE_MAGIC,
+  HEADER,
+  WrongKey,
+  deriveKey,
+  openChunked,
+  plainSize,
+  subkey,
+  type ChunkSource,
+  type ScryptParams,
+} from './crypto.ts'
+
+/**
+ * Encrypted case archives (docs/adr/0005-safe-mode.md, "Exports"): in safe mode an export is the
+ * usual zip, encrypted as it is written, so it is never on disk in the clear. The file is
+ * `RDXARCH1`, a length, a JSON header naming the scrypt parameters and salts, then the zip in the
+ * chunked AES-256-GCM format. The key comes from the passphrase (scrypt with the installation's
+ * passphrase salt, then HKDF with the archive's own salt), so another installation opens it with
+ * the same passphrase, and nothing else.
+ */
+export const ARCHIVE_MAGIC = Buffer.from('RDXARCH1')
+
+/** What an export needs to encrypt: the passphrase-derived key, its salt and parameters. */
+export interface ArchiveKey {
+  readonly kek: Buffer
+  readonly salt: string
+  readonly kdf: ScryptParams
+}
+
+const header = z.object({
+  format: z.literal('redress-encrypted-case-archive'),
+  version: z.literal(1),
+  kdf: z.object({ N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+  salt: z.string(),
+  archiveSalt: z.string(),
+})
+
+/** A transform that turns the zip's bytes into an encrypted archive (header first). */
+export function archiveSealer(key: ArchiveKey): Transform {
+  const archiveSalt = randomBytes(16)
+  const head = Buffer.from(
+    JSON.stringify({
+      format: 'redress-encrypted-case-archive',
+      version: 1,
+      kdf: key.kdf,
+      salt: key.salt,
+      archiveSalt: archiveSalt.toString('base64'),
+    }),
+  )
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(head.length)
+  const sealer = new ChunkSealer(subkey(key.kek, 'archive', archiveSalt))
+  let started = false
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (!started) {
+        started = true
+        this.push(Buffer.concat([ARCHIVE_MAGIC, length, head, sealer.header]))
+      }
+      for (const sealed of sealer.push(chunk)) this.push(sealed)
+      cb()
+    },
+    flush(cb) {
+      if (!started) this.push(Buffer.concat([ARCHIVE_MAGIC, length, head, sealer.header]))
+      this.push(sealer.end())
+      cb()
+    },
+  })
+}
+
+function source(handle: FileHandle, offset: number, size: number): ChunkSource {
+  return {
+    size,
+    read: async (position, length) => {
+      const b = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(b, 0, length, offset + position)
+      return b.subarray(0, bytesRead)
+    },
+  }
+}
+
+class DecryptingReader extends yauzl.RandomAccessReader {
+  constructor(
+    private readonly key: Buffer,
+    private readonly handle: FileHandle,
+    private readonly offset: number,
+    private readonly size: number,
+  ) {
+    super()
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from(openChunked(this.key, source(this.handle, this.offset, this.size), start, end))
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    this.handle.close().then(() => callback(null), callback)
+  }
+}
+
+export interface ZipOpenOptions {
+  /** For an encrypted archive (a safe-mode export). */
+  readonly passphrase?: string | undefined
+  /** Safe mode's evidence key, for an archive uploaded in safe mode (staged encrypted). */
+  readonly stagedKey?: Buffer | null | undefined
+}
+
+/**
+ * Opens a case archive for reading with yauzl: a plain zip, an encrypted archive (with the
+ * passphrase) or an upload staged encrypted in safe mode. Throws InvalidInput('passphrase', …)
+ * when the passphrase is missing or wrong.
+ */
+export async function openZip(
+  path: string,
+  options: ZipOpenOptions,
+  zipOptions: yauzl.Options,
+): Promise<yauzl.ZipFile> {
+  const handle = await open(path, 'r')
+  let handed = false
+  try {
+    const { size } = await handle.stat()
+    const head = Buffer.alloc(Math.min(size, 4096))
+    await handle.read(head, 0, head.length, 0)
+    let key: Buffer | null = null
+    let offset = 0
+    if (head.subarray(0, ARCHIVE_MAGIC.length).equals(ARCHIVE_MAGIC)) {
+      const length = head.readUInt32BE(ARCHIVE_MAGIC.length)
+      const start = ARCHIVE_MAGIC.length + 4
+      const full = Buffer.alloc(length)
+      await handle.read(full, 0, length, start)
+      const h = header.parse(JSON.parse(full.toString('utf8')))
+      if (!options.passphrase)
+        throw new InvalidInput(
+          'passphrase',
+          'This archive is protected with a passphrase: give the passphrase it was made with',
+        )
+      const kek = await deriveKey(options.passphrase, Buffer.from(h.salt, 'base64'), h.kdf)
+      key = subkey(kek, 'archive', Buffer.from(h.archiveSalt, 'base64'))
+      offset = start + length
+    } else if (head.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
+      if (!options.stagedKey)
+        throw new Error('The uploaded archive was stored encrypted and cannot be read now.')
+      key = options.stagedKey
+    }
+    if (!key) {
+      await handle.close()
+      handed = true
+      return await new Promise<yauzl.ZipFile>((resolve, reject) =>
+        yauzl.open(path, zipOptions, (err, zf) => (err ? reject(err) : resolve(zf))),
+      )
+    }
+    const total = plainSize(size - offset)
+    if (size - offset < HEADER) throw new WrongKey()
+    // Check the key on the first chunk, so a wrong passphrase is named as such.
+    try {
+      for await (const _ of openChunked(key, source(handle, offset, size - offset), 0, 1)) break
+    } catch (error) {
+      if (error instanceof WrongKey)
+        throw new InvalidInput('passphrase', 'That passphrase does not open this archive')
+      throw error
+    }
+    const reader = new DecryptingReader(key, handle, offset, size - offset)
+    handed = true
+    return await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      yauzl.fromRandomAccessReader(reader, total, zipOptions, (err, zf) => (err ? reject(err) : resolve(zf))),
+    )
+  } finally {
+    if (!handed) await handle.close().catch(() => {})
+  }
+}
