@@ -247,7 +247,7 @@ export const caseAudit = pgTable(
  * engines. A worker claims a ready job with `FOR UPDATE SKIP LOCKED` and holds a lease it renews
  * while it works; a job whose lease ran out (its process was killed) is claimed again. Handlers
  * are idempotent, and `(kind, key)` is unique, so the same work is never queued twice.
- * See docs/adr/0004-jobs-and-reading.md.
+ * See docs/adr/0009-jobs-and-reading.md.
  */
 export const jobs = pgTable(
   'jobs',
