@@ -15,6 +15,7 @@ import { docxParagraphs } from '../fixtures/documents/zip.ts'
 
 const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8')
 let dir: string
+let caseId = ''
 const env = () => ({ REDRESS_DATA_DIR: dir })
 
 beforeAll(async () => {
@@ -37,6 +38,7 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
     const create = await runCli([...example('npx redress case create'), '--json'], undefined, env())
     expect(create.code).toBe(0)
     const c = JSON.parse(create.stdout) as { id: string; yourName: string; yourAddress: string }
+    caseId = c.id
     expect(c.yourName).toBe('Amira Haddad')
     expect(c.yourAddress).toBe('14 Ash Grove\nLeeds\nLS6 2AB')
     const withId = (args: string[]) =>
@@ -69,6 +71,74 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
     expect(paras).toContain('9 Oak Road')
     expect(paras).toContain('Dan started a new job in November 2024, at £45,000 a year.')
     expect(paras.join(' ')).toContain('the annual review decision dated 3 February 2025')
+  })
+
+  it('records the letter as sent with its proof of postage, saves the notes apart, and says it is late', async () => {
+    const proof = join(dir, 'certificate.pdf')
+    const { textPdf } = await import('../fixtures/documents/pdfs.ts')
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(proof, await textPdf({ pages: 1 }))
+    const r = await runCli(
+      [
+        'letter',
+        'mandatory-reconsideration',
+        '--case',
+        caseId,
+        '--date',
+        '2025-04-01',
+        '--set',
+        'grounds=Dan started a new job in November 2024, at £45,000 a year.',
+        '--out',
+        join(dir, 'mr.pdf'),
+        '--notes-out',
+        join(dir, 'notes.pdf'),
+        '--sent',
+        '--method',
+        'first-class',
+        '--sent-on',
+        '2025-04-01',
+        '--proof',
+        proof,
+        '--json',
+      ],
+      undefined,
+      env(),
+    )
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain('This is late: the time limit ended on 5 March 2025.')
+    expect(r.stderr).toContain('redress letter late-mandatory-reconsideration')
+    const { inspectPdf, squash } = await import('../fixtures/documents/inspect.ts')
+    const letterText = squash(
+      (await inspectPdf(new Uint8Array(readFileSync(join(dir, 'mr.pdf'))))).pages.join(' '),
+    )
+    const notesText = squash(
+      (await inspectPdf(new Uint8Array(readFileSync(join(dir, 'notes.pdf'))))).pages.join(' '),
+    )
+    expect(letterText).not.toContain('Before you send this')
+    expect(notesText).toContain('Before you send this')
+    const out = JSON.parse(r.stdout) as { sent: { eventId: string } }
+    // The proof is kept as evidence and linked to the "letter sent" entry as its proof of postage.
+    const { openDatabase } = await import('../../src/store/db.ts')
+    const { createCaseServices } = await import('../../src/services/case-services.ts')
+    const { rules } = await import('../../src/rules/load.ts')
+    const database = await openDatabase({ dataDir: dir })
+    try {
+      const svc = createCaseServices({
+        database,
+        dataDir: dir,
+        rules: rules(),
+        maxUploadBytes: 5 * 1024 * 1024,
+      })
+      const who = { ownerId: 'local', name: 'test' }
+      const linked = await svc.cases.linked(who, caseId, 'event', out.sent.eventId)
+      expect(linked.map((l) => [l.link.role, l.title])).toContainEqual([
+        'proof-of-postage',
+        'Proof of postage (1 April 2025)',
+      ])
+    } finally {
+      await database.close()
+    }
+    expect(out.sent.eventId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it('refuses an edit of a case that does not exist, with exit 2 or 1 and a message', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig } from '../../config.ts'
 import { rules } from '../../rules/load.ts'
@@ -79,6 +80,9 @@ interface LetterOptions {
   sentOn?: string
   certificate?: string
   tracking?: string
+  proof?: string
+  enclose?: string[]
+  notesOut?: string
 }
 
 const paragraphsOf = (l: Letter): string[] => l.paragraphs.filter((b): b is string => typeof b === 'string')
@@ -128,6 +132,7 @@ export function choicesFrom(o: LetterOptions): LetterChoices {
     ...(input ? { input } : {}),
     ...(Object.values(figures).some((v) => v !== null) ? { figures } : {}),
     ...(o.keepAddressPrivate ? { keepAddressPrivate: true } : {}),
+    ...(o.enclose?.length ? { enclose: o.enclose } : {}),
   }
 }
 
@@ -172,6 +177,16 @@ export function registerLetter(program: Command): void {
     .option('--sent-on <YYYY-MM-DD>', 'the day you sent it (default: today)')
     .option('--certificate <number>', 'the certificate of posting number')
     .option('--tracking <number>', 'the tracking number')
+    .option(
+      '--proof <file>',
+      'with --sent: a photo or scan of the certificate of posting, kept with the letter',
+    )
+    .option(
+      '--enclose <evidenceId>',
+      'evidence from the case you are sending with it (repeat; listed as enclosures)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--notes-out <file>', 'also save the notes for you (not to send) as a PDF here')
     .option('--json', 'machine-readable output')
     .action(
       action(async (kind: string | undefined, o: LetterOptions) => {
@@ -207,12 +222,39 @@ export function registerLetter(program: Command): void {
             format === 'pdf' ? await letters.pdf(drafted.letter) : await letters.docx(drafted.letter)
           const out = o.out ?? `${kind}.${format}`
           writeFileSync(out, bytes)
+          if (o.notesOut) writeFileSync(o.notesOut, await letters.notesPdf(drafted.letter))
+          // Late is said out loud here too (on stderr, so --json output stays clean).
+          const timing = await letters.timing(CLI_ACTOR, o.case!, kind, choices)
+          if (timing && timing.state !== 'in-time')
+            process.stderr.write(
+              timing.state === 'late'
+                ? `This is late: the time limit ended on ${formatDate(timing.deadline)}.` +
+                    (timing.lateKind
+                      ? ` Write \`redress letter ${timing.lateKind}\` instead, saying why.`
+                      : '') +
+                    '\n'
+                : `The time limit has passed: the last date was ${formatDate(timing.outerLimit ?? timing.deadline)}. ` +
+                    `What remains: ${timing.remains.map((k) => `\`redress letter ${k}\``).join(', ')}.\n`,
+            )
+          let proofId: string | null = null
+          if (method && o.proof) {
+            const sentOn = o.sentOn ? parseDate(o.sentOn, '--sent-on') : svc.cases.today()
+            let content: Buffer
+            try {
+              content = readFileSync(o.proof)
+            } catch (e) {
+              throw new BadInput('--proof', `could not read ${o.proof} (${(e as Error).message})`)
+            }
+            proofId = await letters.keepProof(CLI_ACTOR, o.case!, basename(o.proof), [content], sentOn)
+          }
           const sent = method
             ? await letters.markSent(CLI_ACTOR, o.case!, drafted, {
                 method,
                 ...(o.sentOn ? { sentOn: parseDate(o.sentOn, '--sent-on') } : {}),
                 certificateNumber: o.certificate ?? null,
                 trackingNumber: o.tracking ?? null,
+                proofEvidenceId: proofId,
+                enclosed: o.enclose ?? [],
               })
             : null
           const l = drafted.letter
