@@ -115,9 +115,13 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     context: Record<string, unknown>,
     status = 200,
   ) =>
-    reply
-      .code(status)
-      .view(`arrears/${template}`, { pageTitle: title, navigation: navigation(paths.arrears), ...context })
+    reply.code(status).view(`arrears/${template}`, {
+      pageTitle: title,
+      navigation: navigation(paths.arrears),
+      // Each form carries the cross-site token as its first field (a file upload in its address too).
+      csrfToken: (reply.request as FastifyRequest & { csrfToken?: string }).csrfToken ?? '',
+      ...context,
+    })
 
   /** What every page of a check shows: its title, where it sits (a case or on its own), the steps. */
   const shell = async (contents: CheckContents) => {
