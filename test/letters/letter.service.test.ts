@@ -282,7 +282,11 @@ describe('recording a letter as sent', () => {
     const ev = await s.caseFile.evidence.get(WHO, P.c.id, sent.evidenceId)
     expect(ev.mediaType).toBe('application/pdf')
     const pdf = await s.caseFile.evidence.files.read(ev.sha256)
-    expect(squash((await inspectPdf(new Uint8Array(pdf))).pages.join(' '))).toContain('Complaint')
+    const kept = squash((await inspectPdf(new Uint8Array(pdf))).pages.join(' '))
+    expect(kept).toContain('Complaint')
+    // The copy kept (and offered to a bundle) is the letter as sent: no notes for the parent in it.
+    expect(kept).not.toContain('Before you send this')
+    expect(kept).not.toContain('Do not send')
   })
 
   it('saves Amira’s reconsideration request about the decision, with a reminder to check it arrived', async () => {
