@@ -126,3 +126,16 @@ describe('facts suggested from a CMS letter', () => {
     expect(best(s).weeklyAmount).toBe('1234.05')
   })
 })
+
+describe('amounts next to arrears', () => {
+  it('reads the weekly amount on the line after an arrears total, never the total', () => {
+    const s = suggestFacts([
+      {
+        page: 1,
+        text: 'You owe £1,601.85 in child maintenance arrears.\nYour regular payments of £209.34 each week continue.',
+        confidence: null,
+      },
+    ])
+    expect(s.filter((x) => x.field === 'weeklyAmount').map((x) => x.value)).toEqual(['209.34'])
+  })
+})

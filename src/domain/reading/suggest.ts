@@ -230,7 +230,9 @@ function moneyCandidates(page: PageInput, out: Candidate[]): void {
       out.push({ field: 'grossWeeklyIncome', value, page: page.page, text: m[0], score })
       continue
     }
-    if (NOT_WEEKLY.test(lead.slice(-40)) || NOT_WEEKLY.test(tail.slice(0, 20))) continue
+    // Arrears, fees and totals are not the weekly amount: judged on the amount's own line only.
+    const lineLead = norm(before.split('\n').pop() ?? '')
+    if (NOT_WEEKLY.test(lineLead.slice(-40)) || NOT_WEEKLY.test(tail.slice(0, 20))) continue
     if (WEEKLY.test(tail) || WEEKLY.test(lead.slice(-45))) {
       const labelled = /(weekly amount|weekly child maintenance|swm wythnosol)/.test(lead + context)
       out.push({ field: 'weeklyAmount', value, page: page.page, text: m[0], score: labelled ? 0.95 : 0.88 })
