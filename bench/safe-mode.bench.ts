@@ -76,7 +76,7 @@ export async function run(): Promise<Record<string, number | null>> {
     for (let i = 0; i < ENTRIES; i++)
       await s.cases.addEvent(WHO, c.id, {
         type: 'note',
-        occurredOn: Temporal.PlainDate.from('2020-01-01').add({ days: i }).toString(),
+        occurredOn: Temporal.PlainDate.from('2019-01-01').add({ days: i }).toString(),
         title: `Entry ${i}`,
         details: `What happened on day ${i}, in the parent's own words. `.repeat(3),
       })
