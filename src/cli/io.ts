@@ -1,3 +1,4 @@
+import { fstatSync, readSync } from 'node:fs'
 import type { z } from 'zod'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
 
@@ -22,18 +23,47 @@ export const MAX_JSON_DEPTH = 64
 /** Dates a command accepts: anything outside these years is a typing slip, not a case. */
 export const DATE_YEARS = { from: 1990, to: 2100 } as const
 
+const tooMuch = (limit: number): BadInput =>
+  new BadInput('stdin', `more than ${limit / (1024 * 1024)} MB of input; split it into smaller batches`)
+
+/**
+ * Reads standard input with plain blocking reads, which costs a short command less than setting
+ * up process.stdin's stream (networking, streams and readline modules). Undefined when it cannot
+ * (a terminal, or input not ready to be read that way), and the stream is used instead.
+ */
+function readStdinSync(limit: number): string | undefined {
+  if (fstatSync(0).isCharacterDevice()) return undefined // a terminal: the stream path says what to do
+  const chunks: Buffer[] = []
+  let size = 0
+  for (;;) {
+    const buf = Buffer.allocUnsafe(65536)
+    let n: number
+    try {
+      n = readSync(0, buf, 0, buf.length, null)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'EOF') break
+      if (size === 0 && (code === 'EAGAIN' || code === 'EWOULDBLOCK' || code === 'EINVAL')) return undefined
+      throw e
+    }
+    if (n === 0) break
+    size += n
+    if (size > limit) throw tooMuch(limit)
+    chunks.push(buf.subarray(0, n))
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 /** Reads all of standard input as text, refusing more than `limit` bytes. */
 export async function readStdin(limit = MAX_STDIN_BYTES): Promise<string> {
+  const direct = readStdinSync(limit)
+  if (direct !== undefined) return direct
   if (process.stdin.isTTY) throw new BadInput('stdin', 'expected JSON on standard input (pipe a file in)')
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length
-    if (size > limit)
-      throw new BadInput(
-        'stdin',
-        `more than ${limit / (1024 * 1024)} MB of input; split it into smaller batches`,
-      )
+    if (size > limit) throw tooMuch(limit)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
