@@ -4,6 +4,7 @@ import { rules } from '../../../rules/load.ts'
 import { buildApp } from '../../app.ts'
 import { testPglite, type TestDatabase } from '../../../../test/helpers/pglite.ts'
 import { sameOrigin, TEST_CSRF_KEY } from '../../../../test/helpers/app.ts'
+import { CSRF_COOKIE } from '../../security/cross-site.ts'
 import '../deadlines/clock.ts'
 
 /**
@@ -48,17 +49,20 @@ export class Client {
   readonly visited: string[] = []
   constructor(private readonly app: FastifyInstance) {}
 
+  /** Keeps the session cookie; the cross-site cookie is the test one `sameOrigin` sends with every request. */
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
     const set = res.headers['set-cookie']
-    if (set) this.cookie = String(set).split(';')[0]!
+    const cookies = (Array.isArray(set) ? set : set ? [set] : [])
+      .map((c) => String(c).split(';')[0]!)
+      .filter((c) => !c.startsWith(`${CSRF_COOKIE}=`))
+    if (cookies.length > 0) this.cookie = cookies.join('; ')
     return res
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
     this.visited.push(url)
-    return this.keep(
-      await this.app.inject({ method: 'GET', url, headers: this.cookie ? { cookie: this.cookie } : {} }),
-    )
+    const { cookie } = sameOrigin(this.cookie)
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie } }))
   }
 
   async post(url: string, form: Form = {}): Promise<LightMyRequestResponse> {

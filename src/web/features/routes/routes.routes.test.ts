@@ -131,6 +131,7 @@ describe('the journey’s pages', () => {
       'income-kinds': { answer: 'notSure' },
       'income-evidence': { answer: 'unknown' },
       'expenses-kinds': { answer: 'contactCosts' },
+      'expenses-benefit-rate': { answer: 'unknown' },
       'complaint-what': { answer: 'longDelay' },
       'complaint-stage': { answer: 'complained' },
       'complaint-date': unknown,
@@ -170,6 +171,17 @@ describe('the journey’s pages', () => {
         ({ ...third, 'change-what': { answer: 'newEmployer' }, 'change-earnings-order': { answer: 'yes' } })[
           id
         ] ?? null,
+    )
+    await walk(
+      (id) =>
+        ({
+          ...first,
+          problems: { answer: ['wrongCalculation', 'parentage'] },
+          'calculation-look-again': { answer: 'tribunalDecided' },
+          'calculation-reasons-date': unknown,
+          'parentage-calculation': { answer: 'yes' },
+          'parentage-decision-date': unknown,
+        })[id] ?? null,
     )
     expect([...rendered].sort()).toEqual(QUESTIONS.map((q) => q.id).sort())
   })
@@ -303,8 +315,9 @@ describe('check your answers', () => {
       c,
       'parentage-calculation?return=check',
       { answer: 'yes' },
-      '/what-can-i-do/check-your-answers',
+      `${Q('parentage-decision-date')}?return=check`,
     )
+    await answer(c, 'parentage-decision-date?return=check', unknown, '/what-can-i-do/check-your-answers')
     expect(textOf((await c.get('/what-can-i-do/check-your-answers')).body)).toContain('Where you live Wales')
   })
 
@@ -501,6 +514,7 @@ describe('Chris (paying parent, Northern Ireland)', () => {
         ['change-date', unknown],
         ['change-told', { answer: 'no' }],
         ['parentage-calculation', { answer: 'yes' }],
+        ['parentage-decision-date', unknown],
         ['your-safety', { answer: 'no' }],
       ])
     } finally {
