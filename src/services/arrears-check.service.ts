@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto'
 import {
+  LIABILITY_DECISION_KINDS,
+  liabilityFromDecisions,
   parseCmsText,
   parseScheduleText,
   reconcile,
   type Dated,
+  type LiabilityChange,
+  type LiabilityDecision,
   type MatchDecision,
   type Payment,
   type Reconciliation,
@@ -18,10 +22,11 @@ import {
 } from '../domain/arrears/import/index.ts'
 import type { Actor } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
-import { formatPounds, pence, toDecimal, type Pence } from '../domain/shared/pence.ts'
+import { formatPounds, parsePounds, pence, toDecimal, type Pence } from '../domain/shared/pence.ts'
 import { formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
-import type { Traced } from '../domain/shared/traced.ts'
+import type { Step, Traced } from '../domain/shared/traced.ts'
+import { runCalculation } from './calculation.service.ts'
 import {
   DrizzleArrearsRepository,
   type CheckContents,
@@ -71,6 +76,9 @@ export type ImportOutcome =
     }
 
 const MAX_STATEMENT_BYTES = 10 * 1024 * 1024
+
+const parsePoundsSigned = (d: string): Pence =>
+  d.startsWith('-') ? pence(-parsePounds(d.slice(1))) : parsePounds(d)
 
 /** Payments are positive amounts: a paying parent's money out, a receiving parent's money in. */
 const paymentAmount = (amountPence: number): Pence => pence(Math.abs(amountPence))
@@ -295,8 +303,91 @@ export class ArrearsCheckService {
     await this.repo.decide(checkId, transactionId, cmsFigureId, status)
   }
 
+  /**
+   * What was due under the case's decisions register (calculations, revisions, supersessions,
+   * variations, annual reviews with an effective date and a weekly amount). Where a decision records
+   * the income, nights and other children it used, the weekly amount is recomputed with the
+   * calculation engine, so a decision that applied its own figures wrongly shows what it over- or
+   * under-charged. Null outside a case or when no decision has both figures.
+   */
+  async liabilityFor(
+    who: Actor,
+    c: CheckContents,
+  ): Promise<{ changes: LiabilityChange[]; steps: Step[]; assumptions: string[] } | null> {
+    const caseId = c.check.caseId
+    const caseFile = this.deps.caseFile
+    if (!caseId || !caseFile) return null
+    const [record, decisions] = await Promise.all([
+      caseFile.cases.getCase(who, caseId),
+      caseFile.cases.list(who, caseId, 'decision'),
+    ])
+    const usable = decisions.filter(
+      (d): d is typeof d & { effectiveDate: string; weeklyAmountPence: number } =>
+        d.deletedAt === null &&
+        (LIABILITY_DECISION_KINDS as readonly string[]).includes(d.kind) &&
+        d.effectiveDate !== null &&
+        d.weeklyAmountPence !== null,
+    )
+    if (usable.length === 0) return null
+    const assumptions = new Set<string>()
+    const list: LiabilityDecision[] = usable
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((d) => {
+        const correct = this.recompute(record.children.length, d, assumptions)
+        return {
+          id: d.id,
+          kind: d.kind as LiabilityDecision['kind'],
+          effectiveDate: parseDate(d.effectiveDate),
+          weekly: pence(d.weeklyAmountPence),
+          label: `${d.kind.replace(/-/g, ' ')} dated ${formatDate(parseDate(d.letterDate))}`,
+          ...(correct === null ? {} : { correctWeekly: correct }),
+        }
+      })
+    const t = liabilityFromDecisions(list)
+    return { changes: t.value, steps: [...t.steps], assumptions: [...assumptions] }
+  }
+
+  private recompute(
+    children: number,
+    d: {
+      effectiveDate: string
+      weeklyIncomePence: number | null
+      nights: number | null
+      otherChildren: number | null
+    },
+    assumptions: Set<string>,
+  ): Pence | null {
+    if (children < 1 || d.weeklyIncomePence === null || d.nights === null || d.otherChildren === null)
+      return null
+    try {
+      const r = runCalculation(this.deps.rules, {
+        effectiveDate: d.effectiveDate,
+        income: { grossWeekly: toDecimal(pence(d.weeklyIncomePence)) },
+        benefit: 'none',
+        nilRateCategory: false,
+        relevantOtherChildren: d.otherChildren,
+        receivingParents: [
+          {
+            id: 'A',
+            children: Array.from({ length: children }, () => ({ nightsPerYear: Math.min(366, d.nights!) })),
+          },
+        ],
+        collection: 'direct',
+      })
+      assumptions.add(
+        'Decisions were recomputed from the income, nights and other children they record, taking every child to have the same nights, no benefits and one receiving parent.',
+      )
+      return parsePoundsSigned(r.totalWeekly)
+    } catch {
+      return null
+    }
+  }
+
   /** The reconciliation of what the check holds, through the domain; null until there is an "as of" date. */
-  reconcile(c: CheckContents): Traced<Reconciliation> | null {
+  reconcile(
+    c: CheckContents,
+    liability: { changes: LiabilityChange[]; steps: Step[]; assumptions: string[] } | null = null,
+  ): Traced<Reconciliation> | null {
     if (!c.check.asOf) return null
     const schedule: ScheduleEntry[] = c.schedule.map((s) => ({
       id: s.id,
@@ -329,7 +420,8 @@ export class ArrearsCheckService {
       status: m.status as MatchDecision['status'],
     }))
     const ob = c.check
-    return reconcile(this.deps.rules, {
+    const t = reconcile(this.deps.rules, {
+      ...(liability ? { liability: liability.changes } : {}),
       asOf: parseDate(ob.asOf!),
       schedule: [...schedule, ...dueFromStatement],
       payments,
@@ -348,6 +440,12 @@ export class ArrearsCheckService {
             }
           : null,
     })
+    if (!liability) return t
+    return {
+      value: t.value,
+      steps: [...liability.steps, ...t.steps],
+      assumptions: [...t.assumptions, ...liability.assumptions],
+    }
   }
 
   /**

@@ -154,3 +154,51 @@ describe('arrears check service', () => {
     await expect(svc.get({ ownerId: 'someone-else', name: 'x' }, check.id)).rejects.toBeInstanceOf(NotFound)
   })
 })
+
+describe('the decisions register in a case', () => {
+  it('gives what was due under the decisions, recomputed where the decision records its figures', async () => {
+    const c = await caseFile.cases.createCase(WHO, {
+      title: 'Jordan (decisions)',
+      nation: 'scotland',
+      role: 'paying',
+      children: [{ name: 'Morgan', dateOfBirth: null }],
+    } as never)
+    // The CMS charged £49.16, but its own figures (£536.99 a week, 78 nights, one other child) give £49.16 too.
+    await caseFile.cases.addDecision(WHO, c.id, {
+      kind: 'calculation',
+      letterDate: '2024-12-20',
+      effectiveDate: '2025-01-06',
+      weeklyAmount: '49.16',
+      weeklyIncome: '536.99',
+      nights: '78',
+      otherChildren: '1',
+    } as never)
+    // A supersession from 7 April at £45.00, while its own figures (130 nights) give £40.96.
+    await caseFile.cases.addDecision(WHO, c.id, {
+      kind: 'supersession',
+      letterDate: '2025-04-01',
+      effectiveDate: '2025-04-07',
+      weeklyAmount: '45.00',
+      weeklyIncome: '536.99',
+      nights: '130',
+      otherChildren: '1',
+    } as never)
+    const check = await svc.create(WHO, c.id)
+    await svc.settings(WHO, check.id, { asOf: '2025-06-30' })
+    const contents = await svc.contents(WHO, check.id)
+    const liability = await svc.liabilityFor(WHO, contents)
+    expect(
+      liability!.changes.map((x) => [
+        x.from.toString(),
+        toDecimal(x.weekly),
+        x.correctWeekly === undefined ? null : toDecimal(x.correctWeekly),
+      ]),
+    ).toEqual([
+      ['2025-01-06', '49.16', '49.16'],
+      ['2025-04-07', '45.00', '40.96'],
+    ])
+    const r = svc.reconcile(contents, liability)!.value
+    expect(toDecimal(r.liabilityDue!)).toBe('1224.08') // 13 × 49.16 + 13 × 45.00
+    expect(toDecimal(r.liability!.overCharged!)).toBe('52.52') // 13 × 4.04
+  })
+})

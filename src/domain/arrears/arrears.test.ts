@@ -261,3 +261,14 @@ describe('reconcile', () => {
     expect(t.value.openingNotes[2]!.cite!.ruleId).toBe('arrears.csa-write-off-2018')
   })
 })
+
+describe('decisions register on the same date', () => {
+  it('the later decision in the register replaces an earlier one with the same effective date', () => {
+    const t = liabilityFromDecisions([
+      { id: 'a', kind: 'calculation', effectiveDate: d('2025-01-06'), weekly: p('49.16') },
+      { id: 'b', kind: 'supersession', effectiveDate: d('2025-01-06'), weekly: p('40.96') },
+    ])
+    expect(t.value.map((c) => toDecimal(c.weekly))).toEqual(['40.96'])
+    expect(t.steps.some((s) => s.key === 'liability.same-date')).toBe(true)
+  })
+})

@@ -50,8 +50,19 @@ export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]):
       ...(used.correctWeekly === undefined ? {} : { correctWeekly: used.correctWeekly }),
     })
   }
-  // Stable sort: on the same date the later decision in the register wins.
+  // Stable sort; on the same date the later decision in the register replaces the earlier one.
   changes.sort((a, b) => compareDates(a.from, b.from))
+  for (let i = changes.length - 1; i > 0; i--) {
+    if (!changes[i]!.from.equals(changes[i - 1]!.from)) continue
+    steps.push(
+      step(
+        'liability.same-date',
+        `Two decisions take effect on ${formatDate(changes[i]!.from)}: the later one in the register (${changes[i]!.label}) is used.`,
+        { date: changes[i]!.from, amount: changes[i]!.weekly },
+      ),
+    )
+    changes.splice(i - 1, 1)
+  }
   for (const c of changes)
     steps.push(
       step('liability.change', `From ${formatDate(c.from)}: ${formatPounds(c.weekly)} a week (${c.label}).`, {

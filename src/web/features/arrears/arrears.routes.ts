@@ -123,6 +123,10 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       ...context,
     })
 
+  /** The reconciliation, with what was due under the case's decisions where the check is in a case. */
+  const reconciled = async (contents: CheckContents) =>
+    svc.reconcile(contents, await svc.liabilityFor(WHO, contents))
+
   /** What every page of a check shows: its title, where it sits (a case or on its own), the steps. */
   const shell = async (contents: CheckContents) => {
     const c = contents.check
@@ -553,7 +557,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   app.get(paths.arrearsMatches, async (request, reply) => {
     const { checkId } = checkParams.parse(request.params)
     const contents = await svc.contents(WHO, checkId)
-    const t = svc.reconcile(contents)
+    const t = await reconciled(contents)
     const txById = new Map(contents.transactions.map((x) => [x.id, x]))
     const figById = new Map(contents.cmsFigures.map((x) => [x.id, x]))
     const rejected = contents.matches.filter((m) => m.status === 'rejected')
@@ -609,7 +613,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     typed: Record<string, string> | null = null,
   ) {
     const contents = await svc.contents(WHO, checkId)
-    const t = svc.reconcile(contents)
+    const t = await reconciled(contents)
     if (!t) return reply.redirect(fill(paths.arrearsCms, { checkId }), 303)
     const r = t.value
     const txById = new Map(contents.transactions.map((x) => [x.id, x]))
@@ -716,7 +720,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   app.get(paths.arrearsScheduleCsv, async (request, reply) => {
     const { checkId } = checkParams.parse(request.params)
     const contents = await svc.contents(WHO, checkId)
-    const t = svc.reconcile(contents)
+    const t = await reconciled(contents)
     if (!t) throw new NotFound()
     const txById = new Map(contents.transactions.map((x) => [x.id, x]))
     const rows = discrepancyRows(t.value, (ref) => {
@@ -741,7 +745,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     const { checkId, letter, format } = letterParams.parse(request.params)
     const q = formBody.parse(request.query).one
     const contents = await svc.contents(WHO, checkId)
-    const t = svc.reconcile(contents)
+    const t = await reconciled(contents)
     if (!t) throw new NotFound()
     const { arrearsLetterFile } = await import('../../../services/arrears-letters.service.ts')
     const { MissingParticulars } = await import('../../../documents/letters/particulars.ts')
