@@ -8,7 +8,6 @@ import {
 } from '../domain/reading/suggest.ts'
 import type { PlainDate } from '../domain/shared/plain-date.ts'
 import { OcrEngine, parseLanguages, type OcrLanguage } from '../documents/read/ocr.ts'
-import { readDocument } from '../documents/read/read.ts'
 import { ReadFailure } from '../documents/read/types.ts'
 import type { CaseRepository } from '../store/case.repository.ts'
 import type { Db } from '../store/db.ts'
@@ -121,6 +120,9 @@ export class ReadingService {
     if (!this.files.has(p.sha256))
       throw new PermanentJobError('missing', 'The file is missing from the store')
     const bytes = await this.files.read(p.sha256)
+    // The readers (pdf.js and its canvas) load on the first job, not with the server: they cost
+    // about a second of start-up.
+    const { readDocument } = await import('../documents/read/read.ts')
     try {
       const result = await readDocument(new Uint8Array(bytes), p.mediaType, {
         languages,
