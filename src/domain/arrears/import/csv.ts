@@ -127,6 +127,8 @@ export function readWithMapping(
   const index = new Map(header.map((c, i) => [norm(c), i] as const))
   const col = (name: string): number => index.get(norm(name))!
   const seen = new Map<string, number>()
+  // Statements repeat dates line after line; each distinct text is parsed once.
+  const dates = new Map<string, BankTransaction['date']>()
   const out: BankTransaction[] = []
   for (const row of rows.slice(h + 1)) {
     const cell = (name: string | undefined): string =>
@@ -139,7 +141,12 @@ export function readWithMapping(
       cell(mapping.paidOut) === ''
     )
       continue
-    const date = parseStatementDate(cell(mapping.date), row.line, mapping.date)
+    const dateText = cell(mapping.date)
+    let date = dates.get(dateText)
+    if (!date) {
+      date = parseStatementDate(dateText, row.line, mapping.date)
+      dates.set(dateText, date)
+    }
     let amount
     if (mapping.amount) {
       const a = parseStatementMoney(cell(mapping.amount), row.line, mapping.amount)
