@@ -75,7 +75,10 @@ describe('the checklist', () => {
     expect(page.statusCode).toBe(200)
     expect(text).toContain('If you move house, give the CMS your new address within 7 days of moving.')
     expect(text).toContain('A court can fine you up to £1,000')
+    // The statutory source is a click away, behind "Sources".
+    expect(page.body).toContain('data-sources')
     expect(text).toContain('Child Support Act 1991, s.14A')
+    expect(textOf(page.body.slice(0, page.body.indexOf('data-sources')))).not.toContain('s.14A')
     expect(text).toContain('Not reporting this can be a criminal offence.')
     expect(page.body).toContain('id="duty-address" name="done" type="checkbox" value="address"')
     expect(page.body).toContain('value="job-change-with-earnings-order"')
