@@ -1020,6 +1020,36 @@ export class LetterService {
     return null
   }
 
+  /**
+   * Notes for the parent that depend on the case rather than the kind: where the address comes from
+   * and whether it is confirmed, and whether the route is late. They go in the notes, never the letter.
+   */
+  async caseNotes(who: Actor, caseId: string, kind: LetterKind, ch: LetterChoices = {}): Promise<string[]> {
+    const c = await this.cases.getCase(who, caseId)
+    const r = this.recipient(kind, c).fact
+    const out: string[] = []
+    if (!ch.recipient?.addressLines?.length) {
+      if (r.useInstead)
+        out.push(`${r.useInstead}: Redress leaves it to you because it is printed only there.`)
+      else if (r.confidence !== 'verified')
+        out.push(
+          `The address of ${r.organisation} is not confirmed (${r.sources[0]?.title ?? 'no source'}, checked on ${formatDate(r.checkedOn)}). Check it before you send the letter.`,
+        )
+    }
+    const t = await this.timing(who, caseId, kind, ch)
+    if (t?.state === 'late')
+      out.push(
+        `This is late: the time limit ended on ${formatDate(t.deadline)}.` +
+          (t.outerLimit ? ` A late request can be made up to ${formatDate(t.outerLimit)}.` : '') +
+          ' Say why it is late in your own words.',
+      )
+    if (t?.state === 'past-outer-limit')
+      out.push(
+        `The time limit has passed: the last date was ${formatDate(t.outerLimit ?? t.deadline)}. Read the letter page for what you can still do.`,
+      )
+    return out
+  }
+
   /** The notes for the parent as their own PDF: never part of the letter or of a bundle. */
   async notesPdf(letter: Letter, extra: readonly string[] = []): Promise<Uint8Array> {
     return (await import('../documents/letters/render-pdf.ts')).renderNotesPdf(letter, extra)

@@ -222,7 +222,14 @@ export function registerLetter(program: Command): void {
             format === 'pdf' ? await letters.pdf(drafted.letter) : await letters.docx(drafted.letter)
           const out = o.out ?? `${kind}.${format}`
           writeFileSync(out, bytes)
-          if (o.notesOut) writeFileSync(o.notesOut, await letters.notesPdf(drafted.letter))
+          if (o.notesOut)
+            writeFileSync(
+              o.notesOut,
+              await letters.notesPdf(
+                drafted.letter,
+                await letters.caseNotes(CLI_ACTOR, o.case!, kind, choices),
+              ),
+            )
           // Late is said out loud here too (on stderr, so --json output stays clean).
           const timing = await letters.timing(CLI_ACTOR, o.case!, kind, choices)
           if (timing && timing.state !== 'in-time')

@@ -125,6 +125,21 @@ describe('where the letter goes', () => {
     expect(r.body).toContain('BT1 5JA')
     expect(r.body).toContain('Unconfirmed')
   })
+
+  it('says in the notes for the parent, not the letter, that an address is unconfirmed', async () => {
+    const base = {
+      ...dated('2025-06-01'),
+      'word-mpName': 'Jane Example MP',
+      'word-summary': 'My case is stuck.',
+      'word-helpWanted': 'Please ask the CMS to answer my letters.',
+    }
+    const notes = await post(`/cases/${A.c.id}/write/mp-letter`, { ...base, action: 'notes' })
+    const summary = notes.body.indexOf('govuk-error-summary')
+    expect(notes.statusCode, notes.body.slice(summary, summary + 800)).toBe(200)
+    expect(await pdfText(notes.rawPayload)).toContain('The address of House of Commons is not confirmed')
+    const letter = await post(`/cases/${A.c.id}/write/mp-letter`, { ...base, action: 'pdf' })
+    expect(await pdfText(letter.rawPayload)).not.toContain('not confirmed')
+  })
 })
 
 describe('late is said out loud', () => {

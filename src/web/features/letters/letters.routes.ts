@@ -360,7 +360,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
           checked: formatDate(recipient.checkedOn),
         },
         enclosable,
-        notes: drafted?.letter.notes ?? [],
+        notes: drafted ? [...(await letters.caseNotes(who, caseId, kind, ch)), ...drafted.letter.notes] : [],
         letterDate: drafted ? formatDate(drafted.letter.date) : '',
         submitted: !!extra.submitted,
         action: fill(paths.caseLetterKind, { caseId, kind }),
@@ -435,7 +435,10 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
           act === 'pdf'
             ? await letters.pdf(drafted.letter)
             : act === 'notes'
-              ? await letters.notesPdf(drafted.letter)
+              ? await letters.notesPdf(
+                  drafted.letter,
+                  await letters.caseNotes(who, caseId, kind, choicesFrom(f, kind)),
+                )
               : await letters.docx(drafted.letter)
         const name = act === 'notes' ? `${kind}-notes-for-you` : kind
         return reply
