@@ -19,8 +19,9 @@ Input (JSON on standard input; unknown fields are refused):
   Dates are "YYYY-MM-DD" or "unknown". Money is pounds as a string, e.g. "612.00".
 
   { "kind": "wrongCalculation", "errors": ["income"|"numberOfChildren"|"nights"|"otherChildren"|"other"],
-    "decisionLetterDate", "reconsideration": "notAsked"|"waiting"|"refused"|"revisedStillWrong"|"unknown",
-    "reconsiderationAskedOn", "mrNoticeDate",
+    "decisionLetterDate", "reconsideration": "notAsked"|"waiting"|"refused"|"revisedStillWrong"|
+    "tribunalDecided"|"unknown", "reconsiderationAskedOn", "mrNoticeDate",
+    "tribunalReasonsDate", "permissionRefusedDate"   (after the tribunal: onward appeal),
     "lateReason": "seriousIllness"|"bereavement"|"hospitalStay"|"awayFromHome"|"postalDisruption"|
                   "domesticAbuse"|"cmsMisdirection"|"disability"|"didNotKnowTimeLimit"|"other"|"none",
     "cmsHadTheRightInformation": "yes"|"no"|"unknown" }
@@ -33,7 +34,8 @@ Input (JSON on standard input; unknown fields are refused):
   { "kind": "undeclaredIncome", "incomeKinds": ["unearnedIncome"|"diversionOfIncome"|"assets"|
     "incomeWhileOnBenefitRate"|"hiddenEarnings"|"notSure"], "yearlyAmount", "decisionLetterDate", "haveEvidence" }
   { "kind": "specialExpenses", "expenses": ["contactCosts"|"relevantOtherChildDisability"|"priorDebts"|
-    "boardingSchool"|"formerHomeMortgage"], "weeklyAmount", "decisionLetterDate" }
+    "boardingSchool"|"formerHomeMortgage"], "weeklyAmount", "decisionLetterDate",
+    "onBenefitRate": "yes"|"no"|"unknown"   (flat or nil rate because of a benefit: reg 57) }
   { "kind": "poorService", "complaints": ["lostDocuments"|"longDelay"|"badAdvice"|"arrearsNotExplained"|
     "enforcementDelay"|"hardToContact"|"noTranslator"|"discrimination"|"otherMistake"],
     "stage": "notYetComplained"|"complained"|"escalated"|"finalResponse"|"iceDecided",
@@ -43,11 +45,11 @@ Input (JSON on standard input; unknown fields are refused):
     "wrongEffectiveDate"|"unknown", "amount", "decisionLetterDate", "complainedOn" }
   { "kind": "enforcement", "action": "deductionFromEarningsOrder"|"regularDeductionOrder"|
     "lumpSumDeductionOrder"|"liabilityOrder"|"notEnforcing", "actionDate",
-    "grounds": ["orderDefective"|"notEarnings"|"calculationWrong"|"cannotAfford"|"alreadyPaid"|"unknown"],
-    "hearingDate" }
+    "grounds": ["orderDefective"|"notEarnings"|"goodReasonRefused"|"calculationWrong"|"cannotAfford"|
+    "alreadyPaid"|"unknown"], "hearingDate", "goodReasonDecisionDate" }
   { "kind": "parentage", "calculationMade": "yes"|"no"|"unknown", "assumedBecause":
     "marriedOrCivilPartner"|"birthCertificate"|"dnaTest"|"adopted"|"courtOrder"|"none"|"unknown",
-    "firstDeniedOn" }
+    "firstDeniedOn", "decisionLetterDate"   (the court appeal runs from it) }
   { "kind": "overpayment", "cause": "calculationReduced"|"paidMoreThanDue"|"caseShouldHaveEnded"|
     "voluntaryPaymentsIgnored"|"unknown", "amount" }
   { "kind": "legacyArrears", "amount", "writeOffNoticeReceived": "yes"|"no"|"unknown" }
