@@ -240,6 +240,8 @@ describe('Check your arrears (routes)', () => {
       nation: 'scotland',
       role: 'paying',
     })
+    const overview = await t.app.inject({ url: `/cases/${c.id}` })
+    expect(overview.body).toContain(`href="/cases/${c.id}/arrears"`)
     const start = await t.app.inject({ url: `/cases/${c.id}/arrears` })
     expect(start.statusCode).toBe(200)
     expect(start.body).toContain('Back to Jordan and Morgan')

@@ -165,13 +165,15 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
       ['deadlines', paths.caseDeadlines],
       ['evidence', paths.caseEvidenceList],
       ['letters', paths.caseLetters],
+      ['arrears', paths.arrearsInCase],
       ['history', paths.caseHistory],
       ['bin', paths.caseBin],
       ['export', paths.caseExport],
     ].map(([key, pattern]) => ({
       key,
       href: fill(pattern!, { caseId }),
-      text: copy(`case.nav.${key}`),
+      // "Check your arrears" keeps its copy in its own locale file.
+      text: copy(key === 'arrears' ? 'arrears.nav' : `case.nav.${key}`),
       current: key === current,
     }))
     return { c, caseNav: items }
