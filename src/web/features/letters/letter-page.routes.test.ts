@@ -258,9 +258,13 @@ describe('notes, enclosures and proof of postage', () => {
     const roles = linked.map((l) => [l.link.role, l.title])
     expect(roles).toContainEqual(['proof-of-postage', 'Proof of postage (11 February 2025)'])
     expect(roles).toContainEqual(['evidence', 'Dan’s payslip, November 2024'])
-    // It is evidence in the case file like any other, so the bundle can offer it.
+    // It is evidence in the case file like any other, so the bundle offers it (with the correspondence).
     const evidence = await caseFile.cases.list(WHO, A.c.id, 'evidence')
-    expect(evidence.find((e) => e.tags.includes('proof-of-postage'))?.mediaType).toBe('application/pdf')
+    const proofRecord = evidence.find((e) => e.tags.includes('proof-of-postage'))
+    expect(proofRecord?.mediaType).toBe('application/pdf')
+    const letters = new LetterService({ caseFile, rules: rules() })
+    const offered = await new BundleService({ caseFile, letters }).candidates(WHO, A.c.id)
+    expect(offered.find((c) => c.id === proofRecord?.id)).toMatchObject({ section: 'correspondence' })
   })
 
   it('refuses a proof of postage that is not a picture or PDF, saving nothing', async () => {
