@@ -235,7 +235,8 @@ export class BundleService {
         source: {
           kind: 'pdf',
           fileName: cand.fileName,
-          read: async () => new Uint8Array(await files.files.read(cand.sha256)),
+          // A Buffer is a Uint8Array: no copy of what may be a large file.
+          read: () => files.files.read(cand.sha256),
         },
       })
     }

@@ -12,6 +12,8 @@ import type { PDFDocument as MuDocument, PDFObject } from 'mupdf'
 export interface Sink {
   /** `bytes` may be a view into MuPDF's memory: use or copy it before returning. */
   write(bytes: Uint8Array): void
+  /** Text that is all single-byte characters (PDF syntax as MuPDF prints it, ASCII only). */
+  writeText(text: string): void
   close(): void
 }
 
@@ -22,6 +24,11 @@ export class MemorySink implements Sink {
   write(bytes: Uint8Array): void {
     this.chunks.push(bytes.slice())
     this.size += bytes.length
+  }
+  writeText(text: string): void {
+    const b = Buffer.from(text, 'latin1')
+    this.chunks.push(b)
+    this.size += b.length
   }
   close(): void {}
   bytes(): Uint8Array {
@@ -35,28 +42,48 @@ export class MemorySink implements Sink {
   }
 }
 
-/** Writes the PDF to a file (mode 0600), in blocks of about 1 MB. */
+const BLOCK = 1 << 20
+
+/** writeSync may write less than asked; this loops until all of it is written. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done)
+}
+
+/**
+ * Writes the PDF to a file (mode 0600) through one reused 1 MB block, so thousands of small
+ * objects cost no allocation each (every new buffer is memory the garbage collector must chase);
+ * large streams go straight from MuPDF's memory to the file.
+ */
 export class FileSink implements Sink {
   private readonly fd: number
-  private buffer: Uint8Array[] = []
-  private pending = 0
+  private readonly block = Buffer.allocUnsafe(BLOCK)
+  private used = 0
   constructor(path: string) {
     this.fd = openSync(path, 'w', 0o600)
   }
   write(bytes: Uint8Array): void {
-    if (bytes.length >= 1 << 16) {
+    if (bytes.length >= BLOCK / 4) {
       this.flush()
-      writeSync(this.fd, bytes)
+      writeAll(this.fd, bytes)
       return
     }
-    this.buffer.push(bytes.slice())
-    this.pending += bytes.length
-    if (this.pending >= 1 << 20) this.flush()
+    if (bytes.length > BLOCK - this.used) this.flush()
+    this.block.set(bytes, this.used)
+    this.used += bytes.length
+  }
+  writeText(text: string): void {
+    if (text.length >= BLOCK / 4) {
+      this.flush()
+      writeAll(this.fd, Buffer.from(text, 'latin1'))
+      return
+    }
+    if (text.length > BLOCK - this.used) this.flush()
+    this.used += this.block.write(text, this.used, 'latin1')
   }
   private flush(): void {
-    for (const b of this.buffer) writeSync(this.fd, b)
-    this.buffer = []
-    this.pending = 0
+    if (this.used > 0) writeAll(this.fd, this.block.subarray(0, this.used))
+    this.used = 0
   }
   close(): void {
     this.flush()
@@ -204,7 +231,7 @@ export class PdfWriter {
   constructor(private readonly sink: Sink) {
     this.raw(latin1('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'))
     this.object(this.font, '<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>')
-    this.object(this.save, '<</Length 2>>', latin1('q\n'))
+    this.object(this.save, '<</Length 2>>', 'q\n')
   }
 
   private raw(b: Uint8Array): void {
@@ -212,17 +239,23 @@ export class PdfWriter {
     this.position += b.length
   }
 
+  private text(s: string): void {
+    this.sink.writeText(s)
+    this.position += s.length
+  }
+
   allocate(): number {
     return this.nextNum++
   }
 
-  object(num: number, body: string, stream?: Uint8Array): void {
+  object(num: number, body: string, stream?: Uint8Array | string): void {
     this.offsets[num] = this.position
     if (stream) {
-      this.raw(latin1(`${num} 0 obj\n${body}\nstream\n`))
-      this.raw(stream)
-      this.raw(latin1('\nendstream\nendobj\n'))
-    } else this.raw(latin1(`${num} 0 obj\n${body}\nendobj\n`))
+      this.text(`${num} 0 obj\n${body}\nstream\n`)
+      if (typeof stream === 'string') this.text(stream)
+      else this.raw(stream)
+      this.text('\nendstream\nendobj\n')
+    } else this.text(`${num} 0 obj\n${body}\nendobj\n`)
   }
 
   /**
@@ -361,7 +394,7 @@ export class PdfWriter {
         270: [0, -1, 1, 0, x0 + FROM_EDGE, y0 + (height + w) / 2],
       }[p.rotate as 0 | 90 | 180 | 270]!
       const ops = `Q\nq BT 0 g /${FOOTER_FONT} ${FOOTER_SIZE} Tf ${at.map(fixed).join(' ')} Tm (${text}) Tj ET Q\n`
-      this.object(p.footer, `<</Length ${ops.length}>>`, latin1(ops))
+      this.object(p.footer, `<</Length ${ops.length}>>`, ops)
     })
     this.object(
       this.pageTree,
@@ -390,7 +423,7 @@ export class PdfWriter {
       table += off === undefined ? '0000000000 65535 f \n' : `${String(off).padStart(10, '0')} 00000 n \n`
     }
     table += `trailer\n<</Size ${size}/Root ${this.catalog} 0 R/Info ${infoNum} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
-    this.raw(latin1(table))
+    this.text(table)
     this.sink.close()
   }
 
