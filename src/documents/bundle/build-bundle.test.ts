@@ -339,6 +339,42 @@ describe('the bundle', () => {
   })
 })
 
+describe('notes for the parent', () => {
+  it('leaves a page of notes from an older Redress letter out of the bundle, saying so', async () => {
+    const letter = await textPdf({
+      pages: 3,
+      lines: (p) =>
+        p === 2
+          ? ['Before you send this', 'This page is for you. Do not send it.', 'Keep proof of postage.']
+          : [`MARKER old-letter page ${p}`, 'Some text on the page so it counts as having a text layer.'],
+    })
+    const { pdf, report } = await buildBundle({
+      ...(await input()),
+      chronology: [],
+      disputedFigures: [],
+      documents: [
+        {
+          id: 'old-letter',
+          title: 'Letter sent in 2024',
+          section: 'correspondence',
+          source: { kind: 'pdf', fileName: 'old-letter.pdf', bytes: letter },
+        },
+      ],
+    })
+    const e = report.entries[0]!
+    expect(e.lastPage - e.firstPage).toBe(1)
+    const texts = (await inspectPdf(pdf)).pages
+    expect(texts[e.firstPage - 1]).toContain('MARKER old-letter page 1')
+    expect(texts[e.lastPage - 1]).toContain('MARKER old-letter page 3')
+    expect(texts.join(' ')).not.toContain('Do not send it')
+    expect(Buffer.from(pdf).toString('latin1')).not.toContain(
+      Buffer.from('Do not send').toString('hex').toUpperCase(),
+    )
+    expect(report.redaction.notesLeftOut.map((n) => n.page)).toEqual([2])
+    expect(report.messages.join(' ')).toContain('left out page 2 of “Letter sent in 2024”')
+  })
+})
+
 describe('a bundle with a long index', () => {
   it('numbers pages correctly when the index runs over several pages', async () => {
     const documents: BundleDocument[] = []

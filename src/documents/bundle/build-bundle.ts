@@ -215,6 +215,7 @@ export async function buildBundleInto(
   const found: FoundDetail[] = []
   const pagesToCheck: PageToCheck[] = []
   const log: RedactionLogEntry[] = []
+  const notesLeftOut: PageToCheck[] = []
   const files = parts.filter((p) => p.kind === 'file').length
   let fileNo = 0
   for (const p of parts) {
@@ -239,9 +240,15 @@ export async function buildBundleInto(
       let written: WrittenPage[]
       try {
         const pages = redactUpload(m, opened.doc, redactor)
-        written = writer.copyDocument(opened.doc)
+        const notes = new Set(pages.filter((r) => r.notes).map((r) => r.page - 1))
+        written = writer.copyDocument(opened.doc, undefined, (i) => notes.has(i))
+        let at = first
         for (const r of pages) {
-          const bundlePage = first + r.page - 1
+          if (r.notes) {
+            notesLeftOut.push({ id: p.doc.id, title, fileName, page: r.page })
+            continue
+          }
+          const bundlePage = at++
           for (const x of r.removed) removals.add(p.doc.id, title, x.kind, x.whose, x.count)
           for (const x of r.left) found.push({ id: p.doc.id, title, fileName, page: bundlePage, ...x })
           if (r.noText) pagesToCheck.push({ id: p.doc.id, title, fileName, page: bundlePage })
@@ -263,6 +270,7 @@ export async function buildBundleInto(
       } finally {
         opened.doc.destroy()
       }
+      if (written.length === 0) continue
       body.push(...written)
     } else {
       const [from, to] = madeRange.get(p.doc.id) ?? [0, 0]
@@ -361,7 +369,7 @@ export async function buildBundleInto(
     pageCount: all.length,
     entries,
     problems,
-    redaction: { removed: removals.entries, found, pagesToCheck, log },
+    redaction: { removed: removals.entries, found, pagesToCheck, log, notesLeftOut },
     warnings: missingCoreDocuments(input, entries),
   }
   return { ...report, messages: describeFindings(report, redactor.active) }

@@ -80,6 +80,13 @@ export function describeFindings(report: Omit<BundleReport, 'messages'>, redacti
           : '.'),
     )
   }
+  for (const [, list] of groupBy<PageToCheck>(report.redaction.notesLeftOut, (p) => p.id)) {
+    const p = list[0]!
+    out.push(
+      `Redress left out ${plural(list.length, 'page', 'pages')} ${pageList(list.map((x) => x.page))} of “${p.title}” (${p.fileName}): ` +
+        `${list.length === 1 ? 'it is a page' : 'they are pages'} of notes for you, not for sending.`,
+    )
+  }
   for (const [, list] of groupBy(report.redaction.removed, (r) => r.whose)) {
     const total = list.reduce((a, r) => a + r.count, 0)
     out.push(

@@ -114,7 +114,7 @@ function pdfName(name: string): string {
  * Replaces each indirect reference "N G R" in serialised PDF (as MuPDF prints it) by `map(N)`,
  * leaving literal and hex strings alone.
  */
-export function remapReferences(text: string, map: (num: number) => number): string {
+export function remapReferences(text: string, map: (num: number) => number | null): string {
   let out = ''
   let i = 0
   let from = 0
@@ -148,7 +148,8 @@ export function remapReferences(text: string, map: (num: number) => number): str
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20
       const m = /^(\d+)\s+(\d+)\s+R(?![A-Za-z0-9])/.exec(text.slice(i, i + 24))
       if (m && !isRegular(prev)) {
-        out += text.slice(from, i) + `${map(Number(m[1]))} 0 R`
+        const to = map(Number(m[1]))
+        out += text.slice(from, i) + (to === null ? 'null' : `${to} 0 R`)
         i += m[0].length
         from = i
         continue
@@ -260,12 +261,20 @@ export class PdfWriter {
 
   /**
    * Copies every page of `src` (in order) with everything the pages use. `annotsFor(i)` may add
-   * annotation object numbers to page i (0-based within `src`).
+   * annotation object numbers to page i (0-based within `src`). Pages `leave(i)` says to leave out
+   * are not copied, and any reference to them (a link, an annotation) becomes null, so nothing of
+   * theirs reaches the output.
    */
-  copyDocument(src: MuDocument, annotsFor?: (index: number) => number[]): WrittenPage[] {
+  copyDocument(
+    src: MuDocument,
+    annotsFor?: (index: number) => number[],
+    leave: (index: number) => boolean = () => false,
+  ): WrittenPage[] {
     const map = new Map<number, number>()
+    const left = new Set<number>()
     const queue: number[] = []
-    const refFor = (n: number): number => {
+    const refFor = (n: number): number | null => {
+      if (left.has(n)) return null
       let m = map.get(n)
       if (m === undefined) {
         m = this.allocate()
@@ -274,8 +283,11 @@ export class PdfWriter {
       }
       return m
     }
-    const remap = (o: PDFObject): string =>
-      o.isIndirect() ? `${refFor(o.asIndirect())} 0 R` : remapReferences(o.toString(true, true), refFor)
+    const remap = (o: PDFObject): string => {
+      if (!o.isIndirect()) return remapReferences(o.toString(true, true), refFor)
+      const to = refFor(o.asIndirect())
+      return to === null ? 'null' : `${to} 0 R`
+    }
 
     const count = src.countPages()
     const pageObjs: PDFObject[] = []
@@ -283,10 +295,14 @@ export class PdfWriter {
       const ref = src.findPage(i)
       pageObjs.push(ref)
       // Reserve the page's own number first, so links and annotations pointing at it land on the copy.
-      if (ref.isIndirect()) map.set(ref.asIndirect(), this.allocate())
+      if (ref.isIndirect()) {
+        if (leave(i)) left.add(ref.asIndirect())
+        else map.set(ref.asIndirect(), this.allocate())
+      }
     }
     const written: WrittenPage[] = []
     for (const [i, ref] of pageObjs.entries()) {
+      if (leave(i)) continue
       const num = ref.isIndirect() ? map.get(ref.asIndirect())! : this.allocate()
       const page = ref.resolve()
       const footer = this.allocate()

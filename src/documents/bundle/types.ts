@@ -149,6 +149,8 @@ export interface BundleReport {
     readonly pagesToCheck: readonly PageToCheck[]
     /** Every page of the parent's files that was changed or could not be searched. */
     readonly log: readonly RedactionLogEntry[]
+    /** Pages of notes for the parent found in their files (from older Redress letters), left out; `page` is within the file. */
+    readonly notesLeftOut: readonly PageToCheck[]
   }
   /** Core documents missing from an appeal bundle, and similar warnings. */
   readonly warnings: readonly string[]

@@ -3,6 +3,9 @@ import type { Mupdf } from './mupdf.ts'
 import type { Range, RedactionKind, Redactor } from './redact.ts'
 import type { BundleProblem, ProblemKind } from './types.ts'
 
+/** What Redress prints on a page of notes for the parent, now and in letters made before issue 11. */
+const NOTES_PAGE = /This page is for you\. Do not send it\.|Notes for you, not to send/
+
 /** Fewer visible characters than this and a page is treated as having no text layer (a scan or photo). */
 const MIN_TEXT = 20
 
@@ -96,6 +99,8 @@ export interface PageRedaction {
     readonly whose: string
     readonly count: number
   }[]
+  /** A page of notes for the parent from a Redress letter (older letters carried one): never for the bundle. */
+  readonly notes: boolean
   /** What could still be read on the page after removal (should never happen; reported if it does). */
   readonly left: readonly { readonly kind: RedactionKind; readonly whose: string }[]
 }
@@ -222,6 +227,7 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
       st.destroy()
     }
     const noText = text.replace(/\s+/g, '').length < MIN_TEXT
+    const notes = NOTES_PAGE.test(text.replace(/\s+/g, ' '))
     let removed: PageRedaction['removed'] = []
     let left: PageRedaction['left'] = []
     if (redactor.active && redactor.locate(text).length > 0) {
@@ -245,7 +251,7 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
       again.destroy()
     }
     page.destroy()
-    out.push({ page: i + 1, noText, removed, left })
+    out.push({ page: i + 1, noText, notes, removed, left })
   }
   return out
 }
