@@ -1,9 +1,10 @@
 import type { Reconciliation } from '../domain/arrears/index.ts'
 import type { Actor } from '../domain/case/index.ts'
 import { toDecimal } from '../domain/shared/pence.ts'
-import { formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import { compareDates, formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import {
   arrearsDisputeLetter,
+  discrepancyAppendix,
   arrearsStatementRequest,
   type ArrearsLetterInput,
 } from '../documents/arrears/letters.ts'
@@ -124,3 +125,36 @@ export async function arrearsLetterFile(
     fileName: `${name}.docx`,
   }
 }
+
+/**
+ * Keeps the ledger in the case file as a PDF (so it can go into a tribunal or complaint bundle,
+ * which is built from the case's documents). Returns the evidence id.
+ */
+export async function saveLedgerToCase(
+  req: Omit<ArrearsLetterRequest, 'letter' | 'format' | 'details'> & { steps: readonly string[] },
+): Promise<string> {
+  const caseId = req.contents.check.caseId
+  if (!caseId || !req.caseFile) throw new Error('not in a case')
+  const r = req.reconciliation
+  const { renderLedgerPdf } = await import('../documents/arrears/ledger-pdf.ts')
+  const title = `Arrears ledger and discrepancy schedule to ${formatDate(r.asOf)}`
+  const pdf = await renderLedgerPdf({
+    title,
+    headline: r.headline,
+    schedule: discrepancyAppendix({ reconciliation: r, schedule: scheduleLines(req.contents, r), monthName }),
+    workings: req.steps,
+  })
+  const evidence = await req.caseFile.evidence.add(req.who, caseId, {
+    fileName: `arrears-ledger-${r.asOf.toString()}.pdf`,
+    content: (async function* () {
+      yield pdf
+    })(),
+    title,
+    description: r.headline,
+    ...(compareToday(r.asOf, req.today) ? { documentDate: r.asOf.toString() } : {}),
+    tags: ['arrears', 'ledger'],
+  })
+  return evidence.id
+}
+
+const compareToday = (d: PlainDate, today: PlainDate): boolean => compareDates(d, today) <= 0

@@ -114,6 +114,7 @@ export const paths = {
   arrearsResult: '/check-arrears/:checkId/result',
   arrearsScheduleCsv: '/check-arrears/:checkId/discrepancy-schedule.csv',
   arrearsTimeline: '/check-arrears/:checkId/add-to-timeline',
+  arrearsSaveLedger: '/check-arrears/:checkId/save-ledger',
   arrearsLetter: '/check-arrears/:checkId/letters/:letter/:format',
   duties: '/what-you-must-tell-the-cms',
   dutiesChecklist: '/what-you-must-tell-the-cms/checklist',

@@ -255,6 +255,14 @@ describe('Check your arrears (routes)', () => {
     expect(events.filter((e) => e.type === 'payment')).toHaveLength(7)
     const [evidence] = await caseFile.cases.list(WHO, c.id, 'evidence')
     expect((await caseFile.cases.linked(WHO, c.id, 'evidence', evidence!.id)).length).toBe(7)
+
+    // The ledger kept with the case's evidence, for a tribunal or complaint bundle.
+    const saved = await post(`${base}/save-ledger`, {})
+    expect(saved.headers.location).toBe(`${base}/result?saved=1`)
+    const ledger = (await caseFile.cases.list(WHO, c.id, 'evidence')).find((e) => e.tags.includes('ledger'))!
+    expect(ledger.title).toBe('Arrears ledger and discrepancy schedule to 30 June 2025')
+    expect(ledger.mediaType).toBe('application/pdf')
+    expect(ledger.documentDate).toBe('2025-06-30')
   })
 
   it('a check that is not there, or a malformed address, is a 404', async () => {

@@ -147,6 +147,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         result: fill(paths.arrearsResult, { checkId: id }),
         csv: fill(paths.arrearsScheduleCsv, { checkId: id }),
         timeline: fill(paths.arrearsTimeline, { checkId: id }),
+        saveLedger: fill(paths.arrearsSaveLedger, { checkId: id }),
         disputePdf: fill(paths.arrearsLetter, { checkId: id, letter: 'dispute', format: 'pdf' }),
         disputeDocx: fill(paths.arrearsLetter, { checkId: id, letter: 'dispute', format: 'docx' }),
         soaPdf: fill(paths.arrearsLetter, { checkId: id, letter: 'statement-of-account', format: 'pdf' }),
@@ -712,6 +713,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         picked: contents.transactions.filter((x) => x.isPayment === 1).length,
         onTimeline: contents.transactions.filter((x) => x.eventId).length,
         added: formBody.parse(request.query).one.added ?? null,
+        saved: formBody.parse(request.query).one.saved === '1',
       },
       errors.length ? 400 : 200,
     )
@@ -733,6 +735,23 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="arrears-discrepancy-schedule.csv"')
       .send(scheduleCsv(t.value, rows))
+  })
+
+  app.post(paths.arrearsSaveLedger, async (request, reply) => {
+    const { checkId } = checkParams.parse(request.params)
+    const contents = await svc.contents(WHO, checkId)
+    const t = await reconciled(contents)
+    if (!t || !contents.check.caseId || !services.caseFile) throw new NotFound()
+    const { saveLedgerToCase } = await import('../../../services/arrears-letters.service.ts')
+    await saveLedgerToCase({
+      contents,
+      reconciliation: t.value,
+      today: today(),
+      caseFile: services.caseFile,
+      who: WHO,
+      steps: t.steps.map((s) => s.text),
+    })
+    return reply.redirect(`${fill(paths.arrearsResult, { checkId })}?saved=1`, 303)
   })
 
   app.post(paths.arrearsTimeline, async (request, reply) => {
