@@ -187,7 +187,16 @@ export class BundleService {
           'redact',
           `“${t}” is too short to hide safely: give at least three letters or digits`,
         )
-    if (texts.length) out.push({ whose: 'you', texts })
+    // A phone number or email address typed here is matched the way those are (any spacing, +44).
+    const isPhone = (t: string): boolean => /^[+\d][\d\s\-().]*$/.test(t) && t.replace(/\D/g, '').length >= 9
+    const isEmail = (t: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)
+    if (texts.length)
+      out.push({
+        whose: 'you',
+        texts: texts.filter((t) => !isPhone(t) && !isEmail(t)),
+        phones: texts.filter(isPhone),
+        emails: texts.filter(isEmail),
+      })
     return out
   }
 

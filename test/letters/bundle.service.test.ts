@@ -100,4 +100,17 @@ describe('the bundle from the case file', () => {
     expect(targets.map((t) => t.whose)).toEqual(['the other parent', 'you'])
     expect(targets[1]).toMatchObject({ postcode: 'G11 5RD', phones: ['07700 900111'] })
   })
+
+  it('treats a phone number or email typed as something to hide as one (any spacing, +44)', async () => {
+    const targets = await s.bundles.redactionTargets(WHO, J.c.id, {
+      redact: ['07700 900 222', 'me@example.org', 'Hillside Primary'],
+    })
+    expect(targets.at(-1)).toEqual({
+      whose: 'you',
+      texts: ['Hillside Primary'],
+      phones: ['07700 900 222'],
+      emails: ['me@example.org'],
+    })
+    await expect(s.bundles.redactionTargets(WHO, J.c.id, { redact: ['ab'] })).rejects.toThrow(/too short/)
+  })
 })
