@@ -114,7 +114,7 @@ export async function run(): Promise<Record<string, number | null>> {
     await vault.close() // snapshots; the child below measures an unclean stop instead
     const rss = spawnSync(
       process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss', dataDir],
+      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--rss', dataDir],
       {
         encoding: 'utf8',
       },

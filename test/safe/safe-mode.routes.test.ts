@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, describe, expect, it } from 'vitest'
 import { rules } from '../../src/rules/load.ts'
-import { buildApp } from '../../src/web/app.ts'
+import { buildApp, type Services } from '../../src/web/app.ts'
 import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
 import { Vault } from '../../src/store/safe/vault.ts'
+import { privacyFor } from '../../src/web/features/safe-mode/privacy.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 import { TEST_CSRF_KEY, sameOrigin } from '../helpers/app.ts'
 import { WHO, TODAY, once } from '../case/fixtures.ts'
@@ -26,7 +27,12 @@ const FILE_LINE = 'Zanzibar-Octopus-17 evidence line inside the uploaded file'
 let dataDir: string
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
-async function start(): Promise<{ app: FastifyInstance; vault: Vault; caseFile: CaseServices }> {
+async function start(): Promise<{
+  app: FastifyInstance
+  vault: Vault
+  caseFile: CaseServices
+  services: Services
+}> {
   const vault = await Vault.open({ dataDir })
   const book = rules()
   const caseFile = createCaseServices({
@@ -36,9 +42,10 @@ async function start(): Promise<{ app: FastifyInstance; vault: Vault; caseFile: 
     maxUploadBytes: 5 * 1024 * 1024,
     today: () => TODAY,
   })
-  const app = await buildApp({ database: vault, rules: book, caseFile }, { csrfKey: TEST_CSRF_KEY })
+  const services = { database: vault, rules: book, caseFile }
+  const app = await buildApp(services, { csrfKey: TEST_CSRF_KEY })
   await app.ready()
-  return { app, vault, caseFile }
+  return { app, vault, caseFile, services }
 }
 
 function everyByte(dir: string): Buffer {
@@ -60,7 +67,7 @@ describe('safe mode in the web app', () => {
     async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'redress-safe-web-'))
       cpSync(join(await ensureTemplate(), 'pglite'), join(dataDir, 'pglite'), { recursive: true })
-      let { app, vault, caseFile } = await start()
+      let { app, vault, caseFile, services } = await start()
 
       // The settings page offers safe mode; turning it on shows the recovery code once.
       expect((await app.inject({ url: '/settings/privacy' })).body).toContain('Turn on safe mode')
@@ -123,7 +130,7 @@ describe('safe mode in the web app', () => {
       expect(readdirSync(dataDir).sort()).not.toContain('pglite')
 
       // Restarted: only the unlock page answers.
-      ;({ app, vault, caseFile } = await start())
+      ;({ app, vault, caseFile, services } = await start())
       expect(vault.status).toBe('locked')
       for (const url of ['/', '/cases', `/cases/${c.id}`, '/settings/privacy', '/check-calculation']) {
         const r = await app.inject({ url })
@@ -159,6 +166,23 @@ describe('safe mode in the web app', () => {
       expect((await app.inject({ url: `/cases/${c.id}/timeline` })).body).toContain('Handover')
       const file = (await caseFile.evidence.choices(WHO, c.id))[0]!
       expect((await caseFile.evidence.files.read(file.sha256)).toString()).toContain(FILE_LINE)
+
+      // Neutral mode: every title is "Notes".
+      const saved = await app.inject({
+        method: 'POST',
+        url: '/settings/privacy',
+        ...form({ neutral: 'yes', idleMinutes: '1', exitUrl: 'https://www.bbc.co.uk/weather' }),
+      })
+      expect(saved.headers.location).toBe('/settings/privacy?saved=1')
+      for (const url of ['/help', `/cases/${c.id}/timeline`])
+        expect((await app.inject({ url })).body).toMatch(/<title>(Error: )?Notes<\/title>/)
+      expect((await app.inject({ url: '/help' })).body).toContain('/assets/notes.svg')
+
+      // The idle lock: a minute without use, and the next request finds Redress locked.
+      privacyFor(services).lastActivity = Date.now() - 61_000
+      expect((await app.inject({ url: '/help' })).headers.location).toBe('/unlock')
+      expect(vault.status).toBe('locked')
+      await vault.unlock(PASS)
 
       // Exit locks, ends the session and blanks every page until a fresh start.
       const exit = await app.inject({ url: '/exit' })

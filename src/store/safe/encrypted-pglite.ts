@@ -104,8 +104,14 @@ function decode(text: Buffer): JournalRecord {
 
 /** Plain reads that change nothing are not journalled. */
 const READ_ONLY = /^\s*(select|show)\b/i
-const changes = (s: Statement[]): boolean =>
-  s.some(([sql]) => !READ_ONLY.test(sql) || /\bnextval\b|\bfor\s+update\b/i.test(sql))
+const UPDATE_OR_DELETE = /^\s*(update|delete)\b/i
+/**
+ * Whether a transaction changed anything: any statement but a plain read (row locks taken by
+ * `SELECT … FOR UPDATE` do not outlive the transaction), leaving out updates and deletes that
+ * touched no row (the job queue polls that way every few seconds).
+ */
+const changes = (s: Statement[], noops: ReadonlySet<number>): boolean =>
+  s.some(([sql], i) => !noops.has(i) && (!READ_ONLY.test(sql) || /\bnextval\b/i.test(sql)))
 
 /** Lets transactions run side by side and a snapshot wait for them all to finish and stop new ones. */
 class Gate {
@@ -249,11 +255,14 @@ export async function openEncryptedPglite(
     try {
       return await rawTransaction(async (tx) => {
         const statements: Statement[] = []
+        const noops = new Set<number>()
         const q = tx.query.bind(tx)
         const e = tx.exec.bind(tx)
-        tx.query = ((sql: string, params?: Param[], opts?: unknown) => {
-          statements.push([sql, params ?? []])
-          return q(sql, params, opts as never)
+        tx.query = (async (sql: string, params?: Param[], opts?: unknown) => {
+          const at = statements.push([sql, params ?? []]) - 1
+          const result = await q(sql, params, opts as never)
+          if (UPDATE_OR_DELETE.test(sql) && result.affectedRows === 0) noops.add(at)
+          return result
         }) as typeof tx.query
         tx.exec = ((sql: string, opts?: unknown) => {
           statements.push([sql, null])
@@ -263,11 +272,11 @@ export async function openEncryptedPglite(
         try {
           result = await fn(tx)
         } catch (error) {
-          if (changes(statements)) append({ c: false, s: statements })
+          if (changes(statements, noops)) append({ c: false, s: statements })
           throw error
         }
         // Written and fsynced before COMMIT: once the caller hears "saved", the journal has it.
-        if (changes(statements)) append({ c: !tx.closed, s: statements })
+        if (changes(statements, noops)) append({ c: !tx.closed, s: statements })
         return result
       })
     } finally {

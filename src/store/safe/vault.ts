@@ -40,6 +40,8 @@ export type SafeModeStatus = 'off' | 'locked' | 'unlocked'
 export class Vault implements Database {
   private current: Database | null = null
   private dataKey: Buffer | null = null
+  /** Safe mode on (the key file exists); kept here so that no request reads the file again. */
+  private keyed: boolean
   private readonly onOpen: Array<(database: Database) => Promise<void>> = []
   readonly engine: Engine
   readonly db: Db
@@ -47,6 +49,7 @@ export class Vault implements Database {
 
   private constructor(private readonly options: OpenOptions) {
     this.engine = options.databaseUrl ? 'postgresql' : 'pglite'
+    this.keyed = readKeyFile(options.dataDir) !== null
     const current = (): Database => {
       if (!this.current) throw new SafeModeLocked('Redress is locked.')
       return this.current
@@ -60,7 +63,7 @@ export class Vault implements Database {
     })
     this.cipher = {
       current: () => {
-        if (!readKeyFile(this.options.dataDir)) return null
+        if (!this.keyed) return null
         if (!this.dataKey) throw new SafeModeLocked('Redress is locked.')
         return this.dataKey
       },
@@ -80,7 +83,7 @@ export class Vault implements Database {
   }
 
   get status(): SafeModeStatus {
-    if (!readKeyFile(this.options.dataDir)) return 'off'
+    if (!this.keyed) return 'off'
     return this.current ? 'unlocked' : 'locked'
   }
 
@@ -145,6 +148,7 @@ export class Vault implements Database {
         const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
         await plain.close()
         writeKeyFile(dataDir, keys.file)
+        this.keyed = true
         createEncryptedDatabase(dataDir, keys.dataKey, tar)
         // From here the encrypted copy is the database (see recoverInterrupted).
         renameSync(join(dataDir, 'pglite'), join(dataDir, 'pglite.removing'))
@@ -154,6 +158,7 @@ export class Vault implements Database {
       }
     } else {
       writeKeyFile(dataDir, keys.file)
+      this.keyed = true
       await this.current?.close()
       this.current = null
     }
@@ -189,6 +194,7 @@ export class Vault implements Database {
       this.current = null
     }
     rmSync(keyFilePath(dataDir), { force: true })
+    this.keyed = false
     this.dataKey?.fill(0)
     this.dataKey = null
     this.current = await openDatabase(this.options)

@@ -36,8 +36,9 @@ export function registerLockGate(app: FastifyInstance, services: Services): void
   timer.unref()
   app.addHook('onClose', async () => clearInterval(timer))
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0]!
+  // What the templates need, set before the handler: @fastify/view resets `reply.locals` in an
+  // onRequest hook of its own, registered after this one, so onRequest is too early for it.
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const r = reply as FastifyReply & { locals: Record<string, unknown> | null }
     r.locals = {
       ...r.locals,
@@ -48,6 +49,10 @@ export function registerLockGate(app: FastifyInstance, services: Services): void
       privacyAnswer: privacy.settings.sharedDevice ?? null,
       safeModeOn: privacy.safeMode !== 'off',
     }
+  })
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0]!
     if (path.startsWith(paths.assets) || path.includes('/assets/')) return
     if (hasExited(request.headers.cookie) && !OPEN_AFTER_EXIT.has(path)) {
       return reply.code(200).view('safe-mode/blank.njk', { neutralMode: true })
