@@ -67,9 +67,20 @@ async function nothingImported(t: ReturnType<typeof targetService>) {
   expect(existsSync(t.files.tempDir) ? readdirSync(t.files.tempDir) : []).toEqual([])
 }
 
+type Row = Record<string, unknown>
+/** case.json as these tests edit it: every table a list of rows (the case a row of its own). */
+interface Rows {
+  case: Row
+  decisions: Row[]
+  events: Row[]
+  evidence: Row[]
+  tasks: Row[]
+  links: Row[]
+}
+
 /** The good archive with case.json changed by `edit` and the manifest brought back in line. */
-function rewrite(edit: (rows: Record<string, any>) => void, extra: Record<string, Uint8Array> = {}): string {
-  const rows = JSON.parse(Buffer.from(good['case.json']!).toString('utf8')) as Record<string, any>
+function rewrite(edit: (rows: Rows) => void, extra: Record<string, Uint8Array> = {}): string {
+  const rows = JSON.parse(Buffer.from(good['case.json']!).toString('utf8')) as Rows
   edit(rows)
   const caseJson = new Uint8Array(Buffer.from(JSON.stringify(rows)))
   const manifest = JSON.parse(Buffer.from(good['manifest.json']!).toString('utf8')) as {
@@ -117,13 +128,33 @@ function bomb(size: number, declare = size): string {
   const header = (central: boolean): Buffer => {
     const b = Buffer.alloc(central ? 46 : 30)
     let o = 0
-    const u16 = (v: number) => (o = b.writeUInt16LE(v, o))
-    const u32 = (v: number) => (o = b.writeUInt32LE(v >>> 0, o))
-    u32(central ? 0x02014b50 : 0x04034b50)
-    if (central) u16(20)
-    ;(u16(20), u16(0), u16(8), u16(0), u16(0x21), u32(crc), u32(data.length), u32(declare))
-    ;(u16(name.length), u16(0))
-    if (central) (u16(0), u16(0), u16(0), u32(0), u32(0))
+    // [bytes, value]: signature, versions, flags, method (deflate), time, date, CRC, sizes, name length,
+    // extra length; the central directory adds comment length, disk, attributes and the offset.
+    const fields: [2 | 4, number][] = [
+      [4, central ? 0x02014b50 : 0x04034b50],
+      ...(central ? [[2, 20] as [2, number]] : []),
+      [2, 20],
+      [2, 0],
+      [2, 8],
+      [2, 0],
+      [2, 0x21],
+      [4, crc],
+      [4, data.length],
+      [4, declare],
+      [2, name.length],
+      [2, 0],
+      ...(central
+        ? ([
+            [2, 0],
+            [2, 0],
+            [2, 0],
+            [4, 0],
+            [4, 0],
+          ] as [2 | 4, number][])
+        : []),
+    ]
+    for (const [bytes, value] of fields)
+      o = bytes === 2 ? b.writeUInt16LE(value, o) : b.writeUInt32LE(value >>> 0, o)
     return Buffer.concat([b, name])
   }
   const local = header(false)
@@ -162,41 +193,41 @@ describe('importing an archive that is built to do harm', () => {
     expect(t.written.total).toBeLessThanOrEqual(6 * 1024)
   })
 
-  const invalid: [string, (rows: Record<string, any>) => void, RegExp][] = [
+  const invalid: [string, (rows: Rows) => void, RegExp][] = [
     [
       'an impossible date',
-      (r) => (r.events[0].occurredOn = '2025-02-30'),
+      (r) => (r.events[0]!.occurredOn = '2025-02-30'),
       /events, row 1, field occurredOn: must be a real date/,
     ],
     [
       'an unknown key (an owner)',
-      (r) => (r.decisions[0].ownerId = 'someone-else'),
+      (r) => (r.decisions[0]!.ownerId = 'someone-else'),
       /decisions, row 1: .*ownerId/i,
     ],
     [
       'a kind the forms do not offer',
-      (r) => (r.decisions[0].kind = 'made-up'),
+      (r) => (r.decisions[0]!.kind = 'made-up'),
       /decisions, row 1, field kind/,
     ],
-    ['a negative size', (r) => (r.evidence[0].sizeBytes = -1), /evidence, row 1, field sizeBytes/],
+    ['a negative size', (r) => (r.evidence[0]!.sizeBytes = -1), /evidence, row 1, field sizeBytes/],
     [
       'a file type outside the allow-list',
-      (r) => (r.evidence[0].mediaType = 'application/x-msdownload'),
+      (r) => (r.evidence[0]!.mediaType = 'application/x-msdownload'),
       /evidence, row 1, field mediaType/,
     ],
     [
       'a file the archive does not carry',
-      (r) => r.evidence.push({ ...r.evidence[0], id: 'extra-row', sha256: 'a'.repeat(64) }),
+      (r) => r.evidence.push({ ...r.evidence[0]!, id: 'extra-row', sha256: 'a'.repeat(64) }),
       /evidence, row \d+: the archive does not carry its file \(evidence\/a{64}\)/,
     ],
     [
       'a link to nothing in the archive',
-      (r) => (r.links[0].toId = 'nowhere'),
+      (r) => (r.links[0]!.toId = 'nowhere'),
       /links, row 1: links to something the archive does not hold/,
     ],
     [
       'a row of another case',
-      (r) => (r.tasks[0].caseId = 'another-case'),
+      (r) => (r.tasks[0]!.caseId = 'another-case'),
       /tasks, row 1: belongs to another case/,
     ],
     ['a malformed CMS reference', (r) => (r.case.cmsReference = '999'), /case, .*cmsReference|cmsReference/],
