@@ -420,13 +420,16 @@ export class ArrearsCheckService {
       status: m.status as MatchDecision['status'],
     }))
     const ob = c.check
-    const t = reconcile(this.deps.rules, {
+    // Without an arrears figure typed in, the statement of account's last balance on or before the date is the CMS's figure.
+    const lastBalance = c.cmsFigures.filter((f) => f.balancePence !== null && f.date <= ob.asOf!).at(-1)
+    const cmsArrears = ob.cmsArrearsPence ?? lastBalance?.balancePence ?? null
+    const t0 = reconcile(this.deps.rules, {
       ...(liability ? { liability: liability.changes } : {}),
       asOf: parseDate(ob.asOf!),
       schedule: [...schedule, ...dueFromStatement],
       payments,
       cmsReceived: c.cmsFigures.length > 0 ? receipts : null,
-      cmsArrears: ob.cmsArrearsPence === null ? null : pence(ob.cmsArrearsPence),
+      cmsArrears: cmsArrears === null ? null : pence(cmsArrears),
       matchWindowDays: ob.matchWindowDays,
       collection: ob.collection === 'collect-and-pay' ? 'collect-and-pay' : 'direct',
       decisions,
@@ -440,6 +443,16 @@ export class ArrearsCheckService {
             }
           : null,
     })
+    const t =
+      ob.cmsArrearsPence === null && lastBalance
+        ? {
+            ...t0,
+            assumptions: [
+              ...t0.assumptions,
+              `No arrears figure was entered, so the balance on the CMS statement of account on ${formatDate(parseDate(lastBalance.date))} is used as the CMS's figure.`,
+            ],
+          }
+        : t0
     if (!liability) return t
     return {
       value: t.value,

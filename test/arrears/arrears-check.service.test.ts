@@ -116,6 +116,20 @@ describe('arrears check service', () => {
     expect(linked).toHaveLength(7)
   })
 
+  it('without an arrears figure, the statement of account’s last balance is the CMS’s figure, and it says so', async () => {
+    const check = await svc.create(WHO, null)
+    await svc.setSchedule(WHO, check.id, '31/01/2025, 100.00\n28/02/2025, 100.00')
+    await svc.setCmsStatement(
+      WHO,
+      check.id,
+      '31/01/2025, Due, 100.00, , 100.00\n28/02/2025, Due, 100.00, , 200.00\n31/03/2025, Due, 100.00, , 300.00',
+    )
+    await svc.settings(WHO, check.id, { asOf: '2025-02-28' })
+    const t = svc.reconcile(await svc.contents(WHO, check.id))!
+    expect(toDecimal(t.value.cmsArrears!)).toBe('200.00')
+    expect(t.assumptions.join(' ')).toContain('balance on the CMS statement of account on 28 February 2025')
+  })
+
   it('an unrecognised layout is kept for mapping; the mapping reads it and is saved as a profile', async () => {
     const check = await svc.create(WHO, null)
     const out = await svc.importFile(WHO, check.id, {
