@@ -55,6 +55,7 @@ describe('text in every script', () => {
     for (const s of Object.values(SAMPLES)) flow.text(`Name: ${s}.`)
     for (const s of Object.values(SAMPLES)) flow.text(s, { font: fonts.bold })
     flow.table({
+      kind: 'table',
       columns: [{ header: 'Who' }, { header: 'What' }],
       rows: Object.values(SAMPLES).map((s) => [s, 'note']),
     })
