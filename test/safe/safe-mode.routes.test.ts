@@ -139,6 +139,7 @@ describe('safe mode in the web app', () => {
       }
       const unlockPage = await app.inject({ url: '/unlock' })
       expect(unlockPage.body).toContain('Type your passphrase')
+      expect(unlockPage.body).not.toContain('govuk-form-group--error')
 
       // A wrong passphrase reveals nothing and slows the next try down.
       const wrong = await app.inject({
@@ -148,6 +149,7 @@ describe('safe mode in the web app', () => {
       })
       expect(wrong.statusCode).toBe(400)
       expect(wrong.body).toContain('That passphrase is not right')
+      expect(wrong.body).toContain('govuk-form-group--error')
       for (const s of ['Handover', 'Pat', PHONE]) expect(wrong.body).not.toContain(s)
       expect(vault.status).toBe('locked')
       const tooSoon = await app.inject({ method: 'POST', url: '/unlock', ...form({ passphrase: PASS }) })
