@@ -22,7 +22,7 @@ async function timeToFirstHealth(args: string[], env: NodeJS.ProcessEnv): Promis
     stdio: 'ignore',
   })
   try {
-    for (let tries = 0; tries < 6000; tries++) {
+    for (let tries = 0; tries < 36000; tries++) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/health`)
         if (res.status === 200) return Number(process.hrtime.bigint() - started) / 1e6
@@ -31,7 +31,7 @@ async function timeToFirstHealth(args: string[], env: NodeJS.ProcessEnv): Promis
       }
       await sleep(5)
     }
-    throw new Error(`${args.join(' ')} did not answer /health within a minute`)
+    throw new Error(`${args.join(' ')} did not answer /health within three minutes`)
   } finally {
     await stop(child)
   }

@@ -6,10 +6,20 @@
 // changed since the last one (dist/server.manifest.json), so `npm start` builds only once.
 // Tests run the same bundle in the browser tests, and the sources directly everywhere else.
 import { build } from 'esbuild'
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { bundleInputs, compiledRulesPlugin, root } from './build-common.mjs'
+import {
+  bundleInputs,
+  compiledRulesPlugin,
+  externalPackages,
+  root,
+  zodEnglishOnlyPlugin,
+} from './build-common.mjs'
+
 import { isBundleFresh, writeManifest } from './bundle-manifest.mjs'
+
+/** Packages bundled in rather than loaded through Node's resolver at start (the rest stay external). */
+const BUNDLED = ['zod', 'temporal-polyfill']
 
 const outdir = join(root, 'dist')
 const manifest = join(outdir, 'server.manifest.json')
@@ -23,19 +33,28 @@ for (const name of readdirSync(outdir, { withFileTypes: true })
   rmSync(join(outdir, name), { force: true })
 const builtAt = Date.now()
 const result = await build({
-  entryPoints: [join(root, 'src/server.ts')],
+  entryPoints: { 'server-main': join(root, 'src/server.ts') },
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  packages: 'external',
+  external: externalPackages(BUNDLED),
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]', // beside server.mjs: src/root.ts finds the project one level up
-  plugins: [compiledRulesPlugin()],
+  plugins: [compiledRulesPlugin(), zodEnglishOnlyPlugin()],
+  banner: {
+    js: "import { createRequire as __redressRequire } from 'node:module'; const require = __redressRequire(import.meta.url);",
+  },
 })
+// The entry turns on Node's compile cache before the server's modules load (they are then
+// compiled once, not on every start).
+writeFileSync(
+  join(outdir, 'server.mjs'),
+  "import { enableCompileCache } from 'node:module'\nenableCompileCache?.()\nawait import('./server-main.mjs')\n",
+)
 writeManifest(manifest, builtAt, bundleInputs(result.metafile, ['scripts/build-server.mjs']))
