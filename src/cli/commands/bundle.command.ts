@@ -55,7 +55,7 @@ export function registerBundle(program: Command): void {
     .option('--out <file>', 'where to save the PDF')
     .option(
       '--documents <ids>',
-      'evidence or decision ids, comma-separated, in order (default: every PDF in the case)',
+      'evidence or decision ids, comma-separated, in order within their sections (default: every PDF, JPEG and PNG in the case)',
     )
     .option(
       '--keep-my-details-private',
