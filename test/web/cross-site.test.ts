@@ -241,3 +241,22 @@ describe('withTokens', () => {
     )
   })
 })
+
+describe('a template that prints the token itself', () => {
+  it('gets the same token the form check expects', async () => {
+    const extra = await buildApp({ database: db, rules: rules() }, { csrfKey: TEST_CSRF_KEY })
+    extra.get('/own-form', (request, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          `<p>${String((reply as unknown as { locals: Record<string, unknown> }).locals['csrfToken'])}</p>`,
+        ),
+    )
+    try {
+      const res = await extra.inject({ url: '/own-form', headers: { cookie: sameOrigin().cookie } })
+      expect(res.body).toBe(`<p>${sameOrigin()['x-csrf-token']}</p>`)
+    } finally {
+      await extra.close()
+    }
+  })
+})

@@ -53,8 +53,6 @@ export function crossSiteProtection(key: Uint8Array) {
       request.csrfCookie = `${CSRF_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict`
     }
     request.csrfToken = sign(secret)
-    const withLocals = reply as FastifyReply & { locals: Record<string, unknown> | null }
-    withLocals.locals = { ...withLocals.locals, csrfToken: request.csrfToken }
     if (SAFE_METHODS.has(request.method)) return
     const site = request.headers['sec-fetch-site']
     if (site !== undefined && site !== 'same-origin' && site !== 'none')
@@ -66,6 +64,10 @@ export function crossSiteProtection(key: Uint8Array) {
 
   /** preValidation: the form's token, now that a form body has been parsed. */
   async function checkToken(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // Templates may print {{ csrfToken }} themselves. (@fastify/view resets reply.locals in its own
+    // onRequest hook, so this is set here, after it.)
+    const withLocals = reply as FastifyReply & { locals: Record<string, unknown> | null }
+    withLocals.locals = { ...withLocals.locals, csrfToken: request.csrfToken }
     if (SAFE_METHODS.has(request.method)) return
     const body = request.body
     const fromBody =
