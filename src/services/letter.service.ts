@@ -139,6 +139,7 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
     label: 'Why it is late',
     hint: 'Only if it is late. In your own words: what stopped you, and when. Redress puts this in the letter as you write it.',
     kinds: [
+      'mandatory-reconsideration',
       'late-mandatory-reconsideration',
       'appeal-covering-letter',
       'appeal-sscs2-answers',
@@ -331,6 +332,7 @@ export function reviveInput(value: unknown, key = ''): unknown {
 
 /** Kinds that ask for a late letter to be accepted, in the parent's words, when the route is late. */
 const LATE_REASON_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'mandatory-reconsideration',
   'late-mandatory-reconsideration',
   'appeal-covering-letter',
   'appeal-sscs2-answers',
@@ -428,7 +430,11 @@ const poundsWord = (ctx: Context, name: string): Pence | undefined => {
 const optional = <T>(key: string, value: T | undefined | null): Record<string, T> =>
   value === undefined || value === null ? {} : { [key]: value }
 
-const reconsideration = (ctx: Context) => ({ ...ctx.base, ...ctx.about })
+const reconsideration = (ctx: Context) => ({
+  ...ctx.base,
+  ...ctx.about,
+  ...optional('lateReason', ctx.word('lateReason')),
+})
 
 const variationBase = (ctx: Context) => ({
   ...ctx.base,

@@ -244,6 +244,20 @@ describe('late letters say so, in the parent’s words', () => {
     expect(letter.paragraphs).toContain(reason)
   })
 
+  it('a reconsideration request sent after the 30 days says it is late, in the parent’s words', async () => {
+    const words = { grounds: 'Dan’s income is higher than the decision says.' }
+    await expect(
+      s.letters.draft(WHO, A.c.id, 'mandatory-reconsideration', { date: on('2025-04-01'), words }),
+    ).rejects.toMatchObject({ problems: [{ field: 'lateReason' }] })
+    const reason = 'I was in hospital from 20 February to 28 March 2025.'
+    const { letter } = await s.letters.draft(WHO, A.c.id, 'mandatory-reconsideration', {
+      date: on('2025-04-01'),
+      words: { ...words, lateReason: reason },
+    })
+    expect(letter.paragraphs).toContain(reason)
+    expect(letter.paragraphs).toContainEqual({ kind: 'heading', text: 'Why this request is late' })
+  })
+
   it('past the outer limit, names what remains', async () => {
     const t = await s.letters.timing(WHO, A.c.id, 'mandatory-reconsideration', { date: on('2026-06-01') })
     expect(t?.state).toBe('past-outer-limit')

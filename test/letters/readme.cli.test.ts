@@ -88,6 +88,8 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
         '2025-04-01',
         '--set',
         'grounds=Dan started a new job in November 2024, at £45,000 a year.',
+        '--set',
+        'lateReason=I was in hospital from 20 February to 28 March 2025.',
         '--out',
         join(dir, 'mr.pdf'),
         '--notes-out',
@@ -115,6 +117,9 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
       (await inspectPdf(new Uint8Array(readFileSync(join(dir, 'notes.pdf'))))).pages.join(' '),
     )
     expect(letterText).not.toContain('Before you send this')
+    // The letter itself says it is late, with the parent's reason.
+    expect(letterText).toContain('I was in hospital from 20 February to 28 March 2025.')
+    expect(letterText).toContain('outside the usual time limit')
     expect(notesText).toContain('Before you send this')
     const out = JSON.parse(r.stdout) as { sent: { eventId: string } }
     // The proof is kept as evidence and linked to the "letter sent" entry as its proof of postage.

@@ -23,6 +23,8 @@ export interface MandatoryReconsiderationInput extends LetterBaseInput {
   readonly workings?: Maybe<readonly WorkingStep[]>
   /** If the parent already asked by phone, the date of that call. */
   readonly phonedOn?: Maybe<PlainDate>
+  /** Only if the request is late: why, in the parent's words. */
+  readonly lateReason?: Maybe<string>
 }
 
 const TITLE = 'Request for a mandatory reconsideration'
@@ -64,6 +66,13 @@ export function mandatoryReconsideration(input: MandatoryReconsiderationInput): 
       ...(input.phonedOn
         ? [
             `I also asked for this reconsideration by phone on ${formatDate(input.phonedOn)}. This letter confirms that request.`,
+          ]
+        : []),
+      ...(input.lateReason?.trim()
+        ? [
+            heading('Why this request is late'),
+            'I know that this request is outside the usual time limit. I ask you to accept it late, for the reason I give here:',
+            own(input.lateReason),
           ]
         : []),
       heading('Why I think the decision is wrong'),
