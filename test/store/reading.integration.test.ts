@@ -81,6 +81,16 @@ describe.each(engines)('reading and search on %s', (engine, open) => {
     expect((await s.evidence.get(WHO, caseId, e.id)).fileName).toBe('locked.pdf')
   })
 
+  it('says when no text was found (a blank page), keeping the file', async () => {
+    const { PDFDocument } = await import('pdf-lib')
+    const blank = await PDFDocument.create()
+    blank.addPage([200, 280])
+    const e = await s.evidence.add(WHO, caseId, { fileName: 'blank.pdf', content: bytes(await blank.save()) })
+    await s.reading.drain()
+    expect(await s.reading.state(e.id)).toMatchObject({ state: 'failed', reason: 'no-text' })
+    expect(s.evidence.files.has(e.sha256)).toBe(true)
+  })
+
   it('searches evidence text, calls and decisions with highlighted snippets, filters and across cases', async () => {
     await s.cases.addEvent(WHO, caseId, {
       type: 'call',
