@@ -62,7 +62,8 @@ export interface OpenOptions {
 /** Opens the database for `options`, applying any migrations not yet applied. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   // Evidence lives in the data folder with either engine: make it private before anything opens.
-  const tightened = secureDataFolder(options.dataDir)
+  // (A PostgreSQL caller with no files of its own, such as a repository test, passes no folder.)
+  const tightened = options.dataDir ? secureDataFolder(options.dataDir) : 0
   if (tightened > 0)
     options.onNotice?.(
       `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${options.dataDir} readable by you alone.`,
