@@ -59,6 +59,26 @@ describe('reading evidence', () => {
     expect(r.pages[0]!.text).toContain('Child Maintenance Service')
   })
 
+  it('reads a Welsh letter with the Welsh trained data', async () => {
+    const { PDFDocument, StandardFonts } = await import('pdf-lib')
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const page = doc.addPage([420, 200])
+    const lines = [
+      'Gwasanaeth Cynhaliaeth Plant',
+      'Dyddiad y llythyr: 3 Chwefror 2025',
+      'Rhaid talu £45.20 bob wythnos',
+    ]
+    lines.forEach((l, i) => page.drawText(l, { x: 20, y: 160 - i * 30, size: 16, font }))
+    const png = await scanImage(await doc.save(), 200)
+    const r = await readDocument(png, 'image/png', { ocr, languages: ['cym', 'eng'] })
+    expect(r.language).toBe('cym+eng')
+    expect(r.pages[0]!.text).toContain('Chwefror')
+    const best = bestByField(suggestFacts(r.pages))
+    expect(best.letterDate?.value).toBe('2025-02-03')
+    expect(best.weeklyAmount?.value).toBe('45.20')
+  })
+
   it('gives a clear reason for a password-protected, damaged or oversized file', async () => {
     const mupdf = await import('mupdf')
     const doc = mupdf.Document.openDocument(pdf, 'application/pdf').asPDF()!
