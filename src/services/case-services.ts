@@ -29,6 +29,8 @@ export interface CaseServicesOptions {
   readonly dataDir: string
   readonly rules: RuleBook
   readonly maxUploadBytes: number
+  /** The most a case archive may unpack to on import (2 GB when not given). */
+  readonly maxImportBytes?: number
   readonly today?: () => PlainDate
   readonly compute?: ComputeDeadline
 }
@@ -62,7 +64,12 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
       afterAdd: (who, record) => reading.queue(who, record),
     }),
     reading,
-    caseArchive: new CaseArchiveService({ repo, files }),
+    caseArchive: new CaseArchiveService({
+      repo,
+      files,
+      maxEntryBytes: o.maxUploadBytes,
+      ...(o.maxImportBytes ? { maxTotalBytes: o.maxImportBytes } : {}),
+    }),
     chronology: new CaseChronologyService({ cases }),
   }
 }
