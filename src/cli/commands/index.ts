@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import type { Command } from 'commander'
 
 /**
  * One subcommand, loaded only when it runs. `summary` is the line `redress --help` lists (the
@@ -7,41 +7,38 @@ import type { Command } from "commander";
  * case file, the PDF libraries or the other commands.
  */
 export interface LazyCommand {
-  readonly name: string;
-  readonly summary: string;
-  readonly load: () => Promise<(program: Command) => void>;
+  readonly name: string
+  readonly summary: string
+  readonly load: () => Promise<(program: Command) => void>
 }
 
 /** Every subcommand, registered in one place, in the order `--help` lists them. */
 export const commands: ReadonlyArray<LazyCommand> = [
   {
-    name: "rules",
-    summary:
-      "list the rules (rates, time limits, contact facts) with their sources and confidence",
-    load: async () => (await import("./rules.command.ts")).registerRules,
+    name: 'rules',
+    summary: 'list the rules (rates, time limits, contact facts) with their sources and confidence',
+    load: async () => (await import('./rules.command.ts')).registerRules,
   },
   {
-    name: "calc",
-    summary:
-      "work out weekly child maintenance (2012 scheme) from a JSON request on standard input",
-    load: async () => (await import("./calc.command.ts")).registerCalc,
+    name: 'calc',
+    summary: 'work out weekly child maintenance (2012 scheme) from a JSON request on standard input',
+    load: async () => (await import('./calc.command.ts')).registerCalc,
   },
   {
-    name: "deadline",
+    name: 'deadline',
     summary:
-      "work out a time limit (mandatory reconsideration, tribunal appeal, complaint targets…) from JSON on stdin",
-    load: async () => (await import("./deadline.command.ts")).registerDeadline,
+      'work out a time limit (mandatory reconsideration, tribunal appeal, complaint targets…) from JSON on stdin',
+    load: async () => (await import('./deadline.command.ts')).registerDeadline,
   },
   {
-    name: "route",
-    summary:
-      "find the ways to challenge, report or complain that fit your problem, most urgent first",
-    load: async () => (await import("./route.command.ts")).registerRoute,
+    name: 'route',
+    summary: 'find the ways to challenge, report or complain that fit your problem, most urgent first',
+    load: async () => (await import('./route.command.ts')).registerRoute,
   },
   {
-    name: "case",
+    name: 'case',
     summary:
-      "keep your case file: cases, CMS decisions, calls, letters, evidence, deadlines; export and import",
+      'keep your case file: cases, CMS decisions, calls, letters, evidence, deadlines; export and import',
     load: async () => {
       const [{ registerCase }, { registerCaseReading }] = await Promise.all([
         import('./case.command.ts'),
@@ -55,31 +52,29 @@ export const commands: ReadonlyArray<LazyCommand> = [
   },
   {
     name: 'read',
-    summary: 'read the text of a document (PDF, photo, scan, e-mail, Word) and suggest the facts of a CMS letter',
+    summary:
+      'read the text of a document (PDF, photo, scan, e-mail, Word) and suggest the facts of a CMS letter',
     load: async () => (await import('./read.command.ts')).registerRead,
   },
   {
-    name: "letter",
-    summary:
-      "write a letter from your case file (PDF or Word); --list shows every kind and what it needs",
-    load: async () => (await import("./letter.command.ts")).registerLetter,
+    name: 'letter',
+    summary: 'write a letter from your case file (PDF or Word); --list shows every kind and what it needs',
+    load: async () => (await import('./letter.command.ts')).registerLetter,
   },
   {
-    name: "bundle",
-    summary:
-      "build a tribunal bundle (one PDF with index, page numbers and chronology) from your case file",
-    load: async () => (await import("./bundle.command.ts")).registerBundle,
+    name: 'bundle',
+    summary: 'build a tribunal bundle (one PDF with index, page numbers and chronology) from your case file',
+    load: async () => (await import('./bundle.command.ts')).registerBundle,
   },
   {
-    name: "safe-mode",
-    summary:
-      "keep your case file encrypted on this device: enable, disable, status, change-passphrase",
-    load: async () => (await import("./safe-mode.command.ts")).registerSafeMode,
+    name: 'safe-mode',
+    summary: 'keep your case file encrypted on this device: enable, disable, status, change-passphrase',
+    load: async () => (await import('./safe-mode.command.ts')).registerSafeMode,
   },
   {
-    name: "arrears",
+    name: 'arrears',
     summary:
-      "check an arrears figure against your payments and the CMS records; import-bank reads a bank statement",
-    load: async () => (await import("./arrears.command.ts")).registerArrears,
+      'check an arrears figure against your payments and the CMS records; import-bank reads a bank statement',
+    load: async () => (await import('./arrears.command.ts')).registerArrears,
   },
-];
+]
