@@ -69,7 +69,9 @@ describe('data directory lock', () => {
     const dir = tempDir()
     // `sleep 0` exits at once; its parent then becomes `sleep 3`, which never reaps it.
     const shell = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 3'])
-    const pid = Number(await new Promise<string>((r) => shell.stdout.once('data', (d: Buffer) => r(String(d)))))
+    const pid = Number(
+      await new Promise<string>((r) => shell.stdout.once('data', (d: Buffer) => r(String(d)))),
+    )
     for (let i = 0; i < 50; i++) {
       if (readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')) break
       await new Promise((r) => setTimeout(r, 20))
