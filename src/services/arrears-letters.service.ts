@@ -1,7 +1,13 @@
 import type { Reconciliation } from '../domain/arrears/index.ts'
 import type { Actor } from '../domain/case/index.ts'
 import { toDecimal } from '../domain/shared/pence.ts'
-import { compareDates, formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import {
+  compareDates,
+  formatDate,
+  formatYearMonth,
+  parseDate,
+  type PlainDate,
+} from '../domain/shared/plain-date.ts'
 import {
   arrearsDisputeLetter,
   discrepancyAppendix,
@@ -35,21 +41,7 @@ export async function senderDetails(
   return { name: c.yourName ?? '', address: c.yourAddress ?? '', reference: c.cmsReference ?? '' }
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-const monthName = (ym: string): string => `${MONTHS[Number(ym.slice(5)) - 1]} ${ym.slice(0, 4)}`
+const monthName = formatYearMonth
 
 /** The discrepancy schedule lines in words (shared by the letters and tests). */
 export function scheduleLines(contents: CheckContents, r: Reconciliation): ArrearsLetterInput['schedule'] {

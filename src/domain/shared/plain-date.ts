@@ -58,3 +58,9 @@ export function formatLongDate(d: PlainDate): string {
 export function formatDate(d: PlainDate): string {
   return `${d.day} ${MONTHS[d.month - 1]} ${d.year}`
 }
+
+/** "2025-03" → "March 2025" */
+export function formatYearMonth(ym: string): string {
+  const [year, month] = ym.split('-')
+  return `${MONTHS[Number(month) - 1] ?? month} ${year}`
+}

@@ -1,27 +1,9 @@
 import type { LedgerMonth, Reconciliation } from '../../../domain/arrears/index.ts'
 import { formatPounds, toDecimal, type Pence } from '../../../domain/shared/pence.ts'
-import { formatDate, parseDate, Temporal } from '../../../domain/shared/plain-date.ts'
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+import { formatDate, formatYearMonth, parseDate, Temporal } from '../../../domain/shared/plain-date.ts'
 
 /** "2025-03" → "March 2025" */
-export const monthName = (ym: string): string => {
-  const [y, m] = ym.split('-')
-  return `${MONTHS[Number(m) - 1]} ${y}`
-}
+export const monthName = formatYearMonth
 
 export const money = (p: Pence | number | null): string => (p === null ? '–' : formatPounds(p as Pence))
 export const isoToText = (iso: string): string => formatDate(parseDate(iso))
@@ -84,9 +66,9 @@ export function balanceChart(months: readonly LedgerMonth[], copy: ChartCopy): s
   const step = Math.max(1, Math.ceil(months.length / 8))
   months.forEach((m, i) => {
     if (i % step !== 0 && i !== months.length - 1) return
-    const [yr, mo] = m.month.split('-')
+    const [month, year] = formatYearMonth(m.month).split(' ')
     parts.push(
-      `<text x="${x(i).toFixed(1)}" y="${H - pad.b + 18}" text-anchor="middle" font-size="12" fill="#0b0c0c">${MONTHS[Number(mo) - 1]!.slice(0, 3)} ${yr!.slice(2)}</text>`,
+      `<text x="${x(i).toFixed(1)}" y="${H - pad.b + 18}" text-anchor="middle" font-size="12" fill="#0b0c0c">${month!.slice(0, 3)} ${year!.slice(2)}</text>`,
     )
   })
   for (const s of series) {
