@@ -18,9 +18,13 @@ let server: RunningServer
 let context: BrowserContext
 let foreignRequests: string[]
 let close = async (): Promise<void> => {}
+/** A page in a browser of its own (no answers left from another journey), watched for foreign requests. */
+let freshPage: () => Promise<Page> = () => Promise.reject(new Error('no harness'))
 
 beforeAll(async () => {
-  ;({ server, context, foreignRequests, close } = await startHarness())
+  const harness = await startHarness()
+  ;({ server, context, foreignRequests, close } = harness)
+  freshPage = async () => harness.watch(await harness.browser.newContext()).newPage()
 })
 afterAll(() => close())
 
@@ -162,7 +166,7 @@ describe('“What can I do?” in Northern Ireland after the Independent Case Ex
 
 describe('“What can I do?” after a Northern Ireland tribunal decision', () => {
   it('asks when the reasons were sent and offers leave from a legally qualified panel member', async () => {
-    const page = await context.newPage()
+    const page = await freshPage()
     const p = await new RedressPage(page, server.url).open('/what-can-i-do')
     await click(page, 'Start now')
     const answer = async (value: string) => {
