@@ -78,3 +78,14 @@ export const commands: ReadonlyArray<LazyCommand> = [
     load: async () => (await import('./arrears.command.ts')).registerArrears,
   },
 ]
+
+/**
+ * Whether a command line opens the case file and then does little heavy WebAssembly work of its
+ * own, so it is better run on V8's baseline compiler only (see main.ts). `case read` and `read`
+ * run OCR, whose hot loops need the optimising compiler.
+ */
+export function prefersBaselineCompiler(args: readonly string[]): boolean {
+  const [name, sub] = args
+  if (name === 'case') return sub !== 'read'
+  return name === 'letter' || name === 'bundle' || name === 'safe-mode'
+}
