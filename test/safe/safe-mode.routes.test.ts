@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, describe, expect, it } from 'vitest'
-import { rules } from '../../src/rules/load.ts'
 import { buildApp, type Services } from '../../src/web/app.ts'
-import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import type { CaseServices } from '../../src/services/case-services.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import { Vault } from '../../src/store/safe/vault.ts'
 import { privacyFor } from '../../src/web/features/safe-mode/privacy.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
-import { TEST_CSRF_KEY, sameOrigin } from '../helpers/app.ts'
+import { TEST_CSRF_KEY, sameOrigin, testServices } from '../helpers/app.ts'
 import { WHO, TODAY, once } from '../case/fixtures.ts'
 
 /**
@@ -34,15 +34,8 @@ async function start(): Promise<{
   services: Services
 }> {
   const vault = await Vault.open({ dataDir })
-  const book = rules()
-  const caseFile = createCaseServices({
-    database: vault,
-    dataDir,
-    rules: book,
-    maxUploadBytes: 5 * 1024 * 1024,
-    today: () => TODAY,
-  })
-  const services = { database: vault, rules: book, caseFile }
+  const services = testServices(vault, fixedClock(TODAY), { dataDir, maxUploadBytes: 5 * 1024 * 1024 })
+  const caseFile = services.caseFile
   const app = await buildApp(services, { csrfKey: TEST_CSRF_KEY })
   await app.ready()
   return { app, vault, caseFile, services }
@@ -179,6 +172,14 @@ describe('safe mode in the web app', () => {
       for (const url of ['/help', `/cases/${c.id}/timeline`])
         expect((await app.inject({ url })).body).toMatch(/<title>(Error: )?Notes<\/title>/)
       expect((await app.inject({ url: '/help' })).body).toContain('/assets/notes.svg')
+      // …and what every page shows around its content: header, notice, Exit and skip link, footer.
+      for (const url of ['/help', `/cases/${c.id}/timeline`, '/settings/privacy']) {
+        const body = (await app.inject({ url })).body
+        const around = [/<body[\s\S]*?<\/aside>/, /<footer[\s\S]*?<\/footer>/].map((r) => r.exec(body)![0])
+        expect(around[0]).toMatch(/<span>Notes<\/span>/)
+        expect(around[1]).toContain('About Notes')
+        for (const part of around) expect(part, url).not.toMatch(/Redress|child maintenance/i)
+      }
 
       // The idle lock: a minute without use, and the next request finds Redress locked.
       privacyFor(services).lastActivity = Date.now() - 61_000
