@@ -77,6 +77,7 @@ export {
 export { isBundleSection, SECTIONS as BUNDLE_SECTIONS } from './bundle/types.ts'
 export type { PageText } from './bundle/pdf-text.ts'
 export type {
+  ArrearsLedgerSection,
   BuildBundleOptions,
   BundleDocument,
   BundleEntry,

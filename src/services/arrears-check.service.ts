@@ -35,6 +35,7 @@ import {
 } from '../store/arrears.repository.ts'
 import type { Db } from '../store/db.ts'
 import type { CaseServices } from './case-services.ts'
+import type { ArrearsLedgerSection } from '../documents/bundle/types.ts'
 
 export interface ArrearsCheckDeps {
   readonly db: Db
@@ -459,6 +460,22 @@ export class ArrearsCheckService {
       steps: [...liability.steps, ...t.steps],
       assumptions: [...t.assumptions, ...liability.assumptions],
     }
+  }
+
+  /**
+   * The ledger of every check in the case that has one (an "as of" date), as documents for the
+   * bundle's arrears section, newest check first. Checks without a date have no ledger yet.
+   */
+  async bundleSections(who: Actor, caseId: string): Promise<ArrearsLedgerSection[]> {
+    const { ledgerSection } = await import('./arrears-letters.service.ts')
+    const out: ArrearsLedgerSection[] = []
+    for (const check of await this.list(who, caseId)) {
+      if (!check.asOf) continue
+      const c = await this.repo.contents(check)
+      const t = this.reconcile(c, await this.liabilityFor(who, c))
+      if (t) out.push(ledgerSection(c, t))
+    }
+    return out
   }
 
   /**

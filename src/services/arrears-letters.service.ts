@@ -15,6 +15,8 @@ import {
   type ArrearsLetterInput,
 } from '../documents/arrears/letters.ts'
 import type { Letter } from '../documents/letters/model.ts'
+import type { ArrearsLedgerSection } from '../documents/bundle/types.ts'
+import type { Step, Traced } from '../domain/shared/traced.ts'
 import type { CheckContents } from '../store/arrears.repository.ts'
 import type { CaseServices } from './case-services.ts'
 import { recipientIdFor, recipients } from './recipients.ts'
@@ -150,3 +152,28 @@ export async function saveLedgerToCase(
 }
 
 const compareToday = (d: PlainDate, today: PlainDate): boolean => compareDates(d, today) <= 0
+
+/** A working step in words, with the source of its rule where it has one. */
+export function stepWithSource(s: Step): string {
+  const c = s.cite
+  if (!c) return s.text
+  return `${s.text} (source: ${c.instrument}, ${c.provision}${c.confidence === 'verified' ? '' : `; ${c.confidence}`})`
+}
+
+/**
+ * A check's ledger as a document of the bundle's arrears section: the headline, the discrepancy
+ * schedule and the month-by-month ledger, the workings with their sources and the assumptions.
+ */
+export function ledgerSection(contents: CheckContents, t: Traced<Reconciliation>): ArrearsLedgerSection {
+  const r = t.value
+  return {
+    id: contents.check.id,
+    title: `Arrears ledger and discrepancy schedule to ${formatDate(r.asOf)} (${contents.check.title})`,
+    date: r.asOf,
+    headline: r.headline,
+    blocks: discrepancyAppendix({ reconciliation: r, schedule: scheduleLines(contents, r), monthName })
+      .paragraphs,
+    workings: t.steps.map(stepWithSource),
+    assumptions: t.assumptions,
+  }
+}

@@ -9,6 +9,7 @@ import {
   buildBundle,
   buildBundleToFile,
   isBundleSection,
+  type ArrearsLedgerSection,
   type BundleDocument,
   type BundleInput,
   type BundleProgress,
@@ -40,6 +41,13 @@ export interface BundleChoices {
   readonly decisionId?: string | null
   readonly figures?: LetterChoices['figures']
   readonly title?: string | null
+  /** Arrears checks whose ledger goes in the arrears section, by id: every check with a ledger when not given, none when empty. */
+  readonly arrearsChecks?: readonly string[] | null
+}
+
+/** Where the bundle gets the ledgers of the case's arrears checks (the arrears check service). */
+export interface ArrearsLedgers {
+  bundleSections(who: Actor, caseId: string): Promise<ArrearsLedgerSection[]>
 }
 
 export interface BundleCandidate {
@@ -75,7 +83,19 @@ const ownContact = (c: object): { phone: string | null; email: string | null } =
 }
 
 export class BundleService {
-  constructor(private readonly deps: { readonly caseFile: CaseServices; readonly letters: LetterService }) {}
+  constructor(
+    private readonly deps: {
+      readonly caseFile: CaseServices
+      readonly letters: LetterService
+      /** Without it the bundle has no arrears section. */
+      readonly arrears?: ArrearsLedgers
+    },
+  ) {}
+
+  /** The ledgers of the case's arrears checks that can go in the bundle's arrears section. */
+  async arrearsLedgers(who: Actor, caseId: string): Promise<ArrearsLedgerSection[]> {
+    return this.deps.arrears ? this.deps.arrears.bundleSections(who, caseId) : []
+  }
 
   /** The section a document goes in by its kind, and its role where the appeal checks need it. */
   private placement(
@@ -97,6 +117,8 @@ export class BundleService {
     if (e.tags.some((t) => /postage|proof/.test(t))) return { section: 'correspondence' }
     if (mine.some((l) => l.toType === 'event' && letterEvents.has(l.toId)))
       return { section: 'correspondence' }
+    // Bank statement extracts and saved ledgers from Check your arrears go with the ledger.
+    if (e.tags.includes('arrears')) return { section: 'arrears' }
     return { section: 'evidence' }
   }
 
@@ -224,6 +246,24 @@ export class BundleService {
         }
       }
     } else ids = candidates.map((x) => x.id)
+    const ledgers = await this.arrearsLedgers(who, caseId)
+    const wanted = ch.arrearsChecks ? new Set(ch.arrearsChecks) : null
+    for (const id of wanted ?? [])
+      if (!ledgers.some((l) => l.id === id))
+        throw new InvalidInput(
+          'arrearsChecks',
+          `There is no arrears check "${id}" with a ledger in this case (a check needs its "as of" date first)`,
+        )
+    const arrears = wanted ? ledgers.filter((l) => wanted.has(l.id)) : ledgers
+    // A ledger saved to the case earlier is left out of the default choice when a fresh one is drawn.
+    if (!ch.documents?.length && arrears.length > 0) {
+      const saved = new Set(
+        (await cases.list(who, caseId, 'evidence'))
+          .filter((e) => e.tags.includes('arrears') && e.tags.includes('ledger'))
+          .map((e) => e.id),
+      )
+      ids = ids.filter((id) => !saved.has(id))
+    }
     for (const [id, section] of Object.entries(ch.sections ?? {}))
       if (!isBundleSection(section))
         throw new InvalidInput('sections', `“${section}” is not a bundle section`)
@@ -250,7 +290,7 @@ export class BundleService {
       })
     }
     const rows = await chronology.rows(who, caseId)
-    if (documents.length === 0 && rows.length === 0)
+    if (documents.length === 0 && rows.length === 0 && arrears.length === 0)
       throw new InvalidInput(
         'documents',
         'There is nothing to put in a bundle yet: add the decision letters, the mandatory reconsideration notice and your evidence to the case first',
@@ -278,6 +318,7 @@ export class BundleService {
       documents,
       chronology: rows.map((r) => ({ date: parseDate(r.date), event: `${r.what}. ${r.detail}`.trim() })),
       ...(disputedFigures.length ? { disputedFigures } : {}),
+      ...(arrears.length ? { arrears } : {}),
       redact: await this.redactionTargets(who, caseId, ch),
     }
   }

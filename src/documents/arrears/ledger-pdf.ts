@@ -1,13 +1,61 @@
 import { PDFDocument } from 'pdf-lib'
-import type { Appendix } from '../letters/model.ts'
+import type { Appendix, LetterBlock } from '../letters/model.ts'
 import { isHeading, isTable } from '../letters/model.ts'
 import { embedFonts } from '../pdf/fonts.ts'
 import { PageFlow, SIZE } from '../pdf/flow.ts'
 
+/** What the ledger document shows (the same in the case file's PDF and in the bundle's arrears section). */
+export interface LedgerDocument {
+  readonly title: string
+  readonly headline: string
+  readonly blocks: readonly LetterBlock[]
+  readonly workings: readonly string[]
+  readonly assumptions?: readonly string[]
+  /** Printed under the title (the bundle gives the CMS reference). */
+  readonly subtitle?: string
+}
+
 /**
- * The arrears ledger as a document of its own, for the case file (and so for the bundle, which is
- * built from the case's documents): the headline, the workings' sources, then the discrepancy
- * schedule and the month-by-month ledger.
+ * Draws the ledger onto `flow`, starting a new page: the headline, the discrepancy schedule and the
+ * month-by-month ledger, then the workings and what could not be confirmed. Every piece of text
+ * passes through `r` first (the bundle removes contact details with it).
+ */
+export function drawLedger(flow: PageFlow, input: LedgerDocument, r: (s: string) => string = (s) => s): void {
+  flow.newPage()
+  flow.text(r(input.title), { font: flow.fonts.bold, size: SIZE.title, after: 4 })
+  if (input.subtitle) flow.text(r(input.subtitle), { after: 4 })
+  flow.gap(4)
+  flow.text(r(input.headline), { after: 8 })
+  for (const block of input.blocks) {
+    if (typeof block === 'string') flow.text(r(block), { after: 6 })
+    else if (isHeading(block)) flow.heading(r(block.text))
+    else if (isTable(block)) {
+      flow.table({
+        ...block,
+        rows: block.rows.map((row) => row.map(r)),
+        ...(block.totals ? { totals: block.totals.map((row) => row.map(r)) } : {}),
+      })
+      flow.gap(8)
+    }
+  }
+  if (input.workings.length > 0) {
+    flow.heading('How it was worked out')
+    input.workings.forEach((w, i) => flow.numbered(i + 1, r(w), 3))
+  }
+  if (input.assumptions && input.assumptions.length > 0) {
+    flow.heading('What could not be confirmed')
+    for (const a of input.assumptions) flow.bullet(r(a))
+  }
+  flow.gap(6)
+  flow.text(
+    'Worked out by Redress from the parent’s bank statements and the CMS’s figures. This is not legal advice.',
+    { grey: true, size: SIZE.small },
+  )
+}
+
+/**
+ * The arrears ledger as a document of its own, for the case file: the headline, the discrepancy
+ * schedule and the month-by-month ledger, then the workings.
  */
 export async function renderLedgerPdf(input: {
   readonly title: string
@@ -17,26 +65,12 @@ export async function renderLedgerPdf(input: {
 }): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const fonts = await embedFonts(doc)
-  const flow = new PageFlow(doc, fonts)
-  flow.text(input.title, { font: fonts.bold, size: SIZE.title, after: 8 })
-  flow.text(input.headline, { after: 8 })
-  for (const block of input.schedule.paragraphs) {
-    if (typeof block === 'string') flow.text(block, { after: 6 })
-    else if (isHeading(block)) flow.heading(block.text)
-    else if (isTable(block)) {
-      flow.table(block)
-      flow.gap(8)
-    }
-  }
-  if (input.workings.length > 0) {
-    flow.heading('How it was worked out')
-    input.workings.forEach((w, i) => flow.numbered(i + 1, w, 3))
-  }
-  flow.gap(6)
-  flow.text(
-    'Worked out by Redress from the parent’s bank statements and the CMS’s figures. This is not legal advice.',
-    { grey: true, size: SIZE.small },
-  )
+  drawLedger(new PageFlow(doc, fonts), {
+    title: input.title,
+    headline: input.headline,
+    blocks: input.schedule.paragraphs,
+    workings: input.workings,
+  })
   doc.setTitle(input.title)
   doc.setCreator('Redress')
   doc.setProducer('Redress')

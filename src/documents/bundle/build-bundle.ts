@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib'
 import type { PDFDocument as MuDocument } from 'mupdf'
 import { formatDate } from '../../domain/shared/plain-date.ts'
+import { drawLedger } from '../arrears/ledger-pdf.ts'
 import { checkLetter } from '../letters/check.ts'
 import type { Letter } from '../letters/model.ts'
 import { drawLetter } from '../letters/render-pdf.ts'
@@ -22,6 +23,7 @@ import { type Match, redactLetter, Redactor } from './redact.ts'
 import { openUpload, problem, redactUpload } from './uploads.ts'
 import {
   SECTIONS,
+  type ArrearsLedgerSection,
   type BuildBundleOptions,
   type BundleDocument,
   type BundleEntry,
@@ -47,6 +49,7 @@ type Part =
     }
   | { readonly kind: 'chronology'; readonly doc: PartMeta; readonly entries: readonly ChronologyEntry[] }
   | { readonly kind: 'schedule'; readonly doc: PartMeta; readonly figures: readonly DisputedFigure[] }
+  | { readonly kind: 'arrears'; readonly doc: PartMeta; readonly ledger: ArrearsLedgerSection }
 
 const pagesLabel = (first: number, last: number): string => (first === last ? `${first}` : `${first}–${last}`)
 
@@ -88,6 +91,13 @@ function plan(input: BundleInput): Part[] {
         doc: made('chronology', 'Chronology', 'chronology'),
         entries: input.chronology,
       })
+    if (s.id === 'arrears')
+      for (const a of input.arrears ?? [])
+        parts.push({
+          kind: 'arrears',
+          doc: { id: `redress:arrears-${a.id}`, title: a.title, date: a.date, section: 'arrears' },
+          ledger: a,
+        })
     for (const d of input.documents.filter((x) => x.section === s.id)) {
       if (d.source.kind === 'letter') parts.push({ kind: 'letter', doc: d, letter: d.source.letter })
       else parts.push({ kind: 'file', doc: d, source: d.source })
@@ -165,7 +175,13 @@ export async function buildBundleInto(
       removals.note(p.doc.id, title, r.removed)
       drawLetter(flow, r.letter, { notes: false })
     } else if (p.kind === 'chronology') drawChronology(flow, input, p.entries, clean(p.doc.id, title))
-    else drawSchedule(flow, input, p.figures, clean(p.doc.id, title))
+    else if (p.kind === 'schedule') drawSchedule(flow, input, p.figures, clean(p.doc.id, title))
+    else
+      drawLedger(
+        flow,
+        { ...p.ledger, title, subtitle: `CMS reference: ${input.reference}` },
+        clean(p.doc.id, title),
+      )
     madeRange.set(p.doc.id, [before, gen.getPageCount()])
   }
   progress({ stage: 'making pages', done: parts.length, total: parts.length })

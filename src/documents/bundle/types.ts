@@ -1,10 +1,10 @@
 import type { PlainDate } from '../../domain/shared/plain-date.ts'
-import type { Detail, Letter } from '../letters/model.ts'
+import type { Detail, Letter, LetterBlock } from '../letters/model.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
 import type { RedactionKind, RedactionTarget } from './redact.ts'
 
 /** The sections of a tribunal bundle, in order. */
-export type BundleSection = 'decision' | 'appeal' | 'evidence' | 'correspondence' | 'chronology'
+export type BundleSection = 'decision' | 'appeal' | 'evidence' | 'correspondence' | 'chronology' | 'arrears'
 
 export const SECTIONS: readonly {
   readonly id: BundleSection
@@ -16,6 +16,7 @@ export const SECTIONS: readonly {
   { id: 'evidence', letter: 'C', title: 'The appellant’s evidence' },
   { id: 'correspondence', letter: 'D', title: 'Correspondence' },
   { id: 'chronology', letter: 'E', title: 'Chronology' },
+  { id: 'arrears', letter: 'F', title: 'Arrears: ledger and discrepancy schedule' },
 ]
 
 export const isBundleSection = (s: string): s is BundleSection => SECTIONS.some((x) => x.id === s)
@@ -36,6 +37,22 @@ export interface BundleDocument {
   readonly role?: 'decision' | 'reconsideration-notice'
 }
 
+/** An arrears check's ledger (issue 13), drawn by Redress as a document of the arrears section. */
+export interface ArrearsLedgerSection {
+  /** The check's id. */
+  readonly id: string
+  readonly title: string
+  /** The ledger's "as of" date. */
+  readonly date: PlainDate
+  /** "The CMS says you owe … Your evidence shows …". */
+  readonly headline: string
+  /** The discrepancy schedule and the month-by-month ledger. */
+  readonly blocks: readonly LetterBlock[]
+  /** How it was worked out, step by step, with sources. */
+  readonly workings: readonly string[]
+  readonly assumptions: readonly string[]
+}
+
 export interface BundleInput {
   /** e.g. "Appeal bundle". */
   readonly title: string
@@ -51,6 +68,8 @@ export interface BundleInput {
   /** From the case timeline; becomes the chronology at the start of the appellant's documents. */
   readonly chronology?: readonly ChronologyEntry[]
   readonly disputedFigures?: readonly DisputedFigure[]
+  /** Arrears ledgers, each a document in the arrears section (left out when empty). */
+  readonly arrears?: readonly ArrearsLedgerSection[]
   /** Contact details and other text to keep out of the bundle. */
   readonly redact?: readonly RedactionTarget[]
   /** An appeal bundle is checked for the decision and the mandatory reconsideration notice. */
