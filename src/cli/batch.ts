@@ -168,6 +168,8 @@ export interface BatchSpec<R> {
   readonly toText: (result: R) => string
   /** The field named when a date falls outside a rule's periods. */
   readonly dateField: string
+  /** Called for each refused item with its place in the batch (0-based), e.g. to name it on stderr. */
+  readonly onRefused?: (index: number, refusal: ItemError) => void
 }
 
 export interface BatchOutcome {
@@ -202,6 +204,7 @@ export async function runBatch<R>(
       } catch (error) {
         const refusal = itemError(error, spec.dateField)
         refused++
+        spec.onRefused?.(index, refusal)
         piece = options.json
           ? JSON.stringify(refusal)
           : `refused: ${refusal.error.field}: ${refusal.error.message}`

@@ -242,6 +242,25 @@ describe('redress arrears --json (in process)', () => {
     expect(JSON.parse(r.stdout)).toHaveLength(2)
   })
 
+  it('--batch streams through the shared batch: an unreadable item is refused in its place, --ndjson answers a line each', async () => {
+    const r = await inProcess(
+      ['arrears', '--batch', '--json'],
+      `[${json(example)}, {"asOf": 2025-06-30}, ${json(jordan)}]`,
+    )
+    expect(r.code).toBe(2)
+    const out = JSON.parse(r.stdout) as Record<string, unknown>[]
+    expect(out).toHaveLength(3)
+    expect(out[0]).toEqual(JSON.parse((await inProcess(['arrears', '--json'], json(example))).stdout))
+    expect((out[1] as { error: { field: string } }).error.field).toBe('(request)')
+    expect(out[2]).toMatchObject({ unrecordedPayments: [{ date: '2025-03-28', amount: '612.00' }] })
+    const nd = await inProcess(['arrears', '--batch', '--ndjson'], `${json(example)}\n${json(jordan)}\n`)
+    expect(nd.code).toBe(0)
+    const lines = nd.stdout.trim().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(JSON.parse(lines[1]!)).toMatchObject({ difference: '612.00' })
+    expect((await inProcess(['arrears', '--ndjson'], json(example))).code).toBe(2)
+  })
+
   it('--batch needs an array; without --batch an array is refused', async () => {
     expect((await inProcess(['arrears', '--batch'], json(example))).code).toBe(2)
     expect((await inProcess(['arrears', '--json'], json([example]))).stderr).toContain('use --batch')

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BUILT_IN_PROFILES, importStatement } from '../../domain/arrears/import/index.ts'
-import { InvalidInput } from '../../domain/shared/errors.ts'
 import { formatPounds, parsePounds, pence, toDecimal } from '../../domain/shared/pence.ts'
 import { rules } from '../../rules/load.ts'
 import { arrearsRequest, runArrears, type ArrearsResponse } from '../../services/arrears.service.ts'
-import { action, BadInput, EXIT, output, parseOrBadInput, readStdinJson } from '../io.ts'
+import { reportRefusals, runBatch } from '../batch.ts'
+import { action, BadInput, output, parseOrBadInput, readStdinJson } from '../io.ts'
 
 interface ArrearsOptions {
   json?: boolean
   batch?: boolean
+  ndjson?: boolean
 }
 
 interface ImportOptions {
@@ -71,19 +72,6 @@ export function arrearsText(r: ArrearsResponse): string {
   return lines.join('\n')
 }
 
-type Refusal = { error: { field: string; message: string } }
-
-/** One item: the answer, or the refusal naming the field (relative to the item). */
-function answer(item: unknown): ArrearsResponse | Refusal {
-  try {
-    return runArrears(rules(), parseOrBadInput(arrearsRequest, item))
-  } catch (error) {
-    if (error instanceof BadInput || error instanceof InvalidInput)
-      return { error: { field: error.field, message: error.problem } }
-    throw error
-  }
-}
-
 /** `redress arrears`: check the money (and `import-bank` to read a statement). */
 export function registerArrears(program: Command): void {
   const arrears = program
@@ -94,33 +82,33 @@ export function registerArrears(program: Command): void {
     .option('--json', 'machine-readable output')
     .option(
       '--batch',
-      'read a JSON array of requests and answer each in its place; a refused item is {"error": {"field", "message"}} and the exit code is 2',
+      'read a JSON array of requests and answer each in its place, as it streams (a refused one as {"error": {"field", "message"}}; exit 2 if any was refused)',
     )
+    .option('--ndjson', 'with --batch: read one JSON request a line and answer one JSON line each')
     .addHelpText('after', INPUT_HELP)
     .action(
       action(async (opts: ArrearsOptions) => {
-        const input = await readStdinJson()
         const json = Boolean(opts.json)
+        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', 'is only used with --batch')
         if (opts.batch) {
-          if (!Array.isArray(input))
-            throw new BadInput('stdin', 'with --batch, expected a JSON array of requests')
-          const results = input.map(answer)
-          output(json, results, () =>
-            results
-              .map((r, i) =>
-                'error' in r
-                  ? `Request ${i + 1}: refused: ${r.error.field}: ${r.error.message}`
-                  : `Request ${i + 1}\n${arrearsText(r)}`,
-              )
-              .join('\n\n'),
+          // The shared streaming batch (as calc and deadline): each item answered in its place as it arrives.
+          const outcome = await runBatch(
+            process.stdin,
+            process.stdout,
+            {
+              answer: (item) => runArrears(rules(), parseOrBadInput(arrearsRequest, item)),
+              toJson: (r) => r,
+              toText: arrearsText,
+              dateField: 'asOf',
+              onRefused: (i, r) =>
+                process.stderr.write(`redress: bad input: [${i}].${r.error.field}: ${r.error.message}\n`),
+            },
+            { json: json || Boolean(opts.ndjson), ndjson: Boolean(opts.ndjson) },
           )
-          results.forEach((r, i) => {
-            if ('error' in r)
-              process.stderr.write(`redress: bad input: [${i}].${r.error.field}: ${r.error.message}\n`)
-          })
-          if (results.some((r) => 'error' in r)) process.exitCode = EXIT.badInput
+          reportRefusals(outcome)
           return
         }
+        const input = await readStdinJson()
         if (Array.isArray(input))
           throw new BadInput('stdin', 'expected one JSON object (use --batch for an array)')
         const result = runArrears(rules(), parseOrBadInput(arrearsRequest, input))
