@@ -47,6 +47,8 @@ interface Posted {
   readonly order: Record<string, string>
   readonly hide: string[]
   readonly more: string
+  /** The arrears ledgers ticked (only when the page offered them). */
+  readonly arrears: string[] | null
 }
 
 function posted(f: LetterForm, docs: readonly BundleCandidate[]): Posted {
@@ -64,6 +66,7 @@ function posted(f: LetterForm, docs: readonly BundleCandidate[]): Posted {
     order,
     hide: list(f, 'hide'),
     more: text(f, 'redactMore'),
+    arrears: text(f, 'arrearsOffered') ? list(f, 'arrears') : null,
   }
 }
 
@@ -88,6 +91,8 @@ export function registerBundleRoutes(
   ) => {
     const docs = await bundles.candidates(who, c.id)
     const mine = await bundles.privateDetails(who, c.id)
+    const ledgers = await bundles.arrearsLedgers(who, c.id)
+    const ticked = new Set(form?.arrears ?? ledgers.map((l) => l.id))
     const chosen = new Set(form?.documents ?? docs.map((d) => d.id))
     const hidden = new Set(form?.hide ?? [])
     const sectionOptions = BUNDLE_SECTIONS.map((s) => ({ value: s.id, text: `${s.letter}. ${s.title}` }))
@@ -123,6 +128,12 @@ export function registerBundleRoutes(
           checked: hidden.has(`${m.kind}:${m.value}`),
         })),
         redactMore: form?.more ?? '',
+        arrears: ledgers.map((l) => ({
+          value: l.id,
+          text: l.title,
+          hint: { text: l.headline },
+          checked: ticked.has(l.id),
+        })),
       },
       errors.length ? 400 : 200,
     )
@@ -171,7 +182,13 @@ export function registerBundleRoutes(
       throw error
     }
     const job = jobs.start(caseId, (file, onProgress) =>
-      bundles.buildToFile(who, caseId, file, { documents, sections, myDetails, redact: extra }, onProgress),
+      bundles.buildToFile(
+        who,
+        caseId,
+        file,
+        { documents, sections, myDetails, redact: extra, ...(f.arrears ? { arrearsChecks: f.arrears } : {}) },
+        onProgress,
+      ),
     )
     return reply.redirect(fill(paths.caseBundleJob, { caseId, job: job.id }), 303)
   })
