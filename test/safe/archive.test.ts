@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { rules } from '../../src/rules/load.ts'
 import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import { Vault } from '../../src/store/safe/vault.ts'
 import { InvalidInput } from '../../src/domain/shared/errors.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
@@ -32,7 +33,7 @@ async function install(): Promise<{ dir: string; vault: Vault; s: CaseServices }
     dataDir: dir,
     rules: rules(),
     maxUploadBytes: 1 << 20,
-    today: () => TODAY,
+    clock: fixedClock(TODAY),
   })
   return { dir, vault, s }
 }
@@ -77,6 +78,18 @@ describe('case archives in safe mode', () => {
     const copy = await a.s.caseArchive.import(WHO, staged.tempPath)
     await a.s.evidence.files.discard(staged)
     expect(copy.importedAsCopy).toBe(true)
+
+    // An encrypted archive uploaded in safe mode: staged encrypted around its own encryption.
+    const both = await a.s.evidence.files.stage(once(readFileSync(sealed)), 1 << 24, 'archive')
+    const refused = await a.s.caseArchive
+      .import(WHO, both.tempPath, undefined, { passphrase: 'not the one' })
+      .catch((e: unknown) => e)
+    expect((refused as InvalidInput).field).toBe('passphrase')
+    const again = await a.s.caseArchive.import(WHO, both.tempPath, undefined, { passphrase: PASS })
+    await a.s.evidence.files.discard(both)
+    expect(again.importedAsCopy).toBe(true)
+    const [again1] = await a.s.evidence.choices(WHO, again.id)
+    expect((await a.s.evidence.files.read(again1!.sha256)).toString()).toContain(LINE)
     await a.vault.close()
     await b.vault.close()
   })

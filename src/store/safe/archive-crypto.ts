@@ -86,18 +86,39 @@ function source(handle: FileHandle, offset: number, size: number): ChunkSource {
   }
 }
 
-class DecryptingReader extends yauzl.RandomAccessReader {
+/** Plaintext bytes of a chunked-encrypted `inner`, read at random (for yauzl, and for an archive inside an upload). */
+function decrypted(key: Buffer, inner: ChunkSource): ChunkSource {
+  return {
+    size: plainSize(inner.size),
+    read: async (position, length) => {
+      const parts: Buffer[] = []
+      for await (const p of openChunked(key, inner, position, position + length)) parts.push(p)
+      return Buffer.concat(parts)
+    },
+  }
+}
+
+function slice(inner: ChunkSource, offset: number): ChunkSource {
+  return { size: inner.size - offset, read: (position, length) => inner.read(offset + position, length) }
+}
+
+class SourceReader extends yauzl.RandomAccessReader {
   constructor(
-    private readonly key: Buffer,
+    private readonly plain: ChunkSource,
     private readonly handle: FileHandle,
-    private readonly offset: number,
-    private readonly size: number,
   ) {
     super()
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    return Readable.from(openChunked(this.key, source(this.handle, this.offset, this.size), start, end))
+    const plain = this.plain
+    return Readable.from(
+      (async function* () {
+        // In 1 MiB steps, so a large entry is never held whole in memory.
+        for (let at = start; at < end; at += 1024 * 1024)
+          yield await plain.read(at, Math.min(1024 * 1024, end - at))
+      })(),
+    )
   }
 
   override close(callback: (err: Error | null) => void): void {
@@ -126,48 +147,56 @@ export async function openZip(
   let handed = false
   try {
     const { size } = await handle.stat()
-    const head = Buffer.alloc(Math.min(size, 4096))
-    await handle.read(head, 0, head.length, 0)
-    let key: Buffer | null = null
-    let offset = 0
-    if (head.subarray(0, ARCHIVE_MAGIC.length).equals(ARCHIVE_MAGIC)) {
+    let src = source(handle, 0, size)
+    const headOf = (s: ChunkSource): Promise<Buffer> => s.read(0, Math.min(s.size, 4096))
+    let head = await headOf(src)
+    let layered = false
+    // An upload in safe mode is staged encrypted with the evidence key: read through that first.
+    if (head.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
+      if (!options.stagedKey)
+        throw new Error('The uploaded archive was stored encrypted and cannot be read now.')
+      src = decrypted(options.stagedKey, src)
+      head = await headOf(src)
+      layered = true
+    }
+    // Then, inside it or not, an encrypted archive (a safe-mode export) opens with its passphrase.
+    if (
+      head.length >= ARCHIVE_MAGIC.length + 4 &&
+      head.subarray(0, ARCHIVE_MAGIC.length).equals(ARCHIVE_MAGIC)
+    ) {
       const length = head.readUInt32BE(ARCHIVE_MAGIC.length)
       const start = ARCHIVE_MAGIC.length + 4
-      const full = Buffer.alloc(length)
-      await handle.read(full, 0, length, start)
-      const h = header.parse(JSON.parse(full.toString('utf8')))
+      const h = header.parse(JSON.parse((await src.read(start, length)).toString('utf8')))
       if (!options.passphrase)
         throw new InvalidInput(
           'passphrase',
           'This archive is protected with a passphrase: give the passphrase it was made with',
         )
       const kek = await deriveKey(options.passphrase, Buffer.from(h.salt, 'base64'), h.kdf)
-      key = subkey(kek, 'archive', Buffer.from(h.archiveSalt, 'base64'))
-      offset = start + length
-    } else if (head.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
-      if (!options.stagedKey)
-        throw new Error('The uploaded archive was stored encrypted and cannot be read now.')
-      key = options.stagedKey
+      const key = subkey(kek, 'archive', Buffer.from(h.archiveSalt, 'base64'))
+      const body = slice(src, start + length)
+      if (body.size < HEADER) throw new WrongKey()
+      // Check the key on the first chunk, so a wrong passphrase is named as such.
+      try {
+        for await (const _ of openChunked(key, body, 0, 1)) break
+      } catch (error) {
+        if (error instanceof WrongKey)
+          throw new InvalidInput('passphrase', 'That passphrase does not open this archive')
+        throw error
+      }
+      src = decrypted(key, body)
+      layered = true
     }
-    if (!key) {
+    if (!layered) {
       await handle.close()
       handed = true
       return await new Promise<yauzl.ZipFile>((resolve, reject) =>
         yauzl.open(path, zipOptions, (err, zf) => (err ? reject(err) : resolve(zf))),
       )
     }
-    const total = plainSize(size - offset)
-    if (size - offset < HEADER) throw new WrongKey()
-    // Check the key on the first chunk, so a wrong passphrase is named as such.
-    try {
-      for await (const _ of openChunked(key, source(handle, offset, size - offset), 0, 1)) break
-    } catch (error) {
-      if (error instanceof WrongKey)
-        throw new InvalidInput('passphrase', 'That passphrase does not open this archive')
-      throw error
-    }
-    const reader = new DecryptingReader(key, handle, offset, size - offset)
+    const reader = new SourceReader(src, handle)
     handed = true
+    const total = src.size
     return await new Promise<yauzl.ZipFile>((resolve, reject) =>
       yauzl.fromRandomAccessReader(reader, total, zipOptions, (err, zf) => (err ? reject(err) : resolve(zf))),
     )
