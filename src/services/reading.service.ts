@@ -116,7 +116,14 @@ export class ReadingService {
   /** The job handler: reads the file and writes its pages in the transaction that finishes the job. */
   readonly handler: JobHandler = async (ctx) => {
     const p = ctx.job.payload as ReadPayload
-    const languages = parseLanguages(p.languages) as OcrLanguage[]
+    let languages: OcrLanguage[]
+    try {
+      languages = parseLanguages(p.languages)
+    } catch (error) {
+      // A language with no trained data (for example from an older job): a reason, not a retry.
+      if (error instanceof ReadFailure) throw new PermanentJobError(error.reason, error.message)
+      throw error
+    }
     if (!this.files.has(p.sha256))
       throw new PermanentJobError('missing', 'The file is missing from the store')
     const bytes = await this.files.read(p.sha256)

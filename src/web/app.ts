@@ -24,6 +24,7 @@ import { features } from './features/index.ts'
 import { registerLockGate } from './security/lock-gate.ts'
 import { SessionStore } from './session.ts'
 import { fromRoot } from '../root.ts'
+import { NotFound } from '../domain/case/errors.ts'
 
 /** Everything the web app needs from the outside, built once by the caller (the composition root). */
 export interface Services {
@@ -116,17 +117,20 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     maxAge: '1h',
   })
 
-  const startLinks = features.flatMap((f) => (f.startLink ? [f.startLink] : []))
-  const sessions = new SessionStore()
-  for (const feature of features) await app.register(feature.routes, { services, sessions, startLinks })
-
+  // The error pages come before the features, so an error a feature's own handler passes on
+  // (rethrows) reaches this one rather than fastify's default.
   app.setNotFoundHandler((request, reply) => renderError(reply, 404))
   app.setErrorHandler((error: unknown, request, reply) => {
-    const code = (error as { statusCode?: number }).statusCode
+    // A record that is not there (thrown by a service or a handler) is the 404 page, answered here once.
+    const code = error instanceof NotFound ? 404 : (error as { statusCode?: number }).statusCode
     const status = code && code >= 400 && code < 500 ? code : 500
     if (status === 500) request.log.error(describeFailure(request, error), 'request failed')
     return renderError(reply, status)
   })
+
+  const startLinks = features.flatMap((f) => (f.startLink ? [f.startLink] : []))
+  const sessions = new SessionStore()
+  for (const feature of features) await app.register(feature.routes, { services, sessions, startLinks })
   return app
 }
 

@@ -42,6 +42,7 @@ export const paths = {
   caseEvidenceLink: '/cases/:caseId/evidence/:id/link',
   caseEvidenceText: '/cases/:caseId/evidence/:id/text',
   caseEvidenceRead: '/cases/:caseId/evidence/:id/read',
+  caseEvidenceReading: '/cases/:caseId/evidence/:id/reading.json',
   caseEvidenceDecision: '/cases/:caseId/evidence/:id/add-decision',
   caseSearch: '/cases/:caseId/search',
   search: '/search',

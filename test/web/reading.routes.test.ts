@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rules } from '../../src/rules/load.ts'
 import { buildApp } from '../../src/web/app.ts'
 import type { CaseServices } from '../../src/services/case-services.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
-import { sameOrigin, TEST_CSRF_KEY } from '../helpers/app.ts'
-import { WHO, services } from '../case/fixtures.ts'
+import { sameOrigin, TEST_CSRF_KEY, testServices } from '../helpers/app.ts'
+import { fixedClock } from '../../src/services/clock.ts'
+import { WHO, TODAY } from '../case/fixtures.ts'
 import { letterPdf, makeSpec } from '../fixtures/letters/synthetic.ts'
 
 let db: TestDatabase
@@ -35,8 +35,9 @@ const post = (url: string, fields: Record<string, string>) =>
 
 beforeAll(async () => {
   db = await testPglite()
-  s = services(db, db.dataDir)
-  app = await buildApp({ database: db, rules: rules(), caseFile: s }, { csrfKey: TEST_CSRF_KEY })
+  const all = testServices(db, fixedClock(TODAY), { maxUploadBytes: 2 * 1024 * 1024 })
+  s = all.caseFile
+  app = await buildApp(all, { csrfKey: TEST_CSRF_KEY })
   await app.ready()
   caseId = (await s.cases.createCase(WHO, { title: 'Letters', nation: 'england', role: 'receiving' })).id
   letterId = (
@@ -70,9 +71,99 @@ describe('reading pages', () => {
       content: bytes(await letterPdf({ ...spec, variant: 1 })),
     })
     const r = await get(`/cases/${caseId}/evidence/${e.id}/text`)
-    expect(r.body).toContain('Redress is reading this file.')
-    expect(r.body).toContain('data-reading-working="true"')
+    expect(r.body).toContain('Redress is reading this file. Waiting to start.')
+    // The script asks this answer how far reading has got; without it, a link to look again.
+    const progressUrl = `/cases/${caseId}/evidence/${e.id}/reading.json`
+    expect(r.body).toContain(`data-reading-progress="${progressUrl}"`)
+    expect(r.body).toMatch(/role="status"[^>]*>Redress is reading this file/)
+    expect(r.body).toContain('See how far it has got')
+    expect(r.body).toContain('/cases/assets/reading.js')
+    expect(r.body).not.toContain('http-equiv="refresh"')
+    const queued = await get(progressUrl)
+    expect(queued.headers['content-type']).toContain('application/json')
+    expect(queued.headers['cache-control']).toBe('no-store')
+    expect(queued.json()).toEqual({
+      state: 'queued',
+      working: true,
+      done: 0,
+      total: null,
+      statusText: 'Redress is reading this file. Waiting to start.',
+    })
     await s.reading.drain()
+    expect((await get(progressUrl)).json()).toEqual({
+      state: 'done',
+      working: false,
+      done: null,
+      total: null,
+      statusText: 'Redress has finished reading this file.',
+    })
+    const done = await get(`/cases/${caseId}/evidence/${e.id}/text`)
+    expect(done.body).not.toContain('data-reading-progress')
+    expect(done.body).not.toContain('/cases/assets/reading.js')
+    expect((await get(`/cases/${caseId}/evidence/${crypto.randomUUID()}/reading.json`)).statusCode).toBe(404)
+  })
+
+  it('says clearly why a file could not be read, on its page, with the file kept', async () => {
+    const { PDFDocument } = await import('pdf-lib')
+    const mupdf = await import('mupdf')
+    const doc = mupdf.Document.openDocument(await letterPdf(spec), 'application/pdf').asPDF()!
+    const locked = doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array()
+    const blank = await PDFDocument.create()
+    blank.addPage([200, 280])
+    const huge = await PDFDocument.create()
+    huge.addPage([14_400, 14_400])
+    // A PNG whose header says 20,000 × 20,000 pixels: refused before anything decodes it.
+    const png = new Uint8Array(64)
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+    new DataView(png.buffer).setUint32(16, 20_000)
+    new DataView(png.buffer).setUint32(20, 20_000)
+    const files: [string, Uint8Array, string][] = [
+      ['locked.pdf', locked, 'This PDF is protected by a password'],
+      ['damaged.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj nonsense'), 'It may be damaged'],
+      ['huge.png', png, 'This image is too large for Redress to read safely'],
+      ['blank.pdf', await blank.save(), 'No text was found in this file'],
+      ['poster.pdf', await huge.save(), 'A page of this PDF is too large for Redress to read safely'],
+    ]
+    const added = []
+    for (const [fileName, content, said] of files)
+      added.push({ e: await s.evidence.add(WHO, caseId, { fileName, content: bytes(content) }), said })
+    // A language Redress has no trained data for (a job queued by an older version, say).
+    const french = await s.evidence.add(WHO, caseId, {
+      fileName: 'lettre.pdf',
+      content: bytes(await letterPdf({ ...spec, variant: 2 })),
+    })
+    await s.reading.drain()
+    await s.reading.jobs.enqueue(
+      {
+        kind: 'evidence.read',
+        key: `${french.id}:${french.sha256}`,
+        payload: {
+          evidenceId: french.id,
+          caseId,
+          ownerId: WHO.ownerId,
+          sha256: french.sha256,
+          mediaType: french.mediaType,
+          languages: 'fra',
+        },
+        ownerId: WHO.ownerId,
+        caseId,
+        subjectId: french.id,
+      },
+      { replace: true },
+    )
+    added.push({ e: french, said: 'Redress cannot read that language. It reads English and Welsh.' })
+    await s.reading.drain()
+    for (const { e, said } of added) {
+      const r = await get(`/cases/${caseId}/evidence/${e.id}/text`)
+      expect(r.statusCode, e.fileName).toBe(200)
+      expect(r.body, e.fileName).toContain(said)
+      expect(r.body, e.fileName).toContain('Nothing is lost: you can still view and download the file.')
+      // The form to read it again (for example in Welsh) is there, and the file is still whole.
+      expect(r.body, e.fileName).toContain('Read this file again')
+      const file = await get(`/cases/${caseId}/evidence/${e.id}/download`)
+      expect(file.statusCode, e.fileName).toBe(200)
+      expect(file.rawPayload.length, e.fileName).toBe(e.sizeBytes)
+    }
   })
 
   it('pre-fills the decision form from the letter; nothing is saved until the parent confirms', async () => {

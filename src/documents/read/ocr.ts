@@ -64,7 +64,13 @@ export function localLangPath(folder = join(tmpdir(), 'redress-ocr-data-v1')): s
   mkdirSync(folder, { recursive: true, mode: 0o700 })
   for (const lang of [...OCR_LANGUAGES, 'osd'] as const) {
     const target = join(folder, `${lang}.traineddata.gz`)
-    if (!existsSync(target)) copyFileSync(trainedDataFile(lang), target)
+    if (existsSync(target)) continue
+    try {
+      copyFileSync(trainedDataFile(lang), target)
+    } catch (error) {
+      // One language's package missing must not stop the others: reading in it says so (lstm()).
+      if (!(error instanceof ReadFailure)) throw error
+    }
   }
   return folder
 }
@@ -147,7 +153,18 @@ export class OcrEngine {
     return m.default ?? m
   }
 
+  /** Refuses, with a reason, a language whose trained data is not in the local folder. */
+  private checkData(langs: readonly string[]): void {
+    for (const lang of langs)
+      if (!existsSync(join(this.langPath, `${lang}.traineddata.gz`)))
+        throw new ReadFailure(
+          'ocr-data-missing',
+          `The trained data to read "${lang}" is not installed, so Redress cannot read this in that language.`,
+        )
+  }
+
   private async lstm(langs: string): Promise<TesseractWorker> {
+    this.checkData(langs.split('+'))
     if (this.worker && (this.worker.langs !== langs || this.worker.pages >= this.recycleAfter)) {
       const old = this.worker.w
       this.worker = null
@@ -163,6 +180,7 @@ export class OcrEngine {
   /** Orientation of an image: the degrees to turn it clockwise so the text is upright (0, 90, 180, 270). */
   async orientation(image: Buffer): Promise<{ degrees: number; confidence: number }> {
     return this.serial(async () => {
+      if (!this.osd) this.checkData(['osd'])
       this.osd ??= await (await this.tesseract()).createWorker('osd', OEM_TESSERACT_ONLY, this.options(true))
       try {
         const r = await this.osd.detect(image)

@@ -1,4 +1,5 @@
 import { openPdf, pageTexts } from '../bundle/pdf-text.ts'
+import { MAX_PIXELS } from './image.ts'
 import type { OcrEngine, OcrLanguage } from './ocr.ts'
 import { ReadFailure, type ReadPage, type ReadProgress } from './types.ts'
 
@@ -7,6 +8,38 @@ export const MIN_TEXT_LAYER_CHARACTERS = 20
 
 /** Scanned pages are rendered at this resolution for OCR. */
 export const OCR_DPI = 250
+
+/**
+ * The lowest resolution a page is rendered at for OCR: below it, ordinary print (10 point) is under
+ * about 14 pixels high and OCR reads little of it right, so the page is refused with a reason instead.
+ */
+export const MIN_OCR_DPI = 100
+
+/**
+ * The scale (pixels per point) to render a page of `width` × `height` points for OCR: OCR_DPI, or less
+ * so the image stays within `maxPixels` (a page with a huge MediaBox must not allocate gigabytes).
+ * Throws a ReadFailure naming the page when even MIN_OCR_DPI would be over the limit.
+ */
+export function renderScale(page: number, width: number, height: number, maxPixels = MAX_PIXELS): number {
+  const wanted = OCR_DPI / 72
+  const points = Math.abs(width * height)
+  if (!Number.isFinite(points) || points === 0)
+    throw new ReadFailure('damaged', `Page ${page} of the PDF has no size, so it cannot be read.`)
+  // Pixels are whole: a 1-pixel margin per side keeps the rounded size under the limit too.
+  const fits = Math.sqrt(maxPixels / points) * 0.999
+  const scale = Math.min(wanted, fits)
+  if (scale * 72 < MIN_OCR_DPI) {
+    const inches = (pt: number) => Math.round(Math.abs(pt) / 72)
+    throw new ReadFailure(
+      'page-too-large',
+      `Page ${page} of the PDF is ${inches(width)} × ${inches(height)} inches: read at a resolution OCR ` +
+        `can use (${MIN_OCR_DPI} dots per inch), it would be more than the ${maxPixels / 1_000_000} million ` +
+        'pixels Redress reads safely. The file is kept as it is; to have it read, save the page at a ' +
+        'normal paper size (for example A4) and add that.',
+    )
+  }
+  return scale
+}
 
 const significant = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length
 
@@ -21,16 +54,27 @@ function pdfFailure(error: unknown): ReadFailure {
   return new ReadFailure('damaged', 'The PDF could not be read: it may be damaged or not a real PDF.')
 }
 
-/** Renders pages of a PDF as grey PNG images at OCR_DPI, with mupdf. */
-async function renderPages(bytes: Uint8Array, pages: readonly number[]): Promise<Map<number, Buffer>> {
+/** Renders pages of a PDF as grey PNG images at OCR_DPI (less for a very large page), with mupdf. */
+async function renderPages(
+  bytes: Uint8Array,
+  pages: readonly number[],
+  maxPixels = MAX_PIXELS,
+): Promise<Map<number, Buffer>> {
   const mupdf = await import('mupdf')
   const doc = mupdf.Document.openDocument(bytes, 'application/pdf')
   const out = new Map<number, Buffer>()
   try {
     if (doc.needsPassword()) throw pdfFailure({ name: 'PasswordException' })
-    const scale = OCR_DPI / 72
     for (const n of pages) {
       const page = doc.loadPage(n - 1)
+      const [x0, y0, x1, y1] = page.getBounds()
+      let scale: number
+      try {
+        scale = renderScale(n, x1 - x0, y1 - y0, maxPixels)
+      } catch (error) {
+        page.destroy()
+        throw error
+      }
       const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false)
       out.set(n, Buffer.from(pix.asPNG()))
       pix.destroy()
@@ -51,6 +95,7 @@ export async function readPdf(
   ocr: () => OcrEngine,
   languages: readonly OcrLanguage[],
   onProgress?: ReadProgress,
+  maxPixels = MAX_PIXELS,
 ): Promise<ReadPage[]> {
   let doc
   try {
@@ -78,7 +123,7 @@ export async function readPdf(
   // One page rendered and read at a time, so memory does not grow with the length of the PDF.
   for (const n of scanned) {
     await onProgress?.(done, scanned.length, 'ocr')
-    const image = (await renderPages(bytes, [n])).get(n)!
+    const image = (await renderPages(bytes, [n], maxPixels)).get(n)!
     const r = await ocr().recognize(image, languages, { straighten: true })
     pages[n - 1] = {
       page: n,

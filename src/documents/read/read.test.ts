@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Document, Packer, PageBreak, Paragraph, TextRun } from 'docx'
@@ -6,7 +6,10 @@ import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bestByField, suggestFacts } from '../../domain/reading/suggest.ts'
 import { letterPdf, makeSpec, photoImage, scanImage } from '../../../test/fixtures/letters/synthetic.ts'
+import { HEIC_FIXTURE, HEIC_SPEC } from '../../../test/fixtures/letters/make-heic-fixture.ts'
 import { OcrEngine, localLangPath, parseLanguages } from './ocr.ts'
+import { MIN_OCR_DPI, OCR_DPI, renderScale } from './pdf.ts'
+import { MAX_PIXELS } from './image.ts'
 import { DOCX, readDocument } from './read.ts'
 import { ReadFailure } from './types.ts'
 
@@ -59,6 +62,23 @@ describe('reading evidence', () => {
     expect(r.pages[0]!.text).toContain('Child Maintenance Service')
   })
 
+  it('reads a HEIC photo after converting it (a real HEVC-coded file)', async () => {
+    const heic = new Uint8Array(readFileSync(HEIC_FIXTURE))
+    const r = await readDocument(heic, 'image/heic', { ocr })
+    expect(r.mediaType).toBe('image/heic')
+    expect(r.pages).toHaveLength(1)
+    expect(r.pages[0]).toMatchObject({ page: 1, method: 'ocr' })
+    expect(r.pages[0]!.confidence).toBeGreaterThan(70)
+    expect(r.pages[0]!.text).toContain('Child Maintenance Service')
+    const best = bestByField(suggestFacts(r.pages))
+    expect(best.cmsReference?.value).toBe(HEIC_SPEC.reference)
+    expect(best.letterDate?.value).toBe(HEIC_SPEC.letterDate)
+    expect(best.decisionKind?.value).toBe('annual-review')
+    // A damaged HEIC (its header, then nothing) is refused with a reason, not a crash.
+    const cut = await failure(readDocument(heic.slice(0, 2000), 'image/heic', { ocr }))
+    expect(cut.reason).toBe('damaged')
+  })
+
   it('reads a Welsh letter with the Welsh trained data', async () => {
     const { PDFDocument, StandardFonts } = await import('pdf-lib')
     const doc = await PDFDocument.create()
@@ -99,6 +119,30 @@ describe('reading evidence', () => {
     const big = await failure(readDocument(png, 'image/png', { ocr }))
     expect(big.reason).toBe('too-many-pixels')
     expect(big.message).toContain('20000 × 20000')
+  })
+
+  it('bounds the pixels of a scanned PDF page rendered for OCR', async () => {
+    // A4 renders at OCR_DPI; a 50-inch square page is scaled down to stay within MAX_PIXELS.
+    expect(renderScale(1, 595, 842)).toBe(OCR_DPI / 72)
+    const big = renderScale(1, 3600, 3600)
+    expect(Math.ceil(3600 * big) ** 2).toBeLessThanOrEqual(MAX_PIXELS)
+    expect(big * 72).toBeGreaterThanOrEqual(MIN_OCR_DPI)
+
+    // A crafted scan: a 200-inch square page (the largest MediaBox PDF allows) with no text layer.
+    const huge = await PDFDocument.create()
+    const page = huge.addPage([14_400, 14_400])
+    page.drawImage(await huge.embedPng(await scanImage(pdf, 50)), { x: 0, y: 0, width: 595, height: 842 })
+    const refused = await failure(readDocument(await huge.save(), 'application/pdf', { ocr }))
+    expect(refused.reason).toBe('page-too-large')
+    expect(refused.message).toContain('Page 1 of the PDF is 200 × 200 inches')
+
+    // Under a tighter limit an A4 scan is rendered smaller (about 145 dpi, not 250) and still read.
+    const scan = await PDFDocument.create()
+    const png = await scan.embedPng(await scanImage(pdf, 150))
+    scan.addPage([595, 842]).drawImage(png, { x: 0, y: 0, width: 595, height: 842 })
+    const small = await readDocument(await scan.save(), 'application/pdf', { ocr, maxPixels: 2_000_000 })
+    expect(small.pages[0]).toMatchObject({ page: 1, method: 'ocr' })
+    expect(bestByField(suggestFacts(small.pages)).cmsReference?.value).toBe(spec.reference)
   })
 
   it('reads the body of an e-mail', async () => {
@@ -164,6 +208,24 @@ describe('OCR offline', () => {
       expect(() => new OcrEngine({ langPath: 'https://example.invalid/tessdata' })).toThrow(/local folder/)
       expect(() => new OcrEngine({ langPath: 'relative/path' })).toThrow(/local folder/)
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('says which language has no trained data installed, and still reads the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-ocr-'))
+    const engine = new OcrEngine({ langPath: dir })
+    try {
+      for (const lang of ['eng', 'osd'] as const)
+        copyFileSync(join(localLangPath(), `${lang}.traineddata.gz`), join(dir, `${lang}.traineddata.gz`))
+      const png = await scanImage(pdf, 100)
+      const welsh = await failure(readDocument(png, 'image/png', { ocr: engine, languages: ['cym'] }))
+      expect(welsh.reason).toBe('ocr-data-missing')
+      expect(welsh.message).toContain('"cym" is not installed')
+      const english = await readDocument(png, 'image/png', { ocr: engine, languages: ['eng'] })
+      expect(english.pages[0]!.text).toContain('Child Maintenance')
+    } finally {
+      await engine.close()
       rmSync(dir, { recursive: true, force: true })
     }
   })

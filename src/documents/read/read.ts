@@ -45,7 +45,7 @@ async function readPages(
 ): Promise<ReadPage[]> {
   switch (mediaType) {
     case 'application/pdf':
-      return readPdf(bytes, ocr, languages, options.onProgress)
+      return readPdf(bytes, ocr, languages, options.onProgress, options.maxPixels)
     case 'image/jpeg':
     case 'image/png':
     case 'image/heic': {

@@ -24,7 +24,14 @@ export interface ReadResult {
  * locale file; `message` is plain English for the command line. The file itself is always kept.
  */
 export type ReadReason =
-  'password' | 'damaged' | 'too-many-pixels' | 'unsupported' | 'language' | 'ocr-data-missing' | 'no-text'
+  | 'password'
+  | 'damaged'
+  | 'too-many-pixels'
+  | 'page-too-large'
+  | 'unsupported'
+  | 'language'
+  | 'ocr-data-missing'
+  | 'no-text'
 
 export class ReadFailure extends Error {
   override name = 'ReadFailure'

@@ -11,7 +11,7 @@ import {
 } from '../../../domain/case/index.ts'
 import type { Suggestion, SuggestionField } from '../../../domain/reading/suggest.ts'
 import { SEARCH_KINDS, type SearchKind } from '../../../store/evidence-text.repository.ts'
-import type { ConfirmedField } from '../../../services/reading.service.ts'
+import type { ConfirmedField, ReadingState } from '../../../services/reading.service.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
@@ -139,6 +139,39 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     notes: (s.notes ?? []).map((n) => copy(n)),
   })
 
+  /** Where reading stands, in words (the same sentence on the page and in the progress answer). */
+  const statusOf = (state: ReadingState) => {
+    const working = state.state === 'queued' || state.state === 'running'
+    const progress =
+      working && state.total ? copy('reading.text.progress', { done: state.done, total: state.total }) : ''
+    return {
+      working,
+      done: working ? state.done : null,
+      total: working ? state.total : null,
+      statusText: working
+        ? [copy('reading.text.working'), copy(`reading.steps.${state.step ?? 'waiting'}`), progress]
+            .filter(Boolean)
+            .join(' ')
+        : state.state === 'done'
+          ? copy('reading.text.finished')
+          : state.state === 'failed'
+            ? copy(`reading.failed.${state.reason}`)
+            : copy('reading.text.notRead'),
+    }
+  }
+
+  // How far reading has got, for the page's script (the page itself works without it).
+  app.get(paths.caseEvidenceReading, async (request, reply) => {
+    const { caseId, id } = ids.parse(request.params)
+    const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
+    if (!e) return reply
+    const state = await svc.reading.state(id)
+    return reply
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send({ state: state.state, ...statusOf(state) })
+  })
+
   // The text read from a piece of evidence, and the facts suggested from it.
   app.get(paths.caseEvidenceText, async (request, reply) => {
     const { caseId, id } = ids.parse(request.params)
@@ -151,15 +184,17 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       state.state === 'done'
         ? await Promise.all([svc.reading.pages(id), svc.reading.suggestions(who, caseId, id)])
         : [[], []]
-    const working = state.state === 'queued' || state.state === 'running'
+    const status = statusOf(state)
     return render(reply, 'evidence-text.njk', copy('reading.text.title', { title: e.title }), {
       ...s,
       evidence: e,
       state,
-      working,
-      // Without JavaScript the page refreshes itself while the file is being read.
-      refreshSeconds: working ? 3 : null,
-      stepText: working ? copy(`reading.steps.${state.step ?? 'waiting'}`) : '',
+      working: status.working,
+      statusText: status.statusText,
+      // While it reads, the page's script asks here how far it has got; without JavaScript the page
+      // has a link to look again (no automatic refresh: WCAG 2.2.1, and axe's meta-refresh rule).
+      progressHref: fill(paths.caseEvidenceReading, { caseId, id }),
+      textHref: fill(paths.caseEvidenceText, { caseId, id }),
       failure: state.state === 'failed' ? copy(`reading.failed.${state.reason}`) : '',
       pages: pages.map((p) => ({ ...p, methodText: copy(`reading.methods.${p.method}`) })),
       suggestions: suggestions.map(suggestionView),
