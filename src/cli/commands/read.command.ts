@@ -141,6 +141,53 @@ export function registerRead(program: Command): void {
     )
 }
 
+const STEPS: Record<string, string> = {
+  'text-layer': 'text in the file',
+  ocr: 'OCR',
+  rendering: 'preparing pages',
+}
+
+/**
+ * A progress bar (cli-progress) on stderr for `case read`, one per file as its job runs: pages done of
+ * the pages to read, and the step. Only when stderr is a terminal, or REDRESS_PROGRESS=1 (then one
+ * line at each change, for logs and tests). stdout keeps only the answer.
+ */
+async function readingProgress(): Promise<{
+  show(jobId: string, title: string, p: { done: number; total: number | null; note: string | null }): void
+  stop(): void
+}> {
+  const tty = Boolean(process.stderr.isTTY)
+  if (!tty && process.env.REDRESS_PROGRESS !== '1') return { show: () => {}, stop: () => {} }
+  const { default: cliProgress } = await import('cli-progress')
+  let current: { jobId: string; bar: InstanceType<typeof cliProgress.SingleBar> } | null = null
+  return {
+    show(jobId, title, p) {
+      if (current?.jobId !== jobId) {
+        current?.bar.stop()
+        const bar = new cliProgress.SingleBar(
+          {
+            format: `Reading ${title.replace(/[{}]/g, '')} [{bar}] {value}/{total} {step}`,
+            stream: process.stderr,
+            hideCursor: tty,
+            noTTYOutput: !tty,
+            notTTYSchedule: 2000,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+        bar.start(Math.max(1, p.total ?? 1), p.done, { step: STEPS[p.note ?? ''] ?? 'starting' })
+        current = { jobId, bar }
+        return
+      }
+      if (p.total) current.bar.setTotal(p.total)
+      current.bar.update(p.done, { step: STEPS[p.note ?? ''] ?? 'starting' })
+    },
+    stop() {
+      current?.bar.stop()
+      current = null
+    },
+  }
+}
+
 /** `redress case search` and `redress case read`, added to the `case` command (call after registerCase). */
 export function registerCaseReading(program: Command): void {
   const caseCmd = program.commands.find((c) => c.name() === 'case')
@@ -235,12 +282,16 @@ export function registerCaseReading(program: Command): void {
           }
           if (o.evidence && !evidence.some((e) => e.id === o.evidence))
             throw new BadInput('--evidence', 'there is no such evidence in this case')
-          const ran = await s.reading.drain((job) => {
-            const p = job.progress
-            process.stderr.write(
-              `Reading ${String(job.payload.evidenceId)}: ${p.note ?? 'starting'} ${p.total ? `${p.done}/${p.total}` : ''}\n`,
+          const titles = new Map(evidence.map((e) => [e.id, e.title]))
+          const progress = await readingProgress()
+          let ran: number
+          try {
+            ran = await s.reading.drain((job) =>
+              progress.show(job.id, titles.get(String(job.payload.evidenceId)) ?? 'evidence', job.progress),
             )
-          })
+          } finally {
+            progress.stop()
+          }
           const states = await s.reading.states(evidence.map((e) => e.id))
           const list = evidence.map((e) => ({ id: e.id, title: e.title, reading: states.get(e.id) }))
           output(Boolean(o.json), { ran, evidence: list }, () =>
