@@ -31,6 +31,7 @@ import {
   type Entity,
   type EventInput,
   type EventRecord,
+  type EventType,
   type EvidenceRecord,
   type LinkRecord,
   type LinkRole,
@@ -41,12 +42,28 @@ import {
   type UpcomingTask,
   type AuditRecord,
 } from '../domain/case/index.ts'
-import type { BinFilter, CaseRepository, Records, TimelineFilter } from '../store/case.repository.ts'
+import type {
+  BinFilter,
+  CaseRepository,
+  PageRequest,
+  Records,
+  TimelineFilter,
+} from '../store/case.repository.ts'
 import type { EvidenceFiles } from '../store/evidence-files.ts'
 import { calendarsCovering } from './calendars.ts'
 
 /** Today's date in the UK, the one clock the case file uses for "not in the future" and "days left". */
 export const londonToday = (): PlainDate => Temporal.Now.plainDateISO('Europe/London')
+
+/** The letters that start or move a challenge on (what `openChallenges` reads), by direction. */
+const CHALLENGE_LETTERS_SENT = [
+  'mandatory-reconsideration',
+  'appeal',
+  'complaint',
+  'complaint-escalation',
+  'ice-referral',
+]
+const CHALLENGE_LETTERS_RECEIVED = ['complaint-response', 'complaint-final-response']
 
 /** The deadline engine with the project's rules and bank-holiday calendars. */
 export function engineDeadlines(book: RuleBook): ComputeDeadline {
@@ -268,41 +285,138 @@ export class CaseService {
     return this.repo.timeline(who.ownerId, caseId, filter)
   }
 
+  /** One page of the timeline (newest first) and how many events the filter matches. */
+  async timelinePage(
+    who: Actor,
+    caseId: string,
+    filter: TimelineFilter,
+    page: PageRequest,
+  ): Promise<{ events: EventRecord[]; matching: number }> {
+    await this.getCase(who, caseId)
+    const [events, matching] = await Promise.all([
+      this.repo.timeline(who.ownerId, caseId, filter, page),
+      this.repo.countTimeline(who.ownerId, caseId, filter),
+    ])
+    return { events, matching }
+  }
+
+  /** Every tag used on the case's events, sorted. */
+  async eventTags(who: Actor, caseId: string): Promise<string[]> {
+    await this.getCase(who, caseId)
+    return this.repo.eventTags(who.ownerId, caseId)
+  }
+
+  /** How many live (or binned) records of a kind the case has. */
+  async count(
+    who: Actor,
+    caseId: string,
+    entity: Exclude<Entity, 'case'>,
+    bin: BinFilter = 'live',
+  ): Promise<number> {
+    await this.getCase(who, caseId)
+    return this.repo.count(entity, who.ownerId, caseId, bin)
+  }
+
+  /** The most recently recorded `limit` events of these types (for a list of choices), oldest first. */
+  async latestEvents(
+    who: Actor,
+    caseId: string,
+    types: readonly EventType[],
+    limit: number,
+  ): Promise<EventRecord[]> {
+    await this.getCase(who, caseId)
+    return this.repo.latestEvents(who.ownerId, caseId, types, limit)
+  }
+
+  /** The tasks (deadlines, reminders) that came from one record, in order of creation. */
+  async tasksFrom(who: Actor, caseId: string, origin: Entity, originId: string): Promise<TaskRecord[]> {
+    await this.getCase(who, caseId)
+    const tasks = await this.repo.tasks(who.ownerId, caseId, { originIds: [originId] })
+    return tasks.filter((t) => t.origin === origin)
+  }
+
+  /** The tasks ticked off, in order of creation. */
+  async doneTasks(who: Actor, caseId: string): Promise<TaskRecord[]> {
+    await this.getCase(who, caseId)
+    return this.repo.tasks(who.ownerId, caseId, { status: 'done' })
+  }
+
+  /** The audit trail, newest first, one page of it, and how long it is. */
+  async auditPage(
+    who: Actor,
+    caseId: string,
+    page: PageRequest,
+  ): Promise<{ entries: AuditRecord[]; total: number }> {
+    await this.getCase(who, caseId)
+    const [entries, total] = await Promise.all([
+      this.repo.audit(who.ownerId, caseId, page),
+      this.repo.countAudit(who.ownerId, caseId),
+    ])
+    return { entries, total }
+  }
+
   /** Open deadlines and tasks by due date, with days left (negative when passed). */
   async deadlines(who: Actor, caseId: string): Promise<UpcomingTask[]> {
-    const tasks = await this.list(who, caseId, 'task')
+    await this.getCase(who, caseId)
+    const tasks = await this.repo.tasks(who.ownerId, caseId, { status: 'open' })
     return nextDeadlines(tasks, this.today(), Number.MAX_SAFE_INTEGER)
   }
 
+  /**
+   * The overview: the next deadlines, the open challenges, the latest events and the counts. Each
+   * part is asked of the database on its own (the soonest tasks, the letters that start or move a
+   * challenge, counts), so the page costs the same for a case of ten entries or ten thousand.
+   */
   async dashboard(who: Actor, caseId: string): Promise<Dashboard> {
     const c = await this.getCase(who, caseId)
-    const [decisions, events, tasks, links, evidence] = await Promise.all([
-      this.repo.list('decision', who.ownerId, caseId),
-      this.repo.list('event', who.ownerId, caseId),
-      this.repo.list('task', who.ownerId, caseId),
-      this.repo.list('link', who.ownerId, caseId),
-      this.repo.list('evidence', who.ownerId, caseId),
+    const owner = who.ownerId
+    const NEXT = 6
+    const [decisions, challengeLetters, nthDue, recent, events, evidence, ...binnedCounts] =
+      await Promise.all([
+        this.repo.list('decision', owner, caseId),
+        this.repo.lettersAbout(owner, caseId, CHALLENGE_LETTERS_SENT, CHALLENGE_LETTERS_RECEIVED),
+        this.repo.nthOpenDueOn(owner, caseId, NEXT),
+        this.repo.timeline(owner, caseId, {}, { limit: 5, offset: 0 }),
+        this.repo.count('event', owner, caseId),
+        this.repo.count('evidence', owner, caseId),
+        ...(['decision', 'event', 'evidence', 'task', 'link'] as const).map((e) =>
+          this.repo.count(e, owner, caseId, 'binned'),
+        ),
+      ])
+    // Only the tasks that can be among the next ones, and those the challenges point to.
+    const notices = decisions.filter((d) => d.kind === 'mandatory-reconsideration-notice').map((d) => d.id)
+    const [soonest, challengeTasks, links] = await Promise.all([
+      this.repo.tasks(owner, caseId, { status: 'open', ...(nthDue ? { dueOnOrBefore: nthDue } : {}) }),
+      this.repo.tasks(owner, caseId, {
+        status: 'open',
+        originIds: [...challengeLetters.map((e) => e.id), ...notices],
+      }),
+      this.repo.linksFrom(
+        owner,
+        caseId,
+        'event',
+        challengeLetters.map((e) => e.id),
+        'about',
+      ),
     ])
-    const binned = await this.binned(who, caseId)
-    const recent = await this.repo.timeline(who.ownerId, caseId, {})
     return {
       case: c,
-      next: nextDeadlines(tasks, this.today(), 6),
-      challenges: openChallenges({ decisions, events, links, tasks }),
-      recent: recent.slice(0, 5),
+      next: nextDeadlines(soonest, this.today(), NEXT),
+      challenges: openChallenges({ decisions, events: challengeLetters, links, tasks: challengeTasks }),
+      recent,
       decisions: [...decisions].sort((a, b) => b.letterDate.localeCompare(a.letterDate)),
       counts: {
         decisions: decisions.length,
-        events: events.length,
-        evidence: evidence.length,
-        binned: binned.length,
+        events,
+        evidence,
+        binned: binnedCounts.reduce((a, b) => a + b, 0),
       },
     }
   }
 
   /** Everything linked to a record, with the other end's title. */
   async linked(who: Actor, caseId: string, entity: Entity, id: string): Promise<Linked[]> {
-    const links = await this.repo.list('link', who.ownerId, caseId)
+    const links = await this.repo.linksOf(who.ownerId, caseId, entity, id)
     const out: Linked[] = []
     for (const link of links) {
       const other =

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import { exportArrearsRows, importArrearsRows, type ArrearsRows } from './arrears.repository.ts'
 import type { Db } from './db.ts'
 import {
   caseAudit,
@@ -64,6 +65,21 @@ export interface TimelineFilter {
   readonly text?: string
 }
 
+/** A page of rows: at most `limit`, after skipping `offset`. */
+export interface PageRequest {
+  readonly limit: number
+  readonly offset: number
+}
+
+/** Which tasks to list (live ones only), in order of creation. */
+export interface TaskQuery {
+  readonly status?: 'open' | 'done'
+  /** Tasks that came from one of these records. */
+  readonly originIds?: readonly string[]
+  /** Tasks due on or before this day (ISO). */
+  readonly dueOnOrBefore?: string
+}
+
 /** Every row of one case, as plain JSON-able records: what an export holds and an import restores. */
 export interface CaseRows {
   readonly case: CaseRecord
@@ -74,6 +90,8 @@ export interface CaseRows {
   readonly links: readonly LinkRecord[]
   readonly revisions: readonly RevisionRecord[]
   readonly audit: readonly AuditRecord[]
+  /** The case's arrears checks (issue 13); archives from before then have none. */
+  readonly arrears?: ArrearsRows
 }
 
 /**
@@ -118,9 +136,51 @@ export interface CaseRepository {
   restore<E extends Entity>(entity: E, who: Actor, caseId: string, id: string): Promise<Records[E]>
   /** Removes something from the bin for good, with its versions and the links to it; the audit trail keeps that it happened. */
   purge(entity: Entity, who: Actor, caseId: string, id: string): Promise<void>
-  timeline(ownerId: string, caseId: string, filter: TimelineFilter): Promise<EventRecord[]>
+  /** Events, newest first; a page of them when `page` is given. */
+  timeline(
+    ownerId: string,
+    caseId: string,
+    filter: TimelineFilter,
+    page?: PageRequest,
+  ): Promise<EventRecord[]>
+  /** How many events the filter matches. */
+  countTimeline(ownerId: string, caseId: string, filter: TimelineFilter): Promise<number>
+  /** How many rows of a kind the case has. */
+  count(entity: Exclude<Entity, 'case'>, ownerId: string, caseId: string, bin?: BinFilter): Promise<number>
+  /** Every tag on the case's events in use, sorted, once each. */
+  eventTags(ownerId: string, caseId: string): Promise<string[]>
+  /** Live events of these types, the most recently recorded `limit` of them, in order of recording. */
+  latestEvents(
+    ownerId: string,
+    caseId: string,
+    types: readonly EventType[],
+    limit: number,
+  ): Promise<EventRecord[]>
+  /** Live letters (sent or received) with one of these subjects, in order of recording. */
+  lettersAbout(
+    ownerId: string,
+    caseId: string,
+    sent: readonly string[],
+    received: readonly string[],
+  ): Promise<EventRecord[]>
+  /** Live tasks matching the query, in order of creation. */
+  tasks(ownerId: string, caseId: string, query: TaskQuery): Promise<TaskRecord[]>
+  /** The due date of the `n`th open task by due date (1 = the soonest), or null when there are fewer. */
+  nthOpenDueOn(ownerId: string, caseId: string, n: number): Promise<string | null>
+  /** Live links from or to one record, in order of creation. */
+  linksOf(ownerId: string, caseId: string, entity: Entity, id: string): Promise<LinkRecord[]>
+  /** Live links of one role from any of these records. */
+  linksFrom(
+    ownerId: string,
+    caseId: string,
+    fromType: Entity,
+    fromIds: readonly string[],
+    role: string,
+  ): Promise<LinkRecord[]>
   revisions(ownerId: string, caseId: string, entity?: Entity, entityId?: string): Promise<RevisionRecord[]>
-  audit(ownerId: string, caseId: string): Promise<AuditRecord[]>
+  /** The audit trail, oldest first; a page of it, newest first, when `page` is given. */
+  audit(ownerId: string, caseId: string, page?: PageRequest): Promise<AuditRecord[]>
+  countAudit(ownerId: string, caseId: string): Promise<number>
   record(
     who: Actor,
     caseId: string,
@@ -464,7 +524,7 @@ export class DrizzleCaseRepository implements CaseRepository {
     })
   }
 
-  async timeline(ownerId: string, caseId: string, filter: TimelineFilter): Promise<EventRecord[]> {
+  private timelineWhere(ownerId: string, caseId: string, filter: TimelineFilter): SQL {
     const t = caseEvents
     const conditions: (SQL | undefined)[] = [this.scope('event', ownerId, caseId), isNull(t.deletedAt)]
     if (filter.types && filter.types.length > 0) conditions.push(inArray(t.type, [...filter.types]))
@@ -483,12 +543,165 @@ export class DrizzleCaseRepository implements CaseRepository {
         ),
       )
     }
+    return and(...conditions)!
+  }
+
+  async timeline(
+    ownerId: string,
+    caseId: string,
+    filter: TimelineFilter,
+    page?: PageRequest,
+  ): Promise<EventRecord[]> {
+    const t = caseEvents
+    const query = this.db
+      .select()
+      .from(t)
+      .where(this.timelineWhere(ownerId, caseId, filter))
+      .orderBy(desc(t.occurredOn), sql`${t.occurredTime} desc nulls last`, desc(t.createdAt), desc(t.id))
+    const rows = page ? await query.limit(page.limit).offset(page.offset) : await query
+    return rows.map((r) => toRecord<EventRecord>(r))
+  }
+
+  async countTimeline(ownerId: string, caseId: string, filter: TimelineFilter): Promise<number> {
+    const rows = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(caseEvents)
+      .where(this.timelineWhere(ownerId, caseId, filter))
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async count(
+    entity: Exclude<Entity, 'case'>,
+    ownerId: string,
+    caseId: string,
+    bin: BinFilter = 'live',
+  ): Promise<number> {
+    const rows = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table(entity))
+      .where(and(this.scope(entity, ownerId, caseId), this.binFilter(entity, bin)))
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async eventTags(ownerId: string, caseId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ tag: sql<string>`unnest(${caseEvents.tags})` })
+      .from(caseEvents)
+      .where(and(this.scope('event', ownerId, caseId), isNull(caseEvents.deletedAt)))
+    return rows.map((r) => r.tag).sort()
+  }
+
+  async latestEvents(
+    ownerId: string,
+    caseId: string,
+    types: readonly EventType[],
+    limit: number,
+  ): Promise<EventRecord[]> {
+    const t = caseEvents
     const rows = await this.db
       .select()
       .from(t)
-      .where(and(...conditions))
-      .orderBy(desc(t.occurredOn), sql`${t.occurredTime} desc nulls last`, desc(t.createdAt))
+      .where(and(this.scope('event', ownerId, caseId), isNull(t.deletedAt), inArray(t.type, [...types])))
+      .orderBy(desc(t.createdAt), desc(t.id))
+      .limit(limit)
+    return rows.map((r) => toRecord<EventRecord>(r)).reverse()
+  }
+
+  async lettersAbout(
+    ownerId: string,
+    caseId: string,
+    sent: readonly string[],
+    received: readonly string[],
+  ): Promise<EventRecord[]> {
+    const t = caseEvents
+    const subject = sql<string>`${t.letter}->>'subject'`
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          this.scope('event', ownerId, caseId),
+          isNull(t.deletedAt),
+          or(
+            sent.length ? and(eq(t.type, 'letter-sent'), inArray(subject, [...sent])) : undefined,
+            received.length ? and(eq(t.type, 'letter-received'), inArray(subject, [...received])) : undefined,
+          ),
+        ),
+      )
+      .orderBy(asc(t.createdAt), asc(t.id))
     return rows.map((r) => toRecord<EventRecord>(r))
+  }
+
+  async tasks(ownerId: string, caseId: string, query: TaskQuery): Promise<TaskRecord[]> {
+    const t = caseTasks
+    if (query.originIds && query.originIds.length === 0) return []
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          this.scope('task', ownerId, caseId),
+          isNull(t.deletedAt),
+          query.status ? eq(t.status, query.status) : undefined,
+          query.originIds ? inArray(t.originId, [...query.originIds]) : undefined,
+          query.dueOnOrBefore ? lte(t.dueOn, query.dueOnOrBefore) : undefined,
+        ),
+      )
+      .orderBy(asc(t.createdAt), asc(t.id))
+    return rows.map((r) => toRecord<TaskRecord>(r))
+  }
+
+  async nthOpenDueOn(ownerId: string, caseId: string, n: number): Promise<string | null> {
+    const t = caseTasks
+    const rows = await this.db
+      .select({ dueOn: t.dueOn })
+      .from(t)
+      .where(and(this.scope('task', ownerId, caseId), isNull(t.deletedAt), eq(t.status, 'open')))
+      .orderBy(asc(t.dueOn))
+      .offset(n - 1)
+      .limit(1)
+    return rows[0]?.dueOn ?? null
+  }
+
+  async linksOf(ownerId: string, caseId: string, entity: Entity, id: string): Promise<LinkRecord[]> {
+    const t = caseLinks
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          this.scope('link', ownerId, caseId),
+          isNull(t.deletedAt),
+          or(and(eq(t.fromType, entity), eq(t.fromId, id)), and(eq(t.toType, entity), eq(t.toId, id))),
+        ),
+      )
+      .orderBy(asc(t.createdAt), asc(t.id))
+    return rows.map((r) => toRecord<LinkRecord>(r))
+  }
+
+  async linksFrom(
+    ownerId: string,
+    caseId: string,
+    fromType: Entity,
+    fromIds: readonly string[],
+    role: string,
+  ): Promise<LinkRecord[]> {
+    if (fromIds.length === 0) return []
+    const t = caseLinks
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          this.scope('link', ownerId, caseId),
+          isNull(t.deletedAt),
+          eq(t.fromType, fromType),
+          inArray(t.fromId, [...fromIds]),
+          eq(t.role, role),
+        ),
+      )
+      .orderBy(asc(t.createdAt), asc(t.id))
+    return rows.map((r) => toRecord<LinkRecord>(r))
   }
 
   async revisions(
@@ -513,13 +726,26 @@ export class DrizzleCaseRepository implements CaseRepository {
     return rows.map((r) => toRecord<RevisionRecord>(r))
   }
 
-  async audit(ownerId: string, caseId: string): Promise<AuditRecord[]> {
+  async audit(ownerId: string, caseId: string, page?: PageRequest): Promise<AuditRecord[]> {
+    const where = and(eq(caseAudit.ownerId, ownerId), eq(caseAudit.caseId, caseId))
+    const rows = page
+      ? await this.db
+          .select()
+          .from(caseAudit)
+          .where(where)
+          .orderBy(desc(caseAudit.seq))
+          .limit(page.limit)
+          .offset(page.offset)
+      : await this.db.select().from(caseAudit).where(where).orderBy(asc(caseAudit.seq))
+    return rows.map((r) => toRecord<AuditRecord>(r))
+  }
+
+  async countAudit(ownerId: string, caseId: string): Promise<number> {
     const rows = await this.db
-      .select()
+      .select({ n: sql<number>`count(*)::int` })
       .from(caseAudit)
       .where(and(eq(caseAudit.ownerId, ownerId), eq(caseAudit.caseId, caseId)))
-      .orderBy(asc(caseAudit.seq))
-    return rows.map((r) => toRecord<AuditRecord>(r))
+    return Number(rows[0]?.n ?? 0)
   }
 
   async evidenceUsing(sha256: string): Promise<number> {
@@ -547,6 +773,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       links: await this.list('link', ownerId, caseId, 'all'),
       revisions: await this.revisions(ownerId, caseId),
       audit: await this.audit(ownerId, caseId),
+      arrears: await exportArrearsRows(this.db, ownerId, caseId),
     }
   }
 
@@ -573,5 +800,6 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .insert(caseAudit)
         .values(rows.audit.slice(i, i + 200).map((r) => toRow(ownerId, r)) as never)
+    if (rows.arrears) await importArrearsRows(this.db, ownerId, rows.arrears)
   }
 }

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { paths } from '../../paths.ts'
+import { binParams } from './case.schema.ts'
+import { one, readPosted } from './form.ts'
+import { recordPath } from './present.ts'
+import { caseOf, caseRenderer, copy, fill, loadCaseFirst, type CaseRoutesDeps } from './case-page.ts'
+
+/** The bin: what is in it, moving something there, restoring it, and purging it for good. */
+export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
+  loadCaseFirst(app, svc, 'bin')
+  const page = caseRenderer('case')
+
+  app.get(paths.caseBin, async (request, reply) => {
+    const binned = await svc.cases.binned(who, caseOf(request).c.id)
+    return page(request, reply, 'bin.njk', copy('case.bin.title'), { binned })
+  })
+
+  app.post(paths.caseBinMove, async (request, reply) => {
+    const { caseId, entity, id } = binParams.parse(request.params)
+    await svc.cases.bin(who, caseId, entity, id)
+    return reply.redirect(
+      entity === 'case' ? paths.cases : `${fill(paths.caseBin, { caseId })}?binned=1`,
+      303,
+    )
+  })
+
+  app.post(paths.caseBinRestore, async (request, reply) => {
+    const { caseId, entity, id } = binParams.parse(request.params)
+    await svc.cases.restore(who, caseId, entity, id)
+    return reply.redirect(recordPath(caseId, entity, id), 303)
+  })
+
+  app.get(paths.caseBinPurge, async (request, reply) => {
+    const { caseId, entity, id } = binParams.parse(request.params)
+    const record = await svc.cases.get(who, caseId, entity, id)
+    if (record.deletedAt === null) return reply.redirect(recordPath(caseId, entity, id), 303)
+    return page(request, reply, 'purge.njk', copy('case.bin.purgeTitle'), {
+      entity,
+      record,
+      title:
+        entity === 'case'
+          ? caseOf(request).c.title
+          : ((record as { title?: string }).title ?? copy(`case.entities.${entity}`)),
+    })
+  })
+
+  app.post(paths.caseBinPurge, async (request, reply) => {
+    const { caseId, entity, id } = binParams.parse(request.params)
+    const posted = readPosted(request.body)
+    if (one(posted, 'confirm') !== 'yes')
+      return reply.redirect(fill(paths.caseBinPurge, { caseId, entity, id }), 303)
+    await svc.cases.purge(who, caseId, entity, id)
+    return reply.redirect(entity === 'case' ? paths.cases : fill(paths.caseBin, { caseId }), 303)
+  })
+}

@@ -1,0 +1,211 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  CaseInputError,
+  LOCAL_OWNER,
+  StaleVersion,
+  type Actor,
+  type CaseRecord,
+} from '../../../domain/case/index.ts'
+import type { CaseServices } from '../../../services/case-services.ts'
+import { translate } from '../../i18n.ts'
+import { navigation } from '../../navigation.ts'
+import { paths } from '../../paths.ts'
+import { params, type Read } from './case.schema.ts'
+import { toErrors, type FieldError } from './form.ts'
+import { present } from './present.ts'
+
+/**
+ * What every page inside a case shares: who is using it, the case loaded once before the handler
+ * (with its side navigation), rendering, and turning service problems into the error summary.
+ * A record or case that is not there is thrown (the case file's `NotFound`) and answered once, by
+ * the app's error handler, with the 404 page.
+ */
+
+/** The person using this install, through the web (accounts come later; rows already carry an owner). */
+export const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
+
+export const copy = (key: string, values: Record<string, string | number> = {}): string =>
+  String(translate(key, values))
+
+/** A path from its pattern in paths.ts: fill('/cases/:caseId', { caseId }) → "/cases/…". */
+export const fill = (pattern: string, values: Record<string, string>): string =>
+  pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
+
+/** Radio or select items from a list of values, labelled from `case.labels.<group>`. */
+export const option = (group: string, values: readonly string[], selected: string | null | undefined) =>
+  values.map((v) => ({
+    value: v,
+    text: copy(`case.labels.${group}.${v}`),
+    selected: v === selected,
+    checked: v === selected,
+  }))
+
+/** Problems from the services (or the parts of a date typed wrongly) as the error summary. */
+export function errorsFrom(
+  error: unknown,
+  read: Read<unknown> | null,
+  dates: ReadonlySet<string>,
+): FieldError[] | null {
+  if (error instanceof StaleVersion) return [{ text: error.message, href: '#main-content' }]
+  if (!(error instanceof CaseInputError)) return null
+  return toErrors(error.problems, dates, read?.dateProblems)
+}
+
+/** The entries of a case's side navigation. */
+export type CaseNavKey =
+  | 'overview'
+  | 'decisions'
+  | 'timeline'
+  | 'deadlines'
+  | 'evidence'
+  | 'letters'
+  | 'arrears'
+  | 'history'
+  | 'bin'
+  | 'export'
+  | 'search'
+
+const NAV: readonly (readonly [Exclude<CaseNavKey, 'search'>, string])[] = [
+  ['overview', paths.case],
+  ['decisions', paths.caseDecisions],
+  ['timeline', paths.caseTimeline],
+  ['deadlines', paths.caseDeadlines],
+  ['evidence', paths.caseEvidenceList],
+  ['letters', paths.caseLetters],
+  ['arrears', paths.arrearsInCase],
+  ['history', paths.caseHistory],
+  ['bin', paths.caseBin],
+  ['export', paths.caseExport],
+]
+
+/** The case, its side navigation and where we are in it. */
+export interface CaseShell {
+  readonly c: CaseRecord
+  readonly caseNav: readonly { key: string; href: string; text: string; current: boolean }[]
+}
+
+export const caseNav = (caseId: string, current: CaseNavKey): CaseShell['caseNav'] =>
+  NAV.map(([key, pattern]) => ({
+    key,
+    href: fill(pattern, { caseId }),
+    // "Check your arrears" keeps its copy in its own locale file.
+    text: copy(key === 'arrears' ? 'arrears.nav' : `case.nav.${key}`),
+    current: key === current,
+  }))
+
+const shells = new WeakMap<FastifyRequest, CaseShell>()
+
+/**
+ * Loads the case of every route in this plugin whose address has a `:caseId`, once, before the
+ * handler: a malformed id or a case that is not there is the 404 page. `current` is the entry of
+ * the side navigation the plugin's pages belong to.
+ */
+export function loadCaseFirst(app: FastifyInstance, svc: CaseServices, current: CaseNavKey): void {
+  app.addHook('preHandler', async (request) => {
+    if (!request.routeOptions.url?.includes(':caseId')) return
+    const { caseId } = params.parse(request.params) // a ZodError here is a 404 (see notFoundOnBadIds)
+    const c = await svc.cases.getCase(WEB_ACTOR, caseId)
+    shells.set(request, { c, caseNav: caseNav(caseId, current) })
+  })
+}
+
+/** The case loaded for this request by `loadCaseFirst`. */
+export function caseOf(request: FastifyRequest): CaseShell {
+  const shell = shells.get(request)
+  if (!shell) throw new Error(`no case was loaded for ${request.routeOptions.url ?? 'this route'}`)
+  return shell
+}
+
+/** The same case shell with another entry of the side navigation marked as current. */
+export const withNav = (shell: CaseShell, current: CaseNavKey): CaseShell => ({
+  c: shell.c,
+  caseNav: caseNav(shell.c.id, current),
+})
+
+export type Render = (
+  reply: FastifyReply,
+  template: string,
+  title: string,
+  context?: Record<string, unknown>,
+  status?: number,
+) => FastifyReply
+
+/**
+ * Renders a template of `folder` inside the case pages' frame: the page title, the service
+ * navigation, the formatters, and the case shell when the request loaded one.
+ */
+export const caseRenderer =
+  (folder: string) =>
+  (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    title: string,
+    context: Record<string, unknown> = {},
+    status = 200,
+  ): FastifyReply =>
+    reply.code(status).view(`${folder}/${template}`, {
+      pageTitle: title,
+      navigation: navigation(paths.cases),
+      fmt: present,
+      paths,
+      ...shells.get(request),
+      ...context,
+    })
+
+/** `?saved=1` on the address: the page says the change was saved. */
+export const savedFlag = (request: FastifyRequest): boolean =>
+  (request.query as Record<string, string> | undefined)?.saved === '1'
+
+/** What each record-type part of the case routes receives. */
+export interface CaseRoutesDeps {
+  readonly svc: CaseServices
+  readonly who: Actor
+}
+
+/** How many rows a long list (the timeline, the history) shows a page. */
+export const PAGE_SIZE = 100
+
+/** The page asked for (`?page=N`, or a posted `page`), from 1; anything else is the first page. */
+export const pageNumber = (source: unknown): number => {
+  const raw = (source as Record<string, unknown> | undefined)?.page
+  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1
+  return Math.max(1, n)
+}
+
+/**
+ * The govuk pagination component's parameters for page `current` of a list of `total` rows:
+ * previous and next, the first and last pages, and the pages either side of this one.
+ * `href(n)` is the address of page n. Null when everything fits on one page.
+ */
+export function pagination(current: number, total: number, href: (n: number) => string) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  if (pages <= 1) return null
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b)
+  const items: ({ number: string; href: string; current: boolean } | { ellipsis: true })[] = []
+  shown.forEach((n, i) => {
+    if (i > 0 && n - shown[i - 1]! > 1) items.push({ ellipsis: true })
+    items.push({ number: String(n), href: href(n), current: n === current })
+  })
+  return {
+    landmarkLabel: copy('casePages.pagination.label'),
+    ...(current > 1
+      ? { previous: { href: href(current - 1), text: copy('casePages.pagination.previous') } }
+      : {}),
+    ...(current < pages
+      ? { next: { href: href(current + 1), text: copy('casePages.pagination.next') } }
+      : {}),
+    items,
+  }
+}
+
+/** "Showing 101 to 200 of 2,345", for a page of a long list; null when everything fits on one page. */
+export function showing(current: number, total: number): string | null {
+  if (total <= PAGE_SIZE) return null
+  const from = (current - 1) * PAGE_SIZE + 1
+  const to = Math.min(total, current * PAGE_SIZE)
+  const n = (x: number) => x.toLocaleString('en-GB')
+  return copy('casePages.pagination.showing', { from: n(from), to: n(to), total: n(total) })
+}

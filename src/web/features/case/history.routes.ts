@@ -1,0 +1,44 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { Entity } from '../../../domain/case/index.ts'
+import { paths } from '../../paths.ts'
+import { recordPath } from './present.ts'
+import {
+  PAGE_SIZE,
+  caseOf,
+  caseRenderer,
+  copy,
+  fill,
+  loadCaseFirst,
+  pageNumber,
+  pagination,
+  showing,
+  type CaseRoutesDeps,
+} from './case-page.ts'
+
+/** The history of a case: every change, newest first, a page at a time. */
+export const historyRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
+  loadCaseFirst(app, svc, 'history')
+  const page = caseRenderer('case')
+
+  app.get(paths.caseHistory, async (request, reply) => {
+    const caseId = caseOf(request).c.id
+    const at = async (n: number) =>
+      svc.cases.auditPage(who, caseId, { limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE })
+    let current = pageNumber(request.query)
+    let { entries, total } = await at(current)
+    const last = Math.max(1, Math.ceil(total / PAGE_SIZE))
+    if (current > last) {
+      current = last
+      ;({ entries, total } = await at(current))
+    }
+    const href = (n: number) => `${fill(paths.caseHistory, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    return page(request, reply, 'history.njk', copy('case.history.title'), {
+      audit: entries.map((a) => ({
+        ...a,
+        href: a.action === 'purge' ? null : recordPath(caseId, a.entity as Entity, a.entityId),
+      })),
+      showing: showing(current, total),
+      pagination: pagination(current, total, href),
+    })
+  })
+}

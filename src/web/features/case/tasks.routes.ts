@@ -1,0 +1,114 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { paths } from '../../paths.ts'
+import { TASK_DATES, readTask, recordParams } from './case.schema.ts'
+import { dateValues, formView, one, readPosted } from './form.ts'
+import { recordPath } from './present.ts'
+import {
+  caseOf,
+  caseRenderer,
+  copy,
+  errorsFrom,
+  fill,
+  loadCaseFirst,
+  savedFlag,
+  type CaseRoutesDeps,
+} from './case-page.ts'
+
+/** Deadlines and tasks: the list, one task, adding, amending and ticking one off. */
+export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
+  loadCaseFirst(app, svc, 'deadlines')
+  const page = caseRenderer('case')
+
+  app.get(paths.caseDeadlines, async (request, reply) => {
+    const caseId = caseOf(request).c.id
+    const [upcoming, done] = await Promise.all([
+      svc.cases.deadlines(who, caseId),
+      svc.cases.doneTasks(who, caseId),
+    ])
+    return page(request, reply, 'deadlines.njk', copy('case.deadlines.title'), { upcoming, done })
+  })
+
+  app.get(paths.caseTaskNew, async (request, reply) =>
+    page(request, reply, 'task-form.njk', copy('case.tasks.newTitle'), { form: formView({}) }),
+  )
+
+  app.post(paths.caseTaskNew, async (request, reply) => {
+    const caseId = caseOf(request).c.id
+    const posted = readPosted(request.body)
+    const read = readTask(posted)
+    try {
+      const t = await svc.cases.addTask(who, caseId, read.input)
+      return reply.redirect(`${fill(paths.caseTask, { caseId, id: t.id })}?saved=1`, 303)
+    } catch (error) {
+      const errors = errorsFrom(error, read, TASK_DATES)
+      if (!errors) throw error
+      return page(
+        request,
+        reply,
+        'task-form.njk',
+        copy('case.tasks.newTitle'),
+        { form: formView(posted, errors), errors },
+        400,
+      )
+    }
+  })
+
+  app.get(paths.caseTask, async (request, reply) => {
+    const { caseId, id } = recordParams.parse(request.params)
+    const task = await svc.cases.get(who, caseId, 'task', id)
+    const history = await svc.cases.history(who, caseId, 'task', id)
+    const origin =
+      task.originId && task.origin !== 'manual' ? recordPath(caseId, task.origin, task.originId) : null
+    return page(request, reply, 'task.njk', task.title, { task, history, origin, saved: savedFlag(request) })
+  })
+
+  app.get(paths.caseTaskEdit, async (request, reply) => {
+    const { caseId, id } = recordParams.parse(request.params)
+    const t = await svc.cases.get(who, caseId, 'task', id)
+    const values = {
+      title: t.title,
+      ...dateValues('dueOn', t.dueOn),
+      notes: t.notes ?? '',
+      status: t.status,
+      version: String(t.version),
+    }
+    return page(request, reply, 'task-form.njk', copy('case.tasks.editTitle'), {
+      form: formView(values),
+      editing: t,
+    })
+  })
+
+  app.post(paths.caseTaskEdit, async (request, reply) => {
+    const { caseId, id } = recordParams.parse(request.params)
+    const t = await svc.cases.get(who, caseId, 'task', id)
+    const posted = readPosted(request.body)
+    const read = readTask(posted)
+    try {
+      await svc.cases.amendTask(who, caseId, id, read.input, Number(one(posted, 'version')) || undefined)
+      return reply.redirect(`${fill(paths.caseTask, { caseId, id })}?saved=1`, 303)
+    } catch (error) {
+      const errors = errorsFrom(error, read, TASK_DATES)
+      if (!errors) throw error
+      return page(
+        request,
+        reply,
+        'task-form.njk',
+        copy('case.tasks.editTitle'),
+        { form: formView(posted, errors), errors, editing: t },
+        400,
+      )
+    }
+  })
+
+  app.post(paths.caseTaskDone, async (request, reply) => {
+    const { caseId, id } = recordParams.parse(request.params)
+    const posted = readPosted(request.body)
+    await svc.cases.setTaskDone(who, caseId, id, one(posted, 'done') !== 'no')
+    return reply.redirect(
+      one(posted, 'back') === 'task'
+        ? fill(paths.caseTask, { caseId, id })
+        : fill(paths.caseDeadlines, { caseId }),
+      303,
+    )
+  })
+}
