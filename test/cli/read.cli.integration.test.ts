@@ -94,7 +94,8 @@ describe('redress read and redress case search', { timeout: 120_000 }, () => {
       REDRESS_PROGRESS: '1',
     })
     expect(read.code).toBe(0)
-    expect(read.stderr).toContain('Reading ')
+    // A cli-progress bar per file on stderr (one line per change when stderr is not a terminal).
+    expect(read.stderr).toMatch(/Reading letter\.pdf \[[█░]+\] 1\/1 text in the file/)
     expect(JSON.parse(read.stdout).evidence[0].reading).toEqual({ state: 'done', pages: 1, language: 'eng' })
     const r = await runCli(['case', 'search', caseId, 'variation decision', '--json'], undefined, env())
     expect(r.code).toBe(0)
