@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { randomBytes } from 'node:crypto'
 import { rules } from '../src/rules/load.ts'
 import { createCaseServices, type CaseServices } from '../src/services/case-services.ts'
+import { fixedClock } from '../src/services/clock.ts'
 import { Vault } from '../src/store/safe/vault.ts'
 import { LOCAL_OWNER, type Actor } from '../src/domain/case/index.ts'
 import { Temporal } from '../src/domain/shared/plain-date.ts'
@@ -39,7 +40,7 @@ function services(vault: Vault, dataDir: string): CaseServices {
     dataDir,
     rules: rules(),
     maxUploadBytes: 50 * 1024 * 1024,
-    today: () => Temporal.PlainDate.from('2025-06-01'),
+    clock: fixedClock(Temporal.PlainDate.from('2025-06-01')),
   })
 }
 

@@ -3,6 +3,7 @@ import { homedir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { fromRoot } from './root.ts'
+import { parseDate, type PlainDate } from './domain/shared/plain-date.ts'
 
 const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -33,8 +34,21 @@ const configSchema = z.object({
           ),
       ),
     ),
+  REDRESS_TODAY: z
+    .string()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), 'must be a real date as YYYY-MM-DD')
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
+
+const isRealDate = (s: string): boolean => {
+  try {
+    parseDate(s)
+    return true
+  } catch {
+    return false
+  }
+}
 
 export interface Config {
   readonly host: string
@@ -51,6 +65,11 @@ export interface Config {
   /** Host names the web app answers to besides the loopback names (REDRESS_ALLOWED_HOSTS). */
   readonly allowedHosts: readonly string[]
   readonly production: boolean
+  /**
+   * A fixed "today" for the whole run (REDRESS_TODAY, for tests and demonstrations; refused in
+   * production). Null: the real date in the UK.
+   */
+  readonly today: PlainDate | null
 }
 
 /**
@@ -113,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`)
   }
   const c = parsed.data
+  if (c.REDRESS_TODAY && c.NODE_ENV === 'production')
+    throw new ConfigError(
+      'Invalid settings:\n  REDRESS_TODAY: fixes the date for testing and cannot be used in production',
+    )
   return {
     host: c.HOST,
     port: c.PORT,
@@ -122,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: c.REDRESS_MAX_IMPORT_MB * 1024 * 1024,
     allowedHosts: c.REDRESS_ALLOWED_HOSTS,
     production: c.NODE_ENV === 'production',
+    today: c.REDRESS_TODAY ? parseDate(c.REDRESS_TODAY) : null,
   }
 }

@@ -3,6 +3,7 @@ import { assertLoopbackHost, ConfigError, describeDataDir, loadConfig } from './
 import { RuleFileError, rules } from './rules/load.ts'
 import { Vault } from './store/safe/vault.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
+import { clockFor } from './services/clock.ts'
 
 /** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   try {
     modules = await Promise.all([
       import('./store/meta.repository.ts'),
-      import('./services/case-services.ts'),
+      import('./services/services.ts'),
       import('./web/app.ts'),
     ])
     book = rules() // a bad rule file stops start-up here, naming the file
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     await opening.then((db) => db.close()).catch(() => {})
     throw error
   }
-  const [{ DrizzleMetaRepository }, { createCaseServices, sweepEvidence }, { buildApp }] = modules
+  const [{ DrizzleMetaRepository }, { createServices, sweepEvidence }, { buildApp }] = modules
   const database = await opening
   const meta = new DrizzleMetaRepository(database.db)
   await database.whenOpen(async () => {
@@ -38,24 +39,26 @@ async function main(): Promise<void> {
   let csrfKey =
     database.status === 'locked' ? randomBytes(32).toString('base64url') : await meta.get('csrf-key')
   if (!csrfKey) await meta.set('csrf-key', (csrfKey = randomBytes(32).toString('base64url')))
-  const caseFile = createCaseServices({
-    database,
-    dataDir: config.dataDir,
-    rules: book,
-    maxUploadBytes: config.maxUploadBytes,
-    maxImportBytes: config.maxImportBytes,
-  })
+  // The one composition root: every service, over this database, with one clock (REDRESS_TODAY or the real one).
+  const services = createServices(
+    {
+      database,
+      dataDir: config.dataDir,
+      rules: book,
+      maxUploadBytes: config.maxUploadBytes,
+      maxImportBytes: config.maxImportBytes,
+    },
+    clockFor(config.today),
+  )
+  const caseFile = services.caseFile
   // Tidy up after a crash (temporary and unused evidence files), now or when safe mode is unlocked.
   await database.whenOpen(async () => void (await sweepEvidence(caseFile, database)))
-  const app = await buildApp(
-    { database, rules: book, caseFile },
-    {
-      allowedHosts: config.allowedHosts,
-      csrfKey: Buffer.from(csrfKey, 'base64url'),
-      // Warnings and failures only, to standard error; see describeFailure for what a line holds.
-      logger: { level: 'warn', stream: process.stderr },
-    },
-  )
+  const app = await buildApp(services, {
+    allowedHosts: config.allowedHosts,
+    csrfKey: Buffer.from(csrfKey, 'base64url'),
+    // Warnings and failures only, to standard error; see describeFailure for what a line holds.
+    logger: { level: 'warn', stream: process.stderr },
+  })
   // Background jobs (reading evidence), bounded by cores and memory; in safe mode once unlocked.
   await database.whenOpen(async () => void caseFile.reading.start())
 

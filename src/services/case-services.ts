@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
-import type { PlainDate } from '../domain/shared/plain-date.ts'
 import type { ComputeDeadline } from '../domain/case/index.ts'
 import type { Database } from '../store/db.ts'
 import { DrizzleCaseRepository } from '../store/case.repository.ts'
@@ -13,6 +12,7 @@ import { ReadingService } from './reading.service.ts'
 import { DrizzleJobRepository } from '../store/jobs.repository.ts'
 import { DrizzleEvidenceTextRepository } from '../store/evidence-text.repository.ts'
 import { reminders } from './reminders.ts'
+import { systemClock, type Clock } from './clock.ts'
 
 export interface CaseServices {
   readonly cases: CaseService
@@ -31,28 +31,33 @@ export interface CaseServicesOptions {
   readonly maxUploadBytes: number
   /** The most a case archive may unpack to on import (2 GB when not given). */
   readonly maxImportBytes?: number
-  readonly today?: () => PlainDate
+  /** The one clock (createServices passes its own); the real one when not given. */
+  readonly clock?: Clock
   readonly compute?: ComputeDeadline
 }
 
-/** Builds the case-file services over one database and data folder (the composition roots call this). */
+/**
+ * Builds the case-file services over one database and data folder. `createServices` (the
+ * composition root) calls this; tests of the case file alone may call it directly.
+ */
 export function createCaseServices(o: CaseServicesOptions): CaseServices {
   const repo = new DrizzleCaseRepository(o.database.db)
   const files = new EvidenceFiles(join(o.dataDir, 'evidence'), o.database.cipher)
-  const today = o.today
+  const clock = o.clock ?? systemClock
+  const today = () => clock.today()
   const cases = new CaseService({
     repo,
     files,
     compute: o.compute ?? engineDeadlines(o.rules),
     reminders: reminders(),
-    ...(today ? { today } : {}),
+    today,
   })
   const reading = new ReadingService({
     repo,
     files,
     jobs: new DrizzleJobRepository(o.database.db),
     text: new DrizzleEvidenceTextRepository(o.database.db),
-    ...(today ? { today } : {}),
+    today,
   })
   return {
     cases,
@@ -60,7 +65,7 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
       repo,
       files,
       maxUploadBytes: o.maxUploadBytes,
-      ...(today ? { today } : {}),
+      today,
       afterAdd: (who, record) => reading.queue(who, record),
     }),
     reading,

@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill'
 import { computeDeadline } from '../domain/deadlines/compute-deadline.ts'
 import type { DeadlineRequest, DeadlineResult } from '../domain/deadlines/types.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
@@ -52,9 +51,6 @@ import type {
 import type { EvidenceFiles } from '../store/evidence-files.ts'
 import { calendarsCovering } from './calendars.ts'
 
-/** Today's date in the UK, the one clock the case file uses for "not in the future" and "days left". */
-export const londonToday = (): PlainDate => Temporal.Now.plainDateISO('Europe/London')
-
 /** The letters that start or move a challenge on (what `openChallenges` reads), by direction. */
 const CHALLENGE_LETTERS_SENT = [
   'mandatory-reconsideration',
@@ -75,7 +71,8 @@ export interface CaseServiceDeps {
   readonly repo: CaseRepository
   readonly files: EvidenceFiles
   readonly compute: ComputeDeadline
-  readonly today?: () => PlainDate
+  /** Today in the UK, from the one clock (see clock.ts): "not in the future" and "days left". */
+  readonly today: () => PlainDate
   /** Redress's reminder defaults (rules/reminders.yaml); without them no follow-up reminders are added. */
   readonly reminders?: ReminderRules
 }
@@ -174,7 +171,7 @@ export class CaseService {
     this.files = deps.files
     this.compute = deps.compute
     this.reminders = deps.reminders
-    this.today = deps.today ?? londonToday
+    this.today = deps.today
   }
 
   /**

@@ -16,7 +16,6 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { CaseRepository } from '../store/case.repository.ts'
 import type { EvidenceFiles, StagedFile } from '../store/evidence-files.ts'
-import { londonToday } from './case.service.ts'
 
 export interface EvidenceUpload {
   /** The file's name as the browser or command line gave it. */
@@ -45,7 +44,8 @@ export interface EvidenceServiceDeps {
   readonly repo: CaseRepository
   readonly files: EvidenceFiles
   readonly maxUploadBytes: number
-  readonly today?: () => PlainDate
+  /** Today in the UK, from the one clock: a document's date cannot be after it. */
+  readonly today: () => PlainDate
   /** Told about each file kept (reading queues a job to read its text); a failure here never loses the file. */
   readonly afterAdd?: (who: Actor, record: EvidenceRecord) => Promise<unknown>
 }
@@ -82,7 +82,7 @@ export class EvidenceService {
     this.repo = deps.repo
     this.files = deps.files
     this.maxUploadBytes = deps.maxUploadBytes
-    this.today = deps.today ?? londonToday
+    this.today = deps.today
   }
 
   private metadata(input: EvidenceMetadata, fallbackTitle: string) {

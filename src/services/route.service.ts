@@ -12,6 +12,7 @@ import { rules } from '../rules/load.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { buildCalendars } from './calendars.ts'
 import { contacts as projectContacts } from './contacts.ts'
+import { systemClock } from './clock.ts'
 
 /**
  * `redress route` and the web journey: validates the facts of a problem (zod, strict), then asks the
@@ -313,13 +314,11 @@ export function realDeadlineFn(book: RuleBook = rules()): DeadlineFn {
   return (req) => computeDeadline(book, (calendars ??= buildCalendars()), req)
 }
 
-/** Today's civil date in the UK. */
-export const todayInLondon = (): PlainDate => Temporal.Now.plainDateISO('Europe/London')
-
 export interface RouteDeps {
   readonly book?: RuleBook
   readonly deadline?: DeadlineFn
   readonly contacts?: Contacts
+  /** Today, from the caller's clock (the real date in the UK when not given). */
   readonly today?: PlainDate
 }
 
@@ -337,7 +336,7 @@ export interface RouteAnswer extends Advice {
 export function adviseOnFacts(facts: ProblemFacts, deps: RouteDeps = {}): RouteAnswer {
   const book = deps.book ?? rules()
   const c = deps.contacts ?? projectContacts()
-  const today = deps.today ?? todayInLondon()
+  const today = deps.today ?? systemClock.today()
   const advice = adviseRoutes(facts, {
     book,
     deadline: deps.deadline ?? realDeadlineFn(book),
@@ -359,7 +358,7 @@ export function adviseOnFacts(facts: ProblemFacts, deps: RouteDeps = {}): RouteA
 
 /** Advises on validated input (the `today` in the input wins over the clock). */
 export function adviseOnInput(input: RouteInput, deps: RouteDeps = {}): RouteAnswer {
-  const today = input.today ?? deps.today ?? todayInLondon()
+  const today = input.today ?? deps.today ?? systemClock.today()
   refuseFutureDates(input, today)
   return adviseOnFacts(toProblemFacts(input), { ...deps, today })
 }

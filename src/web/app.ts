@@ -10,10 +10,7 @@ import view from '@fastify/view'
 import nunjucks from 'nunjucks'
 import { ROOT } from '../root.ts'
 import { sourceCodeUrl } from './source.ts'
-import type { Database } from '../store/db.ts'
-import type { RuleBook } from '../domain/shared/rule-book.ts'
-import type { CaseServices } from '../services/case-services.ts'
-import type { PlainDate } from '../domain/shared/plain-date.ts'
+import type { Services } from '../services/services.ts'
 import { translate } from './i18n.ts'
 import { paths } from './paths.ts'
 import { securityHeaders } from './security/headers.ts'
@@ -26,18 +23,11 @@ import { SessionStore } from './session.ts'
 import { fromRoot } from '../root.ts'
 import { NotFound } from '../domain/case/errors.ts'
 
-/** Everything the web app needs from the outside, built once by the caller (the composition root). */
-export interface Services {
-  readonly database: Database
-  readonly rules: RuleBook
-  /** The case file (cases, decisions, timeline, evidence, export and import); its pages need it. */
-  readonly caseFile?: CaseServices
-  /**
-   * Today's civil date in the UK. The domain has no clock: the web reads it here and passes it in.
-   * Tests (and demos) give a fixed date; the default is Europe/London's date now.
-   */
-  readonly today?: () => PlainDate
-}
+/**
+ * Everything the web app needs from the outside: the services `createServices` (the one composition
+ * root, src/services/services.ts) builds once over one database, rule book and clock.
+ */
+export type { Services } from '../services/services.ts'
 
 export interface AppOptions {
   /** Where "Exit this page" sends the user: a neutral page on another site. */

@@ -6,6 +6,7 @@ import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import { rules } from '../../src/rules/load.ts'
 import { ArrearsCheckService, NotFound } from '../../src/services/arrears-check.service.ts'
 import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import { WHO } from '../case/fixtures.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     dataDir: database.dataDir,
     rules: rules(),
     maxUploadBytes: 10 * 1024 * 1024,
-    today: () => parseDate('2025-07-01'),
+    clock: fixedClock(parseDate('2025-07-01')),
   })
   svc = new ArrearsCheckService({
     db: database.db,

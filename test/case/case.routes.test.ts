@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs'
 import { unzipSync, zipSync } from 'fflate'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rules } from '../../src/rules/load.ts'
 import { buildApp } from '../../src/web/app.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
-import { sameOrigin, TEST_CSRF_KEY } from '../helpers/app.ts'
-import { pdf, png, services } from './fixtures.ts'
+import { sameOrigin, TEST_CSRF_KEY, testServices } from '../helpers/app.ts'
+import { pdf, png, TODAY } from './fixtures.ts'
 
 let db: TestDatabase
 let db2: TestDatabase
@@ -23,14 +23,12 @@ beforeAll(async () => {
       cb()
     },
   })
-  app = await buildApp(
-    { database: db, rules: rules(), caseFile: services(db, db.dataDir) },
-    { logger: { level: 'info', stream: logStream }, csrfKey: TEST_CSRF_KEY },
-  )
-  app2 = await buildApp(
-    { database: db2, rules: rules(), caseFile: services(db2, db2.dataDir) },
-    { csrfKey: TEST_CSRF_KEY },
-  )
+  const limits = { maxUploadBytes: 2 * 1024 * 1024 } // as the case fixtures' services
+  app = await buildApp(testServices(db, fixedClock(TODAY), limits), {
+    logger: { level: 'info', stream: logStream },
+    csrfKey: TEST_CSRF_KEY,
+  })
+  app2 = await buildApp(testServices(db2, fixedClock(TODAY), limits), { csrfKey: TEST_CSRF_KEY })
   await Promise.all([app.ready(), app2.ready()])
 })
 afterAll(async () => {

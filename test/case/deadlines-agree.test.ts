@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { Temporal, type PlainDate } from '../../src/domain/shared/plain-date.ts'
 import type { Challenge, TaskRecord, UpcomingTask } from '../../src/domain/case/index.ts'
-import { rules } from '../../src/rules/load.ts'
 import { buildApp } from '../../src/web/app.ts'
-import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
-import { LetterService } from '../../src/services/letter.service.ts'
+import type { CaseServices } from '../../src/services/case-services.ts'
+import type { LetterService } from '../../src/services/letter.service.ts'
+import { systemClock, type Clock } from '../../src/services/clock.ts'
 import * as demo from '../../src/services/demo.service.ts'
-import { TEST_CSRF_KEY } from '../helpers/app.ts'
+import { TEST_CSRF_KEY, testServices } from '../helpers/app.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
 import { WHO } from '../letters/personas.ts'
 
@@ -28,18 +28,12 @@ let A: Awaited<ReturnType<typeof demo.amira>>
 
 beforeAll(async () => {
   db = await testPglite()
-  svc = createCaseServices({
-    database: db,
-    dataDir: db.dataDir,
-    rules: rules(),
-    maxUploadBytes: 5 * 1024 * 1024,
-    today: () => today,
-  })
-  letters = new LetterService({ caseFile: svc, rules: rules() })
-  app = await buildApp(
-    { database: db, rules: rules(), caseFile: svc, today: () => today },
-    { csrfKey: TEST_CSRF_KEY },
-  )
+  // One clock for the services and the pages; the test moves its day forward as the story goes.
+  const clock: Clock = { today: () => today, now: () => systemClock.now() }
+  const services = testServices(db, clock, { maxUploadBytes: 5 * 1024 * 1024 })
+  svc = services.caseFile
+  letters = services.letters
+  app = await buildApp(services, { csrfKey: TEST_CSRF_KEY })
   await app.ready()
   A = await demo.amira(svc.cases, WHO)
 }, 60_000)

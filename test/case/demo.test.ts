@@ -3,6 +3,7 @@ import { LOCAL_OWNER, type Actor } from '../../src/domain/case/index.ts'
 import { Temporal } from '../../src/domain/shared/plain-date.ts'
 import { rules } from '../../src/rules/load.ts'
 import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import {
   amira,
   jordan,
@@ -23,7 +24,7 @@ beforeAll(async () => {
     dataDir: db.dataDir,
     rules: rules(),
     maxUploadBytes: 1024 * 1024,
-    today: () => Temporal.PlainDate.from('2025-09-20'),
+    clock: fixedClock(Temporal.PlainDate.from('2025-09-20')),
   })
 })
 afterAll(async () => db.destroy())
@@ -76,7 +77,7 @@ describe('the demonstration cases', () => {
         dataDir: db.dataDir,
         rules: rules(),
         maxUploadBytes: 1024 * 1024,
-        today: () => today,
+        clock: fixedClock(today),
       })
       const made = await seedDemoCases(s.cases, WHO, today)
       expect(made.map((m) => m.title)).toEqual([

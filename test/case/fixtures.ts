@@ -4,6 +4,7 @@ import { Temporal } from '../../src/domain/shared/plain-date.ts'
 import { LOCAL_OWNER, type Actor } from '../../src/domain/case/index.ts'
 import { rules } from '../../src/rules/load.ts'
 import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import type { Database } from '../../src/store/db.ts'
 
 /** Test data for the case file: small real files of each kind, and a whole case built through the services. */
@@ -16,7 +17,7 @@ export function services(
   dataDir: string,
   maxUploadBytes = 2 * 1024 * 1024,
 ): CaseServices {
-  return createCaseServices({ database, dataDir, rules: rules(), maxUploadBytes, today: () => TODAY })
+  return createCaseServices({ database, dataDir, rules: rules(), maxUploadBytes, clock: fixedClock(TODAY) })
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

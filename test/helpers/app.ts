@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { rules } from '../../src/rules/load.ts'
 import { buildApp, type AppOptions } from '../../src/web/app.ts'
-import { createCaseServices } from '../../src/services/case-services.ts'
+import { createServices, type Services } from '../../src/services/services.ts'
+import { systemClock, type Clock } from '../../src/services/clock.ts'
+import type { Database } from '../../src/store/db.ts'
 import { testPglite, type TestDatabase } from './pglite.ts'
 import { CSRF_COOKIE, csrfToken } from '../../src/web/security/cross-site.ts'
 
@@ -25,24 +27,47 @@ export function sameOrigin(cookie?: string): Record<string, string> {
 export interface TestApp {
   readonly app: FastifyInstance
   readonly database: TestDatabase
+  readonly services: Services
   close(): Promise<void>
 }
 
+/**
+ * Every service over a test database, built by the app's own composition root (createServices)
+ * with the project's rules and the given clock (the real one unless a test fixes the date).
+ */
+export function testServices(
+  database: Database & { readonly dataDir?: string },
+  clock: Clock = systemClock,
+  limits: {
+    readonly maxUploadBytes?: number
+    readonly maxImportBytes?: number
+    readonly dataDir?: string
+  } = {},
+): Services {
+  const dataDir = limits.dataDir ?? database.dataDir
+  if (!dataDir) throw new Error('testServices: the database has no data folder; give one')
+  return createServices(
+    {
+      database,
+      dataDir,
+      rules: rules(),
+      maxUploadBytes: limits.maxUploadBytes ?? 50 * 1024 * 1024,
+      ...(limits.maxImportBytes ? { maxImportBytes: limits.maxImportBytes } : {}),
+    },
+    clock,
+  )
+}
+
 /** The real app on a real (temporary) embedded database, for app.inject() route tests. */
-export async function testApp(options: AppOptions = {}): Promise<TestApp> {
+export async function testApp(options: AppOptions = {}, clock: Clock = systemClock): Promise<TestApp> {
   const database = await testPglite()
-  const book = rules()
-  const caseFile = createCaseServices({
-    database,
-    dataDir: database.dataDir,
-    rules: book,
-    maxUploadBytes: 50 * 1024 * 1024,
-  })
-  const app = await buildApp({ database, rules: book, caseFile }, { csrfKey: TEST_CSRF_KEY, ...options })
+  const services = testServices(database, clock)
+  const app = await buildApp(services, { csrfKey: TEST_CSRF_KEY, ...options })
   await app.ready()
   return {
     app,
     database,
+    services,
     close: async () => {
       await app.close()
       await database.destroy()

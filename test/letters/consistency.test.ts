@@ -4,7 +4,7 @@ import { DECISION_NAMES, EVENT_NAMES } from '../../src/domain/case/index.ts'
 import { LETTER_KINDS, type Letter, type LetterKind } from '../../src/documents/index.ts'
 import { LetterNeedsMore, type LetterChoices } from '../../src/services/letter.service.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
-import { amira, chris, jordan, priya, services, WHO, type Services } from './personas.ts'
+import { amira, chris, jordan, priya, services, WHO } from './personas.ts'
 import { jordanEnforcementAndComplaint } from '../../src/services/demo.service.ts'
 
 /**
@@ -17,7 +17,7 @@ import { jordanEnforcementAndComplaint } from '../../src/services/demo.service.t
  */
 
 let db: TestDatabase
-let s: Services
+let s: ReturnType<typeof services> // every service (createServices)
 const personas: { name: string; caseId: string }[] = []
 
 beforeAll(async () => {
@@ -364,12 +364,8 @@ describe('the chronology reads well too', () => {
 describe('the case pages read well too', () => {
   it('has none of the defects on any persona’s case pages', async () => {
     const { buildApp } = await import('../../src/web/app.ts')
-    const { rules } = await import('../../src/rules/load.ts')
     const { TEST_CSRF_KEY } = await import('../helpers/app.ts')
-    const app = await buildApp(
-      { database: db, rules: rules(), caseFile: s.caseFile },
-      { csrfKey: TEST_CSRF_KEY },
-    )
+    const app = await buildApp(s, { csrfKey: TEST_CSRF_KEY })
     await app.ready()
     const problems: string[] = []
     try {

@@ -2,10 +2,12 @@ import { Readable } from 'node:stream'
 import { Temporal } from '../../src/domain/shared/plain-date.ts'
 import { LOCAL_OWNER, type Actor } from '../../src/domain/case/index.ts'
 import { rules } from '../../src/rules/load.ts'
-import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import type { CaseServices } from '../../src/services/case-services.ts'
+import { createServices, type Services as AppServices } from '../../src/services/services.ts'
+import { fixedClock } from '../../src/services/clock.ts'
 import type { Database } from '../../src/store/db.ts'
-import { LetterService } from '../../src/services/letter.service.ts'
-import { BundleService } from '../../src/services/bundle.service.ts'
+import type { LetterService } from '../../src/services/letter.service.ts'
+import type { BundleService } from '../../src/services/bundle.service.ts'
 import { textPdf } from '../fixtures/documents/pdfs.ts'
 import * as demo from '../../src/services/demo.service.ts'
 import type { CaseService } from '../../src/services/case.service.ts'
@@ -21,16 +23,12 @@ export interface Services {
   readonly bundles: BundleService
 }
 
-export function services(database: Database, dataDir: string): Services {
-  const caseFile = createCaseServices({
-    database,
-    dataDir,
-    rules: rules(),
-    maxUploadBytes: 20 * 1024 * 1024,
-    today: () => TODAY,
-  })
-  const letters = new LetterService({ caseFile, rules: rules() })
-  return { caseFile, letters, bundles: new BundleService({ caseFile, letters }) }
+/** Every service (the app's own composition root), with the personas' fixed "today". */
+export function services(database: Database, dataDir: string): AppServices {
+  return createServices(
+    { database, dataDir, rules: rules(), maxUploadBytes: 20 * 1024 * 1024 },
+    fixedClock(TODAY),
+  )
 }
 
 export const upload = (

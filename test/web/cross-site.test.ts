@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { rules } from '../../src/rules/load.ts'
 import { buildApp } from '../../src/web/app.ts'
 import { CSRF_COOKIE, SAFE_METHODS, withTokens } from '../../src/web/security/cross-site.ts'
 import { loopbackHosts } from '../../src/web/security/hosts.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
-import { sameOrigin, TEST_CSRF_KEY } from '../helpers/app.ts'
-import { amirasCase, services } from '../case/fixtures.ts'
+import { sameOrigin, TEST_CSRF_KEY, testServices } from '../helpers/app.ts'
+import { fixedClock } from '../../src/services/clock.ts'
+import { amirasCase, TODAY } from '../case/fixtures.ts'
 import type { FastifyInstance } from 'fastify'
 
 /*
@@ -22,16 +22,14 @@ let ids: Record<string, string> = {}
 
 beforeAll(async () => {
   db = await testPglite()
-  const caseFile = services(db, db.dataDir)
-  app = await buildApp(
-    { database: db, rules: rules(), caseFile },
-    {
-      csrfKey: TEST_CSRF_KEY,
-      onRoute: (r) => {
-        for (const method of [r.method].flat()) routes.push({ method, url: r.url })
-      },
+  const all = testServices(db, fixedClock(TODAY), { maxUploadBytes: 2 * 1024 * 1024 })
+  const caseFile = all.caseFile
+  app = await buildApp(all, {
+    csrfKey: TEST_CSRF_KEY,
+    onRoute: (r) => {
+      for (const method of [r.method].flat()) routes.push({ method, url: r.url })
     },
-  )
+  })
   await app.ready()
   const a = await amirasCase(caseFile)
   // Real ids, so that each attack reaches a route that would really change something.
@@ -166,7 +164,7 @@ describe('cross-site protection on every state-changing route', () => {
   })
 
   it('answers to extra names from the setting, and only to those', async () => {
-    const extra = await buildApp({ database: db, rules: rules() }, { allowedHosts: ['redress.lan:8080'] })
+    const extra = await buildApp(testServices(db), { allowedHosts: ['redress.lan:8080'] })
     try {
       expect((await extra.inject({ url: '/', headers: { host: 'redress.lan:8080' } })).statusCode).toBe(200)
       expect((await extra.inject({ url: '/', headers: { host: 'redress.lan:8081' } })).statusCode).toBe(421)
@@ -244,7 +242,7 @@ describe('withTokens', () => {
 
 describe('a template that prints the token itself', () => {
   it('gets the same token the form check expects', async () => {
-    const extra = await buildApp({ database: db, rules: rules() }, { csrfKey: TEST_CSRF_KEY })
+    const extra = await buildApp(testServices(db), { csrfKey: TEST_CSRF_KEY })
     extra.get('/own-form', (request, reply) =>
       reply
         .type('text/html')

@@ -95,8 +95,7 @@ describe('web shell', () => {
 describe('server errors', () => {
   it('answer 500 in the same style, saying nothing saved was lost, without details of the error', async () => {
     const { buildApp } = await import('../../src/web/app.ts')
-    const { rules } = await import('../../src/rules/load.ts')
-    const app = await buildApp({ database: t.database, rules: rules() })
+    const app = await buildApp(t.services)
     app.get('/boom', async () => {
       throw new Error('secret detail from the database')
     })

@@ -3,11 +3,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rules } from '../../src/rules/load.ts'
-import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
+import type { CaseServices } from '../../src/services/case-services.ts'
 import { buildApp } from '../../src/web/app.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
-import { sameOrigin, TEST_CSRF_KEY } from '../helpers/app.ts'
+import { sameOrigin, TEST_CSRF_KEY, testServices } from '../helpers/app.ts'
 import { WHO, amirasCase, pdf } from '../case/fixtures.ts'
 
 /*
@@ -26,23 +25,15 @@ let caseId = ''
 
 beforeAll(async () => {
   db = await testPglite()
-  svc = createCaseServices({
-    database: db,
-    dataDir: db.dataDir,
-    rules: rules(),
-    maxUploadBytes: 1 * MB,
-    maxImportBytes: 8 * MB,
-  })
+  const all = testServices(db, undefined, { maxUploadBytes: 1 * MB, maxImportBytes: 8 * MB })
+  svc = all.caseFile
   const logStream = new Writable({
     write(chunk, _enc, cb) {
       logs.push(String(chunk))
       cb()
     },
   })
-  app = await buildApp(
-    { database: db, rules: rules(), caseFile: svc },
-    { csrfKey: TEST_CSRF_KEY, logger: { level: 'info', stream: logStream } },
-  )
+  app = await buildApp(all, { csrfKey: TEST_CSRF_KEY, logger: { level: 'info', stream: logStream } })
   app.get('/boom', () => {
     throw new Error('duplicate key value (07700 900456) violates unique constraint')
   })

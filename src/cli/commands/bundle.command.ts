@@ -2,11 +2,9 @@ import { writeFileSync } from 'node:fs'
 import { isBundleSection, BUNDLE_SECTIONS, possessive } from '../../documents/index.ts'
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
-import { rules } from '../../rules/load.ts'
-import { BundleService } from '../../services/bundle.service.ts'
-import { LetterService } from '../../services/letter.service.ts'
 import { BadInput, action, output } from '../io.ts'
-import { CLI_ACTOR, withCaseFile } from './letter.command.ts'
+import { withServices } from '../services.ts'
+import { CLI_ACTOR } from './letter.command.ts'
 
 interface BundleOptions {
   case?: string
@@ -91,11 +89,7 @@ export function registerBundle(program: Command): void {
                 otherChildren: o.myOtherChildren ?? null,
               }
             : null
-        await withCaseFile(async (svc) => {
-          const bundles = new BundleService({
-            caseFile: svc,
-            letters: new LetterService({ caseFile: svc, rules: rules() }),
-          })
+        await withServices(async ({ bundles }) => {
           const show = process.stderr.isTTY || process.env.REDRESS_PROGRESS === '1'
           const bar = show
             ? new cliProgress.SingleBar(

@@ -4,10 +4,7 @@ import { Transform } from 'node:stream'
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { describeDataDir, loadConfig } from '../../config.ts'
-import { Temporal } from '../../domain/shared/plain-date.ts'
-import { rules } from '../../rules/load.ts'
-import { openDatabase, type Database } from '../../store/db.ts'
-import { createCaseServices, sweepEvidence, type CaseServices } from '../../services/case-services.ts'
+import type { CaseServices } from '../../services/case-services.ts'
 import {
   CASE_NATIONS,
   DECISION_KINDS,
@@ -21,6 +18,7 @@ import {
 } from '../../domain/case/index.ts'
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { BadInput, action, output, readStdinJson } from '../io.ts'
+import { withServices } from '../services.ts'
 import { ARCHIVE_MAGIC } from '../../store/safe/archive-crypto.ts'
 import { passphraseFromEnvironment, passphraseFromFile } from '../../store/safe/passphrase.ts'
 import { seedDemoCases } from '../../services/demo.service.ts'
@@ -28,28 +26,12 @@ import { seedDemoCases } from '../../services/demo.service.ts'
 /** The person using this install, at the command line. */
 const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
 
-/** Opens the database and the case-file services for one command, closing them after. */
-async function withCases<T>(fn: (s: CaseServices, database: Database) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onNotice: (m) => process.stderr.write(`${m}\n`),
-  })
-  try {
-    const services = createCaseServices({
-      database,
-      dataDir: config.dataDir,
-      rules: rules(),
-      maxUploadBytes: config.maxUploadBytes,
-      maxImportBytes: config.maxImportBytes,
-    })
-    await sweepEvidence(services, database)
-    return await fn(services, database)
-  } finally {
-    await database.close()
-  }
-}
+/**
+ * The case-file services for one command (built by the one composition root, createServices),
+ * after tidying evidence files a crash left behind.
+ */
+const withCases = <T>(fn: (s: CaseServices) => Promise<T>): Promise<T> =>
+  withServices((s) => fn(s.caseFile), { sweep: true })
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
@@ -221,7 +203,7 @@ export function registerCase(program: Command): void {
     .action(
       action(async (o: JsonOpt) => {
         await withCases(async (s) => {
-          const made = await seedDemoCases(s.cases, CLI_ACTOR, Temporal.Now.plainDateISO())
+          const made = await seedDemoCases(s.cases, CLI_ACTOR, s.cases.today())
           output(Boolean(o.json), made, () =>
             [
               ...made.map((m) =>

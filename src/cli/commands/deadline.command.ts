@@ -13,6 +13,7 @@ import {
 } from '../../services/deadline.service.ts'
 import { itemError, reportRefusals, runBatch } from '../batch.ts'
 import { BadInput, EXIT, action, output, parseOrBadInput, readStdinJson } from '../io.ts'
+import { cliClock } from '../clock.ts'
 
 interface DeadlineOptions {
   json?: boolean
@@ -105,7 +106,7 @@ export function registerDeadline(program: Command): void {
 const batchArray = z.array(z.unknown(), { error: 'with --batch, expected a JSON array of requests' })
 
 function parseInstant(text: string | undefined): Temporal.Instant {
-  if (text === undefined) return Temporal.Now.instant()
+  if (text === undefined) return cliClock().now()
   try {
     return Temporal.Instant.from(text)
   } catch {

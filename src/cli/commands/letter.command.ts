@@ -1,46 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
-import { loadConfig } from '../../config.ts'
-import { rules } from '../../rules/load.ts'
-import { openDatabase } from '../../store/db.ts'
-import { createCaseServices, type CaseServices } from '../../services/case-services.ts'
 import { LOCAL_OWNER, LETTER_METHODS, type Actor } from '../../domain/case/index.ts'
 import { parseDate, formatDate } from '../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type Letter } from '../../documents/index.ts'
 import {
   LetterNeedsMore,
-  LetterService,
   parseMethod,
   type AddWhere,
   type LetterChoices,
 } from '../../services/letter.service.ts'
 import { BadInput, action, output } from '../io.ts'
+import { withServices } from '../services.ts'
 
 /** The person using this install, at the command line. */
 export const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
-
-/** Opens the database and the case-file services for one command, closing them after. */
-export async function withCaseFile<T>(fn: (s: CaseServices) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onNotice: (m) => process.stderr.write(`${m}\n`),
-  })
-  try {
-    return await fn(
-      createCaseServices({
-        database,
-        dataDir: config.dataDir,
-        rules: rules(),
-        maxUploadBytes: config.maxUploadBytes,
-      }),
-    )
-  } finally {
-    await database.close()
-  }
-}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
@@ -209,8 +183,7 @@ export function registerLetter(program: Command): void {
         if (format !== 'pdf' && format !== 'docx') throw new BadInput('--format', 'must be pdf or docx')
         const method = o.sent ? parseMethod(o.method) : null
         const choices = choicesFrom(o)
-        await withCaseFile(async (svc) => {
-          const letters = new LetterService({ caseFile: svc, rules: rules() })
+        await withServices(async ({ clock, letters }) => {
           let drafted
           try {
             drafted = await letters.draft(CLI_ACTOR, o.case!, kind, choices)
@@ -245,7 +218,7 @@ export function registerLetter(program: Command): void {
             )
           let proofId: string | null = null
           if (method && o.proof) {
-            const sentOn = o.sentOn ? parseDate(o.sentOn, '--sent-on') : svc.cases.today()
+            const sentOn = o.sentOn ? parseDate(o.sentOn, '--sent-on') : clock.today()
             let content: Buffer
             try {
               content = readFileSync(o.proof)

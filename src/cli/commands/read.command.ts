@@ -8,12 +8,10 @@ import { parseLanguages } from '../../documents/read/ocr.ts'
 import { readDocument } from '../../documents/read/read.ts'
 import { MAX_PIXELS } from '../../documents/read/image.ts'
 import { ReadFailure } from '../../documents/read/types.ts'
-import { loadConfig } from '../../config.ts'
-import { rules } from '../../rules/load.ts'
-import { openDatabase } from '../../store/db.ts'
-import { createCaseServices, type CaseServices } from '../../services/case-services.ts'
+import type { CaseServices } from '../../services/case-services.ts'
 import { SEARCH_KINDS, type SearchKind } from '../../store/evidence-text.repository.ts'
 import { BadInput, action, output } from '../io.ts'
+import { withServices } from '../services.ts'
 
 const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
 
@@ -37,26 +35,9 @@ function zipNames(bytes: Uint8Array): string[] | null {
   }
 }
 
-async function withCaseServices<T>(fn: (s: CaseServices) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onNotice: (m) => process.stderr.write(`${m}\n`),
-  })
-  try {
-    return await fn(
-      createCaseServices({
-        database,
-        dataDir: config.dataDir,
-        rules: rules(),
-        maxUploadBytes: config.maxUploadBytes,
-      }),
-    )
-  } finally {
-    await database.close()
-  }
-}
+/** The case-file services for one command (built by the one composition root, createServices). */
+const withCaseServices = <T>(fn: (s: CaseServices) => Promise<T>): Promise<T> =>
+  withServices((s) => fn(s.caseFile))
 
 /** `redress read FILE`: the text of a document page by page and the facts suggested from it. */
 export function registerRead(program: Command): void {

@@ -3,6 +3,7 @@ import type { Route, RouteDeadline } from '../../domain/remedies/route.ts'
 import { formatLongDate } from '../../domain/shared/plain-date.ts'
 import { adviseOnInput, routeInputSchema, type RouteAnswer } from '../../services/route.service.ts'
 import { action, output, parseOrBadInput, readStdinJson } from '../io.ts'
+import { cliClock } from '../clock.ts'
 
 const INPUT_HELP = `
 Input (JSON on standard input; unknown fields are refused):
@@ -111,7 +112,7 @@ export function registerRoute(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         const input = parseOrBadInput(routeInputSchema, await readStdinJson())
-        const answer = adviseOnInput(input)
+        const answer = adviseOnInput(input, { today: cliClock().today() })
         output(Boolean(opts.json), answer, () => routeAnswerText(answer))
       }),
     )

@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
 import { InvalidInput } from '../../domain/shared/errors.ts'
-import { Temporal, parseDate } from '../../domain/shared/plain-date.ts'
+import { parseDate } from '../../domain/shared/plain-date.ts'
 import { rules } from '../../rules/load.ts'
 import { staleBefore, staleRuleIds } from '../../rules/stale.ts'
 import { BadInput, action, output } from '../io.ts'
+import { cliClock } from '../clock.ts'
 
 interface RulesOptions {
   json?: boolean
@@ -28,7 +29,7 @@ export function registerRules(program: Command): void {
       action((opts: RulesOptions) => {
         if (opts.today !== undefined && !opts.stale)
           throw new BadInput('--today', 'is only used with --stale')
-        let today = Temporal.Now.plainDateISO('Europe/London')
+        let today = cliClock().today()
         if (opts.today !== undefined) {
           try {
             today = parseDate(opts.today, '--today')

@@ -11,7 +11,7 @@ import { LOCAL_OWNER, type Actor } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { formatDate, Temporal } from '../../../domain/shared/plain-date.ts'
-import { ArrearsCheckService, NotFound, type ImportOutcome } from '../../../services/arrears-check.service.ts'
+import { NotFound, type ImportOutcome } from '../../../services/arrears-check.service.ts'
 import type { CheckContents } from '../../../store/arrears.repository.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
@@ -89,13 +89,8 @@ function readMoney(text: string, field: string): Pence | null {
 }
 
 export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { services }) => {
-  const today = services.today ?? (() => Temporal.Now.plainDateISO('Europe/London'))
-  const svc = new ArrearsCheckService({
-    db: services.database.db,
-    rules: services.rules,
-    ...(services.caseFile ? { caseFile: services.caseFile } : {}),
-    today,
-  })
+  const today = () => services.clock.today()
+  const svc = services.arrears
   await app.register(multipart, {
     limits: { fileSize: 10 * 1024 * 1024 + 1, files: 1, fields: 20, fieldSize: 10_000 },
   })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { amira, CALC, jordan, type JourneyStep } from '../../../../e2e/support/calculation-journey.ts'
 import { pdfText, solid, squash } from '../../../../e2e/support/pdf-text.ts'
 import { sameOrigin, testApp, type TestApp } from '../../../../test/helpers/app.ts'
-import { todayInLondon } from './journey.ts'
+import { systemClock } from '../../../services/clock.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -138,7 +138,7 @@ describe('Check a calculation: pages', () => {
     const c = new Client()
     await c.post(`${CALC}/who`, { who: 'receiving' })
     const res = await c.get(`${CALC}/date`)
-    const today = todayInLondon()
+    const today = systemClock.today()
     expect(inputValue(res.body, 'date-day')).toBe(String(today.day))
     expect(inputValue(res.body, 'date-month')).toBe(String(today.month))
     expect(inputValue(res.body, 'date-year')).toBe(String(today.year))

@@ -12,16 +12,7 @@ import {
   type FieldError,
   type FormValues,
 } from './calculation.schema.ts'
-import {
-  backPath,
-  firstIncomplete,
-  nextPath,
-  PAGES,
-  reachable,
-  todayInLondon,
-  type Context,
-  type Page,
-} from './journey.ts'
+import { backPath, firstIncomplete, nextPath, PAGES, reachable, type Context, type Page } from './journey.ts'
 import { toDecimal } from '../../../domain/shared/pence.ts'
 import { DomainError } from '../../../domain/shared/errors.ts'
 import { WEB_ACTOR, fill } from '../case/case.routes.ts'
@@ -41,7 +32,7 @@ const t = (key: string, params: Record<string, string | number> = {}): string =>
  * PDF. Answers live in the session (server-side); every form posts back and redirects (PRG).
  */
 export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { services, sessions }) => {
-  const context = (): Context => ({ book: services.rules, today: todayInLondon() })
+  const context = (): Context => ({ book: services.rules, today: services.clock.today() })
   const load = (request: FastifyRequest): Answers => sessions.read<Answers>(request, SESSION_KEY) ?? EMPTY
   const save = (request: FastifyRequest, reply: FastifyReply, a: Answers): void =>
     sessions.write(request, reply, SESSION_KEY, a)

@@ -2,7 +2,7 @@ import { CALCULATION_RULES } from '../../../domain/calculation/index.ts'
 import { paramsAt } from '../../../domain/calculation/params.ts'
 import { DomainError } from '../../../domain/shared/errors.ts'
 import { formatPounds } from '../../../domain/shared/pence.ts'
-import { formatDate, isBefore, Temporal, type PlainDate } from '../../../domain/shared/plain-date.ts'
+import { formatDate, isBefore, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import type { RuleBook } from '../../../domain/shared/rule-book.ts'
 import { translate } from '../../i18n.ts'
 import { paths } from '../../paths.ts'
@@ -35,9 +35,6 @@ export interface Context {
   readonly book: RuleBook
   readonly today: PlainDate
 }
-
-/** Today's date in the UK, for the default effective date. The clock is read here, never in the domain. */
-export const todayInLondon = (): PlainDate => Temporal.Now.plainDateISO('Europe/London')
 
 type Save = (a: Answers) => Answers
 

@@ -11,7 +11,7 @@ import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { sendCalendar } from './calendar.ts'
-import { todayFor } from './clock.ts'
+import { nowFor, todayFor } from './clock.ts'
 import { dateItems, errorFor, maybeCopy, one, readBody, type FieldError, type Posted } from './form.ts'
 import {
   ABOUT_UNITS,
@@ -227,6 +227,6 @@ export const deadlinesRoutes: FastifyPluginAsync<FeatureOptions> = async (app, {
   app.get(paths.deadlinesCalendar, (request, reply) => {
     const { ask } = read(request)
     if (!ask) return reply.redirect(paths.deadlines, 303)
-    return sendCalendar(reply, [compute(ask)], 'redress-deadline.ics')
+    return sendCalendar(reply, [compute(ask)], 'redress-deadline.ics', nowFor(services))
   })
 }

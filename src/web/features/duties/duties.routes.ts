@@ -9,7 +9,7 @@ import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { sendCalendar } from '../deadlines/calendar.ts'
-import { todayFor } from '../deadlines/clock.ts'
+import { nowFor, todayFor } from '../deadlines/clock.ts'
 import {
   dateItems,
   errorFor,
@@ -159,6 +159,6 @@ export const dutiesRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { se
     const a = sessions.read<DutiesAnswers>(request, KEY)
     const result = a ? checklist(services, a).address?.result : undefined
     if (!result) return reply.redirect(paths.duties, 303)
-    return sendCalendar(reply, [result], 'redress-new-address.ics')
+    return sendCalendar(reply, [result], 'redress-new-address.ics', nowFor(services))
   })
 }

@@ -13,11 +13,9 @@ import {
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type LetterKind } from '../../../documents/index.ts'
-import { BundleService } from '../../../services/bundle.service.ts'
 import { registerBundleRoutes } from './bundle.routes.ts'
 import {
   LetterNeedsMore,
-  LetterService,
   parseMethod,
   type LetterTiming,
   wordFieldsFor,
@@ -109,8 +107,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     throwFileSizeLimit: false,
   } as Parameters<typeof multipart>[1])
   const who = WEB_ACTOR
-  const letters = new LetterService({ caseFile, rules: services.rules })
-  const bundles = new BundleService({ caseFile, letters })
+  const { letters, bundles } = services
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ZodError || error instanceof NotFound) {

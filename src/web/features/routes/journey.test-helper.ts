@@ -1,11 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { parseDate } from '../../../domain/shared/plain-date.ts'
-import { rules } from '../../../rules/load.ts'
+import { fixedClock } from '../../../services/clock.ts'
 import { buildApp } from '../../app.ts'
 import { testPglite, type TestDatabase } from '../../../../test/helpers/pglite.ts'
-import { sameOrigin, TEST_CSRF_KEY } from '../../../../test/helpers/app.ts'
+import { sameOrigin, TEST_CSRF_KEY, testServices } from '../../../../test/helpers/app.ts'
 import { CSRF_COOKIE } from '../../security/cross-site.ts'
-import '../deadlines/clock.ts'
 
 /**
  * Test support for the routes, deadlines and duties route tests (not a test file itself): the real app on a
@@ -21,8 +19,7 @@ export interface JourneyApp {
 /** The whole app (every feature, buildApp's real wiring) with `today` fixed to an ISO date. */
 export async function journeyApp(today: string): Promise<JourneyApp> {
   const database: TestDatabase = await testPglite()
-  const day = parseDate(today)
-  const app = await buildApp({ database, rules: rules(), today: () => day }, { csrfKey: TEST_CSRF_KEY })
+  const app = await buildApp(testServices(database, fixedClock(today)), { csrfKey: TEST_CSRF_KEY })
   await app.ready()
   return {
     app,

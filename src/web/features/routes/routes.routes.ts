@@ -10,7 +10,7 @@ import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { sendCalendar } from '../deadlines/calendar.ts'
-import { todayFor } from '../deadlines/clock.ts'
+import { nowFor, todayFor } from '../deadlines/clock.ts'
 import {
   dateItems,
   errorFor,
@@ -258,7 +258,7 @@ export const routesRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { se
       }
     }
     if (results.length === 0) return reply.callNotFound()
-    return sendCalendar(reply, results, 'redress-deadlines.ics')
+    return sendCalendar(reply, results, 'redress-deadlines.ics', nowFor(services))
   })
 
   app.get<{ Params: { route: string; deadline: string } }>(paths.routesCalendarItem, (request, reply) => {
@@ -269,7 +269,7 @@ export const routesRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { se
     const route = advise(services, a).routes.find((r) => r.rank === rank)
     const result = Number.isInteger(index) ? route?.deadlines[index]?.result : undefined
     if (!route || !result) return reply.callNotFound()
-    return sendCalendar(reply, [result], `redress-${route.id}.ics`)
+    return sendCalendar(reply, [result], `redress-${route.id}.ics`, nowFor(services))
   })
 }
 
