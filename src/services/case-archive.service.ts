@@ -109,7 +109,10 @@ export type ImportedCase = CaseRecord & { readonly importedAsCopy: boolean }
 
 /** "events, row 4, occurredOn" for a zod issue path into case.json. */
 function rowPath(path: readonly PropertyKey[]): string {
-  const [table, index, ...field] = path.map(String)
+  // The arrears tables sit one level down: "arrears, checks, 0, …" reads "arrears.checks, row 1".
+  const parts = path.map(String)
+  if (parts[0] === 'arrears' && parts.length > 1) parts.splice(0, 2, `arrears.${parts[1]}`)
+  const [table, index, ...field] = parts
   if (table === undefined) return 'case.json'
   if (index === undefined || !/^\d+$/.test(index)) return [table, index, ...field].filter(Boolean).join('.')
   return `${table}, row ${Number(index) + 1}${field.length ? `, field ${field.join('.')}` : ''}`
@@ -399,6 +402,7 @@ export class CaseArchiveService {
             `links, row ${i + 1}: links to something the archive does not hold`,
           )
       }
+      checkArrears(rows, ids)
       // Imported rows belong to whoever imports them (the owner is never read from the archive),
       // and a case already here comes in as a copy with new ids rather than being refused.
       const importedAsCopy = await this.repo.caseIdTaken(caseId)
@@ -465,7 +469,86 @@ function withNewIds(rows: CaseRows): CaseRows {
     links: links.map((l) => ({ ...l, fromId: keep(l.fromId), toId: keep(l.toId) })),
     revisions: rows.revisions.map((r) => ({ ...r, id: randomUUID(), caseId, entityId: keep(r.entityId) })),
     audit: rows.audit.map((a) => ({ ...a, id: randomUUID(), caseId, entityId: keep(a.entityId) })),
+    ...(rows.arrears ? { arrears: arrearsWithNewIds(rows.arrears, caseId, map, keep) } : {}),
   }
+}
+
+/** A case's arrears checks under new ids, every reference following (timeline events and evidence too). */
+function arrearsWithNewIds(
+  a: NonNullable<CaseRows['arrears']>,
+  caseId: string,
+  map: (old: string) => string,
+  keep: (old: string) => string,
+): NonNullable<CaseRows['arrears']> {
+  return {
+    checks: a.checks.map((c) => ({ ...c, id: map(c.id), caseId })),
+    statements: a.statements.map((s) => ({
+      ...s,
+      id: map(s.id),
+      checkId: map(s.checkId),
+      evidenceId: s.evidenceId === null ? null : keep(s.evidenceId),
+    })),
+    transactions: a.transactions.map((t) => ({
+      ...t,
+      id: map(t.id),
+      checkId: map(t.checkId),
+      statementId: map(t.statementId),
+      eventId: t.eventId === null ? null : keep(t.eventId),
+    })),
+    schedule: a.schedule.map((r) => ({ ...r, id: map(r.id), checkId: map(r.checkId) })),
+    cmsFigures: a.cmsFigures.map((f) => ({ ...f, id: map(f.id), checkId: map(f.checkId) })),
+    matches: a.matches.map((m) => ({
+      ...m,
+      checkId: map(m.checkId),
+      transactionId: map(m.transactionId),
+      cmsFigureId: map(m.cmsFigureId),
+    })),
+  }
+}
+
+/**
+ * The arrears checks an archive carries must all belong to its case, refer only to rows it holds,
+ * and carry each statement file whole (its SHA-256 and size as recorded).
+ */
+function checkArrears(rows: CaseRows, ids: ReadonlyMap<string, ReadonlySet<string>>): void {
+  const a = rows.arrears
+  if (!a) return
+  const refuse = (table: string, i: number, problem: string): never => {
+    throw new ArchiveRejected('case.json', `arrears.${table}, row ${i + 1}: ${problem}`)
+  }
+  const checks = new Set<string>()
+  for (const [i, c] of a.checks.entries()) {
+    if (c.caseId !== rows.case.id) refuse('checks', i, 'belongs to another case')
+    checks.add(c.id)
+  }
+  const inCheck = (table: string, list: readonly { checkId: string }[]) => {
+    for (const [i, r] of list.entries())
+      if (!checks.has(r.checkId)) refuse(table, i, 'belongs to an arrears check the archive does not hold')
+  }
+  inCheck('statements', a.statements)
+  inCheck('transactions', a.transactions)
+  inCheck('schedule', a.schedule)
+  inCheck('cmsFigures', a.cmsFigures)
+  inCheck('matches', a.matches)
+  const statements = new Map(a.statements.map((s) => [s.id, s.checkId]))
+  for (const [i, s] of a.statements.entries()) {
+    const bytes = Buffer.from(s.content, 'base64')
+    if (bytes.length !== s.sizeBytes || sha(bytes) !== s.sha256)
+      refuse('statements', i, 'the statement file does not match its SHA-256 hash and size')
+    if (s.evidenceId !== null && !ids.get('evidence')?.has(s.evidenceId))
+      refuse('statements', i, 'refers to evidence the archive does not hold')
+  }
+  const transactions = new Map(a.transactions.map((t) => [t.id, t.checkId]))
+  for (const [i, t] of a.transactions.entries()) {
+    if (statements.get(t.statementId) !== t.checkId)
+      refuse('transactions', i, 'comes from a statement the archive does not hold')
+    if (t.eventId !== null && !ids.get('event')?.has(t.eventId))
+      refuse('transactions', i, 'refers to a timeline event the archive does not hold')
+  }
+  const figures = new Map(a.cmsFigures.map((f) => [f.id, f.checkId]))
+  for (const [i, m] of a.matches.entries())
+    if (transactions.get(m.transactionId) !== m.checkId || figures.get(m.cmsFigureId) !== m.checkId)
+      refuse('matches', i, 'matches rows the archive does not hold')
 }
 
 /** The entries of a zip, one at a time (yauzl reads them from the central directory). */

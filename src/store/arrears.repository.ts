@@ -271,3 +271,114 @@ export class DrizzleArrearsRepository {
       .orderBy(asc(arrearsBankProfiles.name))
   }
 }
+
+/**
+ * A case's arrears checks as plain JSON-able records, for a case archive: instants as ISO text, no
+ * owner, each statement's file as base64 (the archive's case.json carries them).
+ */
+export interface ArrearsRows {
+  readonly checks: readonly (Omit<CheckRow, 'ownerId' | 'caseId' | 'createdAt' | 'updatedAt'> & {
+    caseId: string
+    createdAt: string
+    updatedAt: string
+  })[]
+  readonly statements: readonly (Omit<StatementRow, 'importedAt'> & { content: string; importedAt: string })[]
+  readonly transactions: readonly TransactionRow[]
+  readonly schedule: readonly ScheduleRow[]
+  readonly cmsFigures: readonly CmsFigureRow[]
+  readonly matches: readonly (Omit<MatchRow, 'decidedAt'> & { decidedAt: string })[]
+}
+
+/** Every arrears check in the case (and all each holds), for an export. */
+export async function exportArrearsRows(db: Db, ownerId: string, caseId: string): Promise<ArrearsRows> {
+  const checks = await db
+    .select()
+    .from(arrearsChecks)
+    .where(and(eq(arrearsChecks.ownerId, ownerId), eq(arrearsChecks.caseId, caseId)))
+    .orderBy(asc(arrearsChecks.createdAt), asc(arrearsChecks.id))
+  const ids = checks.map((c) => c.id)
+  if (ids.length === 0)
+    return { checks: [], statements: [], transactions: [], schedule: [], cmsFigures: [], matches: [] }
+  const [statements, transactions, schedule, cmsFigures, matches] = await Promise.all([
+    db
+      .select()
+      .from(arrearsStatements)
+      .where(inArray(arrearsStatements.checkId, ids))
+      .orderBy(asc(arrearsStatements.importedAt), asc(arrearsStatements.id)),
+    db
+      .select()
+      .from(arrearsTransactions)
+      .where(inArray(arrearsTransactions.checkId, ids))
+      .orderBy(
+        asc(arrearsTransactions.checkId),
+        asc(arrearsTransactions.date),
+        asc(arrearsTransactions.line),
+      ),
+    db
+      .select()
+      .from(arrearsSchedule)
+      .where(inArray(arrearsSchedule.checkId, ids))
+      .orderBy(asc(arrearsSchedule.checkId), asc(arrearsSchedule.due), asc(arrearsSchedule.id)),
+    db
+      .select()
+      .from(arrearsCmsFigures)
+      .where(inArray(arrearsCmsFigures.checkId, ids))
+      .orderBy(asc(arrearsCmsFigures.checkId), asc(arrearsCmsFigures.date), asc(arrearsCmsFigures.id)),
+    db
+      .select()
+      .from(arrearsMatches)
+      .where(inArray(arrearsMatches.checkId, ids))
+      .orderBy(
+        asc(arrearsMatches.checkId),
+        asc(arrearsMatches.transactionId),
+        asc(arrearsMatches.cmsFigureId),
+      ),
+  ])
+  return {
+    checks: checks.map(({ ownerId: _owner, ...c }) => ({
+      ...c,
+      caseId,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    })),
+    statements: statements.map((s) => ({
+      ...s,
+      content: Buffer.from(s.content).toString('base64'),
+      importedAt: s.importedAt.toISOString(),
+    })),
+    transactions,
+    schedule,
+    cmsFigures,
+    matches: matches.map((m) => ({ ...m, decidedAt: m.decidedAt.toISOString() })),
+  }
+}
+
+/** Writes a case's arrears checks from an archive, for `ownerId` (inside the import's transaction). */
+export async function importArrearsRows(db: Db, ownerId: string, rows: ArrearsRows): Promise<void> {
+  const inChunks = async <T>(list: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < list.length; i += 200) await write(list.slice(i, i + 200))
+  }
+  await inChunks(rows.checks, (chunk) =>
+    db.insert(arrearsChecks).values(
+      chunk.map((c) => ({
+        ...c,
+        ownerId,
+        createdAt: new Date(c.createdAt),
+        updatedAt: new Date(c.updatedAt),
+      })),
+    ),
+  )
+  // Statements one at a time: each may be megabytes.
+  for (const s of rows.statements)
+    await db.insert(arrearsStatements).values({
+      ...s,
+      content: new Uint8Array(Buffer.from(s.content, 'base64')),
+      importedAt: new Date(s.importedAt),
+    })
+  await inChunks(rows.transactions, (chunk) => db.insert(arrearsTransactions).values(chunk))
+  await inChunks(rows.schedule, (chunk) => db.insert(arrearsSchedule).values(chunk))
+  await inChunks(rows.cmsFigures, (chunk) => db.insert(arrearsCmsFigures).values(chunk))
+  await inChunks(rows.matches, (chunk) =>
+    db.insert(arrearsMatches).values(chunk.map((m) => ({ ...m, decidedAt: new Date(m.decidedAt) }))),
+  )
+}

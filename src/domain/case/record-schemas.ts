@@ -205,6 +205,114 @@ export const auditRecordSchema = z.strictObject({
   summary: text(10_000),
 })
 
+/*
+ * Check your arrears (issue 13): every check in the case and what it holds. A statement carries the
+ * file the parent imported, byte for byte, as base64 with its SHA-256 (checked on import).
+ */
+const signedPence = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00)
+const mappingSchema = z.strictObject({
+  date: text(200),
+  description: z.array(text(200)).max(10),
+  amount: text(200).optional(),
+  paidIn: text(200).optional(),
+  paidOut: text(200).optional(),
+  balance: text(200).optional(),
+  headerless: z.boolean().optional(),
+  outPositive: z.boolean().optional(),
+})
+
+export const arrearsCheckRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  title: text(200).min(1),
+  asOf: civilDate.nullable(),
+  cmsArrearsPence: signedPence.nullable(),
+  collection: z.enum(['direct', 'collect-and-pay']),
+  matchWindowDays: count(366),
+  paymentFilter: optionalText(500),
+  openingBalancePence: signedPence.nullable(),
+  openingBalanceDate: civilDate.nullable(),
+  openingBalanceScheme: z.union([z.literal(1993), z.literal(2003), z.literal(2012)]).nullable(),
+  openingBalanceSource: optionalText(1000),
+  createdAt: instant,
+  updatedAt: instant,
+})
+
+/** The largest statement file an archive may carry (the import's own limit is 10 MB). */
+const MAX_STATEMENT_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4
+
+export const arrearsStatementRecordSchema = z.strictObject({
+  id,
+  checkId: id,
+  fileName: text(200).min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash'),
+  sizeBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(10 * 1024 * 1024),
+  content: z
+    .string()
+    .max(MAX_STATEMENT_BASE64)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be the file in base64'),
+  format: z.enum(['csv', 'ofx-sgml', 'ofx-xml']).nullable(),
+  profile: optionalText(60),
+  encoding: optionalText(40),
+  mapping: mappingSchema.nullable(),
+  evidenceId: id.nullable(),
+  importedAt: instant,
+})
+
+export const arrearsTransactionRecordSchema = z.strictObject({
+  id,
+  checkId: id,
+  statementId: id,
+  identity: z.string().regex(/^[A-Za-z0-9_:-]{1,200}$/, 'must be a transaction identity'),
+  line: z.number().int().min(0).max(10_000_000),
+  date: civilDate,
+  description: text(500),
+  amountPence: signedPence,
+  balancePence: signedPence.nullable(),
+  isPayment: z.union([z.literal(0), z.literal(1)]),
+  eventId: id.nullable(),
+})
+
+export const arrearsScheduleRecordSchema = z.strictObject({
+  id,
+  checkId: id,
+  due: civilDate,
+  amountPence: pence,
+  description: optionalText(1000),
+})
+
+export const arrearsCmsFigureRecordSchema = z.strictObject({
+  id,
+  checkId: id,
+  date: civilDate,
+  description: optionalText(1000),
+  duePence: pence.nullable(),
+  receivedPence: pence.nullable(),
+  balancePence: signedPence.nullable(),
+})
+
+export const arrearsMatchRecordSchema = z.strictObject({
+  checkId: id,
+  transactionId: id,
+  cmsFigureId: id,
+  status: z.enum(['confirmed', 'rejected']),
+  decidedAt: instant,
+})
+
+/** Every arrears check of one case. */
+export const arrearsRowsSchema = z.strictObject({
+  checks: z.array(arrearsCheckRecordSchema).max(1000),
+  statements: z.array(arrearsStatementRecordSchema).max(10_000),
+  transactions: z.array(arrearsTransactionRecordSchema),
+  schedule: z.array(arrearsScheduleRecordSchema),
+  cmsFigures: z.array(arrearsCmsFigureRecordSchema),
+  matches: z.array(arrearsMatchRecordSchema),
+})
+
 /** Every row of one case, as `case.json` in an archive holds them. */
 export const caseRowsSchema = z.strictObject({
   case: caseRecordSchema,
@@ -215,4 +323,6 @@ export const caseRowsSchema = z.strictObject({
   links: z.array(linkRecordSchema),
   revisions: z.array(revisionRecordSchema),
   audit: z.array(auditRecordSchema),
+  /** Archives from before issue 13 have none. */
+  arrears: arrearsRowsSchema.optional(),
 })
