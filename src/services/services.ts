@@ -54,19 +54,21 @@ export function createServices(config: ServicesConfig, clock: Clock): Services {
     clock,
   })
   const letters = new LetterService({ caseFile, rules: config.rules })
+  const arrears = new ArrearsCheckService({
+    db: config.database.db,
+    rules: config.rules,
+    caseFile,
+    today: () => clock.today(),
+  })
   return {
     database: config.database,
     rules: config.rules,
     clock,
     caseFile,
     letters,
-    bundles: new BundleService({ caseFile, letters }),
-    arrears: new ArrearsCheckService({
-      db: config.database.db,
-      rules: config.rules,
-      caseFile,
-      today: () => clock.today(),
-    }),
+    // The bundle's arrears section is drawn from the case's arrears checks.
+    bundles: new BundleService({ caseFile, letters, arrears }),
+    arrears,
   }
 }
 
