@@ -21,6 +21,7 @@ interface BundleOptions {
   redact?: string[]
   section?: string[]
   redactionLog?: string
+  arrears?: string | false
   json?: boolean
 }
 
@@ -72,6 +73,11 @@ export function registerBundle(program: Command): void {
       `move a document to another section (${SECTION_IDS}); repeat for more`,
       collect,
     )
+    .option(
+      '--arrears <ids>',
+      'arrears checks whose ledger goes in section F, comma-separated (default: every check in the case with an "as of" date)',
+    )
+    .option('--no-arrears', 'leave the arrears ledgers out of the bundle')
     .option(
       '--redaction-log <file>',
       'save the redaction log (every page changed or not searchable) as text, for you only',
@@ -128,6 +134,16 @@ export function registerBundle(program: Command): void {
                 title: o.title ?? null,
                 redact: o.redact ?? [],
                 sections: sectionsFrom(o.section ?? []),
+                ...(o.arrears === false
+                  ? { arrearsChecks: [] }
+                  : o.arrears
+                    ? {
+                        arrearsChecks: o.arrears
+                          .split(',')
+                          .map((x) => x.trim())
+                          .filter(Boolean),
+                      }
+                    : {}),
               },
               (p) => {
                 const i = Math.max(0, stages.indexOf(p.stage))
