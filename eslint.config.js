@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import layers from './scripts/eslint-layers.js'
 
 const shared = {
   '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -23,6 +24,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { rules: shared },
+  // The layer rules (domain pure; web and CLI reach the store only through services): scripts/eslint-layers.js.
+  { files: ['src/**/*.ts'], plugins: { layers }, rules: { 'layers/boundaries': 'error' } },
   {
     files: ['src/domain/**/*.ts'],
     ignores: ['**/*.test.ts'],

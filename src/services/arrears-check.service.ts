@@ -117,6 +117,16 @@ export class ArrearsCheckService {
     return this.repo.contents(await this.get(who, id, caseId))
   }
 
+  /**
+   * Deletes a check and everything it holds (statements, transactions, schedule, CMS figures, match
+   * decisions). Timeline events and evidence it added to a case stay there: they are the case's.
+   */
+  async remove(who: Actor, id: string): Promise<CheckRow> {
+    const c = await this.get(who, id)
+    await this.repo.deleteCheck(id)
+    return c
+  }
+
   async settings(who: Actor, id: string, change: CheckSettings): Promise<void> {
     await this.get(who, id)
     await this.repo.updateCheck(id, change)

@@ -73,6 +73,7 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
       repo,
       files,
       maxEntryBytes: o.maxUploadBytes,
+      now: () => new Date(clock.now().epochMilliseconds), // the archive's exportedAt
       ...(o.maxImportBytes ? { maxTotalBytes: o.maxImportBytes } : {}),
     }),
     chronology: new CaseChronologyService({ cases }),

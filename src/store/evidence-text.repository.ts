@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './db.ts'
 import { evidencePages } from './schema.ts'
+import { SEARCH_KINDS, type SearchKind } from '../domain/reading/search.ts'
 
 export interface StoredPage {
   readonly page: number
@@ -10,9 +11,8 @@ export interface StoredPage {
   readonly text: string
 }
 
-/** What a search looks in: evidence text, timeline entries, calls, letters, decisions. */
-export const SEARCH_KINDS = ['evidence', 'timeline', 'call', 'letter', 'decision'] as const
-export type SearchKind = (typeof SEARCH_KINDS)[number]
+// What a search looks in is the domain's list (one list, for the store, the pages and the CLI).
+export { SEARCH_KINDS, type SearchKind }
 
 export interface SearchQuery {
   readonly ownerId: string

@@ -117,6 +117,7 @@ export const paths = {
   arrearsTimeline: '/check-arrears/:checkId/add-to-timeline',
   arrearsSaveLedger: '/check-arrears/:checkId/save-ledger',
   arrearsLetter: '/check-arrears/:checkId/letters/:letter/:format',
+  arrearsDelete: '/check-arrears/:checkId/delete',
   duties: '/what-you-must-tell-the-cms',
   dutiesChecklist: '/what-you-must-tell-the-cms/checklist',
   dutiesCalendar: '/what-you-must-tell-the-cms/checklist/calendar.ics',

@@ -19,8 +19,7 @@ import {
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { BadInput, action, output, readStdinJson } from '../io.ts'
 import { withServices } from '../services.ts'
-import { ARCHIVE_MAGIC } from '../../store/safe/archive-crypto.ts'
-import { passphraseFromEnvironment, passphraseFromFile } from '../../store/safe/passphrase.ts'
+import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '../../services/safe-mode.ts'
 import { seedDemoCases } from '../../services/demo.service.ts'
 
 /** The person using this install, at the command line. */

@@ -9,7 +9,7 @@ import { readDocument } from '../../documents/read/read.ts'
 import { MAX_PIXELS } from '../../documents/read/image.ts'
 import { ReadFailure } from '../../documents/read/types.ts'
 import type { CaseServices } from '../../services/case-services.ts'
-import { SEARCH_KINDS, type SearchKind } from '../../store/evidence-text.repository.ts'
+import { SEARCH_KINDS, type SearchKind } from '../../domain/reading/search.ts'
 import { BadInput, action, output } from '../io.ts'
 import { withServices } from '../services.ts'
 

@@ -1,10 +1,14 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../../config.ts'
-import { WrongKey } from '../../store/safe/crypto.ts'
-import { SafeModeLocked } from '../../store/safe/errors.ts'
-import { MIN_PASSPHRASE, readKeyFile } from '../../store/safe/keyring.ts'
-import { askSecret, passphraseFromFile } from '../../store/safe/passphrase.ts'
-import { Vault } from '../../store/safe/vault.ts'
+import {
+  askSecret,
+  MIN_PASSPHRASE,
+  passphraseFromFile,
+  readKeyFile,
+  SafeModeLocked,
+  Vault,
+  WrongKey,
+} from '../../services/safe-mode.ts'
 import { BadInput, action, output } from '../io.ts'
 
 const FILE_HELP =

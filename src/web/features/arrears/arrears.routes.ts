@@ -147,12 +147,13 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         disputeDocx: fill(paths.arrearsLetter, { checkId: id, letter: 'dispute', format: 'docx' }),
         soaPdf: fill(paths.arrearsLetter, { checkId: id, letter: 'statement-of-account', format: 'pdf' }),
         soaDocx: fill(paths.arrearsLetter, { checkId: id, letter: 'statement-of-account', format: 'docx' }),
+        delete: fill(paths.arrearsDelete, { checkId: id }),
       },
     }
   }
 
   // Start: the checks kept on this device (outside any case), and a new one.
-  const startPage = async (reply: FastifyReply, caseId: string | null) => {
+  const startPage = async (reply: FastifyReply, caseId: string | null, deleted = false) => {
     let caseTitle: string | null = null
     if (caseId) {
       if (!services.caseFile) throw new NotFound()
@@ -163,6 +164,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       caseTitle,
       caseLink: caseId ? fill(paths.case, { caseId }) : null,
       action: caseId ? fill(paths.arrearsInCase, { caseId }) : paths.arrears,
+      deleted,
       checks: checks.map((c) => ({
         title: c.title,
         href: fill(paths.arrearsCheck, { checkId: c.id }),
@@ -170,8 +172,13 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       })),
     })
   }
-  app.get(paths.arrears, (_request, reply) => startPage(reply, null))
-  app.get(paths.arrearsInCase, (request, reply) => startPage(reply, caseParams.parse(request.params).caseId))
+  /** Whether a check was just deleted (for the banner). */
+  const justDeleted = (request: FastifyRequest): boolean =>
+    (request.query as Record<string, unknown> | undefined)?.deleted === '1'
+  app.get(paths.arrears, (request, reply) => startPage(reply, null, justDeleted(request)))
+  app.get(paths.arrearsInCase, (request, reply) =>
+    startPage(reply, caseParams.parse(request.params).caseId, justDeleted(request)),
+  )
   const create = async (request: FastifyRequest, reply: FastifyReply, caseId: string | null) => {
     const f = formBody.parse(request.body)
     const c = await svc.create(WHO, caseId, (f.one.title ?? '').slice(0, 120))
@@ -199,6 +206,32 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         asOf: contents.check.asOf ? isoToText(contents.check.asOf) : null,
       },
     })
+  })
+
+  // Delete a check: a page that says what goes and what stays, then a button to confirm.
+  app.get(paths.arrearsDelete, async (request, reply) => {
+    const contents = await svc.contents(WHO, checkParams.parse(request.params).checkId)
+    return render(reply, 'delete.njk', copy('arrears.delete.title'), {
+      ...(await shell(contents)),
+      action: fill(paths.arrearsDelete, { checkId: contents.check.id }),
+      cancel: fill(paths.arrearsCheck, { checkId: contents.check.id }),
+      counts: {
+        statements: contents.statements.length,
+        transactions: contents.transactions.length,
+        schedule: contents.schedule.length,
+        cms: contents.cmsFigures.length,
+      },
+      inCase: contents.check.caseId !== null,
+    })
+  })
+  app.post(paths.arrearsDelete, async (request, reply) => {
+    const f = formBody.parse(request.body)
+    const { checkId } = checkParams.parse(request.params)
+    // Only the confirm button deletes; anything else goes back to the question.
+    if (f.one.confirm !== 'yes') return reply.redirect(fill(paths.arrearsDelete, { checkId }), 303)
+    const gone = await svc.remove(WHO, checkId)
+    const back = gone.caseId ? fill(paths.arrearsInCase, { caseId: gone.caseId }) : paths.arrears
+    return reply.redirect(`${back}?deleted=1`, 303)
   })
 
   // Step 1: upload a statement.

@@ -10,7 +10,7 @@ import {
   type EvidenceRecord,
 } from '../../../domain/case/index.ts'
 import type { Suggestion, SuggestionField } from '../../../domain/reading/suggest.ts'
-import { SEARCH_KINDS, type SearchKind } from '../../../store/evidence-text.repository.ts'
+import { SEARCH_KINDS, type SearchKind } from '../../../domain/reading/search.ts'
 import type { ConfirmedField, ReadingState } from '../../../services/reading.service.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Services } from '../../app.ts'
-import { Vault } from '../../../store/safe/vault.ts'
-import { writeFileAtomic } from '../../../store/safe/atomic.ts'
+import { Vault, writeFileAtomic } from '../../../services/safe-mode.ts'
 
 /**
  * Privacy settings and the state the lock gate and the safe-mode pages share. The settings are not

@@ -4,8 +4,7 @@ import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
-import { WrongKey } from '../../../store/safe/crypto.ts'
-import { MIN_PASSPHRASE, PassphraseTooShort } from '../../../store/safe/keyring.ts'
+import { MIN_PASSPHRASE, PassphraseTooShort, WrongKey } from '../../../services/safe-mode.ts'
 import { EXITED_COOKIE, privacyFor, type Privacy } from './privacy.ts'
 import { helplines } from './helplines.ts'
 
@@ -232,7 +231,7 @@ export const safeModeRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { 
 
 /** True if `secret` opens the key file now (and counts a wrong one towards the slow-down). */
 async function checkSecret(privacy: Privacy, secret: string): Promise<boolean> {
-  const { readKeyFile, unlockKeys } = await import('../../../store/safe/keyring.ts')
+  const { readKeyFile, unlockKeys } = await import('../../../services/safe-mode.ts')
   const file = readKeyFile(privacy.vault!.dataDir)
   if (!file) return false
   try {
