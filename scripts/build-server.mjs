@@ -18,8 +18,32 @@ import {
 
 import { isBundleFresh, writeManifest } from './bundle-manifest.mjs'
 
-/** Packages bundled in rather than loaded through Node's resolver at start (the rest stay external). */
-const BUNDLED = ['zod', 'temporal-polyfill']
+/**
+ * Packages bundled in rather than loaded through Node's resolver at start (the rest stay external).
+ * Resolving a package's hundreds of files (a package.json read and a stat for each) cost more CPU
+ * at start than parsing them as one bundle. What stays external either ships WebAssembly or worker
+ * files found by path (PGlite, MuPDF, pdf.js, tesseract.js), is loaded only when used (the
+ * PostgreSQL driver, the Word and PDF writers), or is a build tool.
+ */
+const BUNDLED = [
+  'zod',
+  'temporal-polyfill',
+  'fastify',
+  '@fastify/formbody',
+  '@fastify/multipart',
+  '@fastify/static',
+  '@fastify/view',
+  'nunjucks',
+  'drizzle-orm',
+  'date-holidays',
+  'yaml',
+  'csv-parse',
+  'fast-xml-parser',
+  'iconv-lite',
+  'yauzl',
+  'yazl',
+  'fflate',
+]
 
 const outdir = join(root, 'dist')
 const manifest = join(outdir, 'server.manifest.json')

@@ -6,9 +6,6 @@ import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import pg from 'pg'
 import * as schema from './schema.ts'
 import { lockDataDirectory } from './lock.ts'
 import { secureDataFolder } from './permissions.ts'
@@ -118,6 +115,12 @@ async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database>
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  // Loaded only here: the embedded database, the default, never needs the PostgreSQL driver.
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ])
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   try {
     const db = drizzlePg(pool, { schema }) as unknown as Db
