@@ -35,6 +35,9 @@ import {
 } from '../store/arrears.repository.ts'
 import type { Db } from '../store/db.ts'
 import type { CaseServices } from './case-services.ts'
+
+/** What one check holds (the pages take the type from here, never from the store). */
+export type { CheckContents } from '../store/arrears.repository.ts'
 import type { ArrearsLedgerSection } from '../documents/bundle/types.ts'
 
 export interface ArrearsCheckDeps {
