@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { RULE } from '../domain/calculation/rule-ids.ts'
 import { schemas as calculationSchemas } from '../domain/calculation/params.ts'
+import { INCOME_PERIODS_RULE, parseIncomePeriods } from '../domain/calculation/income-period.ts'
 import {
   deadlineValueParser,
   deemedDeliveryParser,
@@ -111,6 +112,7 @@ export const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
   [RULE.rounding]: zodCheck(z.strictObject({ to: text, 'half-penny': text })),
   [RULE.flatBenefits]: zodCheck(words),
   [RULE.apportionment]: zodCheck(words),
+  [INCOME_PERIODS_RULE]: parserCheck(parseIncomePeriods),
 
   // Deadlines: the deadline engine's own readers.
   ...Object.fromEntries(DEADLINE_RULES.map((id) => [id, parserCheck(deadlineValueParser(id))])),

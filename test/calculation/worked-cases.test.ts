@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import { applicationFee, defaultRate } from '../../src/domain/calculation/index.ts'
+import { INCOME_PERIODS, weeklyIncome } from '../../src/domain/calculation/income-period.ts'
 import { InvalidInput } from '../../src/domain/shared/errors.ts'
-import { toDecimal } from '../../src/domain/shared/pence.ts'
+import { parsePounds, toDecimal } from '../../src/domain/shared/pence.ts'
 import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import type { Traced } from '../../src/domain/shared/traced.ts'
 import { rules, RULES_DIR } from '../../src/rules/load.ts'
@@ -25,7 +26,9 @@ const workedCase = z.strictObject({
   name: z.string().min(3),
   source: z.string().min(3),
   note: z.string().optional(),
-  kind: z.enum(['calculation', 'compare', 'application-fee', 'default-rate']).default('calculation'),
+  kind: z
+    .enum(['calculation', 'compare', 'application-fee', 'default-rate', 'weekly-income'])
+    .default('calculation'),
   input: z.unknown(),
   expected: z.record(z.string(), z.unknown()),
 })
@@ -87,6 +90,16 @@ function run(c: WorkedCase): Outcome {
       const i = z.object({ effectiveDate: z.string(), qualifyingChildren: z.number() }).parse(c.input)
       const r = defaultRate(book, parseDate(i.effectiveDate), i.qualifyingChildren)
       return { actual: { weekly: toDecimal(r.value) }, cited: citedIn(r) }
+    }
+    case 'weekly-income': {
+      const i = z
+        .object({ date: z.string(), amount: z.string(), period: z.enum(INCOME_PERIODS) })
+        .parse(c.input)
+      const w = weeklyIncome(book, parseDate(i.date), parsePounds(i.amount), i.period)
+      return {
+        actual: { weekly: toDecimal(w.weekly), confirmed: w.confirmed },
+        cited: w.cite ? [w.cite.ruleId] : [],
+      }
     }
   }
 }

@@ -1,15 +1,18 @@
-import { paramsAt } from '../../../domain/calculation/params.ts'
-import { round } from '../../../domain/calculation/workings.ts'
-import { formatPounds, pence, type Pence } from '../../../domain/shared/pence.ts'
+import {
+  INCOME_PERIODS,
+  weeklyIncome as toWeekly,
+  type IncomePeriod,
+} from '../../../domain/calculation/income-period.ts'
+import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import type { PlainDate } from '../../../domain/shared/plain-date.ts'
-import { mul, ratio, type Ratio } from '../../../domain/shared/ratio.ts'
+import { ratioToDecimal } from '../../../domain/shared/ratio.ts'
 import type { RuleBook } from '../../../domain/shared/rule-book.ts'
 import type { Citation } from '../../../domain/shared/traced.ts'
 import { translate } from '../../i18n.ts'
 
-/** How often the income figure the user has is paid or counted. */
-export const FREQUENCIES = ['week', 'fourWeeks', 'month', 'year'] as const
-export type Frequency = (typeof FREQUENCIES)[number]
+/** How often the income figure the user has is paid or counted (the domain's list). */
+export const FREQUENCIES = INCOME_PERIODS
+export type Frequency = IncomePeriod
 
 /** An income figure turned into the weekly one the calculation needs, and how. */
 export interface WeeklyIncome {
@@ -32,11 +35,10 @@ const t = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(`calculation.incomeHelper.${key}`, params))
 
 /**
- * Turns a yearly, monthly or four-weekly income figure into a weekly one, to the penny (half a
- * penny up). A year uses the law's own conversion from the rule book (÷365×7, reg 35(1)); a month
- * is first made a year (×12); four weeks are divided by 4. The monthly and four-weekly
- * conversions for current income (regs 37 to 39) are not confirmed, so they carry an assumption
- * and their working is marked unverified.
+ * The domain's conversion of a yearly, monthly or four-weekly income figure to a weekly one
+ * (src/domain/calculation/income-period.ts, with its factors in rules/), put in words for the
+ * page: how it was found, the working step, and, where the conversion is not confirmed, the
+ * assumption it rests on.
  */
 export function weeklyIncome(
   book: RuleBook,
@@ -44,33 +46,28 @@ export function weeklyIncome(
   amount: Pence,
   frequency: Frequency,
 ): WeeklyIncome {
-  if (frequency === 'week') return { weekly: amount, how: t('how.week', { amount: formatPounds(amount) }) }
-  const rule = paramsAt(book, on).income
-  const yearToWeek: Ratio = rule.value.annualToWeekly
-  const factor: Ratio =
-    frequency === 'year' ? yearToWeek : frequency === 'month' ? mul(ratio(12n), yearToWeek) : ratio(1n, 4n)
-  const exact = mul(ratio(BigInt(amount)), factor)
-  const rounded = round(exact)
+  const w = toWeekly(book, on, amount, frequency)
+  if (frequency === 'week' || !w.cite)
+    return { weekly: w.weekly, how: t('how.week', { amount: formatPounds(amount) }) }
   const params = {
     amount: formatPounds(amount),
-    weekly: formatPounds(rounded.value),
-    yearly: formatPounds(pence(amount * 12)),
-    days: String(yearToWeek.den),
-    week: String(yearToWeek.num),
+    weekly: formatPounds(w.weekly),
+    yearly: formatPounds(w.yearly ?? amount),
+    days: String(w.yearToWeek.den),
+    week: String(w.yearToWeek.num),
+    months: w.monthsInYear ? ratioToDecimal(w.monthsInYear) : '',
+    weeks: w.weeksInPeriod ? ratioToDecimal(w.weeksInPeriod) : '',
   }
-  const how = t(`how.${frequency}`, params)
-  const verified = frequency === 'year'
-  const base = rule.cite(verified ? 'reg 35(1)' : 'regs 37 to 39')
   return {
-    weekly: rounded.value,
-    how,
+    weekly: w.weekly,
+    how: t(`how.${frequency}`, params),
     step: {
       key: 'income.converted',
       text: t(`step.${frequency}`, params),
-      amount: rounded.value,
-      ...(rounded.unrounded === undefined ? {} : { unrounded: rounded.unrounded }),
-      cite: verified ? base : { ...base, confidence: 'unverified' },
+      amount: w.weekly,
+      ...(w.unrounded === undefined ? {} : { unrounded: w.unrounded }),
+      cite: w.cite,
     },
-    ...(verified ? {} : { assumption: t(`assumption.${frequency}`, params) }),
+    ...(w.confirmed ? {} : { assumption: t(`assumption.${frequency}`, params) }),
   }
 }
