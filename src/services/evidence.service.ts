@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { unzipSync } from 'fflate'
 import {
   CaseInputError,
@@ -187,10 +187,30 @@ export class EvidenceService {
     return r
   }
 
-  /** The stored file, for download or viewing. */
-  async open(who: Actor, caseId: string, id: string): Promise<{ record: EvidenceRecord; stream: Readable }> {
+  /**
+   * The stored file, for download or viewing, with its size as sent. A letter Redress made before
+   * issue 11 carried a page of notes for the parent ("This page is for you. Do not send it."); that
+   * page is taken out here, every time the letter is opened, so it never reaches the parent's hands
+   * (the stored file is kept as it was).
+   */
+  async open(
+    who: Actor,
+    caseId: string,
+    id: string,
+  ): Promise<{ record: EvidenceRecord; stream: Readable; sizeBytes: number }> {
     const record = await this.get(who, caseId, id)
-    return { record, stream: this.files.openRead(record.sha256) }
+    const letter = await this.letterWithoutNotes(record)
+    if (letter) return { record, stream: Readable.from([letter]), sizeBytes: letter.length }
+    return { record, stream: this.files.openRead(record.sha256), sizeBytes: record.sizeBytes }
+  }
+
+  /** A letter PDF Redress made, without any page of notes for the parent; null for any other file. */
+  private async letterWithoutNotes(record: EvidenceRecord): Promise<Buffer | null> {
+    if (record.mediaType !== 'application/pdf' || !record.tags.includes('redress-letter')) return null
+    const { withoutNotesPages } = await import('../documents/bundle/notes-pages.ts')
+    const bytes = await this.files.read(record.sha256)
+    const out = await withoutNotesPages(bytes)
+    return out.removed.length ? Buffer.from(out.bytes) : bytes
   }
 
   /**
@@ -204,6 +224,8 @@ export class EvidenceService {
   ): Promise<{ record: EvidenceRecord; mediaType: string; body: Buffer | Readable } | null> {
     const record = await this.get(who, caseId, id)
     if (!TYPES[record.mediaType].inline) return null
+    const letter = await this.letterWithoutNotes(record)
+    if (letter) return { record, mediaType: record.mediaType, body: letter }
     if (record.mediaType !== 'image/heic')
       return { record, mediaType: record.mediaType, body: this.files.openRead(record.sha256) }
     const library = 'heic-convert' // no type declarations ship with it

@@ -1,10 +1,8 @@
 import type { PDFDocument as MuDocument, PDFObject, PDFPage as MuPage, Quad } from 'mupdf'
 import type { Mupdf } from './mupdf.ts'
+import { isNotesPage } from './notes-pages.ts'
 import type { Range, RedactionKind, Redactor } from './redact.ts'
 import type { BundleProblem, ProblemKind } from './types.ts'
-
-/** What Redress prints on a page of notes for the parent, now and in letters made before issue 11. */
-const NOTES_PAGE = /This page is for you\. Do not send it\.|Notes for you, not to send/
 
 /** Fewer visible characters than this and a page is treated as having no text layer (a scan or photo). */
 const MIN_TEXT = 20
@@ -227,7 +225,7 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
       st.destroy()
     }
     const noText = text.replace(/\s+/g, '').length < MIN_TEXT
-    const notes = NOTES_PAGE.test(text.replace(/\s+/g, ' '))
+    const notes = isNotesPage(text)
     let removed: PageRedaction['removed'] = []
     let left: PageRedaction['left'] = []
     if (redactor.active && redactor.locate(text).length > 0) {

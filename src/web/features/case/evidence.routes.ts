@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   ACCEPTED_TYPES_TEXT,
   CaseInputError,
+  EVENT_TYPES,
   TYPES,
   type EvidenceRecord,
 } from '../../../domain/case/index.ts'
@@ -43,6 +44,9 @@ const linkTarget = z
     }
   })
 
+/** How many timeline entries the "link it to" lists offer (the latest recorded). */
+const LATEST_TARGETS = 200
+
 const ACCEPT = Object.values(TYPES)
   .flatMap((t) => [...t.extensions, t.mediaType])
   .join(',')
@@ -58,11 +62,19 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
     return page(request, reply, 'evidence-list.njk', copy('case.evidence.title'), { evidence, types: TYPES })
   })
 
+  // What evidence can be linked to: every decision, and the timeline entries recorded last (a case
+  // of thousands would otherwise send them all in one list); the one asked for is always there.
   const targets = async (caseId: string, selected: string | undefined) => {
-    const [decisions, events] = await Promise.all([
+    const [decisions, latest] = await Promise.all([
       svc.cases.list(who, caseId, 'decision'),
-      svc.cases.list(who, caseId, 'event'),
+      svc.cases.latestEvents(who, caseId, EVENT_TYPES, LATEST_TARGETS),
     ])
+    const wanted = /^event:([0-9a-f-]{36})/.exec(selected ?? '')?.[1]
+    const extra =
+      wanted && !latest.some((e) => e.id === wanted)
+        ? await svc.cases.get(who, caseId, 'event', wanted).catch(() => null)
+        : null
+    const events = extra && extra.deletedAt === null ? [extra, ...latest] : latest
     return [
       { value: '', text: copy('case.form.none') },
       ...decisions.map((d) => ({
@@ -212,10 +224,10 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   app.get(paths.caseEvidenceDownload, async (request, reply) => {
     const { caseId, id } = recordParams.parse(request.params)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
-    const { stream } = await svc.evidence.open(who, caseId, id)
+    const { stream, sizeBytes } = await svc.evidence.open(who, caseId, id)
     return reply
       .type(e.mediaType)
-      .header('content-length', String(e.sizeBytes))
+      .header('content-length', String(sizeBytes))
       .header('content-disposition', disposition('attachment', e.fileName))
       .send(stream)
   })
