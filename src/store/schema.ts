@@ -141,7 +141,19 @@ export const caseEvents = pgTable(
     letter: jsonb('letter').$type<LetterColumn>(),
     tags: text('tags').array().notNull(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.occurredOn)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.occurredOn),
+    // The timeline, newest first, a page at a time (its order, so a page is read, not sorted).
+    index('case_events_timeline_idx').on(
+      t.caseId,
+      t.occurredOn.desc(),
+      t.occurredTime.desc().nullsLast(),
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    // The entries of some types recorded last (the lists to link or confirm).
+    index('case_events_recorded_idx').on(t.caseId, t.type, t.createdAt),
+  ],
 )
 
 export const caseEvidence = pgTable(

@@ -1,0 +1,2 @@
+CREATE INDEX "case_events_timeline_idx" ON "case_events" USING btree ("case_id","occurred_on" DESC NULLS LAST,"occurred_time" DESC NULLS LAST,"created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "case_events_recorded_idx" ON "case_events" USING btree ("case_id","type","created_at");
