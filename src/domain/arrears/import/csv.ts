@@ -24,7 +24,9 @@ interface Row {
 }
 
 function detectDelimiter(text: string): string {
+  // Thirty lines are enough to tell, and splitting the whole file would copy all of it.
   const sample = text
+    .slice(0, 64 * 1024)
     .split(/\r?\n/)
     .slice(0, 30)
     .join('\n')
@@ -34,19 +36,44 @@ function detectDelimiter(text: string): string {
   return counts[0]![1] > 0 ? counts[0]![0] : ','
 }
 
-/** Splits CSV text into rows with their line numbers (csv-parse: quoted fields, embedded commas and newlines). */
+type Parsed = { record: string[]; info: { lines: number } }[]
+
+/** How many lines at the top may hold a preamble (account name, balance) before the table. */
+const PREAMBLE_LINES = 30
+
+/**
+ * Splits CSV text into rows with their line numbers (csv-parse: quoted fields, embedded commas and
+ * newlines). csv-parse builds an error object for every record whose width differs from the first
+ * record's, even when told to accept them, so a file with a short preamble above its table would
+ * pay for one per line. The top lines are therefore read on their own, and the rest is read from
+ * the start of the widest row among them (the table's header): the same records, in one pass each.
+ */
 export function csvRows(text: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[]
+  const options = {
+    delimiter: detectDelimiter(text),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    trim: true,
+    info: true,
+    bom: true,
+  }
+  let records: Parsed
   try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      trim: true,
-      info: true,
-      bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[]
+    let top: Parsed = []
+    try {
+      top = parse(text, { ...options, to_line: PREAMBLE_LINES }) as unknown as Parsed
+    } catch {
+      // A quoted field running past the top lines: read the file in one pass instead.
+    }
+    // Where each record starts: the line after the previous one ended.
+    let widest = 0
+    for (let i = 1; i < top.length; i++) if (top[i]!.record.length > top[widest]!.record.length) widest = i
+    const from = widest === 0 ? 1 : top[widest - 1]!.info.lines + 1
+    records =
+      from === 1
+        ? (parse(text, options) as unknown as Parsed)
+        : [...top.slice(0, widest), ...(parse(text, { ...options, from_line: from }) as unknown as Parsed)]
   } catch (e) {
     const line = (e as { lines?: number }).lines
     throw new InvalidInput(
@@ -54,9 +81,10 @@ export function csvRows(text: string): Row[] {
       `this is not a CSV file we can read (${(e as Error).message.split('\n')[0]})`,
     )
   }
-  return records
-    .map((r) => ({ cells: r.record, line: r.info.lines }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const rows: Row[] = []
+  for (const r of records)
+    if (r.record.some((c) => c.trim() !== '')) rows.push({ cells: r.record, line: r.info.lines })
+  return rows
 }
 
 /** Where the header row is for a mapping: the first of the first 25 rows holding every mapped column. */
@@ -125,7 +153,10 @@ export function readWithMapping(
   }
   const header = h >= 0 ? rows[h]!.cells : columnNames(Math.max(...rows.map((r) => r.cells.length), 0))
   const index = new Map(header.map((c, i) => [norm(c), i] as const))
-  const col = (name: string): number => index.get(norm(name))!
+  // Each mapped column's position, worked out once rather than for every cell of every row.
+  const positions = new Map<string, number>()
+  for (const name of mappedColumns(mapping)) positions.set(name, index.get(norm(name))!)
+  const col = (name: string): number => positions.get(name) ?? index.get(norm(name))!
   const seen = new Map<string, number>()
   // Statements repeat dates line after line; each distinct text is parsed once.
   const dates = new Map<string, BankTransaction['date']>()

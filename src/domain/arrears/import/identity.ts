@@ -2,6 +2,14 @@ import { createHash } from 'node:crypto'
 import type { Pence } from '../../shared/pence.ts'
 import type { PlainDate } from '../../shared/plain-date.ts'
 
+/** A statement reuses one date object for each distinct date text; its ISO form is worked out once. */
+const isoDates = new WeakMap<PlainDate, string>()
+const isoDate = (d: PlainDate): string => {
+  let iso = isoDates.get(d)
+  if (iso === undefined) isoDates.set(d, (iso = d.toString()))
+  return iso
+}
+
 /**
  * A transaction's identity: a hash of its own fields (date, description, amount, balance, and the
  * bank's own id where the format has one) and its occurrence among identical lines in the same
@@ -13,7 +21,7 @@ export function transactionIdentity(
   seen: Map<string, number>,
 ): string {
   const key = [
-    fields.date.toString(),
+    isoDate(fields.date),
     fields.description.replace(/\s+/g, ' ').trim(),
     String(fields.amount),
     fields.balance === null ? '' : String(fields.balance),

@@ -5,6 +5,7 @@ import { fromRoot } from '../../../root.ts'
 import { toDecimal } from '../../shared/pence.ts'
 import {
   BUILT_IN_PROFILES,
+  csvRows,
   importStatement,
   mergeTransactions,
   parseStatementDate,
@@ -184,5 +185,53 @@ describe('re-import is idempotent', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('reading fast without reading differently', () => {
+  it('a preamble above the table keeps every row and its line number (the table is read from its header on)', () => {
+    const lines = [
+      '"Account Name:","FlexAccount ****5678"',
+      '"Account Balance:","£1,000.00"',
+      '',
+      '"Date","Transaction type","Description","Paid out","Paid in","Balance"',
+      ...Array.from(
+        { length: 40 },
+        (_, i) =>
+          `"${String((i % 28) + 1).padStart(2, '0')} Jan 2025","Payment","SHOP ${i}","£1.0${i % 10}","","£9${i}.00"`,
+      ),
+    ]
+    const text = lines.join('\r\n')
+    const rows = csvRows(text)
+    // The same rows and lines as reading the file as one table in one pass.
+    expect(rows.map((r) => r.line)).toEqual([1, 2, ...Array.from({ length: 41 }, (_, i) => i + 4)])
+    expect(rows[0]!.cells).toEqual(['Account Name:', 'FlexAccount ****5678'])
+    expect(rows[2]!.cells[0]).toBe('Date')
+    const r = importStatement(new TextEncoder().encode(text))
+    expect(r.profile).toBe('nationwide')
+    expect(r.transactions).toHaveLength(40)
+    expect(r.transactions[39]!.line).toBe(44)
+    // A quoted field that runs over many lines near the top is still read whole.
+    const multi = [
+      'Date,Description,Amount',
+      `01/01/2025,"${'a\n'.repeat(40)}b",-1.00`,
+      '02/01/2025,x,-2.00',
+    ].join('\n')
+    expect(csvRows(multi).map((x) => x.line)).toEqual([1, 42, 43])
+  })
+
+  it('the quick route for plain amounts reads exactly what the full route reads', () => {
+    for (const [text, pence] of [
+      ['1,234.56', 123456],
+      ['-£12.34', -1234],
+      ['£0.05', 5],
+      ['12.34-', -1234],
+      ['(12.34)', -1234],
+      ['£-12.34', -1234],
+      ['12.3', 1230],
+    ] as const)
+      expect(parseStatementMoney(text, 1, 'Amount'), text).toBe(pence)
+    expect(() => parseStatementMoney('1,23.45', 3, 'Amount')).toThrow(/line 3, column "Amount"/)
+    expect(() => parseStatementMoney('12.345', 3, 'Amount')).toThrow(/more than two decimal places/)
   })
 })

@@ -6,6 +6,7 @@ import { Temporal, type PlainDate } from '../../shared/plain-date.ts'
 export const at = (line: number, column: string): string => `line ${line}, column "${column}"`
 
 const MONEY = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
+const PLAIN_MONEY = /^(-?)£?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})$/
 
 /**
  * A statement amount as signed pence. Accepts "£1,234.56", "-12.34", "12.34-", "(12.34)", "+5",
@@ -13,6 +14,13 @@ const MONEY = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
  * that is not an amount, naming the line and column. Empty text is null.
  */
 export function parseStatementMoney(text: string, line: number, column: string): Pence | null {
+  if (text === '') return null
+  // The usual shape ("1,234.56", "-£12.34") read directly; anything else takes the full route below.
+  const plain = PLAIN_MONEY.exec(text)
+  if (plain) {
+    const value = Number(plain[2]!.replace(/,/g, '')) * 100 + Number(plain[3])
+    if (Number.isSafeInteger(value)) return pence(plain[1] ? -value : value)
+  }
   let t = text.replace(/\u00a0/g, ' ').trim()
   if (t === '') return null
   let negative = false
