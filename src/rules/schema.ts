@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CONFIDENCES } from '../domain/shared/traced.ts'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
 
@@ -16,7 +17,7 @@ export const periodSchema = z.strictObject({
   from: z.union([isoDate, z.literal('unknown')]),
   /** Only the last in-force period may have `to`: the day the rule stopped applying. */
   to: isoDate.optional(),
-  confidence: z.enum(['verified', 'secondary', 'unverified']),
+  confidence: z.enum(CONFIDENCES),
   /**
    * `in-force` (default): the law on those dates. `announced`: a policy announced but not made law.
    * `enacted`: made law but not yet commenced. Both of the last two are recorded and shown, never applied.

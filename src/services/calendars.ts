@@ -15,6 +15,7 @@ import { NATIONS } from '../domain/deadlines/kinds.ts'
 import type { Nation } from '../domain/deadlines/types.ts'
 import type { PlainDate } from '../domain/shared/plain-date.ts'
 import type { Confidence, Source } from '../domain/shared/traced.ts'
+import { CONFIDENCES } from '../domain/shared/traced.ts'
 import { fromRoot } from '../root.ts'
 
 /**
@@ -42,7 +43,7 @@ const REGION: Readonly<Record<Nation, string>> = {
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const confidence = z.enum(['verified', 'secondary', 'unverified'])
+const confidence = z.enum(CONFIDENCES)
 const holidayLine = z.string().regex(/^\d{4}-\d{2}-\d{2} \S.*$/, 'must be "YYYY-MM-DD Name"')
 
 const calendarFileSchema = z.strictObject({

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { Temporal } from 'temporal-polyfill'
 import type { ContactFact, Contacts, PaidNumberWarning } from '../domain/remedies/contacts.ts'
 import { fromRoot } from '../root.ts'
+import { UK_NATIONS } from '../domain/shared/nations.ts'
+import { CONFIDENCES } from '../domain/shared/traced.ts'
 
 /** Loads rules/contacts.yaml: official contact facts, each with its sources and the date it was checked. */
 
@@ -25,8 +27,8 @@ const isoDate = z
     }
   }, 'must be a real calendar date')
 
-const nation = z.enum(['england', 'wales', 'scotland', 'northern-ireland'])
-const confidence = z.enum(['verified', 'secondary', 'unverified'])
+const nation = z.enum(UK_NATIONS)
+const confidence = z.enum(CONFIDENCES)
 const source = z.strictObject({ title: z.string().min(3), url: z.url({ protocol: /^https$/ }) })
 
 const fact = z.strictObject({

@@ -7,6 +7,8 @@ import type { PlainDate } from '../domain/shared/plain-date.ts'
 import type { Confidence } from '../domain/shared/traced.ts'
 import type { LetterKind } from '../documents/index.ts'
 import { fromRoot } from '../root.ts'
+import { UK_NATIONS } from '../domain/shared/nations.ts'
+import { CONFIDENCES } from '../domain/shared/traced.ts'
 
 /**
  * Loads rules/recipients.yaml: where each letter goes, with the address (or what to use where the
@@ -37,9 +39,9 @@ const entry = z
     attention: z.string().min(3).optional(),
     address: z.array(z.string().min(1)).min(2).optional(),
     'use-instead': z.string().min(10).optional(),
-    confidence: z.enum(['verified', 'secondary', 'unverified']),
+    confidence: z.enum(CONFIDENCES),
     'checked-on': isoDate,
-    'applies-to': z.array(z.enum(['england', 'wales', 'scotland', 'northern-ireland'])).min(1),
+    'applies-to': z.array(z.enum(UK_NATIONS)).min(1),
     sources: z
       .array(z.strictObject({ title: z.string().min(3), url: z.url({ protocol: /^https$/ }) }))
       .min(1),

@@ -13,6 +13,7 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { buildCalendars } from './calendars.ts'
 import { contacts as projectContacts } from './contacts.ts'
 import { systemClock } from './clock.ts'
+import { UK_NATIONS } from '../domain/shared/nations.ts'
 
 /**
  * `redress route` and the web journey: validates the facts of a problem (zod, strict), then asks the
@@ -273,7 +274,7 @@ export const problemSchema = z.discriminatedUnion('kind', [
 export const routeInputSchema = z.strictObject({
   today: realDate.optional(),
   role: z.enum(['paying', 'receiving']),
-  nation: z.enum(['england', 'wales', 'scotland', 'northern-ireland']),
+  nation: z.enum(UK_NATIONS),
   problems: z.array(problemSchema).min(1, 'tell us about at least one problem'),
   calls: z
     .array(

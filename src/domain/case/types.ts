@@ -5,7 +5,9 @@
  * to Temporal.PlainDate.
  */
 
-export const CASE_NATIONS = ['england', 'wales', 'scotland', 'northern-ireland'] as const
+import { UK_NATIONS } from '../shared/nations.ts'
+
+export const CASE_NATIONS = UK_NATIONS
 export type CaseNation = (typeof CASE_NATIONS)[number]
 
 /** Which parent the user is. */

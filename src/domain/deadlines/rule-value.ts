@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { Confidence, Source } from '../shared/traced.ts'
 import { parsePeriod, type Period } from './date-arithmetic.ts'
 import type { DeadlineNature, MustBe, Nation } from './types.ts'
+import { CONFIDENCES } from '../shared/traced.ts'
 
 /** The shape of a time limit's `value` in rules/deadlines/*.yaml, checked when the engine reads it. */
 
 const nation = z.enum(['england-and-wales', 'scotland', 'northern-ireland'])
-const confidence = z.enum(['verified', 'secondary', 'unverified'])
+const confidence = z.enum(CONFIDENCES)
 const period = z.string().refine((t) => /^\d+ (day|days|month|months|working day|working days)$/.test(t), {
   message: 'must be a period like "30 days", "1 month" or "15 working days"',
 })

@@ -1,6 +1,7 @@
 import type { Nation as DeadlineNation } from '../deadlines/types.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
+import type { UkNation } from '../shared/nations.ts'
 
 /**
  * The facts of a parent's problem(s), as the route advisor takes them. Every date a parent may not
@@ -9,7 +10,7 @@ import type { PlainDate } from '../shared/plain-date.ts'
  */
 
 /** Where the parent lives: it decides the CMS (GB or NI), the tribunal, the courts and the holidays. */
-export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland'
+export type Nation = UkNation
 
 /** Who the user is in the case. */
 export type Role = 'paying' | 'receiving'

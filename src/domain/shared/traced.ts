@@ -1,7 +1,9 @@
 import type { PlainDate } from './plain-date.ts'
 import type { Pence } from './pence.ts'
 
-export type Confidence = 'verified' | 'secondary' | 'unverified'
+/** How sure we are of a figure or fact: read in the legislation, from guidance or decisions, or not confirmed. */
+export const CONFIDENCES = ['verified', 'secondary', 'unverified'] as const
+export type Confidence = (typeof CONFIDENCES)[number]
 
 export interface Source {
   readonly instrument: string

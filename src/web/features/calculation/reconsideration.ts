@@ -17,6 +17,7 @@ import {
   type Posted,
 } from '../deadlines/form.ts'
 import { presentDeadline, type DeadlineView } from '../deadlines/present.ts'
+import { UK_NATIONS } from '../../../domain/shared/nations.ts'
 
 /**
  * The result page's plain answer to "by when must I ask the CMS to look again?": from the date printed on
@@ -26,7 +27,7 @@ import { presentDeadline, type DeadlineView } from '../deadlines/present.ts'
 const copy = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(`law.reconsideration.${key}`, params))
 
-export const LETTER_NATIONS: readonly Nation[] = ['england', 'wales', 'scotland', 'northern-ireland']
+export const LETTER_NATIONS: readonly Nation[] = UK_NATIONS
 
 /** What the parent told us, kept in the calculation's session answers (never in the URL). */
 export interface ReconsiderationAnswer {

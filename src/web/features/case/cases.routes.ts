@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { CaseRecord } from '../../../domain/case/index.ts'
+import { CASE_NATIONS, type CaseRecord } from '../../../domain/case/index.ts'
 import { paths } from '../../paths.ts'
 import { CASE_DATES, MAX_CHILD_ROWS, childRows, readCase } from './case.schema.ts'
 import { dateValues, formView, one, readPosted, type FieldError, type Posted } from './form.ts'
@@ -31,7 +31,7 @@ export const casesRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
       form: formView(values, errors),
       childRows: Array.from({ length: rows }, (_, i) => i),
       canAddChild: rows < MAX_CHILD_ROWS,
-      nations: option('nation', ['england', 'wales', 'scotland', 'northern-ireland'], values.nation),
+      nations: option('nation', CASE_NATIONS, values.nation),
       roles: option('role', ['receiving', 'paying'], values.role),
     }
   }

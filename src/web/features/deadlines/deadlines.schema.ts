@@ -4,6 +4,7 @@ import type { DeadlineKind } from '../../../domain/deadlines/types.ts'
 import { deadlineNation, type Nation } from '../../../domain/remedies/facts.ts'
 import { Temporal, isAfter, isBefore, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { translate } from '../../i18n.ts'
+import { UK_NATIONS } from '../../../domain/shared/nations.ts'
 import { dateField, dateParts, issuesToErrors, one, type FieldError, type Posted } from './form.ts'
 
 /** The "Work out a deadline" form in two steps: what, where and how sure; then when it started (exactly or roughly). */
@@ -32,7 +33,7 @@ export const KIND_ORDER: readonly DeadlineKind[] = [
   'dwpAppealResponse',
 ]
 
-export const NATION_OPTIONS: readonly Nation[] = ['england', 'wales', 'scotland', 'northern-ireland']
+export const NATION_OPTIONS: readonly Nation[] = UK_NATIONS
 export const WHEN_OPTIONS = ['exact', 'about', 'month', 'between'] as const
 export const ABOUT_UNITS = ['days', 'weeks', 'months'] as const
 export type When = (typeof WHEN_OPTIONS)[number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { PlainDate } from '../../../domain/shared/plain-date.ts'
+import { UK_NATIONS } from '../../../domain/shared/nations.ts'
 import { translate } from '../../i18n.ts'
 import { dateField, dateParts, issuesToErrors, one, type FieldError, type Posted } from '../deadlines/form.ts'
 
@@ -9,7 +10,7 @@ const copy = (key: string, params: Record<string, string | number> = {}): string
   String(translate(key, params))
 
 export const ROLES = ['paying', 'receiving'] as const
-export const NATIONS = ['england', 'wales', 'scotland', 'northern-ireland'] as const
+export const NATIONS = UK_NATIONS
 
 export interface DutiesAnswers {
   readonly role: (typeof ROLES)[number]

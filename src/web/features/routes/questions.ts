@@ -1,4 +1,5 @@
 import type { ProblemKind } from '../../../domain/remedies/facts.ts'
+import { UK_NATIONS } from '../../../domain/shared/nations.ts'
 import { isAfter, parseDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 
 /**
@@ -109,7 +110,7 @@ const APPEALED = ['tribunalDecided']
 
 /** Every question, in the order they are asked. */
 export const QUESTIONS: readonly Question[] = [
-  radios('where-you-live', ['england', 'wales', 'scotland', 'northern-ireland'], always),
+  radios('where-you-live', UK_NATIONS, always),
   radios('your-role', ['paying', 'receiving'], always),
   checkboxes('problems', PROBLEM_KINDS, always),
 

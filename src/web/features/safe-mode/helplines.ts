@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { CONTACTS_FILE } from '../../../services/contacts.ts'
+import { UK_NATIONS } from '../../../domain/shared/nations.ts'
+import { CONFIDENCES } from '../../../domain/shared/traced.ts'
 
 /** Helplines for "Using Redress privately": contact data in rules/contacts.yaml (`helplines`), with sources. */
 const helpline = z.object({
   label: z.string().min(3),
   value: z.string().min(1),
-  confidence: z.enum(['verified', 'secondary', 'unverified']),
+  confidence: z.enum(CONFIDENCES),
   'checked-on': z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  'applies-to': z.array(z.enum(['england', 'wales', 'scotland', 'northern-ireland'])).min(1),
+  'applies-to': z.array(z.enum(UK_NATIONS)).min(1),
   sources: z.array(z.object({ title: z.string(), url: z.url({ protocol: /^https$/ }) })).min(1),
   note: z.string().optional(),
 })
