@@ -17,6 +17,7 @@ import {
   csvRows,
   decodeStatement,
   importStatement,
+  parseStatementDate,
   type ColumnMapping,
   type ImportedStatement,
 } from '../domain/arrears/import/index.ts'
@@ -237,6 +238,42 @@ export class ArrearsCheckService {
     const bytes = await this.repo.statementContent(checkId, statementId)
     if (!bytes) throw new NotFound()
     return this.columnsOf(bytes)
+  }
+
+  /**
+   * The columns of a kept statement for the mapping page. A file whose top row already holds a date
+   * has no header row: its columns are offered as "Column 1", "Column 2", … with an example each.
+   */
+  async statementLayout(
+    who: Actor,
+    checkId: string,
+    statementId: string,
+  ): Promise<{ headerless: boolean; columns: { name: string; example: string }[] }> {
+    await this.get(who, checkId)
+    const bytes = await this.repo.statementContent(checkId, statementId)
+    if (!bytes) throw new NotFound()
+    let rows: ReturnType<typeof csvRows> = []
+    try {
+      rows = csvRows(decodeStatement(bytes).text)
+    } catch {
+      return { headerless: false, columns: [] }
+    }
+    const top = rows.slice(0, 25).reduce<string[]>((a, r) => (r.cells.length > a.length ? r.cells : a), [])
+    const isDate = (c: string): boolean => {
+      try {
+        parseStatementDate(c, 1, 'date')
+        return true
+      } catch {
+        return false
+      }
+    }
+    const first = rows[0]?.cells ?? []
+    if (first.length === top.length && first.some(isDate))
+      return { headerless: true, columns: first.map((c, i) => ({ name: `Column ${i + 1}`, example: c })) }
+    return {
+      headerless: false,
+      columns: top.filter((c) => c.trim() !== '').map((c) => ({ name: c, example: '' })),
+    }
   }
 
   private columnsOf(bytes: Uint8Array): string[] {

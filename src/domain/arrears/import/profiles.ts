@@ -1,7 +1,8 @@
 /**
- * Column layouts of UK banks' CSV exports, as published descriptions and user reports give them.
- * None was checked against a real export by us (we hold no real statements): each says so, and an
- * unrecognised or changed layout falls back to the column-mapping step. See docs/bank-import.md.
+ * Column layouts of UK banks' CSV exports, written from general knowledge of how the banks' exports
+ * are commonly described (help pages, users' reports), not from any bank's own specification, and
+ * never checked against a real export (we hold no real statements). An unrecognised or changed
+ * layout falls back to the column-mapping step. See docs/bank-import.md.
  */
 
 /** Which columns hold what. Names are header texts (compared ignoring case and spaces); a file without a header row names its columns "Column 1", "Column 2", … */

@@ -333,12 +333,20 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     errors: FieldError[] = [],
   ) => {
     const contents = await svc.contents(WHO, checkId)
-    const columns = await svc.statementColumns(WHO, checkId, statementId)
+    const layout = await svc.statementLayout(WHO, checkId, statementId)
+    const columns = layout.columns.map((c) => c.name)
     const options = (name: string, blank: boolean) => [
       ...(blank
         ? [{ value: '', text: copy('arrears.columns.none') }]
         : [{ value: '', text: copy('arrears.columns.choose') }]),
-      ...columns.map((c) => ({ value: c, text: c, selected: posted[name] === c })),
+      ...layout.columns.map((c) => ({
+        value: c.name,
+        // A file with no header row: each column shown with what its first line holds.
+        text: layout.headerless
+          ? copy('arrears.columns.example', { name: c.name, example: c.example })
+          : c.name,
+        selected: posted[name] === c.name,
+      })),
     ]
     return render(
       reply,
@@ -347,7 +355,9 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       {
         ...(await shell(contents)),
         action: fill(paths.arrearsColumns, { checkId, statementId }),
-        columns,
+        columns: layout.headerless ? [] : columns,
+        headerless: layout.headerless,
+        outPositive: posted.outPositive === 'yes',
         errors,
         saveAs: posted.saveAs ?? '',
         selects: ['date', 'description', 'description2', 'amount', 'paidIn', 'paidOut', 'balance'].map(
@@ -382,6 +392,8 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       description: [f.description!, ...(f.description2 ? [f.description2] : [])],
       ...(hasAmount ? { amount: f.amount! } : { paidIn: f.paidIn!, paidOut: f.paidOut! }),
       ...(f.balance ? { balance: f.balance } : {}),
+      ...(hasAmount && f.outPositive === 'yes' ? { outPositive: true } : {}),
+      ...(f.headerless === 'yes' ? { headerless: true } : {}),
     }
     try {
       const out = await svc.mapStatement(WHO, checkId, statementId, mapping, f.saveAs)
