@@ -6,7 +6,7 @@
  * writes bench/results/arrears.json; `run()` returns the figures.
  */
 import { writeFileSync, mkdirSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import iconv from 'iconv-lite'
 import { reconcile, type ReconcileInput } from '../src/domain/arrears/index.ts'
@@ -64,11 +64,12 @@ function median(xs: number[]): number {
 export async function run(): Promise<Record<string, number>> {
   const book = rules()
   const bytes = statementCsv()
+  // The machine is shared: the load average says how much else was running (2 cores here).
+  const loadBefore = loadavg()[0]!
 
   // Import: the whole file, bytes to transactions.
-  const firstImport = performance.now()
-  const imported = importStatement(bytes)
-  const importColdMs = performance.now() - firstImport
+  let imported!: ReturnType<typeof importStatement>
+  const importCold = timed(() => (imported = importStatement(bytes)))
   const importRuns = Array.from({ length: 9 }, () => timed(() => importStatement(bytes)))
 
   // Reconcile: 300 payments picked by filter, 260 weekly schedule entries, 290 receipts (10 missing).
@@ -94,21 +95,25 @@ export async function run(): Promise<Record<string, number>> {
       weekly: pence(4916 - y * 100),
     })),
   }
-  const firstReconcile = performance.now()
-  const r = reconcile(book, input)
-  const reconcileColdMs = performance.now() - firstReconcile
+  let r!: ReturnType<typeof reconcile>
+  const reconcileCold = timed(() => (r = reconcile(book, input)))
   const runs = Array.from({ length: 15 }, () => timed(() => reconcile(book, input)))
   return {
     statementLines: imported.transactions.length,
     paymentsPicked: payments.length,
     scheduleEntries: schedule.length,
     unrecordedFound: r.value.unrecordedPayments?.length ?? 0,
-    importColdMs: Math.round(importColdMs),
+    importColdMs: Math.round(importCold.wall),
+    importColdCpuMs: Math.round(importCold.cpu),
     importMedianMs: Math.round(median(importRuns.map((r) => r.wall))),
     importMedianCpuMs: Math.round(median(importRuns.map((r) => r.cpu))),
-    reconcileColdMs: Math.round(reconcileColdMs),
+    importWorstMs: Math.round(Math.max(...importRuns.map((r) => r.wall))),
+    reconcileColdMs: Math.round(reconcileCold.wall),
+    reconcileColdCpuMs: Math.round(reconcileCold.cpu),
     reconcileMedianMs: Math.round(median(runs.map((r) => r.wall)) * 10) / 10,
     reconcileMedianCpuMs: Math.round(median(runs.map((r) => r.cpu)) * 10) / 10,
+    loadAverageBefore: Math.round(loadBefore * 10) / 10,
+    loadAverageAfter: Math.round(loadavg()[0]! * 10) / 10,
   }
 }
 

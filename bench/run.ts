@@ -31,6 +31,10 @@ const TARGETS: Record<string, (v: number, all: Results) => [string, boolean]> = 
   batchNoStepsShareOfInProcess: (v) => ['at least 0.5 of in-process', v >= 0.5],
   batchWithStepsShareOfInProcess: (v) => ['at least 0.5 of in-process', v >= 0.5],
   startShareOfBareRatio: (v) => ['at most 1.5× bare fastify + PGlite', v <= 1.5],
+  importColdMs: (v) => ['at most 500 ms', v <= 500],
+  importMedianMs: (v) => ['at most 500 ms', v <= 500],
+  reconcileColdMs: (v) => ['at most 200 ms', v <= 200],
+  reconcileMedianMs: (v) => ['at most 200 ms', v <= 200],
 }
 
 const only = process.argv.slice(2)

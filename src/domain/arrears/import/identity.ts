@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Pence } from '../../shared/pence.ts'
 import type { PlainDate } from '../../shared/plain-date.ts'
 
@@ -29,7 +29,8 @@ export function transactionIdentity(
   ].join('\u001f')
   const occurrence = seen.get(key) ?? 0
   seen.set(key, occurrence + 1)
-  return createHash('sha256').update(`${key}\u001e${occurrence}`).digest('hex').slice(0, 32)
+  // One-shot hash: the same SHA-256 as createHash, without a hash object per line.
+  return hash('sha256', `${key}\u001e${occurrence}`, 'hex').slice(0, 32)
 }
 
 /** Adds only the transactions not already held: re-importing a file adds nothing. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import {
   mergeTransactions,
   parseStatementDate,
   parseStatementMoney,
+  transactionIdentity,
 } from './index.ts'
 
 const fixture = (name: string): Uint8Array => readFileSync(fromRoot(`test/fixtures/bank/${name}`))
@@ -233,5 +235,21 @@ describe('reading fast without reading differently', () => {
       expect(parseStatementMoney(text, 1, 'Amount'), text).toBe(pence)
     expect(() => parseStatementMoney('1,23.45', 3, 'Amount')).toThrow(/line 3, column "Amount"/)
     expect(() => parseStatementMoney('12.345', 3, 'Amount')).toThrow(/more than two decimal places/)
+  })
+})
+
+describe('identity stays the same across versions', () => {
+  it('is the first 32 hex digits of the SHA-256 of the fields and the occurrence (stored identities keep matching)', () => {
+    const fields = {
+      date: parseStatementDate('30/01/2025', 1, 'Date'),
+      description: 'CMS  121000000001',
+      amount: -21303 as never,
+      balance: null,
+    }
+    const seen = new Map<string, number>()
+    const key = ['2025-01-30', 'CMS 121000000001', '-21303', '', ''].join('\u001f')
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32)
+    expect(transactionIdentity(fields, seen)).toBe(sha(`${key}\u001e0`))
+    expect(transactionIdentity(fields, seen)).toBe(sha(`${key}\u001e1`))
   })
 })
