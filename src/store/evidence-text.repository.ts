@@ -149,18 +149,26 @@ export class DrizzleEvidenceTextRepository {
   }
 
   /** The parts of the search shared by every source: owner, case and the date range. */
-  private scope(alias: string, dateExpr: SQL, q: SearchQuery): SQL {
+  private scope(alias: string, dateExpr: SQL, q: SearchQuery, byKey = false): SQL {
+    // byKey: the rows are already found by their key, so owner and case are checked as expressions
+    // (`|| ''`), which keeps the planner from scanning the case's index instead.
+    const column = (name: string) =>
+      byKey ? sql.raw(`(${alias}.${name} || '')`) : sql.raw(`${alias}.${name}`)
     const parts: SQL[] = [
-      sql`${sql.raw(alias)}.owner_id = ${q.ownerId}`,
+      sql`${column('owner_id')} = ${q.ownerId}`,
       sql`${sql.raw(alias)}.deleted_at is null`,
     ]
-    if (q.caseId) parts.push(sql`${sql.raw(alias)}.case_id = ${q.caseId}`)
+    if (q.caseId) parts.push(sql`${column('case_id')} = ${q.caseId}`)
     if (q.from) parts.push(sql`${dateExpr} >= ${q.from}::date`)
     if (q.to) parts.push(sql`${dateExpr} <= ${q.to}::date`)
     return sql.join(parts, sql` and `)
   }
 
-  /** Full-text search; ranks in SQL, then makes snippets for the top `limit` rows only. */
+  /**
+   * Full-text search. Ranks in SQL on keys and word vectors only, then reads the text of the top
+   * `limit` rows and makes their snippets (ts_headline) for those rows alone: a page's text is
+   * neither read nor carried through the ranking for pages that are not shown.
+   */
   private async searchWords(
     q: SearchQuery,
     text: string,
@@ -168,31 +176,38 @@ export class DrizzleEvidenceTextRepository {
     limit: number,
   ): Promise<SearchHit[]> {
     const tsq = sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('simple', ${text}))`
+    const eventBody = (ev: string) =>
+      sql.raw(
+        `concat_ws(E'\\n', ${ev}.title, ${ev}.details, ${ev}.call->>'iSaid', ${ev}.call->>'theySaid', ${ev}.call->>'personName', ${ev}.letter->>'subject', ${ev}.letter->>'counterparty', array_to_string(${ev}.tags, ' '))`,
+      )
+    const decisionBody = (d: string) =>
+      sql.raw(`concat_ws(E'\\n', ${d}.kind, ${d}.summary, array_to_string(${d}.tags, ' '))`)
     const parts: SQL[] = []
     if (kinds.has('evidence')) {
       const date = sql`coalesce(e.document_date, e.created_at::date)`
       // Ranked among the first RANK_CANDIDATES matching pages only: a word on nearly every page of a
       // large case would otherwise rank every page (seconds); the rest are found by narrower words.
+      // The candidates are found by the words (GIN index): owner and case are written as
+      // expressions so the planner does not read every page of the case instead. Each candidate's
+      // document is then found by its key, not by scanning every document of the case once per page.
       parts.push(sql`
         select 'evidence' as kind, p.case_id, p.evidence_id as id, p.page, e.title, ${date}::text as date,
-               ts_rank(p.search, ${tsq}) as rank, p.text as body
-        from (select * from evidence_pages p0
+               ts_rank(p.search, ${tsq}) as rank
+        from (select p0.case_id, p0.evidence_id, p0.page, p0.search from evidence_pages p0
               where p0.search @@ ${tsq}
-                -- Written as expressions so the planner finds pages by the words (GIN index, no
-                -- reading of each page's vector), not by the case (which would read every page).
                 and (p0.owner_id || '') = ${q.ownerId} ${q.caseId ? sql`and (p0.case_id || '') = ${q.caseId}` : sql``}
               limit ${RANK_CANDIDATES}) p
         join case_evidence e on e.id = p.evidence_id
-        where ${this.scope('e', date, q)}`)
+        where ${this.scope('e', date, q, true)}`)
     }
     const eventKinds = (['timeline', 'call', 'letter'] as const).filter((k) => kinds.has(k))
     if (eventKinds.length) {
-      const body = sql`concat_ws(E'\n', ev.title, ev.details, ev.call->>'iSaid', ev.call->>'theySaid', ev.call->>'personName', ev.letter->>'subject', ev.letter->>'counterparty', array_to_string(ev.tags, ' '))`
+      const body = eventBody('ev')
       const kindExpr = sql`case when ev.type = 'call' then 'call' when ev.type like 'letter%' then 'letter' else 'timeline' end`
       const vec = sql`(to_tsvector('english', ${body}) || to_tsvector('simple', ${body}))`
       parts.push(sql`
         select ${kindExpr} as kind, ev.case_id, ev.id, null::int as page, ev.title, ev.occurred_on::text as date,
-               ts_rank(${vec}, ${tsq}) as rank, ${body} as body
+               ts_rank(${vec}, ${tsq}) as rank
         from case_events ev
         where ${this.scope('ev', sql`ev.occurred_on`, q)} and ${vec} @@ ${tsq}
           and ${kindExpr} in (${sql.join(
@@ -201,11 +216,11 @@ export class DrizzleEvidenceTextRepository {
           )})`)
     }
     if (kinds.has('decision')) {
-      const body = sql`concat_ws(E'\n', d.kind, d.summary, array_to_string(d.tags, ' '))`
+      const body = decisionBody('d')
       const vec = sql`(to_tsvector('english', ${body}) || to_tsvector('simple', ${body}))`
       parts.push(sql`
         select 'decision' as kind, d.case_id, d.id, null::int as page, d.kind as title, d.letter_date::text as date,
-               ts_rank(${vec}, ${tsq}) as rank, ${body} as body
+               ts_rank(${vec}, ${tsq}) as rank
         from case_decisions d
         where ${this.scope('d', sql`d.letter_date`, q)} and ${vec} @@ ${tsq}`)
     }
@@ -221,8 +236,12 @@ export class DrizzleEvidenceTextRepository {
           limit ${limit}
         )
         select h.kind, h.case_id, c.title as case_title, h.id, h.page, h.title, h.date,
-               ts_headline('english', h.body, ${tsq}, ${HEADLINE_OPTIONS}) as headline
-        from hits h join cases c on c.id = h.case_id
+               ts_headline('english', coalesce(t.text, ${eventBody('ev')}, ${decisionBody('d')}, ''), ${tsq}, ${HEADLINE_OPTIONS}) as headline
+        from hits h
+        join cases c on c.id = h.case_id
+        left join evidence_pages t on h.kind = 'evidence' and t.evidence_id = h.id and t.page = h.page
+        left join case_events ev on h.kind in ('timeline', 'call', 'letter') and ev.id = h.id
+        left join case_decisions d on h.kind = 'decision' and d.id = h.id
         order by h.rank desc, h.date desc nulls last`)
     })
     const rows = rowsOf<{
