@@ -427,14 +427,15 @@ const poundsWord = (ctx: Context, name: string): Pence | undefined => {
   const v = ctx.word(name)
   return v ? parsePounds(v.replace(/^£/, '').replace(/,/g, ''), name) : undefined
 }
-const optional = <T>(key: string, value: T | undefined | null): Record<string, T> =>
-  value === undefined || value === null ? {} : { [key]: value }
+/** `{ [key]: value }` when there is a value, else nothing: a typed optional field (its name is checked). */
+const optional = <K extends string, T>(key: K, value: T | undefined | null): { readonly [P in K]?: T } =>
+  value === undefined || value === null ? {} : ({ [key]: value } as { readonly [P in K]: T })
 
-const reconsideration = (ctx: Context) => ({
-  ...ctx.base,
-  ...ctx.about,
-  ...optional('lateReason', ctx.word('lateReason')),
-})
+const reconsideration = (ctx: Context) => {
+  // The request itself has no notice date or schedule of disputed figures (those are the appeal's).
+  const { reconsiderationNoticeDate: _notice, disputedFigures: _disputed, ...about } = ctx.about
+  return { ...ctx.base, ...about, ...optional('lateReason', ctx.word('lateReason')) }
+}
 
 const variationBase = (ctx: Context) => ({
   ...ctx.base,
@@ -469,10 +470,15 @@ export function chronologyEvent(r: ChronologyRow): string {
 }
 
 /** One typed builder per kind of letter: what the case file gives each template. */
-const BUILDERS: { readonly [K in LetterKind]: Builder<K> } = {
+const BUILDERS = {
   'mandatory-reconsideration': reconsideration,
   'late-mandatory-reconsideration': (ctx) => {
-    const { phonedOn: _phoned, ...about } = ctx.about
+    const {
+      phonedOn: _phoned,
+      reconsiderationNoticeDate: _notice,
+      disputedFigures: _disputed,
+      ...about
+    } = ctx.about
     return {
       ...ctx.base,
       ...about,
@@ -635,7 +641,19 @@ const BUILDERS: { readonly [K in LetterKind]: Builder<K> } = {
       ...optional('lateReason', ctx.word('lateReason')),
     }
   },
+} satisfies { readonly [K in LetterKind]: Builder<K> }
+
+/**
+ * Each kind's builder gives only fields that kind's input has: a misspelt or stray field is a
+ * compile error here (the builders' own return types are kept by `satisfies` above, and checked
+ * against the documents library's LetterInputs).
+ */
+type StrayFields = {
+  readonly [K in LetterKind]: Exclude<keyof ReturnType<(typeof BUILDERS)[K]>, keyof LetterInputs[K]>
 }
+const _noStrayFields: { readonly [K in LetterKind]: never } = {} as StrayFields
+/** The builders by kind; indexing it with a kind gives that kind's builder, without a cast. */
+const BUILDER: { readonly [K in LetterKind]: Builder<K> } = BUILDERS
 
 /**
  * Merges JSON given on the command line (`--input`, already revived: ISO dates to PlainDate, money to
@@ -851,7 +869,7 @@ export class LetterService {
     ch: LetterChoices = {},
   ): Promise<{ input: LetterInputs[K]; decision: DecisionRecord | null; call: EventRecord | null }> {
     const ctx = await this.context(who, caseId, kind, ch)
-    const build = BUILDERS[kind] as Builder<K>
+    const build: Builder<K> = BUILDER[kind]
     const built = build(ctx)
     // Anything else given as JSON (the command line's --input), over what Redress found.
     const input = ch.input ? mergeInput(built, reviveInput(ch.input)) : built
