@@ -168,11 +168,9 @@ const fallbackParsed = new Map<string, FontkitFont>()
 const fallbackBytes = new Map<string, Uint8Array>()
 
 /**
- * Right-to-left scripts are laid out one glyph a character, in reverse (visual) order, without
- * contextual shaping. Shaped Arabic shares glyphs between letters, and pdf-lib's ToUnicode map
- * then reads some letters back as others; unshaped, every letter reads back exactly and in logical
- * order (PDF readers reverse right-to-left text when extracting), at the cost of letters printed
- * in their separate forms.
+ * Hebrew is laid out one glyph a character, in reverse (visual) order: its letters do not join,
+ * and each glyph then reads back as exactly its letter (PDF readers reverse right-to-left text
+ * when extracting, giving logical order).
  */
 function reversedLayout(font: FontkitFont): FontkitFont['layout'] {
   const cache = new Map<number, Glyph>()
@@ -191,9 +189,38 @@ function reversedLayout(font: FontkitFont): FontkitFont['layout'] {
   }) as FontkitFont['layout']
 }
 
-const RIGHT_TO_LEFT = /noto-sans-(arabic|hebrew)\//
+/**
+ * Arabic (and Urdu) letters join: fontkit shapes them with the font's own tables (joining forms
+ * and ligatures from GSUB, dots and marks placed by GPOS) and returns the glyphs in visual order.
+ * fontkit keeps one glyph object per glyph id, carrying the characters of its first use, and Noto
+ * Sans Arabic shares a glyph between letters that differ only by their dots (ح and چ, ب and ت),
+ * so text read back from the PDF would name the wrong letters. This font gives each glyph, as
+ * shaped, the characters it stands for in that place (dots and marks split off a letter stand for
+ * none), and `shapingEmbedder` writes each such pairing as its own glyph in the PDF, so every
+ * glyph reads back as its own letter.
+ */
+function shapingFont(parsedFont: FontkitFont): FontkitFont {
+  const wrapped = Object.create(parsedFont) as FontkitFont & {
+    getGlyph(id: number, codePoints?: number[]): Glyph
+  }
+  const own = parsedFont as unknown as { getGlyph(id: number, codePoints?: number[]): Glyph }
+  const views = new Map<string, Glyph>()
+  wrapped.getGlyph = (id: number, codePoints: number[] = []): Glyph => {
+    const key = `${id}:${codePoints.join(',')}`
+    let g = views.get(key)
+    if (!g) {
+      g = Object.create(own.getGlyph(id, codePoints), { codePoints: { value: [...codePoints] } }) as Glyph
+      views.set(key, g)
+    }
+    return g
+  }
+  return wrapped
+}
 
-/** A fallback font: fontkit's full shaping (Bengali conjuncts), or one glyph a character for right-to-left scripts. */
+const REVERSED = /noto-sans-hebrew\//
+const JOINING = /noto-sans-arabic\//
+
+/** A fallback font: fontkit's full shaping (Bengali conjuncts, Arabic joining), or one glyph a character for Hebrew. */
 function fallbackFont(file: string): { font: FontkitFont; bytes: Uint8Array } {
   needRegenerator()
   let b = fallbackBytes.get(file)
@@ -204,9 +231,9 @@ function fallbackFont(file: string): { font: FontkitFont; bytes: Uint8Array } {
   let f = fallbackParsed.get(file)
   if (!f) {
     const parsedFont = fontkit.create(b) as FontkitFont
-    const wrapped = Object.create(parsedFont) as FontkitFont
+    const wrapped = JOINING.test(file) ? shapingFont(parsedFont) : (Object.create(parsedFont) as FontkitFont)
     wrapped.createSubset = () => padGlyphs(parsedFont.createSubset())
-    if (RIGHT_TO_LEFT.test(file)) wrapped.layout = reversedLayout(parsedFont)
+    if (REVERSED.test(file)) wrapped.layout = reversedLayout(parsedFont)
     f = wrapped
     fallbackParsed.set(file, f)
   }
@@ -238,10 +265,121 @@ function embeddedFallback(chain: Chain, family: Family): PDFFont {
     ) => unknown
     const embedder = new Embedder(parsedFont, b)
     font = PDFFont.of(chain.doc.context.nextRef(), chain.doc, embedder as Parameters<typeof PDFFont.of>[2])
+    if (family === 'arabic') shaping.set(font, shapingEmbedder(embedder as SubsetEmbedder))
     ;(chain.doc as unknown as { fonts: PDFFont[] }).fonts.push(font)
     chain.embedded.set(family, font)
   }
   return font
+}
+
+/** The parts of pdf-lib's subset embedder that shaped text needs. */
+interface SubsetEmbedder {
+  readonly font: FontkitFont
+  readonly scale: number
+  readonly subset: {
+    readonly glyphs: number[]
+    readonly mapping: Record<number, number | undefined>
+    includeGlyph(glyph: Glyph | number): number
+  }
+  readonly glyphs: Glyph[]
+  readonly glyphIdMap: Map<number, number>
+  readonly glyphCache: { invalidate(): void }
+  glyphId(glyph?: Glyph): number
+}
+
+const shaping = new WeakMap<PDFFont, SubsetEmbedder>()
+
+/**
+ * Makes the embedder write a glyph once for each set of characters it stands for: the first use
+ * of a glyph id as usual, any other use (the same shape standing for another letter) as a copy of
+ * the glyph under a new id, so the PDF's character map can give each its own letters.
+ */
+function shapingEmbedder(e: SubsetEmbedder): SubsetEmbedder {
+  const ids = new Map<Glyph, number>()
+  const include = e.subset.includeGlyph.bind(e.subset)
+  e.subset.includeGlyph = (g: Glyph | number): number => {
+    if (typeof g !== 'object') return include(g)
+    let n = ids.get(g)
+    if (n === undefined) {
+      if (e.subset.mapping[g.id] === undefined) n = include(g)
+      else {
+        e.subset.glyphs.push(g.id)
+        n = e.subset.glyphs.length - 1
+      }
+      ids.set(g, n)
+    }
+    return n
+  }
+  e.glyphId = (g?: Glyph): number => (g ? (ids.get(g) ?? e.glyphIdMap.get(g.id) ?? -1) : -1)
+  return e
+}
+
+/** One glyph of shaped text: its code in the PDF font and where it goes, in thousandths of the font size. */
+export interface ShapedGlyph {
+  readonly code: string
+  /** How far the pen moves after it. */
+  readonly advance: number
+  /** How far from the pen it is drawn (dots and marks placed over or under their letter). */
+  readonly dx: number
+  readonly dy: number
+  /** The advance the PDF font's widths give it. */
+  readonly width: number
+  /** A dot or mark split off a letter by the font: it stands for no character of its own. */
+  readonly silent: boolean
+}
+
+const spaceViews = new WeakMap<Glyph, Glyph>()
+
+/**
+ * A dot split off a letter stands for no character, but a PDF reader given no character for a
+ * glyph makes one up from its number (pdf.js) or prints U+FFFD (MuPDF). So it is written as
+ * standing for a space (which readers fold into the spacing) and drawn, after the line's text,
+ * inside a span whose actual text is empty (which MuPDF and Poppler honour).
+ */
+function spaceView(g: Glyph): Glyph {
+  let v = spaceViews.get(g)
+  if (!v) {
+    v = Object.create(g, { codePoints: { value: [0x20] } }) as Glyph
+    spaceViews.set(g, v)
+  }
+  return v
+}
+
+/**
+ * The glyphs of a run of text in a font that joins letters (Arabic, Urdu), shaped and in visual
+ * order, added to the font's subset; null for a font that needs no shaping (pdf-lib draws those).
+ */
+export function shapeRun(font: PDFFont, text: string): ShapedGlyph[] | null {
+  const e = shaping.get(font)
+  if (!e) return null
+  const run = e.font.layout(text)
+  const out: ShapedGlyph[] = []
+  run.glyphs.forEach((shaped, i) => {
+    const silent = shaped.codePoints.length === 0
+    const g = silent ? spaceView(shaped) : shaped
+    const id = e.subset.includeGlyph(g)
+    e.glyphs[id - 1] = g
+    const p = run.positions[i]
+    out.push({
+      code: id.toString(16).padStart(4, '0'),
+      advance: (p?.xAdvance ?? g.advanceWidth) * e.scale,
+      dx: (p?.xOffset ?? 0) * e.scale,
+      dy: (p?.yOffset ?? 0) * e.scale,
+      width: g.advanceWidth * e.scale,
+      silent,
+    })
+  })
+  e.glyphCache.invalidate()
+  return out
+}
+
+/** The width at `size` of a run in a font that joins letters (from the shaped advances); null for other fonts. */
+export function shapedWidth(font: PDFFont, text: string, size: number): number | null {
+  const e = shaping.get(font)
+  if (!e) return null
+  let w = 0
+  for (const p of e.font.layout(text).positions) w += p.xAdvance
+  return (w * e.scale * size) / 1000
 }
 
 function familyOf(cp: number, base: FontkitFont, style: FontStyle): Family | 'base' | null {

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, rgb } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { Temporal } from '../../domain/shared/plain-date.ts'
 import { SAMPLE_INPUTS } from '../../../test/fixtures/documents/inputs.ts'
@@ -9,6 +9,8 @@ import { renderLetterPdf } from '../letters/render-pdf.ts'
 import { renderWorkingsPdf } from '../workings/render-workings.ts'
 import { embedFonts, unsupportedCharacters } from './fonts.ts'
 import { PageFlow } from './flow.ts'
+import { drawLine, measure } from './text.ts'
+import { loadMupdf } from '../bundle/mupdf.ts'
 
 /** Names and words in every script the issue names, as a parent might type them. */
 const SAMPLES = {
@@ -112,5 +114,111 @@ describe('text in every script', () => {
     expectAll(text)
     expect(text).toContain(`Appellant: ${SAMPLES.arabic}`)
     expect(text).toContain(`Prepared by ${SAMPLES.welsh}`)
+  })
+})
+
+describe('Arabic and Urdu joined', () => {
+  /** A page with each line of `lines` drawn large with the page flow, as letters draw text. */
+  async function page(lines: readonly string[], size = 40): Promise<Uint8Array> {
+    const doc = await PDFDocument.create()
+    const fonts = await embedFonts(doc)
+    const flow = new PageFlow(doc, fonts)
+    for (const l of lines) flow.text(l, { size } as Parameters<PageFlow['text']>[1])
+    return doc.save()
+  }
+
+  /** Pieces of ink on the rendered first line (8-connected dark pixels), as a reader's eye sees them. */
+  async function inkPieces(pdf: Uint8Array): Promise<number> {
+    const m = await loadMupdf()
+    const doc = m.Document.openDocument(pdf, 'application/pdf')
+    const pix = doc.loadPage(0).toPixmap(m.Matrix.scale(2, 2), m.ColorSpace.DeviceGray, false)
+    const w = pix.getWidth()
+    const h = pix.getHeight()
+    const px = pix.getPixels()
+    const seen = new Uint8Array(w * h)
+    let pieces = 0
+    for (let i = 0; i < w * h; i++) {
+      if (seen[i] || px[i]! > 128) continue
+      pieces++
+      const stack = [i]
+      seen[i] = 1
+      while (stack.length) {
+        const p = stack.pop()!
+        const x = p % w
+        const y = (p - x) / w
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx
+            const ny = y + dy
+            const q = ny * w + nx
+            if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[q] && px[q]! <= 128) {
+              seen[q] = 1
+              stack.push(q)
+            }
+          }
+      }
+    }
+    doc.destroy()
+    return pieces
+  }
+
+  it('joins the letters of a word: محمد prints as one connected shape, not four letters', async () => {
+    // م ح م د all join: one piece of ink. Drawn one letter at a time, they would be four.
+    expect(await inkPieces(await page(['محمد']))).toBe(1)
+    // Spaced apart, the same letters are four pieces (the check can tell the difference).
+    expect(await inkPieces(await page(['م ح م د']))).toBe(4)
+  })
+
+  it('reads back letter for letter with MuPDF (the redaction reader) and pdf.js, letters that share a shape included', async () => {
+    // ح and چ, ب and ت and ث share their shapes in the font; each reads back as itself.
+    const lines = ['محمد علي', 'عائشہ کے بچے', 'بچے ح چ ب ت ث', 'لا سلام عليكم', `Name: ${SAMPLES.urdu}`]
+    const pdf = await page(lines, 14)
+    const m = await loadMupdf()
+    const doc = m.Document.openDocument(pdf, 'application/pdf')
+    const st = doc.loadPage(0).toStructuredText('preserve-whitespace')
+    const mupdfText = st.asText()
+    st.destroy()
+    doc.destroy()
+    const pdfjsText = await textOf(pdf)
+    for (const l of lines) {
+      expect(normal(mupdfText), `MuPDF: ${l}`).toContain(l)
+      expect(pdfjsText, `pdf.js: ${l}`).toContain(l)
+    }
+    expect(mupdfText).not.toContain('\ufffd')
+  })
+
+  it('draws right-to-left: each later letter of a word is further left on the page', async () => {
+    const m = await loadMupdf()
+    const doc = m.Document.openDocument(await page(['محمد علي'], 24), 'application/pdf')
+    const st = doc.loadPage(0).toStructuredText('preserve-whitespace')
+    const xs: { c: string; x: number }[] = []
+    st.walk({
+      onChar(c: string, origin: [number, number]) {
+        if (/[\u0600-\u06ff]/.test(c)) xs.push({ c, x: origin[0] })
+      },
+    })
+    st.destroy()
+    doc.destroy()
+    expect(xs.map((x) => x.c).join('')).toBe('محمدعلي')
+    for (let i = 1; i < xs.length; i++) expect(xs[i]!.x, xs[i]!.c).toBeLessThan(xs[i - 1]!.x)
+  })
+
+  it('measures a line by its joined letters, as wide as it prints (so wrapping keeps it inside the margin)', async () => {
+    const doc = await PDFDocument.create()
+    const fonts = await embedFonts(doc)
+    const page = doc.addPage([400, 200])
+    const text = 'عائشہ کے بچے'
+    drawLine(page, text, { x: 50, y: 100, size: 20, font: fonts.regular, color: rgb(0, 0, 0) })
+    const m = await loadMupdf()
+    const read = m.Document.openDocument(await doc.save(), 'application/pdf')
+    const st = read.loadPage(0).toStructuredText('preserve-whitespace')
+    const lines = (JSON.parse(st.asJSON()) as { blocks: { bbox: { x: number; w: number } }[] }).blocks
+    st.destroy()
+    read.destroy()
+    const printed = lines[0]!.bbox
+    expect(printed.x).toBeGreaterThanOrEqual(49)
+    expect(Math.abs(printed.w - measure(text, fonts.regular, 20))).toBeLessThan(2)
+    const separate = [...text].reduce((a, c) => a + measure(c, fonts.regular, 20), 0)
+    expect(Math.abs(separate - measure(text, fonts.regular, 20))).toBeGreaterThan(2)
   })
 })

@@ -1,5 +1,23 @@
-import type { Color, PDFFont, PDFPage } from 'pdf-lib'
-import { runs } from './fonts.ts'
+import {
+  beginText,
+  endText,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type Color,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib'
+import { runs, shapedWidth, shapeRun, type ShapedGlyph } from './fonts.ts'
 
 /** Makes text safe to draw: no control characters, tabs as spaces, one kind of line break. */
 export function clean(text: string): string {
@@ -15,8 +33,81 @@ export function clean(text: string): string {
 /** The width of text drawn with `font` and its script fallbacks. */
 export function measure(text: string, font: PDFFont, size: number): number {
   let w = 0
-  for (const r of runs(text, font)) w += r.font.widthOfTextAtSize(r.text, size)
+  for (const r of runs(text, font)) w += runWidth(r.font, r.text, size)
   return w
+}
+
+const runWidth = (font: PDFFont, text: string, size: number): number =>
+  shapedWidth(font, text, size) ?? font.widthOfTextAtSize(text, size)
+
+/** The name each page's resources give a font, added once a page. */
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>()
+function fontKey(page: PDFPage, font: PDFFont): PDFName {
+  let keys = fontKeys.get(page)
+  if (!keys) fontKeys.set(page, (keys = new Map()))
+  let key = keys.get(font)
+  if (!key) keys.set(font, (key = page.node.newFontDictionary(font.name, font.ref)))
+  return key
+}
+
+/**
+ * Draws shaped glyphs (joined Arabic or Urdu) in visual order: the letters as one text string,
+ * spaced by their shaped advances, then each dot or mark at its own place over or under its letter.
+ * Keeping the letters in one string lets PDF readers read the word back whole.
+ */
+function drawShaped(
+  page: PDFPage,
+  font: PDFFont,
+  glyphs: readonly ShapedGlyph[],
+  o: { x: number; y: number; size: number; color: Color },
+): PDFOperator[] {
+  const k = o.size / 1000
+  const letters: (PDFHexString | PDFNumber)[] = []
+  const marks: { code: string; x: number; y: number; silent: boolean }[] = []
+  let pen = 0
+  let drawnTo = 0
+  for (const g of glyphs) {
+    if (g.dx !== 0 || g.dy !== 0) marks.push({ code: g.code, x: pen + g.dx, y: g.dy, silent: g.silent })
+    else {
+      const gap = pen - drawnTo
+      if (Math.abs(gap) > 0.01) letters.push(PDFNumber.of(Math.round(-gap * 100) / 100))
+      letters.push(PDFHexString.of(g.code))
+      drawnTo = pen + g.width
+    }
+    pen += g.advance
+  }
+  const ops: PDFOperator[] = [
+    pushGraphicsState(),
+    beginText(),
+    setFillingColor(o.color),
+    setFontAndSize(fontKey(page, font), o.size),
+    setTextMatrix(1, 0, 0, 1, o.x, o.y),
+    PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [page.doc.context.obj(letters)]),
+  ]
+  const place = (m: (typeof marks)[number]): void => {
+    ops.push(setTextMatrix(1, 0, 0, 1, o.x + m.x * k, o.y + m.y * k), showText(PDFHexString.of(m.code)))
+  }
+  for (const m of marks) if (!m.silent) place(m)
+  ops.push(endText(), popGraphicsState())
+  page.pushOperators(...ops)
+  // Dots split off a letter stand for nothing: drawn after the whole line (so no reader puts
+  // anything of them between words) in a span marked as having no text.
+  const silent = marks.filter((m) => m.silent)
+  if (silent.length === 0) return []
+  ops.length = 0
+  ops.push(
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+      PDFName.of('Span'),
+      page.doc.context.obj({ ActualText: PDFString.of('') }),
+    ]),
+    pushGraphicsState(),
+    beginText(),
+    setFillingColor(o.color),
+    setFontAndSize(fontKey(page, font), o.size),
+  )
+  silent.forEach(place)
+  ops.push(endText(), popGraphicsState(), PDFOperator.of(PDFOperatorNames.EndMarkedContent))
+  return [...ops]
 }
 
 /** Draws one line of text, each run in the font that has its characters. */
@@ -26,10 +117,14 @@ export function drawLine(
   o: { x: number; y: number; size: number; font: PDFFont; color: Color },
 ): void {
   let x = o.x
+  const after: PDFOperator[] = []
   for (const r of runs(text, o.font)) {
-    page.drawText(r.text, { ...o, x, font: r.font })
-    x += r.font.widthOfTextAtSize(r.text, o.size)
+    const shaped = shapeRun(r.font, r.text)
+    if (shaped) after.push(...drawShaped(page, r.font, shaped, { ...o, x }))
+    else page.drawText(r.text, { ...o, x, font: r.font })
+    x += runWidth(r.font, r.text, o.size)
   }
+  if (after.length) page.pushOperators(...after)
 }
 
 /** Breaks text into lines no wider than `width`, at spaces where possible and inside long words otherwise. */
