@@ -6,7 +6,6 @@ import {
   PDFNumber,
   PDFOperator,
   PDFOperatorNames,
-  PDFString,
   popGraphicsState,
   pushGraphicsState,
   setFillingColor,
@@ -96,10 +95,7 @@ function drawShaped(
   if (silent.length === 0) return []
   ops.length = 0
   ops.push(
-    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
-      PDFName.of('Span'),
-      page.doc.context.obj({ ActualText: PDFString.of('') }),
-    ]),
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), '<</ActualText()>>']),
     pushGraphicsState(),
     beginText(),
     setFillingColor(o.color),
