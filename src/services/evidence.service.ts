@@ -16,6 +16,7 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { CaseRepository } from '../store/case.repository.ts'
 import type { EvidenceFiles, StagedFile } from '../store/evidence-files.ts'
+import { checkPixels } from '../documents/read/image.ts'
 
 export interface EvidenceUpload {
   /** The file's name as the browser or command line gave it. */
@@ -232,9 +233,16 @@ export class EvidenceService {
     const { default: convert } = (await import(library)) as {
       default: (o: { buffer: Buffer; format: 'JPEG'; quality: number }) => Promise<ArrayBuffer>
     }
+    const heic = await this.files.read(record.sha256)
+    try {
+      // Over the pixel limit, decoding it would take gigabytes: offered as a download instead.
+      checkPixels(heic, 'image/heic')
+    } catch {
+      return null
+    }
     try {
       const jpeg = await convert({
-        buffer: await this.files.read(record.sha256),
+        buffer: heic,
         format: 'JPEG',
         quality: 0.85,
       })

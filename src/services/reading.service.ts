@@ -121,7 +121,8 @@ export class ReadingService {
       languages = parseLanguages(p.languages)
     } catch (error) {
       // A language with no trained data (for example from an older job): a reason, not a retry.
-      if (error instanceof ReadFailure) throw new PermanentJobError(error.reason, error.message)
+      if (error instanceof ReadFailure)
+        throw new PermanentJobError(error.reason, error.message, { message: error.message })
       throw error
     }
     if (!this.files.has(p.sha256))

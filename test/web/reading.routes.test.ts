@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/web/app.ts'
@@ -7,6 +8,7 @@ import { sameOrigin, TEST_CSRF_KEY, testServices } from '../helpers/app.ts'
 import { fixedClock } from '../../src/services/clock.ts'
 import { WHO, TODAY } from '../case/fixtures.ts'
 import { letterPdf, makeSpec } from '../fixtures/letters/synthetic.ts'
+import { HEIC_FIXTURE } from '../fixtures/letters/make-heic-fixture.ts'
 
 let db: TestDatabase
 let app: FastifyInstance
@@ -117,7 +119,15 @@ describe('reading pages', () => {
     png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
     new DataView(png.buffer).setUint32(16, 20_000)
     new DataView(png.buffer).setUint32(20, 20_000)
+    // The HEIC fixture with its size boxes ('ispe') rewritten to 40,000 × 40,000 pixels.
+    const bomb = new Uint8Array(readFileSync(HEIC_FIXTURE))
+    for (let i = 0; i + 16 <= bomb.length && i < 4096; i++)
+      if (String.fromCharCode(...bomb.subarray(i, i + 4)) === 'ispe') {
+        new DataView(bomb.buffer).setUint32(i + 8, 40_000)
+        new DataView(bomb.buffer).setUint32(i + 12, 40_000)
+      }
     const files: [string, Uint8Array, string][] = [
+      ['bomb.heic', bomb, 'This image is too large for Redress to read safely'],
       ['locked.pdf', locked, 'This PDF is protected by a password'],
       ['damaged.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj nonsense'), 'It may be damaged'],
       ['huge.png', png, 'This image is too large for Redress to read safely'],
@@ -164,6 +174,26 @@ describe('reading pages', () => {
       expect(file.statusCode, e.fileName).toBe(200)
       expect(file.rawPayload.length, e.fileName).toBe(e.sizeBytes)
     }
+    // Viewing a HEIC over the pixel limit is not attempted (it would be converted first): it is
+    // offered as a download instead.
+    const view = await get(`/cases/${caseId}/evidence/${added[0]!.e.id}/file`)
+    expect(view.statusCode).toBe(303)
+    expect(view.headers.location).toBe(`/cases/${caseId}/evidence/${added[0]!.e.id}/download`)
+  })
+
+  it('reads a HEIC photo and shows it converted to JPEG', async () => {
+    const e = await s.evidence.add(WHO, caseId, {
+      fileName: 'IMG_0001.HEIC',
+      content: bytes(new Uint8Array(readFileSync(HEIC_FIXTURE))),
+    })
+    expect(e.mediaType).toBe('image/heic')
+    const view = await get(`/cases/${caseId}/evidence/${e.id}/file`)
+    expect(view.statusCode).toBe(200)
+    expect(view.headers['content-type']).toBe('image/jpeg')
+    await s.reading.drain()
+    const r = await get(`/cases/${caseId}/evidence/${e.id}/text`)
+    expect(r.body).toContain('read from the image')
+    expect(r.body).toContain('8 June 2024')
   })
 
   it('pre-fills the decision form from the letter; nothing is saved until the parent confirms', async () => {
