@@ -165,6 +165,8 @@ export class CaseService {
   private readonly compute: ComputeDeadline
   private readonly reminders: ReminderRules | undefined
   readonly today: () => PlainDate
+  /** Each case's event tags, with the audit entry they were read at (see `eventTags`). */
+  private readonly tagsKept = new Map<string, { seq: number; tags: string[] }>()
 
   constructor(deps: CaseServiceDeps) {
     this.repo = deps.repo
@@ -297,10 +299,25 @@ export class CaseService {
     return { events, matching }
   }
 
-  /** Every tag used on the case's events, sorted. */
+  /** Refreshes the database's statistics of the case tables (see CaseRepository.analyze). */
+  refreshStatistics(): Promise<void> {
+    return this.repo.analyze()
+  }
+
+  /**
+   * Every tag used on the case's events, sorted. Reading them means reading every event, so they
+   * are kept until the case changes (every change adds to its audit trail).
+   */
   async eventTags(who: Actor, caseId: string): Promise<string[]> {
     await this.getCase(who, caseId)
-    return this.repo.eventTags(who.ownerId, caseId)
+    const key = `${who.ownerId}:${caseId}`
+    const seq = await this.repo.latestAuditSeq(who.ownerId, caseId)
+    const kept = this.tagsKept.get(key)
+    if (kept && kept.seq === seq) return [...kept.tags]
+    const tags = await this.repo.eventTags(who.ownerId, caseId)
+    if (this.tagsKept.size >= 100) this.tagsKept.clear()
+    this.tagsKept.set(key, { seq, tags })
+    return [...tags]
   }
 
   /** How many live (or binned) records of a kind the case has. */
@@ -332,10 +349,18 @@ export class CaseService {
     return tasks.filter((t) => t.origin === origin)
   }
 
-  /** The tasks ticked off, in order of creation. */
-  async doneTasks(who: Actor, caseId: string): Promise<TaskRecord[]> {
+  /** The tasks ticked off, in order of creation, one page of them, and how many there are. */
+  async doneTasks(
+    who: Actor,
+    caseId: string,
+    page: PageRequest,
+  ): Promise<{ tasks: TaskRecord[]; total: number }> {
     await this.getCase(who, caseId)
-    return this.repo.tasks(who.ownerId, caseId, { status: 'done' })
+    const [tasks, total] = await Promise.all([
+      this.repo.tasks(who.ownerId, caseId, { status: 'done' }, page),
+      this.repo.countTasks(who.ownerId, caseId, { status: 'done' }),
+    ])
+    return { tasks, total }
   }
 
   /** The audit trail, newest first, one page of it, and how long it is. */

@@ -163,8 +163,9 @@ export interface CaseRepository {
     sent: readonly string[],
     received: readonly string[],
   ): Promise<EventRecord[]>
-  /** Live tasks matching the query, in order of creation. */
-  tasks(ownerId: string, caseId: string, query: TaskQuery): Promise<TaskRecord[]>
+  /** Live tasks matching the query, in order of creation; a page of them when `page` is given. */
+  tasks(ownerId: string, caseId: string, query: TaskQuery, page?: PageRequest): Promise<TaskRecord[]>
+  countTasks(ownerId: string, caseId: string, query: TaskQuery): Promise<number>
   /** The due date of the `n`th open task by due date (1 = the soonest), or null when there are fewer. */
   nthOpenDueOn(ownerId: string, caseId: string, n: number): Promise<string | null>
   /** Live links from or to one record, in order of creation. */
@@ -181,6 +182,8 @@ export interface CaseRepository {
   /** The audit trail, oldest first; a page of it, newest first, when `page` is given. */
   audit(ownerId: string, caseId: string, page?: PageRequest): Promise<AuditRecord[]>
   countAudit(ownerId: string, caseId: string): Promise<number>
+  /** The number of the case's latest audit entry: it changes whenever anything in the case does. */
+  latestAuditSeq(ownerId: string, caseId: string): Promise<number>
   record(
     who: Actor,
     caseId: string,
@@ -196,6 +199,11 @@ export interface CaseRepository {
   exportRows(ownerId: string, caseId: string): Promise<CaseRows>
   /** Writes an exported case's rows as they were (ids, versions, history), for `ownerId`. */
   importRows(ownerId: string, rows: CaseRows): Promise<void>
+  /**
+   * Refreshes the planner's statistics of the case tables. PGlite has no background worker to do
+   * it, and without them a large case's pages are sorted in full rather than read from an index.
+   */
+  analyze(): Promise<void>
 }
 
 const TABLES = {
@@ -557,7 +565,13 @@ export class DrizzleCaseRepository implements CaseRepository {
       .select()
       .from(t)
       .where(this.timelineWhere(ownerId, caseId, filter))
-      .orderBy(desc(t.occurredOn), sql`${t.occurredTime} desc nulls last`, desc(t.createdAt), desc(t.id))
+      // The order of case_events_timeline_idx, nulls placement included, so a page is read from it.
+      .orderBy(
+        sql`${t.occurredOn} desc nulls last`,
+        sql`${t.occurredTime} desc nulls last`,
+        sql`${t.createdAt} desc nulls last`,
+        sql`${t.id} desc nulls last`,
+      )
     const rows = page ? await query.limit(page.limit).offset(page.offset) : await query
     return rows.map((r) => toRecord<EventRecord>(r))
   }
@@ -632,23 +646,36 @@ export class DrizzleCaseRepository implements CaseRepository {
     return rows.map((r) => toRecord<EventRecord>(r))
   }
 
-  async tasks(ownerId: string, caseId: string, query: TaskQuery): Promise<TaskRecord[]> {
+  private tasksWhere(ownerId: string, caseId: string, query: TaskQuery): SQL {
+    const t = caseTasks
+    return and(
+      this.scope('task', ownerId, caseId),
+      isNull(t.deletedAt),
+      query.status ? eq(t.status, query.status) : undefined,
+      query.originIds ? inArray(t.originId, [...query.originIds]) : undefined,
+      query.dueOnOrBefore ? lte(t.dueOn, query.dueOnOrBefore) : undefined,
+    )!
+  }
+
+  async tasks(ownerId: string, caseId: string, query: TaskQuery, page?: PageRequest): Promise<TaskRecord[]> {
     const t = caseTasks
     if (query.originIds && query.originIds.length === 0) return []
-    const rows = await this.db
+    const q = this.db
       .select()
       .from(t)
-      .where(
-        and(
-          this.scope('task', ownerId, caseId),
-          isNull(t.deletedAt),
-          query.status ? eq(t.status, query.status) : undefined,
-          query.originIds ? inArray(t.originId, [...query.originIds]) : undefined,
-          query.dueOnOrBefore ? lte(t.dueOn, query.dueOnOrBefore) : undefined,
-        ),
-      )
+      .where(this.tasksWhere(ownerId, caseId, query))
       .orderBy(asc(t.createdAt), asc(t.id))
+    const rows = page ? await q.limit(page.limit).offset(page.offset) : await q
     return rows.map((r) => toRecord<TaskRecord>(r))
+  }
+
+  async countTasks(ownerId: string, caseId: string, query: TaskQuery): Promise<number> {
+    if (query.originIds && query.originIds.length === 0) return 0
+    const rows = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(caseTasks)
+      .where(this.tasksWhere(ownerId, caseId, query))
+    return Number(rows[0]?.n ?? 0)
   }
 
   async nthOpenDueOn(ownerId: string, caseId: string, n: number): Promise<string | null> {
@@ -740,6 +767,16 @@ export class DrizzleCaseRepository implements CaseRepository {
     return rows.map((r) => toRecord<AuditRecord>(r))
   }
 
+  async latestAuditSeq(ownerId: string, caseId: string): Promise<number> {
+    const rows = await this.db
+      .select({ seq: caseAudit.seq })
+      .from(caseAudit)
+      .where(and(eq(caseAudit.ownerId, ownerId), eq(caseAudit.caseId, caseId)))
+      .orderBy(desc(caseAudit.seq))
+      .limit(1)
+    return Number(rows[0]?.seq ?? 0)
+  }
+
   async countAudit(ownerId: string, caseId: string): Promise<number> {
     const rows = await this.db
       .select({ n: sql<number>`count(*)::int` })
@@ -777,6 +814,12 @@ export class DrizzleCaseRepository implements CaseRepository {
     }
   }
 
+  async analyze(): Promise<void> {
+    await this.db.execute(
+      sql`analyze cases, case_decisions, case_events, case_evidence, case_tasks, case_links, case_revisions, case_audit`,
+    )
+  }
+
   async importRows(ownerId: string, rows: CaseRows): Promise<void> {
     await this.db.insert(cases).values(toRow(ownerId, rows.case) as never)
     const groups: [Entity, readonly object[]][] = [
@@ -800,6 +843,8 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .insert(caseAudit)
         .values(rows.audit.slice(i, i + 200).map((r) => toRow(ownerId, r)) as never)
+    // A large case arrives at once: let the planner know.
+    await this.analyze()
     if (rows.arrears) await importArrearsRows(this.db, ownerId, rows.arrears)
   }
 }

@@ -39,6 +39,9 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
     // Keep the name as sent, so a name with a path in it is refused with a message rather than quietly cut.
     preservePath: true,
   } as Parameters<typeof multipart>[1])
+  // The planner's statistics, fresh at each start, so the long lists are read a page at a time
+  // from their indexes (PGlite keeps none by itself).
+  app.addHook('onReady', () => svc.cases.refreshStatistics())
   // A malformed id in the address is a page that does not exist: the app's error handler shows it.
   app.setErrorHandler((error, request) => {
     if (error instanceof ZodError) throw new NotFound('page', request.routeOptions.url ?? '')

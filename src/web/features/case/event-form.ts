@@ -35,7 +35,17 @@ export const titleFor = (kind: EventFormKind, type: string, editing: boolean): s
         )
       : copy(editing ? 'case.events.editTitle' : 'case.events.newTitle')
 
+/** How many calls the "confirms a call" list of the letter form offers (the latest recorded). */
+const LATEST_CALLS = 200
+
 export function eventForms({ svc, who }: CaseRoutesDeps) {
+  /** The latest calls, with the one a letter confirms added when it is older than those. */
+  const withCall = async (caseId: string, calls: EventRecord[], id: string | undefined) => {
+    if (!id || calls.some((c) => c.id === id)) return calls
+    const call = await svc.cases.get(who, caseId, 'event', id).catch(() => null)
+    return call && call.type === 'call' && call.deletedAt === null ? [call, ...calls] : calls
+  }
+
   const eventFormView = async (
     caseId: string,
     kind: EventFormKind,
@@ -51,7 +61,7 @@ export function eventForms({ svc, who }: CaseRoutesDeps) {
     if (kind === 'call') return base
     const [decisions, calls, evidence] = await Promise.all([
       svc.cases.list(who, caseId, 'decision'),
-      svc.cases.timeline(who, caseId, { types: ['call'] }),
+      svc.cases.latestEvents(who, caseId, ['call'], LATEST_CALLS),
       svc.evidence.choices(who, caseId),
     ])
     return {
@@ -67,16 +77,14 @@ export function eventForms({ svc, who }: CaseRoutesDeps) {
           selected: d.id === values.aboutDecisionId,
         })),
       ],
-      // Calls in the order they were recorded, as the list of every event gave them.
+      // The calls recorded last, in the order they were recorded (the one asked for is always there).
       callChoices: [
         { value: '', text: copy('case.form.none') },
-        ...[...calls]
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-          .map((e) => ({
-            value: e.id,
-            text: `${present.date(e.occurredOn)}: ${e.title}`,
-            selected: e.id === values.confirmsCallId,
-          })),
+        ...(await withCall(caseId, calls, values.confirmsCallId)).map((e) => ({
+          value: e.id,
+          text: `${present.date(e.occurredOn)}: ${e.title}`,
+          selected: e.id === values.confirmsCallId,
+        })),
       ],
       proofChoices: evidenceOptions(evidence, values.proofEvidenceId),
       deliveryChoices: evidenceOptions(evidence, values.deliveryEvidenceId),

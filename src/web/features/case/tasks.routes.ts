@@ -10,7 +10,11 @@ import {
   errorsFrom,
   fill,
   loadCaseFirst,
+  PAGE_SIZE,
+  pageNumber,
+  pagination,
   savedFlag,
+  showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
 
@@ -19,13 +23,21 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   loadCaseFirst(app, svc, 'deadlines')
   const page = caseRenderer('case')
 
+  // Every open deadline, and the tasks done a page at a time (they only grow).
   app.get(paths.caseDeadlines, async (request, reply) => {
     const caseId = caseOf(request).c.id
+    const current = pageNumber(request.query)
     const [upcoming, done] = await Promise.all([
       svc.cases.deadlines(who, caseId),
-      svc.cases.doneTasks(who, caseId),
+      svc.cases.doneTasks(who, caseId, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
     ])
-    return page(request, reply, 'deadlines.njk', copy('case.deadlines.title'), { upcoming, done })
+    const href = (n: number) => `${fill(paths.caseDeadlines, { caseId })}${n > 1 ? `?page=${n}` : ''}#done`
+    return page(request, reply, 'deadlines.njk', copy('case.deadlines.title'), {
+      upcoming,
+      done: done.tasks,
+      doneShowing: showing(current, done.total),
+      donePagination: pagination(current, done.total, href),
+    })
   })
 
   app.get(paths.caseTaskNew, async (request, reply) =>

@@ -90,11 +90,12 @@ export const timelineRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
       if (!(error instanceof DomainError)) throw error
       errors.push({ text: error.message, href: '#from-day' })
     }
+    const filtered = q.type.length > 0 || !!q.tag || !!q.q || !!from.text || !!to.text
+    // Unfiltered, every event matches: no need to count them twice.
     const [total, tags] = await Promise.all([
-      svc.cases.count(who, caseId, 'event'),
+      filtered || errors.length > 0 ? svc.cases.count(who, caseId, 'event') : matching,
       svc.cases.eventTags(who, caseId),
     ])
-    const filtered = q.type.length > 0 || !!q.tag || !!q.q || !!from.text || !!to.text
     // The filters again, for the other pages. Words typed in the form were posted so they stay out
     // of the browser's history: their pages are posted too (buttons), the others are links.
     const kept: [string, string][] = [
