@@ -151,6 +151,41 @@ describe('“Check your arrears” with JavaScript', () => {
     expect(csv).toContain('A payment the CMS did not record: £612.00 on 28 March 2025.')
   })
 
+  it('a file with no header row is mapped by numbered columns, and deleting a check asks first; both pages pass axe', async () => {
+    const base = new URL(page.url()).pathname.replace(/\/result$/, '')
+    // A layout Redress does not know, with no header row: the mapping page offers numbered columns.
+    await p.open(`${base}/statement`)
+    await page.setInputFiles('#file', {
+      name: 'card.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('CMS121 MAINT,30/07/2025,213.03\nREFUND SHOP,02/08/2025,-10.00\n'),
+    })
+    await click(page, 'Upload and read')
+    await page.waitForURL(/\/columns$/)
+    expect(await page.locator('main').innerText()).toContain('This file has no header row')
+    await check(p, 'columns-headerless')
+    await page.selectOption('#date', 'Column 2')
+    await page.selectOption('#description', 'Column 1')
+    await page.selectOption('#amount', 'Column 3')
+    await page.getByLabel('Money paid out is shown as a positive amount in this column').check()
+    await click(page, 'Read the statement')
+    await page.waitForURL(/\/payments\?imported=2/)
+
+    await p.open(base)
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.getByRole('link', { name: /^Delete this check/ }).click(),
+    ])
+    expect(await p.heading()).toBe('Delete this arrears check?')
+    await check(p, 'delete')
+    await click(page, 'Yes, delete this check')
+    await page.waitForURL(/\/check-arrears\?deleted=1$/)
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain(
+      'The arrears check was deleted.',
+    )
+    await check(p, 'deleted')
+  }, 240_000)
+
   it('makes no request to any other origin', () => {
     expect(foreignRequests).toEqual([])
   }, 180_000)
