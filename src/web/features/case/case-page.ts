@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   CaseInputError,
   LOCAL_OWNER,
+  NotFound,
   StaleVersion,
   type Actor,
   type CaseRecord,
@@ -103,8 +104,11 @@ const shells = new WeakMap<FastifyRequest, CaseShell>()
 export function loadCaseFirst(app: FastifyInstance, svc: CaseServices, current: CaseNavKey): void {
   app.addHook('preHandler', async (request) => {
     if (!request.routeOptions.url?.includes(':caseId')) return
-    const { caseId } = params.parse(request.params) // a ZodError here is a 404 (see notFoundOnBadIds)
-    const c = await svc.cases.getCase(WEB_ACTOR, caseId)
+    const read = params.safeParse(request.params)
+    // A malformed id is a case that is not there: the app's error handler shows the 404 page.
+    if (!read.success) throw new NotFound('case', String((request.params as { caseId?: unknown }).caseId))
+    const c = await svc.cases.getCase(WEB_ACTOR, read.data.caseId)
+    const caseId = c.id
     shells.set(request, { c, caseNav: caseNav(caseId, current) })
   })
 }

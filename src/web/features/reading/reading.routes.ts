@@ -16,7 +16,7 @@ import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
-import { WEB_ACTOR, fill } from '../case/case.routes.ts'
+import { WEB_ACTOR, caseOf, fill, loadCaseFirst, withNav } from '../case/case-page.ts'
 import { DECISION_DATES, readDecision } from '../case/case.schema.ts'
 import {
   dateValues,
@@ -88,27 +88,8 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       ...context,
     })
 
-  /** The case and its side navigation (the same links as the case pages). */
-  const shell = async (caseId: string, current: string) => {
-    const c = await svc.cases.getCase(who, caseId)
-    const caseNav = [
-      ['overview', paths.case],
-      ['decisions', paths.caseDecisions],
-      ['timeline', paths.caseTimeline],
-      ['deadlines', paths.caseDeadlines],
-      ['evidence', paths.caseEvidenceList],
-      ['letters', paths.caseLetters],
-      ['history', paths.caseHistory],
-      ['bin', paths.caseBin],
-      ['export', paths.caseExport],
-    ].map(([key, pattern]) => ({
-      key,
-      href: fill(pattern!, { caseId }),
-      text: copy(`case.nav.${key}`),
-      current: key === current,
-    }))
-    return { c, caseNav }
-  }
+  // The case and its side navigation, loaded once before each handler (as on the case pages).
+  loadCaseFirst(app, svc, 'evidence')
 
   const orNotFound = async <T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | null> => {
     try {
@@ -175,8 +156,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   // The text read from a piece of evidence, and the facts suggested from it.
   app.get(paths.caseEvidenceText, async (request, reply) => {
     const { caseId, id } = ids.parse(request.params)
-    const s = await orNotFound(reply, () => shell(caseId, 'evidence'))
-    if (!s) return reply
+    const s = caseOf(request)
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
     const state = await svc.reading.state(id)
@@ -290,8 +270,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   app.get(paths.caseEvidenceDecision, async (request, reply) => {
     const { caseId, id } = ids.parse(request.params)
-    const s = await orNotFound(reply, () => shell(caseId, 'decisions'))
-    if (!s) return reply
+    const s = withNav(caseOf(request), 'decisions')
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
     const read = await svc.reading.prefill(who, caseId, id)
@@ -307,8 +286,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   app.post(paths.caseEvidenceDecision, async (request, reply) => {
     const { caseId, id } = ids.parse(request.params)
-    const s = await orNotFound(reply, () => shell(caseId, 'decisions'))
-    if (!s) return reply
+    const s = withNav(caseOf(request), 'decisions')
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
     const read = await svc.reading.prefill(who, caseId, id)
@@ -428,8 +406,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   app.get(paths.caseSearch, async (request, reply) => {
     const { caseId } = caseIds.parse(request.params)
-    const s = await orNotFound(reply, () => shell(caseId, 'search'))
-    if (!s) return reply
+    const s = withNav(caseOf(request), 'search')
     const view = await searchPage(reply, request.query as Record<string, unknown>, caseId)
     return render(
       reply,
