@@ -1,3 +1,4 @@
+import type * as MuPdf from 'mupdf'
 import { openPdf, pageTexts } from '../bundle/pdf-text.ts'
 import { MAX_PIXELS } from './image.ts'
 import type { OcrEngine, OcrLanguage } from './ocr.ts'
@@ -54,6 +55,35 @@ function pdfFailure(error: unknown): ReadFailure {
   return new ReadFailure('damaged', 'The PDF could not be read: it may be damaged or not a real PDF.')
 }
 
+/**
+ * Refuses a page holding a picture over the pixel limit before it is drawn: mupdf decodes a picture
+ * whole to draw it, however small the page (a compressed scan of 20,000 × 20,000 pixels is a few
+ * hundred kilobytes in the file and 400 MB once decoded). The page is walked without drawing: each
+ * picture's size is in its header.
+ */
+function checkPictures(mupdf: typeof MuPdf, page: MuPdf.Page, n: number, maxPixels: number): void {
+  let largest = { width: 0, height: 0 }
+  const seen = (image: MuPdf.Image) => {
+    const width = image.getWidth()
+    const height = image.getHeight()
+    if (width * height > largest.width * largest.height) largest = { width, height }
+  }
+  const device = new mupdf.Device({ fillImage: seen, fillImageMask: seen, clipImageMask: seen })
+  try {
+    page.run(device, mupdf.Matrix.identity)
+    device.close()
+  } finally {
+    device.destroy()
+  }
+  if (largest.width * largest.height > maxPixels)
+    throw new ReadFailure(
+      'too-many-pixels',
+      `Page ${n} of the PDF holds a picture of ${largest.width} × ${largest.height} pixels, more than the ` +
+        `${maxPixels / 1_000_000} million Redress reads safely. The file is kept as it is; to have it read, ` +
+        'scan the page again at a lower resolution (300 dots per inch is plenty) and add that.',
+    )
+}
+
 /** Renders pages of a PDF as grey PNG images at OCR_DPI (less for a very large page), with mupdf. */
 async function renderPages(
   bytes: Uint8Array,
@@ -71,6 +101,7 @@ async function renderPages(
       let scale: number
       try {
         scale = renderScale(n, x1 - x0, y1 - y0, maxPixels)
+        checkPictures(mupdf, page, n, maxPixels)
       } catch (error) {
         page.destroy()
         throw error

@@ -1,8 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 import { Document, Packer, PageBreak, Paragraph, TextRun } from 'docx'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bestByField, suggestFacts } from '../../domain/reading/suggest.ts'
 import { letterPdf, makeSpec, photoImage, scanImage } from '../../../test/fixtures/letters/synthetic.ts'
@@ -136,11 +137,34 @@ describe('reading evidence', () => {
     expect(refused.reason).toBe('page-too-large')
     expect(refused.message).toContain('Page 1 of the PDF is 200 × 200 inches')
 
-    // Under a tighter limit an A4 scan is rendered smaller (about 145 dpi, not 250) and still read.
+    // A crafted scan: an A4 page holding a 8,000 × 8,000 picture (64 million pixels, 200 KB
+    // compressed) is refused before mupdf decodes the picture to draw it.
+    const bomb = await PDFDocument.create()
+    const side = 8000
+    const picture = bomb.context.stream(deflateSync(Buffer.alloc(side * side, 255)), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: side,
+      Height: side,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 8,
+      Filter: 'FlateDecode',
+    })
+    const a4 = bomb.addPage([595, 842])
+    a4.node.setXObject(PDFName.of('Im0'), bomb.context.register(picture))
+    a4.node.set(
+      PDFName.of('Contents'),
+      bomb.context.register(bomb.context.stream('q 595 0 0 842 0 0 cm /Im0 Do Q')),
+    )
+    const pictured = await failure(readDocument(await bomb.save(), 'application/pdf', { ocr }))
+    expect(pictured.reason).toBe('too-many-pixels')
+    expect(pictured.message).toContain('Page 1 of the PDF holds a picture of 8000 × 8000 pixels')
+
+    // Under a tighter limit an A4 scan is rendered smaller (about 175 dpi, not 250) and still read.
     const scan = await PDFDocument.create()
     const png = await scan.embedPng(await scanImage(pdf, 150))
     scan.addPage([595, 842]).drawImage(png, { x: 0, y: 0, width: 595, height: 842 })
-    const small = await readDocument(await scan.save(), 'application/pdf', { ocr, maxPixels: 2_000_000 })
+    const small = await readDocument(await scan.save(), 'application/pdf', { ocr, maxPixels: 3_000_000 })
     expect(small.pages[0]).toMatchObject({ page: 1, method: 'ocr' })
     expect(bestByField(suggestFacts(small.pages)).cmsReference?.value).toBe(spec.reference)
   })
