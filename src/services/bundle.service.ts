@@ -43,6 +43,12 @@ export interface BundleChoices {
   readonly title?: string | null
   /** Arrears checks whose ledger goes in the arrears section, by id: every check with a ledger when not given, none when empty. */
   readonly arrearsChecks?: readonly string[] | null
+  /**
+   * A tribunal appeal (the default), or a complaint to the CMS or the Independent Case Examiner
+   * (an arrears dispute has no appeal): a complaint bundle names a complainant rather than an
+   * appellant and is not checked for the decision and the mandatory reconsideration notice.
+   */
+  readonly purpose?: 'appeal' | 'complaint' | null
 }
 
 /** Where the bundle gets the ledgers of the case's arrears checks (the arrears check service). */
@@ -303,17 +309,26 @@ export class BundleService {
       })
       disputedFigures = (input.disputedFigures as DisputedFigure[] | undefined) ?? []
     }
-    const parties = [
-      { label: 'Appellant', value: c.yourName ?? 'The appellant' },
-      { label: 'Respondent', value: 'Secretary of State for Work and Pensions (Child Maintenance Service)' },
-      ...(c.otherParent.name ? [{ label: 'Other party', value: c.otherParent.name }] : []),
-    ]
+    const complaint = ch.purpose === 'complaint'
+    const parties = complaint
+      ? [
+          { label: 'Complainant', value: c.yourName ?? 'The complainant' },
+          { label: 'Complaint about', value: 'the Child Maintenance Service' },
+        ]
+      : [
+          { label: 'Appellant', value: c.yourName ?? 'The appellant' },
+          {
+            label: 'Respondent',
+            value: 'Secretary of State for Work and Pensions (Child Maintenance Service)',
+          },
+          ...(c.otherParent.name ? [{ label: 'Other party', value: c.otherParent.name }] : []),
+        ]
     return {
-      title: ch.title?.trim() || 'Appeal bundle',
-      purpose: 'appeal',
+      title: ch.title?.trim() || (complaint ? 'Complaint bundle' : 'Appeal bundle'),
+      purpose: complaint ? 'other' : 'appeal',
       parties,
       reference: c.cmsReference ?? '',
-      preparedBy: c.yourName ?? 'the appellant',
+      preparedBy: c.yourName ?? (complaint ? 'the complainant' : 'the appellant'),
       date: cases.today(),
       documents,
       chronology: rows.map((r) => ({ date: parseDate(r.date), event: `${r.what}. ${r.detail}`.trim() })),

@@ -132,6 +132,21 @@ describe('the arrears section of the bundle', () => {
     )
   })
 
+  it('a complaint bundle (arrears cannot be appealed) names the complainant and does not look for appeal documents', async () => {
+    const { caseId } = await jordanCase()
+    const appeal = await bundles.build(WHO, caseId)
+    expect(appeal.report.title).toBe('Appeal bundle')
+    expect(appeal.report.warnings.join(' ')).toMatch(/reconsideration notice/i)
+    const { pdf, report } = await bundles.build(WHO, caseId, { purpose: 'complaint' })
+    expect(report.title).toBe('Complaint bundle')
+    expect(report.warnings).toEqual([])
+    expect(report.entries.some((e) => e.section === 'arrears')).toBe(true)
+    const cover = (await extractPageTexts(pdf))[0]!.text.replace(/\s+/g, ' ')
+    expect(cover).toContain('Complaint bundle')
+    expect(cover).toContain('Complainant: Jordan Example')
+    expect(cover).not.toContain('Appellant')
+  })
+
   it('a case without an arrears check has no arrears section', async () => {
     const c = await caseFile.cases.createCase(WHO, { title: 'No check', nation: 'england', role: 'paying' })
     await caseFile.cases.addEvent(WHO, c.id, {

@@ -1,5 +1,6 @@
 /** Deleting an arrears check (with a confirm step), and the ledger offered on the bundle page (issue 13), through the real app. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { extractPageTexts } from '../../src/documents/index.ts'
 import { fixedClock } from '../../src/services/clock.ts'
 import { exportArrearsRows } from '../../src/store/arrears.repository.ts'
 import { WHO } from '../case/fixtures.ts'
@@ -111,6 +112,31 @@ describe('deleting an arrears check', () => {
     expect(bundle.body).toContain('Arrears ledgers')
     expect(bundle.body).toContain('Arrears ledger and discrepancy schedule to 31 March 2025 (In the case)')
     expect(bundle.body).toMatch(/name="arrears" type="checkbox" value="[0-9a-f-]{36}" checked/)
+    expect(bundle.body).toContain('What is the bundle for?')
+
+    // A complaint bundle with the ledger ticked: built, with section F, the cover naming the complainant.
+    const checkId = base.split('/').pop()!
+    const started = await post(`/cases/${c.id}/bundle`, {
+      purpose: 'complaint',
+      arrearsOffered: '1',
+      arrears: checkId,
+      documents: (await t.services.bundles.candidates(WHO, c.id)).map((d) => d.id),
+    })
+    expect(started.statusCode).toBe(303)
+    const job = started.headers.location as string
+    let state = 'running'
+    for (let i = 0; i < 120 && state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 250))
+      state = (JSON.parse((await t.app.inject({ url: `${job}/status.json` })).body) as { state: string })
+        .state
+    }
+    expect(state).toBe('done')
+    const built = await t.app.inject({ url: job })
+    expect(built.body).toContain('F1 Arrears ledger and discrepancy schedule to 31 March 2025 (In the case)')
+    const pdf = await t.app.inject({ url: `${job}/bundle.pdf` })
+    const cover = (await extractPageTexts(new Uint8Array(pdf.rawPayload)))[0]!.text.replace(/\s+/g, ' ')
+    expect(cover).toContain('Complaint bundle')
+    expect(cover).toContain('Complainant')
 
     const done = await post(`${base}/delete`, { confirm: 'yes' })
     expect(done.headers.location).toBe(`/cases/${c.id}/arrears?deleted=1`)

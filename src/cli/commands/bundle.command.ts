@@ -22,6 +22,7 @@ interface BundleOptions {
   section?: string[]
   redactionLog?: string
   arrears?: string | false
+  complaint?: boolean
   json?: boolean
 }
 
@@ -66,7 +67,14 @@ export function registerBundle(program: Command): void {
     .option('--my-income <pounds>', 'your figure for gross weekly income (schedule of disputed figures)')
     .option('--my-nights <n>', 'your figure for nights a year (schedule of disputed figures)')
     .option('--my-other-children <n>', 'your figure for relevant other children')
-    .option('--title <text>', 'the title on the cover', 'Appeal bundle')
+    .option(
+      '--title <text>',
+      'the title on the cover (default "Appeal bundle", or "Complaint bundle" with --complaint)',
+    )
+    .option(
+      '--complaint',
+      'a bundle for a complaint (for example about arrears, which cannot be appealed): names you as the complainant and does not look for the decision and reconsideration notice',
+    )
     .option('--redact <text>', 'other text to hide wherever it appears (repeat for more)', collect)
     .option(
       '--section <id=section>',
@@ -134,6 +142,7 @@ export function registerBundle(program: Command): void {
                 title: o.title ?? null,
                 redact: o.redact ?? [],
                 sections: sectionsFrom(o.section ?? []),
+                ...(o.complaint ? { purpose: 'complaint' as const } : {}),
                 ...(o.arrears === false
                   ? { arrearsChecks: [] }
                   : o.arrears

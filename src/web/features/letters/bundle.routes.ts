@@ -49,6 +49,7 @@ interface Posted {
   readonly more: string
   /** The arrears ledgers ticked (only when the page offered them). */
   readonly arrears: string[] | null
+  readonly purpose: 'appeal' | 'complaint'
 }
 
 function posted(f: LetterForm, docs: readonly BundleCandidate[]): Posted {
@@ -67,6 +68,7 @@ function posted(f: LetterForm, docs: readonly BundleCandidate[]): Posted {
     hide: list(f, 'hide'),
     more: text(f, 'redactMore'),
     arrears: text(f, 'arrearsOffered') ? list(f, 'arrears') : null,
+    purpose: text(f, 'purpose') === 'complaint' ? 'complaint' : 'appeal',
   }
 }
 
@@ -128,6 +130,7 @@ export function registerBundleRoutes(
           checked: hidden.has(`${m.kind}:${m.value}`),
         })),
         redactMore: form?.more ?? '',
+        purpose: form?.purpose ?? 'appeal',
         arrears: ledgers.map((l) => ({
           value: l.id,
           text: l.title,
@@ -186,7 +189,14 @@ export function registerBundleRoutes(
         who,
         caseId,
         file,
-        { documents, sections, myDetails, redact: extra, ...(f.arrears ? { arrearsChecks: f.arrears } : {}) },
+        {
+          documents,
+          sections,
+          myDetails,
+          redact: extra,
+          purpose: f.purpose,
+          ...(f.arrears ? { arrearsChecks: f.arrears } : {}),
+        },
         onProgress,
       ),
     )
