@@ -14,6 +14,7 @@ import { formatDate, Temporal } from '../../../domain/shared/plain-date.ts'
 import { NotFound, type CheckContents, type ImportOutcome } from '../../../services/arrears-check.service.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
+import { dateInput, fieldError, readUkDate, type FieldError } from '../../forms/index.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import {
@@ -49,32 +50,24 @@ const copy = (key: string, params: Record<string, string | number> = {}): string
 const fill = (pattern: string, values: Record<string, string>): string =>
   pattern.replace(/:([A-Za-z]+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
 
-interface FieldError {
-  readonly text: string
-  readonly href: string
-}
-const err = (field: string, text: string): FieldError => ({ text, href: `#${field}` })
+const err = fieldError
+/** The message for exactly this field (these pages have fields whose ids begin like others'). */
 const errorFor = (errors: readonly FieldError[], field: string) => {
   const e = errors.find((x) => x.href === `#${field}`)
   return e ? { text: e.text } : undefined
 }
 
+/** A date input read by the forms module's one date parser, in these pages' words. */
 function readDate(f: FormBody, id: string): { iso: string | null; problem: string | null; typed: string } {
-  const day = f.one[`${id}-day`] ?? ''
-  const month = f.one[`${id}-month`] ?? ''
-  const year = f.one[`${id}-year`] ?? ''
-  const typed = `${year}-${month}-${day}`
-  if (!day && !month && !year) return { iso: null, problem: null, typed: '' }
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
-    return { iso: null, problem: copy('arrears.errors.date'), typed }
-  try {
-    const d = Temporal.PlainDate.from(
-      { year: Number(year), month: Number(month), day: Number(day) },
-      { overflow: 'reject' },
-    )
-    return { iso: d.toString(), problem: null, typed }
-  } catch {
-    return { iso: null, problem: copy('arrears.errors.dateReal'), typed }
+  const input = dateInput(f.one, id)
+  const typed = `${input.year}-${input.month}-${input.day}`
+  const read = readUkDate(input)
+  if (read.ok) return { iso: read.iso, problem: null, typed }
+  if (read.problem === 'blank') return { iso: null, problem: null, typed: '' }
+  return {
+    iso: null,
+    problem: copy(read.problem === 'notReal' ? 'arrears.errors.dateReal' : 'arrears.errors.date'),
+    typed,
   }
 }
 

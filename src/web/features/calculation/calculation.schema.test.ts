@@ -12,8 +12,8 @@ import {
 } from './calculation.schema.ts'
 
 const income = (amount: string, frequency = 'week') => check(incomeForm('yours'), { amount, frequency })
-const problem = (r: { ok: boolean; errors?: { field: string; text: string }[] }) =>
-  r.ok ? 'ok' : `${r.errors![0]!.field}: ${r.errors![0]!.text}`
+const problem = (r: { ok: boolean; errors?: { href: string; text: string }[] }) =>
+  r.ok ? 'ok' : `${r.errors![0]!.href.slice(1)}: ${r.errors![0]!.text}`
 
 describe('form values', () => {
   it('keeps the first of a repeated field and treats a missing body as empty', () => {
@@ -67,7 +67,7 @@ describe('the date', () => {
     const r = date('', '2', '')
     expect(r).toMatchObject({ ok: false, parts: ['day', 'year'] })
     expect(!r.ok && r.errors[0]).toEqual({
-      field: 'date-day',
+      href: '#date-day',
       text: 'The date must include a day and a year',
     })
   })
@@ -75,7 +75,7 @@ describe('the date', () => {
     expect(date('29', '2', '2025')).toMatchObject({
       ok: false,
       parts: ['day'],
-      errors: [{ field: 'date-day' }],
+      errors: [{ href: '#date-day' }],
     })
   })
   it('refuses month 13, pointing at the month', () => {

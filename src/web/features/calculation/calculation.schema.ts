@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { parsePounds, type Pence } from '../../../domain/shared/pence.ts'
 import { Temporal, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { translate } from '../../i18n.ts'
+import { fieldError, readMoney, readUkDate, type FieldError } from '../../forms/index.ts'
 import { FREQUENCIES } from './income.ts'
 
 /** A posted form: every field as the text the user typed (a repeated field keeps its first value). */
@@ -23,11 +24,8 @@ export const journeyQuery = z.object({ from: z.literal('check').optional() }).ca
 /** Whose figures a page asks for: the user's, or the ones the CMS used. */
 export type Side = 'yours' | 'cms'
 
-/** One problem with one field: `field` is the id of the element the error summary links to. */
-export interface FieldError {
-  readonly field: string
-  readonly text: string
-}
+/** One problem with one field: the forms module's error (`href` is "#" + the field's id). */
+export type { FieldError } from '../../forms/index.ts'
 
 /** The outcome of validating a form: the typed values, or the problems in page order. */
 export type Checked<T> =
@@ -48,7 +46,7 @@ export function check<T>(schema: z.ZodType<T>, values: FormValues): Checked<T> {
     const field = String(issue.path[0] ?? '')
     if (seen.has(field)) continue
     seen.add(field)
-    errors.push({ field, text: issue.message })
+    errors.push(fieldError(field, issue.message))
   }
   return { ok: false, errors }
 }
@@ -74,17 +72,12 @@ const moneyCopy = (key: string): MoneyCopy => ({
   decimals: copy(`${key}.decimals`),
 })
 
+/** What is wrong with money text, in this field's words (read by the forms module's one money parser). */
 function moneyProblem(text: string, m: MoneyCopy): string | undefined {
-  const s = text.trim()
-  if (s === '') return m.empty
-  if (/^-/.test(s) || /^£\s*-/.test(s)) return m.negative
-  if (/\.\d{3,}$/.test(s)) return m.decimals
-  try {
-    parsePounds(s)
-    return undefined
-  } catch {
-    return m.invalid
-  }
+  const read = readMoney(text)
+  return read.ok
+    ? undefined
+    : { empty: m.empty, negative: m.negative, decimals: m.decimals, invalid: m.invalid }[read.problem]
 }
 
 /** Pounds and pence as typed ("£1,234.56", "863.01", "45000"); the value is the text, trimmed. */
@@ -154,7 +147,7 @@ function checkCounts(
   for (const f of fields) {
     const text = values[f.id] ?? ''
     const problem = countProblem(text, min, max)
-    if (problem) errors.push({ field: f.id, text: copy(`${f.key}.${problem}`, { ...f.params, max }) })
+    if (problem) errors.push(fieldError(f.id, copy(`${f.key}.${problem}`, { ...f.params, max })))
     else out[f.id] = text.trim()
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out }
@@ -256,28 +249,25 @@ export function checkDate(
   }
   const fail = (text: string, wrong: readonly string[]) => ({
     ok: false as const,
-    errors: [{ field: `date-${wrong[0] ?? 'day'}`, text }],
+    errors: [fieldError(`date-${wrong[0] ?? 'day'}`, text)],
     parts: [...wrong],
   })
-  const missing = PARTS.filter((p) => parts[p] === '')
-  if (missing.length === 3) return fail(copy('date.empty'), PARTS)
-  if (missing.length > 0)
-    return fail(
-      copy('date.missing', { parts: missing.map((p) => copy(`date.part.${p}`)).join(copy('date.and')) }),
-      missing,
-    )
-  const notNumber = PARTS.filter((p) => !/^\d+$/.test(parts[p]))
-  if (notNumber.length > 0) return fail(copy('date.real'), notNumber)
-  if (parts.year.length !== 4) return fail(copy('date.year'), ['year'])
-  try {
-    const date = Temporal.PlainDate.from(
-      { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) },
-      { overflow: 'reject' },
-    )
-    return { ok: true, value: parts, date }
-  } catch {
-    const month = Number(parts.month)
-    return fail(copy('date.real'), month < 1 || month > 12 ? ['month'] : ['day'])
+  // The forms module's one date parser; this journey's words and the parts to highlight.
+  const read = readUkDate(parts)
+  if (read.ok) return { ok: true, value: parts, date: read.date }
+  switch (read.problem) {
+    case 'blank':
+      return fail(copy('date.empty'), PARTS)
+    case 'missing':
+      return fail(
+        copy('date.missing', { parts: read.parts.map((p) => copy(`date.part.${p}`)).join(copy('date.and')) }),
+        read.parts,
+      )
+    case 'notNumber':
+    case 'notReal':
+      return fail(copy('date.real'), read.parts)
+    case 'yearDigits':
+      return fail(copy('date.year'), ['year'])
   }
 }
 
@@ -318,14 +308,14 @@ export function checkParents(rows: readonly ParentRow[]): Checked<ParentRow[]> {
     const n = i + 1
     const name = row.name.trim()
     if (name.length > MAX_NAME)
-      errors.push({ field: `parent-${i}-name`, text: copy('parentName.long', { n, max: MAX_NAME }) })
+      errors.push(fieldError(`parent-${i}-name`, copy('parentName.long', { n, max: MAX_NAME })))
     else {
       const id = parentId(row, i).toLowerCase()
-      if (ids.has(id)) errors.push({ field: `parent-${i}-name`, text: copy('parentName.duplicate', { n }) })
+      if (ids.has(id)) errors.push(fieldError(`parent-${i}-name`, copy('parentName.duplicate', { n })))
       ids.set(id, i)
     }
     const c = checkCounts({ v: row.children }, [{ id: 'v', key: 'children', params: { n } }], 1, MAX_CHILDREN)
-    if (!c.ok) errors.push({ field: `parent-${i}-children`, text: c.errors[0]!.text })
+    if (!c.ok) errors.push(fieldError(`parent-${i}-children`, c.errors[0]!.text))
   })
   return errors.length > 0
     ? { ok: false, errors }

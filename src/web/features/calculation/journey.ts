@@ -6,6 +6,7 @@ import { formatDate, isBefore, type PlainDate } from '../../../domain/shared/pla
 import type { RuleBook } from '../../../domain/shared/rule-book.ts'
 import { translate } from '../../i18n.ts'
 import { paths } from '../../paths.ts'
+import { fieldError } from '../../forms/index.ts'
 import type { Answers, SideAnswers } from './answers.ts'
 import {
   benefitForm,
@@ -135,7 +136,7 @@ function dateCheck(values: FormValues, ctx: Context): Checked<Save> {
   const start = ctx.book.rule(CALCULATION_RULES.scheme).periods[0]?.from
   const wrong = (key: string, params: Record<string, string>) => ({
     ok: false as const,
-    errors: [{ field: 'date-day', text: t(`errors.date.${key}`, params) }],
+    errors: [fieldError('date-day', t(`errors.date.${key}`, params))],
     parts: ['day', 'month', 'year'],
   })
   if (start && isBefore(r.date, start)) return wrong('beforeScheme', { start: formatDate(start) })

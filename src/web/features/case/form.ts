@@ -1,16 +1,15 @@
 import { z } from 'zod'
 import type { Problem } from '../../../domain/case/index.ts'
 import { translate } from '../../i18n.ts'
+import { dateInput, datePartsOf, readUkDate, type FieldError } from '../../forms/index.ts'
+
+export type { FieldError } from '../../forms/index.ts'
 
 /**
- * Form helpers for the case-file pages: the posted body as strings, GOV.UK day/month/year dates,
- * and problems turned into the error summary (each linked to its field, keeping what was typed).
+ * Form helpers for the case-file pages: the posted body as strings, GOV.UK day/month/year dates
+ * (read by the one forms module, src/web/forms, in this page's words), and problems turned into
+ * the error summary (each linked to its field, keeping what was typed).
  */
-
-export interface FieldError {
-  readonly text: string
-  readonly href: string
-}
 
 /** What the user typed, to show again. */
 export type Posted = Readonly<Record<string, string>>
@@ -45,26 +44,34 @@ export interface DateRead {
 
 /** Reads a GOV.UK date input (`<id>-day`, `<id>-month`, `<id>-year`). */
 export function readDate(p: Posted, id: string): DateRead {
-  const day = one(p, `${id}-day`)
-  const month = one(p, `${id}-month`)
-  const year = one(p, `${id}-year`)
-  if (!day && !month && !year) return { text: '', problem: null }
-  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter((x): x is string => !!x)
-  const raw = `${year}-${month}-${day}`
-  if (missing.length > 0)
-    return { text: raw, problem: copy('case.errors.dateMissing', { parts: missing.join(' and ') }) }
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month))
-    return { text: raw, problem: copy('case.errors.dateReal') }
-  if (!/^\d{4}$/.test(year)) return { text: raw, problem: copy('case.errors.dateYear') }
-  return { text: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`, problem: null }
+  const input = dateInput(p, id)
+  const read = readUkDate(input)
+  const raw = `${input.year}-${input.month}-${input.day}`
+  if (read.ok) return { text: read.iso, problem: null }
+  switch (read.problem) {
+    case 'blank':
+      return { text: '', problem: null }
+    case 'missing':
+      return { text: raw, problem: copy('case.errors.dateMissing', { parts: read.parts.join(' and ') }) }
+    case 'notNumber':
+      return {
+        text: raw,
+        problem: copy(
+          read.parts.every((x) => x === 'year') ? 'case.errors.dateYear' : 'case.errors.dateReal',
+        ),
+      }
+    case 'yearDigits':
+      return { text: raw, problem: copy('case.errors.dateYear') }
+    case 'notReal':
+      // Numbers, but no such day: the domain refuses it, and toErrors says so in the date's words.
+      return { text: read.iso, problem: null }
+  }
 }
 
 /** The parts of an ISO date, to fill a date input. */
 export function dateValues(id: string, iso: string | null | undefined): Record<string, string> {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
-  return m
-    ? { [`${id}-day`]: String(Number(m[3])), [`${id}-month`]: String(Number(m[2])), [`${id}-year`]: m[1]! }
-    : {}
+  const d = datePartsOf(iso)
+  return d.year ? { [`${id}-day`]: d.day, [`${id}-month`]: d.month, [`${id}-year`]: d.year } : {}
 }
 
 /**

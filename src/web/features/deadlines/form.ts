@@ -1,17 +1,15 @@
 import { z } from 'zod'
-import { Temporal, isAfter, type PlainDate } from '../../../domain/shared/plain-date.ts'
+import { isAfter, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { MissingCopy, translate } from '../../i18n.ts'
+import { datePartsOf, readUkDate, type FieldError } from '../../forms/index.ts'
+
+export { errorFor, issuesToErrors, type FieldError } from '../../forms/index.ts'
 
 /**
- * Form helpers shared by the routes, deadlines and duties journeys: reading the posted body, day/month/year
- * date fields checked the GOV.UK way, and turning zod issues into the layout's error summary.
+ * Form helpers shared by the routes, deadlines and duties journeys: reading the posted body, and
+ * day/month/year date fields in zod, with this journey's wording. The error type, the date parser
+ * and turning zod issues into the error summary are the one forms module's (src/web/forms).
  */
-
-/** One entry of the error summary; `href` is "#" + the id of the field to focus. */
-export interface FieldError {
-  readonly text: string
-  readonly href: string
-}
 
 /** What the user typed, kept to show again beside an error. */
 export type Posted = Readonly<Record<string, string | readonly string[]>>
@@ -53,25 +51,6 @@ export const many = (posted: Posted, key: string): string[] => {
   return list.map((s) => s.trim()).filter((s) => s !== '')
 }
 
-/** Zod issues as the error summary's list; each issue's path is the id of the field it belongs to. */
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  const seen = new Set<string>()
-  const out: FieldError[] = []
-  for (const issue of issues) {
-    const id = issue.path.map(String).join('-') || 'main-content'
-    if (seen.has(id)) continue
-    seen.add(id)
-    out.push({ text: issue.message, href: `#${id}` })
-  }
-  return out
-}
-
-/** The message for one field, if it has an error (for the component's errorMessage). */
-export function errorFor(errors: readonly FieldError[], ...ids: string[]): { text: string } | undefined {
-  const found = errors.find((e) => ids.some((id) => e.href === `#${id}` || e.href.startsWith(`#${id}-`)))
-  return found ? { text: found.text } : undefined
-}
-
 export interface DateOptions {
   /** The date in words for messages, e.g. "the date on the letter". */
   readonly what: string
@@ -95,29 +74,25 @@ export function dateField(id: string, options: DateOptions) {
         ctx.addIssue({ code: 'custom', message, path: [`${id}-${part}`] })
         return z.NEVER
       }
-      const day = parts.day.trim()
-      const month = parts.month.trim()
-      const year = parts.year.trim()
-      if (!day && !month && !year) return fail('day', copy('deadlines.dateErrors.required', { what }))
-      if (!day) return fail('day', copy('deadlines.dateErrors.missing', { what: capital(what), part: 'day' }))
-      if (!month)
-        return fail('month', copy('deadlines.dateErrors.missing', { what: capital(what), part: 'month' }))
-      if (!year)
-        return fail('year', copy('deadlines.dateErrors.missing', { what: capital(what), part: 'year' }))
-      if (!/^\d{1,2}$/.test(day))
-        return fail('day', copy('deadlines.dateErrors.notReal', { what: capital(what) }))
-      if (!/^\d{1,2}$/.test(month))
-        return fail('month', copy('deadlines.dateErrors.notReal', { what: capital(what) }))
-      if (!/^\d{4}$/.test(year)) return fail('year', copy('deadlines.dateErrors.yearDigits'))
-      let date: PlainDate
-      try {
-        date = Temporal.PlainDate.from(
-          { year: Number(year), month: Number(month), day: Number(day) },
-          { overflow: 'reject' },
-        )
-      } catch {
-        return fail('day', copy('deadlines.dateErrors.notReal', { what: capital(what) }))
+      const read = readUkDate({ day: parts.day.trim(), month: parts.month.trim(), year: parts.year.trim() })
+      if (!read.ok) {
+        const first = read.parts[0] ?? 'day'
+        switch (read.problem) {
+          case 'blank':
+            return fail('day', copy('deadlines.dateErrors.required', { what }))
+          case 'missing':
+            return fail(first, copy('deadlines.dateErrors.missing', { what: capital(what), part: first }))
+          case 'notNumber':
+            return first === 'year'
+              ? fail('year', copy('deadlines.dateErrors.yearDigits'))
+              : fail(first, copy('deadlines.dateErrors.notReal', { what: capital(what) }))
+          case 'yearDigits':
+            return fail('year', copy('deadlines.dateErrors.yearDigits'))
+          case 'notReal':
+            return fail('day', copy('deadlines.dateErrors.notReal', { what: capital(what) }))
+        }
       }
+      const date = read.date
       if (!options.allowFuture && isAfter(date, options.today))
         return fail('day', copy('deadlines.dateErrors.future', { what: capital(what) }))
       return date.toString()
@@ -132,12 +107,8 @@ export const dateParts = (posted: Posted, id: string) => ({
 })
 
 /** The parts of a stored ISO date, to fill a date input. */
-export function partsOf(iso: string | undefined): { day: string; month: string; year: string } {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
-  return m
-    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! }
-    : { day: '', month: '', year: '' }
-}
+export const partsOf = (iso: string | undefined): { day: string; month: string; year: string } =>
+  datePartsOf(iso)
 
 /** Items for govukDateInput, marking the parts named in the errors. */
 export function dateItems(

@@ -37,6 +37,7 @@ import {
   type LetterForm,
 } from './letters.schema.ts'
 import { fromRoot } from '../../../root.ts'
+import { datePartsOf, readUkDate } from '../../forms/index.ts'
 
 const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
 const copy = (key: string, params: Record<string, string | number> = {}): string =>
@@ -44,19 +45,20 @@ const copy = (key: string, params: Record<string, string | number> = {}): string
 const fill = (pattern: string, values: Record<string, string>): string =>
   pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
 
-/** Reads a GOV.UK date input (`<id>-day`, `-month`, `-year`) into YYYY-MM-DD, or null when blank. */
+/**
+ * Reads a GOV.UK date input (`<id>-day`, `-month`, `-year`) with the forms module's one date parser:
+ * YYYY-MM-DD, or null when blank. Parts that are not a date are passed on as typed, so the letter
+ * service refuses them naming the field (as the page shows in its error summary).
+ */
 function readDate(f: LetterForm, id: string): string | null {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => text(f, `${id}-${p}`))
-  if (!d && !m && !y) return null
-  return `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`
+  const input = { day: text(f, `${id}-day`), month: text(f, `${id}-month`), year: text(f, `${id}-year`) }
+  const read = readUkDate(input)
+  if (read.ok) return read.iso
+  if (read.problem === 'blank') return null
+  return `${input.year}-${input.month.padStart(2, '0')}-${input.day.padStart(2, '0')}`
 }
 
-const dateParts = (iso: string | null | undefined) => {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
-  return m
-    ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! }
-    : { day: '', month: '', year: '' }
-}
+const dateParts = (iso: string | null | undefined) => datePartsOf(iso)
 
 /** A posted letter form: its fields, and the proof-of-postage file if one was chosen (read whole, capped). */
 interface LetterPost {

@@ -5,17 +5,14 @@ import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { MIN_PASSPHRASE, PassphraseTooShort, WrongKey } from '../../../services/safe-mode.ts'
+import { fieldError, type FieldError } from '../../forms/index.ts'
 import { EXITED_COOKIE, privacyFor, type Privacy } from './privacy.ts'
 import { helplines } from './helplines.ts'
 
 const t = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(`safeMode.${key}`, params))
 
-interface FieldError {
-  readonly text: string
-  readonly href: string
-}
-const err = (field: string, text: string): FieldError => ({ text, href: `#${field}` })
+const err = fieldError
 
 const text = z.string().optional().default('')
 const settingsForm = z.object({
