@@ -244,6 +244,9 @@ export class EvidenceFiles {
   }
 
   async read(sha256: string): Promise<Buffer> {
+    // A plain file is read in one piece (one buffer, no stream of 64 KB chunks to join).
+    const found = this.locate(sha256)
+    if (found && !found.keys) return readFile(found.path)
     const parts: Buffer[] = []
     for await (const chunk of this.openRead(sha256)) parts.push(chunk as Buffer)
     return Buffer.concat(parts)

@@ -1,4 +1,4 @@
-import type { PDFDocument as MuDocument, PDFObject, PDFPage as MuPage, Quad } from 'mupdf'
+import type { PDFDocument as MuDocument, PDFObject, PDFPage as MuPage, Quad, StructuredText } from 'mupdf'
 import type { Mupdf } from './mupdf.ts'
 import { isNotesPage } from './notes-pages.ts'
 import type { Range, RedactionKind, Redactor } from './redact.ts'
@@ -103,9 +103,8 @@ export interface PageRedaction {
   readonly left: readonly { readonly kind: RedactionKind; readonly whose: string }[]
 }
 
-/** The page's text with the quad of each UTF-16 unit (null for the line breaks added between lines). */
-function charsOf(page: MuPage): { text: string; quads: (Quad | null)[] } {
-  const st = page.toStructuredText('preserve-whitespace')
+/** The text with the quad of each UTF-16 unit (null for the line breaks added between lines). */
+function charsOf(st: StructuredText): { text: string; quads: (Quad | null)[] } {
   let text = ''
   const quads: (Quad | null)[] = []
   st.walk({
@@ -118,7 +117,6 @@ function charsOf(page: MuPage): { text: string; quads: (Quad | null)[] } {
       quads.push(null)
     },
   })
-  st.destroy()
   return { text, quads }
 }
 
@@ -219,17 +217,17 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
   for (let i = 0; i < count; i++) {
     const page = doc.loadPage(i)
     let text = ''
-    if (mayHaveText(page)) {
-      const st = page.toStructuredText('preserve-whitespace')
-      text = st.asText()
-      st.destroy()
-    }
+    // The page is laid out once: the same structured text gives the text to search and, where
+    // something is found, the place of each character.
+    const st = mayHaveText(page) ? page.toStructuredText('preserve-whitespace') : null
+    if (st) text = st.asText()
     const noText = text.replace(/\s+/g, '').length < MIN_TEXT
     const notes = isNotesPage(text)
     let removed: PageRedaction['removed'] = []
     let left: PageRedaction['left'] = []
-    if (redactor.active && redactor.locate(text).length > 0) {
-      const chars = charsOf(page)
+    if (st && redactor.active && redactor.locate(text).length > 0) {
+      const chars = charsOf(st)
+      st.destroy()
       const ranges = redactor.locate(chars.text)
       for (const r of ranges) {
         const quads = mergeLines(chars.quads.slice(r.start, r.end))
@@ -247,7 +245,7 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
       const again = page.toStructuredText('preserve-whitespace')
       left = distinct(redactor.locate(again.asText()))
       again.destroy()
-    }
+    } else st?.destroy()
     page.destroy()
     out.push({ page: i + 1, noText, notes, removed, left })
   }
