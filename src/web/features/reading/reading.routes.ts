@@ -28,6 +28,7 @@ import {
   type Posted,
 } from '../case/form.ts'
 import { present } from '../case/present.ts'
+import { dateInput, readUkDate } from '../../forms/index.ts'
 
 const copy = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(key, params))
@@ -47,12 +48,17 @@ const FORM_FIELD: Partial<Record<SuggestionField, string>> = {
   decisionKind: 'kind',
 }
 
-/** A date from the three boxes of a date input, as ISO, or the text typed. */
+/**
+ * A date from the three boxes of a date input (the forms module's one date parser), as ISO; parts
+ * that are all there but not a date are passed on as typed for the case file to refuse; '' if any
+ * is missing.
+ */
 const postedDate = (p: Posted, id: string): string => {
-  const d = one(p, `${id}-day`).trim()
-  const m = one(p, `${id}-month`).trim()
-  const y = one(p, `${id}-year`).trim()
-  return d && m && y ? `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : ''
+  const input = dateInput(p, id)
+  const read = readUkDate(input)
+  if (read.ok) return read.iso
+  if (read.problem === 'blank' || read.problem === 'missing') return ''
+  return `${input.year.padStart(4, '0')}-${input.month.padStart(2, '0')}-${input.day.padStart(2, '0')}`
 }
 
 /**

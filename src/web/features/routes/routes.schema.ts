@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { parsePounds, toDecimal } from '../../../domain/shared/pence.ts'
+import { toDecimal } from '../../../domain/shared/pence.ts'
 import type { PlainDate } from '../../../domain/shared/plain-date.ts'
 import { translate } from '../../i18n.ts'
+import { readMoney } from '../../forms/index.ts'
 import {
   dateField,
   dateParts,
@@ -67,14 +68,10 @@ export function answerSchema(q: Question, today: PlainDate): z.ZodType<Answer, P
       return z.custom<Posted>().transform((p, ctx): Answer => {
         const text = one(p, FIELD.amount).replace(/^£/, '').replace(/,/g, '').trim()
         if (text === '') return ''
-        try {
-          const amount = parsePounds(text, 'amount')
-          if (amount <= 0) throw new RangeError('not positive')
-          return toDecimal(amount)
-        } catch {
-          ctx.addIssue({ code: 'custom', message: copy(`routes.q.${q.id}.invalid`), path: [FIELD.amount] })
-          return z.NEVER
-        }
+        const read = readMoney(text) // the forms module's one money parser
+        if (read.ok && read.pence > 0) return toDecimal(read.pence)
+        ctx.addIssue({ code: 'custom', message: copy(`routes.q.${q.id}.invalid`), path: [FIELD.amount] })
+        return z.NEVER
       })
   }
 }
