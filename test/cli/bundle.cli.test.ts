@@ -85,6 +85,28 @@ describe('redress bundle', { timeout: 180_000 }, () => {
     expect(existsSync(out)).toBe(true)
   })
 
+  it('--complaint makes a complaint bundle (no appeal checks); --arrears naming a check the case has not is refused', async () => {
+    const out = join(dir, 'complaint.pdf')
+    const r = await runCli(
+      ['bundle', '--case', caseId, '--out', out, '--complaint', '--no-arrears', '--json'],
+      undefined,
+      env(),
+    )
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.title).toBe('Complaint bundle')
+    expect(report.warnings).toEqual([])
+    const cover = (await extractPageTexts(new Uint8Array(readFileSync(out))))[0]!.text
+    expect(cover).toContain('Complainant')
+    const bad = await runCli(
+      ['bundle', '--case', caseId, '--out', out, '--arrears', 'no-such-check'],
+      undefined,
+      env(),
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('arrearsChecks')
+  })
+
   it('refuses a bad --section and a --redact too short to be safe, naming the option', async () => {
     const out = join(dir, 'x.pdf')
     const s = await runCli(
