@@ -28,6 +28,7 @@ function load(locale: Locale): Copy {
 }
 
 const catalogues: Record<Locale, Copy> = { en: load('en') }
+const found = new Map<string, unknown>()
 
 /** Missing copy is a programming error: fail loudly in tests rather than show a key to a parent. */
 export class MissingCopy extends Error {
@@ -43,13 +44,20 @@ export function translate(
   params: Record<string, string | number> = {},
   locale: Locale = 'en',
 ): unknown {
-  let node: unknown = catalogues[locale]
-  for (const part of key.split('.')) {
-    if (node === null || typeof node !== 'object' || !(part in node))
-      throw new MissingCopy(`No copy for "${key}"`)
-    node = (node as Record<string, unknown>)[part]
+  // A page asks for hundreds of keys; each is looked up once (the catalogues never change).
+  const id = `${locale}\u0000${key}`
+  let node: unknown = found.get(id)
+  if (node === undefined) {
+    node = catalogues[locale]
+    for (const part of key.split('.')) {
+      if (node === null || typeof node !== 'object' || !(part in node))
+        throw new MissingCopy(`No copy for "${key}"`)
+      node = (node as Record<string, unknown>)[part]
+    }
+    found.set(id, node)
   }
   if (typeof node !== 'string') return node
+  if (!node.includes('{')) return node
   return node.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   )

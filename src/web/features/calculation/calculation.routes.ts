@@ -138,6 +138,31 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     })
   })
 
+  /**
+   * The result of a set of answers on a day, kept for the next requests with the same answers (a
+   * parent reloads, prints, comes back from the workings): four calculations and the checks of
+   * every answer are done once, not on every request. A hundred are kept in memory (as the answers themselves are, in the session), the oldest dropped.
+   */
+  const kept = new Map<
+    string,
+    { gap: ReturnType<typeof firstIncomplete>; result?: ReturnType<typeof buildResult> }
+  >()
+  const keptFor = (a: Answers, ctx: Context) => {
+    const key = `${ctx.today.toString()}|${JSON.stringify(a)}`
+    let entry = kept.get(key)
+    if (!entry) {
+      entry = { gap: firstIncomplete(a, ctx) }
+      if (kept.size >= 100) kept.delete(kept.keys().next().value!)
+      kept.set(key, entry)
+    }
+    return entry
+  }
+  const resultOf = (a: Answers, ctx: Context) => {
+    const entry = keptFor(a, ctx)
+    entry.result ??= buildResult(a, ctx)
+    return entry.result
+  }
+
   /** The result page, with the reconsideration deadline (or the form asking for the letter's date). */
   const resultPage = async (
     request: FastifyRequest,
@@ -146,7 +171,7 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     ctx: Context,
     form: { values: Posted; errors: readonly { text: string; href: string }[] } = { values: {}, errors: [] },
   ) => {
-    const result = buildResult(a, ctx)
+    const result = resultOf(a, ctx)
     const r = a.reconsideration
     const cases = r && services.caseFile ? await services.caseFile.cases.listCases(WEB_ACTOR) : []
     return reply.code(form.errors.length > 0 ? 400 : 200).view('calculation/result.njk', {
@@ -175,7 +200,7 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
   app.get(paths.calculationResult, (request, reply) => {
     const a = load(request)
     const ctx = context()
-    const gap = firstIncomplete(a, ctx)
+    const { gap } = keptFor(a, ctx)
     if (gap) return reply.redirect(gap.path, 303)
     return resultPage(request, reply, a, ctx)
   })
