@@ -3,7 +3,13 @@ import { computeDeadline } from '../domain/deadlines/compute-deadline.ts'
 import type { Calendars } from '../domain/deadlines/calendar.ts'
 import { adviseRoutes } from '../domain/remedies/advisor.ts'
 import type { Contacts } from '../domain/remedies/contacts.ts'
-import type { DateFact, Problem, ProblemFacts } from '../domain/remedies/facts.ts'
+import {
+  ARREARS_CAUSES,
+  CHANGE_KINDS,
+  type DateFact,
+  type Problem,
+  type ProblemFacts,
+} from '../domain/remedies/facts.ts'
 import type { Advice, DeadlineFn } from '../domain/remedies/route.ts'
 import { parsePounds, type Pence } from '../domain/shared/pence.ts'
 import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
@@ -93,21 +99,7 @@ const wrongCalculation = z.strictObject({
 
 const changeOfCircumstances = z.strictObject({
   kind: z.literal('changeOfCircumstances'),
-  change: z.enum([
-    'childLeftEducation',
-    'childTurned20',
-    'movedAbroad',
-    'childInCareOrAdopted',
-    'dayToDayCareStopped',
-    'death',
-    'incomeChange',
-    'movedHouse',
-    'overnightCareChanged',
-    'newEmployer',
-    'benefitsChanged',
-    'newChildInHousehold',
-    'newQualifyingChild',
-  ]),
+  change: z.enum(CHANGE_KINDS),
   changeDate: dateFact,
   expected: z.boolean().optional(),
   reportedOn: dateFact,
@@ -182,13 +174,7 @@ const poorService = z.strictObject({
 
 const arrearsWrong = z.strictObject({
   kind: z.literal('arrearsWrong'),
-  cause: z.enum([
-    'paymentNotRecorded',
-    'directPayDispute',
-    'wrongCalculation',
-    'wrongEffectiveDate',
-    'unknown',
-  ]),
+  cause: z.enum(ARREARS_CAUSES),
   amount: money.optional(),
   decisionLetterDate: dateFact,
   complainedOn: dateFact,

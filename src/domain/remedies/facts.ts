@@ -52,6 +52,23 @@ export type Problem =
 
 export type ProblemKind = Problem['kind']
 
+/** Every kind of problem, in the order the questions list them. */
+export const PROBLEM_KINDS = [
+  'wrongCalculation',
+  'changeOfCircumstances',
+  'undeclaredIncome',
+  'specialExpenses',
+  'poorService',
+  'arrearsWrong',
+  'enforcement',
+  'parentage',
+  'overpayment',
+  'legacyArrears',
+] as const satisfies readonly ProblemKind[]
+/** A compile error if a kind of problem is added without being listed above. */
+const _everyProblemKind: Exclude<ProblemKind, (typeof PROBLEM_KINDS)[number]> extends never ? true : never =
+  true
+
 /** What the parent thinks is wrong in the calculation. */
 export type CalculationError = 'income' | 'numberOfChildren' | 'nights' | 'otherChildren' | 'other'
 
@@ -98,20 +115,23 @@ export interface WrongCalculationProblem {
   readonly permissionRefusedDate?: DateFact
 }
 
-export type ChangeKind =
-  | 'childLeftEducation'
-  | 'childTurned20'
-  | 'movedAbroad'
-  | 'childInCareOrAdopted'
-  | 'dayToDayCareStopped'
-  | 'death'
-  | 'incomeChange'
-  | 'movedHouse'
-  | 'overnightCareChanged'
-  | 'newEmployer'
-  | 'benefitsChanged'
-  | 'newChildInHousehold'
-  | 'newQualifyingChild'
+/** The changes of circumstances the advisor knows, in the order the questions list them. */
+export const CHANGE_KINDS = [
+  'childLeftEducation',
+  'childTurned20',
+  'movedAbroad',
+  'childInCareOrAdopted',
+  'dayToDayCareStopped',
+  'death',
+  'incomeChange',
+  'movedHouse',
+  'overnightCareChanged',
+  'newEmployer',
+  'benefitsChanged',
+  'newChildInHousehold',
+  'newQualifyingChild',
+] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
 
 export type Person = 'child' | 'receivingParent' | 'payingParent'
 
@@ -195,8 +215,15 @@ export interface PoorServiceProblem {
   readonly lostMaintenance?: boolean
 }
 
-export type ArrearsCause =
-  'paymentNotRecorded' | 'directPayDispute' | 'wrongCalculation' | 'wrongEffectiveDate' | 'unknown'
+/** Why arrears may be wrong, in the order the questions list them. */
+export const ARREARS_CAUSES = [
+  'paymentNotRecorded',
+  'directPayDispute',
+  'wrongCalculation',
+  'wrongEffectiveDate',
+  'unknown',
+] as const
+export type ArrearsCause = (typeof ARREARS_CAUSES)[number]
 
 export interface ArrearsProblem {
   readonly kind: 'arrearsWrong'

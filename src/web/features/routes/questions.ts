@@ -1,4 +1,9 @@
-import type { ProblemKind } from '../../../domain/remedies/facts.ts'
+import {
+  ARREARS_CAUSES,
+  CHANGE_KINDS,
+  PROBLEM_KINDS as DOMAIN_PROBLEM_KINDS,
+  type ProblemKind,
+} from '../../../domain/remedies/facts.ts'
 import { UK_NATIONS } from '../../../domain/shared/nations.ts'
 import { isAfter, parseDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 
@@ -37,35 +42,11 @@ export interface MoneyQuestion extends Common {
 
 export type Question = ChoiceQuestion | DateQuestion | MoneyQuestion
 
-export const PROBLEM_KINDS: readonly ProblemKind[] = [
-  'wrongCalculation',
-  'changeOfCircumstances',
-  'undeclaredIncome',
-  'specialExpenses',
-  'poorService',
-  'arrearsWrong',
-  'enforcement',
-  'parentage',
-  'overpayment',
-  'legacyArrears',
-]
+/** The domain's list of problem kinds, in question order. */
+export const PROBLEM_KINDS: readonly ProblemKind[] = DOMAIN_PROBLEM_KINDS
 
 const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const
-const CHANGES = [
-  'childLeftEducation',
-  'childTurned20',
-  'movedAbroad',
-  'childInCareOrAdopted',
-  'dayToDayCareStopped',
-  'death',
-  'incomeChange',
-  'movedHouse',
-  'overnightCareChanged',
-  'newEmployer',
-  'benefitsChanged',
-  'newChildInHousehold',
-  'newQualifyingChild',
-] as const
+const CHANGES = CHANGE_KINDS
 
 const always = (): boolean => true
 export const list = (a: Answers, id: string): readonly string[] => {
@@ -208,11 +189,7 @@ export const QUESTIONS: readonly Question[] = [
     when('poorService', 'complaint-stage', ['finalResponse', 'iceDecided']),
   ),
 
-  radios(
-    'arrears-cause',
-    ['paymentNotRecorded', 'directPayDispute', 'wrongCalculation', 'wrongEffectiveDate', 'unknown'],
-    has('arrearsWrong'),
-  ),
+  radios('arrears-cause', ARREARS_CAUSES, has('arrearsWrong')),
   { id: 'arrears-amount', type: 'money', applies: has('arrearsWrong') },
   radios('arrears-complained', YES_NO_UNKNOWN, has('arrearsWrong')),
   date('arrears-complained-date', when('arrearsWrong', 'arrears-complained', ['yes'])),
