@@ -24,6 +24,8 @@ export interface SearchQuery {
   readonly from?: string | null
   readonly to?: string | null
   readonly limit?: number
+  /** How many results to skip (the page of results shown: snippets are made for those alone). */
+  readonly offset?: number
 }
 
 /** A piece of a snippet: text, and whether it matched the search (shown highlighted). */
@@ -143,9 +145,12 @@ export class DrizzleEvidenceTextRepository {
     if (!text) return []
     const kinds = new Set<SearchKind>(q.kinds?.length ? q.kinds : SEARCH_KINDS)
     const limit = Math.min(Math.max(q.limit ?? 20, 1), 100)
-    const words = await this.searchWords(q, text, kinds, limit)
+    const offset = Math.min(Math.max(Math.trunc(q.offset ?? 0), 0), 1000)
+    const words = await this.searchWords(q, text, kinds, limit, offset)
     if (words.length) return words
-    return this.searchSimilar(q, text, kinds, limit)
+    // Past the last page of word matches: nothing more, rather than similar spellings.
+    if (offset > 0 && (await this.searchWords(q, text, kinds, 1, 0)).length) return []
+    return this.searchSimilar(q, text, kinds, limit, offset)
   }
 
   /** The parts of the search shared by every source: owner, case and the date range. */
@@ -174,6 +179,7 @@ export class DrizzleEvidenceTextRepository {
     text: string,
     kinds: ReadonlySet<SearchKind>,
     limit: number,
+    offset: number,
   ): Promise<SearchHit[]> {
     const tsq = sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('simple', ${text}))`
     const eventBody = (ev: string) =>
@@ -232,8 +238,8 @@ export class DrizzleEvidenceTextRepository {
       return tx.execute(sql`
         with hits as (
           ${sql.join(parts, sql` union all `)}
-          order by rank desc, date desc nulls last
-          limit ${limit}
+          order by rank desc, date desc nulls last, id, page
+          limit ${limit} offset ${offset}
         )
         select h.kind, h.case_id, c.title as case_title, h.id, h.page, h.title, h.date,
                ts_headline('english', coalesce(t.text, ${eventBody('ev')}, ${decisionBody('d')}, ''), ${tsq}, ${HEADLINE_OPTIONS}) as headline
@@ -242,7 +248,7 @@ export class DrizzleEvidenceTextRepository {
         left join evidence_pages t on h.kind = 'evidence' and t.evidence_id = h.id and t.page = h.page
         left join case_events ev on h.kind in ('timeline', 'call', 'letter') and ev.id = h.id
         left join case_decisions d on h.kind = 'decision' and d.id = h.id
-        order by h.rank desc, h.date desc nulls last`)
+        order by h.rank desc, h.date desc nulls last, h.id, h.page`)
     })
     const rows = rowsOf<{
       kind: SearchKind
@@ -276,6 +282,7 @@ export class DrizzleEvidenceTextRepository {
     text: string,
     kinds: ReadonlySet<SearchKind>,
     limit: number,
+    offset: number,
   ): Promise<SearchHit[]> {
     if (!kinds.has('evidence')) return []
     const digits = text.replace(/\s/g, '')
@@ -311,8 +318,8 @@ export class DrizzleEvidenceTextRepository {
         select p.case_id, c.title as case_title, p.evidence_id as id, p.page, e.title, ${date}::text as date, p.text as body
         from evidence_pages p join case_evidence e on e.id = p.evidence_id join cases c on c.id = p.case_id
         where ${this.scope('e', date, q)} and ${match}
-        order by word_similarity(${text}, p.text) desc, ${date} desc
-        limit ${limit}`),
+        order by word_similarity(${text}, p.text) desc, ${date} desc, p.evidence_id, p.page
+        limit ${limit} offset ${offset}`),
     )
     return rows.map((r) => ({
       kind: 'evidence' as const,

@@ -257,6 +257,31 @@ describe('reading pages', () => {
     expect(bad.body).toContain('Enter the date as year, month and day')
   })
 
+  it('shows search results a page at a time, keeping the filters', async () => {
+    for (let i = 1; i <= 25; i++)
+      await s.cases.addEvent(WHO, caseId, {
+        type: 'note',
+        occurredOn: `2025-01-${String(i).padStart(2, '0')}`,
+        title: `Note ${i} about the childminder`,
+      })
+    const first = await get(`/cases/${caseId}/search?q=childminder&kind=timeline`)
+    expect(first.statusCode).toBe(200)
+    expect(first.body).toContain('Results 1 to 20')
+    expect(first.body.match(/<mark>childminder<\/mark>/g)).toHaveLength(20)
+    expect(first.body).not.toContain('Previous results')
+    const next = first.body.match(/href="([^"]*page=2[^"]*)"/)![1]!.replace(/&amp;/g, '&')
+    expect(next).toBe(`/cases/${caseId}/search?q=childminder&kind=timeline&page=2#results`)
+    const second = await get(next.replace('#results', ''))
+    expect(second.body).toContain('Results 21 to 25')
+    expect(second.body).toContain('<ol class="govuk-list rd-search-results" start="21">')
+    expect(second.body.match(/<mark>childminder<\/mark>/g)).toHaveLength(5)
+    expect(second.body).toContain('Previous results')
+    expect(second.body).not.toContain('More results')
+    // Past the last page: nothing, not similar spellings.
+    const past = await get(`/cases/${caseId}/search?q=childminder&kind=timeline&page=3`)
+    expect(past.body).toContain('Results (0)')
+  })
+
   it('searches every case from Your cases', async () => {
     expect((await get('/cases')).body).toContain('href="/search"')
     const r = await get(`/search?q=${spec.reference}`)

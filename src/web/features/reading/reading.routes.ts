@@ -36,6 +36,8 @@ const copy = (key: string, params: Record<string, string | number> = {}): string
 const ids = z.object({ caseId: z.string().uuid(), id: z.string().uuid() })
 const caseIds = z.object({ caseId: z.string().uuid() })
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
+/** Search results shown on one page. */
+const RESULTS_PER_PAGE = 20
 
 /** Which decision-form field each suggested fact fills. */
 const FORM_FIELD: Partial<Record<SuggestionField, string>> = {
@@ -384,9 +386,17 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     title: h.kind === 'decision' ? copy(`case.labels.decisionKind.${h.title}`) : h.title,
   })
 
-  const searchPage = async (reply: FastifyReply, q: Record<string, unknown>, caseId: string | null) => {
+  const searchPage = async (
+    reply: FastifyReply,
+    q: Record<string, unknown>,
+    caseId: string | null,
+    action: string,
+  ) => {
     const query = searchQuery(q)
-    const hits =
+    // Results a page at a time: snippets are made only for the page shown (one more is asked
+    // for, to know whether there is a next page).
+    const page = Math.min(Math.max(Number.parseInt(String(q.page ?? '1'), 10) || 1, 1), 50)
+    const found =
       query.text && query.errors.length === 0
         ? await svc.reading.search(who, {
             caseId,
@@ -394,13 +404,36 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
             kinds: query.kinds,
             from: query.from,
             to: query.to,
-            limit: 50,
+            limit: RESULTS_PER_PAGE + 1,
+            offset: (page - 1) * RESULTS_PER_PAGE,
           })
         : []
+    const hits = found.slice(0, RESULTS_PER_PAGE)
+    const pageHref = (n: number) => {
+      const params = new URLSearchParams({ q: query.text })
+      for (const k of query.kinds) params.append('kind', k)
+      if (query.from) params.set('from', query.from)
+      if (query.to) params.set('to', query.to)
+      if (n > 1) params.set('page', String(n))
+      return `${action}?${params.toString()}#results`
+    }
+    const pagination =
+      page > 1 || found.length > RESULTS_PER_PAGE
+        ? {
+            previous:
+              page > 1 ? { href: pageHref(page - 1), text: copy('reading.search.previous') } : undefined,
+            next:
+              found.length > RESULTS_PER_PAGE
+                ? { href: pageHref(page + 1), text: copy('reading.search.next') }
+                : undefined,
+          }
+        : null
     return {
       query,
       searched: Boolean(query.text) && query.errors.length === 0,
       hits: hits.map(hitView),
+      first: (page - 1) * RESULTS_PER_PAGE + 1,
+      pagination,
       errors: query.errors,
       kindItems: SEARCH_KINDS.map((k) => ({
         value: k,
@@ -413,18 +446,19 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   app.get(paths.caseSearch, async (request, reply) => {
     const { caseId } = caseIds.parse(request.params)
     const s = withNav(caseOf(request), 'search')
-    const view = await searchPage(reply, request.query as Record<string, unknown>, caseId)
+    const action = fill(paths.caseSearch, { caseId })
+    const view = await searchPage(reply, request.query as Record<string, unknown>, caseId, action)
     return render(
       reply,
       'search.njk',
       copy('reading.search.caseTitle'),
-      { ...s, ...view, action: fill(paths.caseSearch, { caseId }) },
+      { ...s, ...view, action },
       view.errors.length ? 400 : 200,
     )
   })
 
   app.get(paths.search, async (request, reply) => {
-    const view = await searchPage(reply, request.query as Record<string, unknown>, null)
+    const view = await searchPage(reply, request.query as Record<string, unknown>, null, paths.search)
     return render(
       reply,
       'search-all.njk',
