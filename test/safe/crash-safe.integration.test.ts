@@ -62,7 +62,7 @@ beforeAll(async () => {
   const keys = await createKeys('crash test passphrase', { N: 1024, r: 8, p: 1 })
   dataKey = keys.dataKey
   writeKeyFile(dataDir, { ...keys.file, state: 'on' })
-  createEncryptedDatabase(dataDir, dataKey, tar)
+  await createEncryptedDatabase(dataDir, dataKey, tar)
 }, 120_000)
 
 afterAll(() => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -11,8 +11,11 @@ import {
   openChunkedBuffer,
   sealChunked,
   normaliseRecoveryCode,
+  seal,
+  subkey,
 } from '../../src/store/safe/crypto.ts'
 import { createKeys, rewrapKeys, unlockKeys } from '../../src/store/safe/keyring.ts'
+import { PGLITE_START_PARAMS } from '../../src/store/db.ts'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -27,7 +30,7 @@ async function encryptedFolder(): Promise<{ dataDir: string; key: Buffer }> {
   const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
   await plain.close()
   const key = randomBytes(32)
-  createEncryptedDatabase(dataDir, key, tar)
+  await createEncryptedDatabase(dataDir, key, tar)
   return { dataDir, key }
 }
 
@@ -99,6 +102,43 @@ describe('the encrypted embedded database', () => {
       { key: 'one' },
       { key: 'three' },
     ])
+    await c.close()
+  })
+})
+
+describe('snapshots', () => {
+  it('opens one in the first format; writes them in chunks, without WAL segments not yet written', async () => {
+    const { dataDir, key } = await encryptedFolder()
+    // The first format: the whole tarball sealed as one box.
+    const plain = await PGlite.create(join(await ensureTemplate(), 'pglite'))
+    const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
+    await plain.close()
+    const box = seal(subkey(key, 'database'), tar, 'snapshot 1')
+    writeFileSync(join(dataDir, 'safe', 'snapshot-1.rdx'), Buffer.concat([Buffer.from('RDXSNAP1'), box]))
+    const params = { startParams: [...PGLITE_START_PARAMS, '-c', 'wal_recycle=off'] }
+    const a = await openEncryptedPglite(dataDir, key, params)
+    await a.client.query(`insert into app_meta (key, value) values ('kept', 'yes')`)
+    await a.close() // a new snapshot, after a checkpoint
+    const sealed = readFileSync(join(dataDir, 'safe', 'snapshot-2.rdx'))
+    expect(sealed.subarray(0, 8).toString()).toBe('RDXSNAP2')
+    // Bound to its generation: it does not open as another one.
+    await expect(
+      openChunkedBuffer(subkey(subkey(key, 'database'), 'snapshot 3'), sealed.subarray(8)),
+    ).rejects.toBeInstanceOf(WrongKey)
+    const inside = await openChunkedBuffer(subkey(subkey(key, 'database'), 'snapshot 2'), sealed.subarray(8))
+    const segments = inside.toString('latin1').match(/pg_wal\/[0-9A-F]{24}/g) ?? []
+    expect(segments).toHaveLength(1)
+    // PostgreSQL starts without the segments left out, and everything is there.
+    const b = await openEncryptedPglite(dataDir, key, params)
+    expect((await b.client.query(`select value from app_meta where key = 'kept'`)).rows).toEqual([
+      { value: 'yes' },
+    ])
+    await b.client.query(`insert into app_meta (key, value) values ('after', 'yes')`)
+    await b.close()
+    const c = await openEncryptedPglite(dataDir, key, params)
+    expect(
+      (await c.client.query(`select count(*)::int as n from app_meta where value = 'yes'`)).rows,
+    ).toEqual([{ n: 2 }])
     await c.close()
   })
 })

@@ -155,13 +155,16 @@ export class ChunkSealer {
     this.pendingLength += data.byteLength
     const out: Buffer[] = []
     // Keep at least one byte back so the last chunk is always sealed by `end` with the final flag.
-    while (this.pendingLength > CHUNK) {
-      const all = Buffer.concat(this.pending)
-      out.push(this.sealChunk(all.subarray(0, CHUNK), false))
-      const rest = all.subarray(CHUNK)
-      this.pending = [rest]
-      this.pendingLength = rest.length
+    if (this.pendingLength <= CHUNK) return out
+    // One copy at most (of the bytes still pending), not one per chunk sealed.
+    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending)
+    let at = 0
+    while (all.length - at > CHUNK) {
+      out.push(this.sealChunk(all.subarray(at, at + CHUNK), false))
+      at += CHUNK
     }
+    this.pending = [all.subarray(at)]
+    this.pendingLength = all.length - at
     return out
   }
 

@@ -2,18 +2,22 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
+  fstatSync,
+  fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
+  renameSync,
   rmSync,
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite'
-import { seal, subkey, unseal } from './crypto.ts'
-import { syncDirSync, writeFileAtomic } from './atomic.ts'
+import { ChunkSealer, openChunked, plainSize, seal, subkey, unseal } from './crypto.ts'
+import { syncDirSync } from './atomic.ts'
 
 /**
  * The embedded database in safe mode (docs/adr/0005-safe-mode.md): PGlite runs in memory, loaded
@@ -26,7 +30,10 @@ import { syncDirSync, writeFileAtomic } from './atomic.ts'
  * Files in `<dataDir>/safe/`: `snapshot-<n>.rdx` and `journal-<n>.rdx`, nothing else.
  */
 
-const SNAP_MAGIC = Buffer.from('RDXSNAP1')
+/** A snapshot sealed whole as one AES-256-GCM box (the first format; still read). */
+const SNAP_MAGIC_V1 = Buffer.from('RDXSNAP1')
+/** A snapshot in the chunked format (64 KiB AES-256-GCM chunks), written and read as a stream. */
+const SNAP_MAGIC = Buffer.from('RDXSNAP2')
 const SNAPSHOT = /^snapshot-(\d+)\.rdx$/
 /** A new snapshot after this many journal records (REDRESS_SAFE_SNAPSHOT_EVERY lowers it, for the crash test). */
 const COMPACT_RECORDS = Number(process.env.REDRESS_SAFE_SNAPSHOT_EVERY) || 2000
@@ -59,16 +66,153 @@ function generations(dir: string): number[] {
 /** True when `dataDir` holds an encrypted embedded database. */
 export const hasEncryptedDatabase = (dataDir: string): boolean => generations(safeDbDir(dataDir)).length > 0
 
-function writeSnapshot(dir: string, gen: number, key: Buffer, tar: Uint8Array): void {
+/** The chunk key of snapshot `gen`: bound to its generation, so a snapshot cannot pass for another. */
+const snapshotKey = (key: Buffer, gen: number): Buffer => subkey(key, `snapshot ${gen}`)
+
+/** A PGlite data-folder tarball, as PGlite gives it (a Blob) or as bytes. */
+type Tarball = Blob | Uint8Array
+
+async function* chunksOf(tar: Tarball): AsyncGenerator<Uint8Array> {
+  if (tar instanceof Uint8Array) {
+    for (let at = 0; at < tar.length; at += 1024 * 1024) yield tar.subarray(at, at + 1024 * 1024)
+    return
+  }
+  for await (const chunk of tar.stream() as unknown as AsyncIterable<Uint8Array>) yield chunk
+}
+
+const WAL_SEGMENT = /(?:^|\/)pg_wal\/([0-9A-F]{24})$/
+
+/**
+ * The tarball without the WAL segments after `current` (the segment being written): PostgreSQL
+ * makes those ahead of time, they hold nothing yet, and it makes them again when it needs them.
+ * Each is 16 MB, a quarter of a small case file's snapshot. Entries are found by their tar headers
+ * (512-byte blocks: name at 0, size in octal at 124, ustar prefix at 345) and skipped by slicing the
+ * Blob, which copies nothing.
+ */
+async function* withoutFutureWal(tar: Blob, current: string): AsyncGenerator<Uint8Array> {
+  const text = (h: Uint8Array, from: number, length: number): string => {
+    const f = h.subarray(from, from + length)
+    const end = f.indexOf(0)
+    return Buffer.from(end === -1 ? f : f.subarray(0, end)).toString('utf8')
+  }
+  let at = 0
+  let keptFrom = 0
+  while (at + 512 <= tar.size) {
+    const h = new Uint8Array(await tar.slice(at, at + 512).arrayBuffer())
+    if (h.every((b) => b === 0)) break // the end-of-archive blocks
+    const size = parseInt(text(h, 124, 12).trim() || '0', 8)
+    if (!Number.isSafeInteger(size) || size < 0) throw new Error('The database tarball has a damaged header.')
+    const prefix = text(h, 257, 5) === 'ustar' ? text(h, 345, 155) : ''
+    const name = prefix ? `${prefix}/${text(h, 0, 100)}` : text(h, 0, 100)
+    const next = at + 512 + Math.ceil(size / 512) * 512
+    const segment = WAL_SEGMENT.exec(name)?.[1]
+    if (segment !== undefined && segment > current) {
+      if (at > keptFrom) yield* chunksOf(tar.slice(keptFrom, at))
+      keptFrom = next
+    }
+    at = next
+  }
+  yield* chunksOf(tar.slice(keptFrom))
+}
+
+/**
+ * Writes snapshot `gen` from the tarball, encrypting as it goes (no second copy of the database in
+ * memory): temporary file, fsync, rename, fsync of the folder, so a crash leaves the old or the new
+ * snapshot whole.
+ */
+async function writeSnapshot(
+  dir: string,
+  gen: number,
+  key: Buffer,
+  tar: AsyncIterable<Uint8Array>,
+): Promise<void> {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  writeFileAtomic(snapshotPath(dir, gen), Buffer.concat([SNAP_MAGIC, seal(key, tar, `snapshot ${gen}`)]))
+  const path = snapshotPath(dir, gen)
+  const temp = `${path}.${process.pid}.tmp`
+  const fd = openSync(temp, 'w', 0o600)
+  const put = (b: Uint8Array): void => {
+    let done = 0
+    while (done < b.length) done += writeSync(fd, b, done, b.length - done)
+  }
+  try {
+    const sealer = new ChunkSealer(snapshotKey(key, gen))
+    put(SNAP_MAGIC)
+    put(sealer.header)
+    for await (const chunk of tar) for (const sealed of sealer.push(chunk)) put(sealed)
+    put(sealer.end())
+    fsyncSync(fd)
+  } catch (error) {
+    closeSync(fd)
+    rmSync(temp, { force: true })
+    throw error
+  }
+  closeSync(fd)
+  renameSync(temp, path)
+  syncDirSync(dir)
+}
+
+/**
+ * Reads and decrypts snapshot `gen` into one buffer of exactly its size (its own ArrayBuffer, so
+ * PGlite can take it without copying), chunk by chunk: the encrypted file is never held whole.
+ */
+async function readSnapshot(dir: string, gen: number, key: Buffer): Promise<Uint8Array> {
+  const path = snapshotPath(dir, gen)
+  const fd = openSync(path, 'r')
+  try {
+    const size = fstatSync(fd).size
+    const magic = Buffer.alloc(SNAP_MAGIC.length)
+    readSync(fd, magic, 0, magic.length, 0)
+    if (magic.equals(SNAP_MAGIC_V1)) {
+      const tar = unseal(key, readFileSync(path).subarray(SNAP_MAGIC_V1.length), `snapshot ${gen}`)
+      return new Uint8Array(tar) // a copy with its own ArrayBuffer
+    }
+    if (!magic.equals(SNAP_MAGIC))
+      throw new Error('The encrypted database snapshot is not in a format Redress knows.')
+    const offset = SNAP_MAGIC.length
+    const source = {
+      size: size - offset,
+      read: async (position: number, length: number) => {
+        const b = Buffer.allocUnsafe(length)
+        const n = readSync(fd, b, 0, length, offset + position)
+        return b.subarray(0, n)
+      },
+    }
+    const plain = new Uint8Array(Buffer.allocUnsafeSlow(plainSize(source.size)).buffer)
+    let at = 0
+    for await (const part of openChunked(snapshotKey(key, gen), source)) {
+      plain.set(part, at)
+      at += part.length
+    }
+    return plain
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Hands the decrypted tarball to PGlite without another copy: PGlite's loader only asks a Blob for
+ * its type and its `arrayBuffer()`, so this gives it the buffer itself (once) instead of making a
+ * Blob, which would copy it, and which PGlite would then copy again.
+ */
+function handOver(tar: Uint8Array): Blob {
+  let held: ArrayBuffer | null = tar.buffer as ArrayBuffer
+  if (tar.byteOffset !== 0 || tar.byteLength !== held.byteLength) held = tar.slice().buffer
+  return {
+    type: 'application/x-tar',
+    size: tar.byteLength,
+    arrayBuffer: () => {
+      const b = held
+      held = null
+      return b ? Promise.resolve(b) : Promise.reject(new Error('The snapshot was already loaded.'))
+    },
+  } as unknown as Blob
 }
 
 /** Writes a first encrypted snapshot from a PGlite data-folder tarball (making safe mode's database). */
-export function createEncryptedDatabase(dataDir: string, dataKey: Buffer, tar: Uint8Array): void {
+export async function createEncryptedDatabase(dataDir: string, dataKey: Buffer, tar: Tarball): Promise<void> {
   const dir = safeDbDir(dataDir)
   const gen = (generations(dir)[0] ?? 0) + 1
-  writeSnapshot(dir, gen, subkey(dataKey, 'database'), tar)
+  await writeSnapshot(dir, gen, subkey(dataKey, 'database'), chunksOf(tar))
   for (const old of generations(dir)) if (old !== gen) removeGeneration(dir, old)
 }
 
@@ -104,6 +248,9 @@ function decode(text: Buffer): JournalRecord {
 
 /** Plain reads that change nothing are not journalled. */
 const READ_ONLY = /^\s*(select|show)\b/i
+/** A read that still changes something: a sequence moved. */
+const MOVES_SEQUENCE = /\b(nextval|setval)\b/i
+const isPlainRead = (sql: string): boolean => READ_ONLY.test(sql) && !MOVES_SEQUENCE.test(sql)
 const UPDATE_OR_DELETE = /^\s*(update|delete)\b/i
 /**
  * Whether a transaction changed anything: any statement but a plain read (row locks taken by
@@ -111,7 +258,7 @@ const UPDATE_OR_DELETE = /^\s*(update|delete)\b/i
  * touched no row (the job queue polls that way every few seconds).
  */
 const changes = (s: Statement[], noops: ReadonlySet<number>): boolean =>
-  s.some(([sql], i) => !noops.has(i) && (!READ_ONLY.test(sql) || /\bnextval\b/i.test(sql)))
+  s.some(([sql], i) => !noops.has(i) && !isPlainRead(sql))
 
 /** Lets transactions run side by side and a snapshot wait for them all to finish and stop new ones. */
 class Gate {
@@ -168,13 +315,9 @@ export async function openEncryptedPglite(
   const gens = generations(dir)
   if (!gens.length) throw new Error(`There is no encrypted database in ${dir}.`)
   const gen = gens[0]!
-  const sealedSnapshot = readFileSync(snapshotPath(dir, gen))
-  if (!sealedSnapshot.subarray(0, SNAP_MAGIC.length).equals(SNAP_MAGIC))
-    throw new Error('The encrypted database snapshot is not in a format Redress knows.')
-  const tar = unseal(key, sealedSnapshot.subarray(SNAP_MAGIC.length), `snapshot ${gen}`)
   const client = await PGlite.create({
     dataDir: 'memory://',
-    loadDataDir: new Blob([tar]),
+    loadDataDir: handOver(await readSnapshot(dir, gen, key)),
     ...options,
   })
   // Anything older than the newest snapshot is already inside it; a temporary file is a snapshot
@@ -241,8 +384,14 @@ export async function openEncryptedPglite(
       compactScheduled = false
       if (state.seq === 0 || closed) return
       const next = state.gen + 1
-      const tarNow = new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer())
-      writeSnapshot(dir, next, key, tarNow)
+      // A checkpoint first, so the data files hold everything and only the WAL segment being
+      // written is needed (older ones are removed: wal_recycle is off, see open.ts).
+      await rawQuery('CHECKPOINT')
+      const current = await rawQuery<{ name: string }>(
+        'select pg_walfile_name(pg_current_wal_insert_lsn()) as name',
+      )
+      const tar = await client.dumpDataDir('none')
+      await writeSnapshot(dir, next, key, withoutFutureWal(tar, current.rows[0]!.name))
       const fd = openSync(journalPath(dir, next), 'a', 0o600)
       syncDirSync(dir)
       closeSync(state.fd)
@@ -256,27 +405,32 @@ export async function openEncryptedPglite(
       return await rawTransaction(async (tx) => {
         const statements: Statement[] = []
         const noops = new Set<number>()
+        // Plain reads that succeeded: left out of the record (replaying them changes nothing). A
+        // read that failed stays in, in its place, since it aborted the transaction or savepoint.
+        const reads = new Set<number>()
         const q = tx.query.bind(tx)
         const e = tx.exec.bind(tx)
         tx.query = (async (sql: string, params?: Param[], opts?: unknown) => {
           const at = statements.push([sql, params ?? []]) - 1
           const result = await q(sql, params, opts as never)
-          if (UPDATE_OR_DELETE.test(sql) && result.affectedRows === 0) noops.add(at)
+          if (isPlainRead(sql)) reads.add(at)
+          else if (UPDATE_OR_DELETE.test(sql) && result.affectedRows === 0) noops.add(at)
           return result
         }) as typeof tx.query
         tx.exec = ((sql: string, opts?: unknown) => {
           statements.push([sql, null])
           return e(sql, opts as never)
         }) as typeof tx.exec
+        const record = (): Statement[] => statements.filter((_, i) => !reads.has(i))
         let result: T
         try {
           result = await fn(tx)
         } catch (error) {
-          if (changes(statements, noops)) append({ c: false, s: statements })
+          if (changes(statements, noops)) append({ c: false, s: record() })
           throw error
         }
         // Written and fsynced before COMMIT: once the caller hears "saved", the journal has it.
-        if (changes(statements, noops)) append({ c: !tx.closed, s: statements })
+        if (changes(statements, noops)) append({ c: !tx.closed, s: record() })
         return result
       })
     } finally {
@@ -287,7 +441,7 @@ export async function openEncryptedPglite(
   const wrapped = client as PGlite & Record<string, unknown>
   wrapped.transaction = journalled as PGlite['transaction']
   wrapped.query = (async (sql: string, params?: Param[], opts?: unknown) =>
-    READ_ONLY.test(sql) && !/\bnextval\b/i.test(sql)
+    isPlainRead(sql)
       ? rawQuery(sql, params, opts as never)
       : journalled((tx) => tx.query(sql, params, opts as never))) as PGlite['query']
   wrapped.exec = (async (sql: string, opts?: unknown) =>

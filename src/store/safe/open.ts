@@ -16,7 +16,9 @@ export async function openSafePglite(dataDir: string, dataKey: Buffer): Promise<
   const release = lockDataDirectory(dataDir)
   try {
     const store = await openEncryptedPglite(dataDir, dataKey, {
-      startParams: PGLITE_START_PARAMS,
+      // WAL segments are removed rather than kept for reuse once a checkpoint no longer needs them,
+      // so the snapshot (taken after a checkpoint) holds one 16 MB segment, not two or more.
+      startParams: [...PGLITE_START_PARAMS, '-c', 'wal_recycle=off'],
       extensions: { pg_trgm },
     })
     const client = store.client

@@ -145,11 +145,11 @@ export class Vault implements Database {
           startParams: PGLITE_START_PARAMS,
           extensions: { pg_trgm },
         })
-        const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
+        const tar = await plain.dumpDataDir('none')
         await plain.close()
         writeKeyFile(dataDir, keys.file)
         this.keyed = true
-        createEncryptedDatabase(dataDir, keys.dataKey, tar)
+        await createEncryptedDatabase(dataDir, keys.dataKey, tar)
         // From here the encrypted copy is the database (see recoverInterrupted).
         renameSync(join(dataDir, 'pglite'), join(dataDir, 'pglite.removing'))
         rmSync(join(dataDir, 'pglite.removing'), { recursive: true, force: true })
