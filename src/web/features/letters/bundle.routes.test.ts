@@ -4,10 +4,6 @@ import { sameOrigin, testApp, type TestApp } from '../../../../test/helpers/app.
 import { textPdf } from '../../../../test/fixtures/documents/pdfs.ts'
 import { amira, WHO } from '../../../../test/letters/personas.ts'
 import { extractPageTexts } from '../../../documents/index.ts'
-import { rules } from '../../../rules/load.ts'
-import { BundleService } from '../../../services/bundle.service.ts'
-import { createCaseServices } from '../../../services/case-services.ts'
-import { LetterService } from '../../../services/letter.service.ts'
 
 let t: TestApp
 let caseId = ''
@@ -15,14 +11,9 @@ let payslipId = ''
 
 beforeAll(async () => {
   t = await testApp()
-  const caseFile = createCaseServices({
-    database: t.database,
-    dataDir: t.database.dataDir,
-    rules: rules(),
-    maxUploadBytes: 5 * 1024 * 1024,
-  })
-  const letters = new LetterService({ caseFile, rules: rules() })
-  const a = await amira({ caseFile, letters, bundles: new BundleService({ caseFile, letters }) })
+  // The app's own services (createServices, through testApp): the same wiring the pages use.
+  const caseFile = t.services.caseFile
+  const a = await amira(t.services)
   caseId = a.c.id
   const e = await caseFile.evidence.add(WHO, caseId, {
     fileName: 'payslip.pdf',

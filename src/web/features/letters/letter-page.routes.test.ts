@@ -1,10 +1,7 @@
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sameOrigin, testApp, type TestApp } from '../../../../test/helpers/app.ts'
-import { createCaseServices, type CaseServices } from '../../../services/case-services.ts'
-import { rules } from '../../../rules/load.ts'
-import { LetterService } from '../../../services/letter.service.ts'
-import { BundleService } from '../../../services/bundle.service.ts'
+import type { CaseServices } from '../../../services/case-services.ts'
 import { amira, chris, jordan, WHO } from '../../../../test/letters/personas.ts'
 import { textPdf } from '../../../../test/fixtures/documents/pdfs.ts'
 import { inspectPdf, squash } from '../../../../test/fixtures/documents/inspect.ts'
@@ -25,14 +22,9 @@ let payslipId = ''
 
 beforeAll(async () => {
   t = await testApp()
-  caseFile = createCaseServices({
-    database: t.database,
-    dataDir: t.database.dataDir,
-    rules: rules(),
-    maxUploadBytes: 5 * 1024 * 1024,
-  })
-  const letters = new LetterService({ caseFile, rules: rules() })
-  const s = { caseFile, letters, bundles: new BundleService({ caseFile, letters }) }
+  // The app's own services (createServices, through testApp): the same wiring the pages use.
+  const s = t.services
+  caseFile = s.caseFile
   A = await amira(s)
   J = await jordan(s)
   C = await chris(s)
@@ -262,8 +254,7 @@ describe('notes, enclosures and proof of postage', () => {
     const evidence = await caseFile.cases.list(WHO, A.c.id, 'evidence')
     const proofRecord = evidence.find((e) => e.tags.includes('proof-of-postage'))
     expect(proofRecord?.mediaType).toBe('application/pdf')
-    const letters = new LetterService({ caseFile, rules: rules() })
-    const offered = await new BundleService({ caseFile, letters }).candidates(WHO, A.c.id)
+    const offered = await t.services.bundles.candidates(WHO, A.c.id)
     expect(offered.find((c) => c.id === proofRecord?.id)).toMatchObject({ section: 'correspondence' })
   })
 

@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sameOrigin, testApp, type TestApp } from '../../../../test/helpers/app.ts'
-import { createCaseServices } from '../../../services/case-services.ts'
-import { rules } from '../../../rules/load.ts'
-import { LetterService } from '../../../services/letter.service.ts'
-import { BundleService } from '../../../services/bundle.service.ts'
 import { amira, WHO } from '../../../../test/letters/personas.ts'
 import { textPdf } from '../../../../test/fixtures/documents/pdfs.ts'
 import { Readable } from 'node:stream'
@@ -15,14 +11,9 @@ let evidenceId = ''
 
 beforeAll(async () => {
   t = await testApp()
-  const caseFile = createCaseServices({
-    database: t.database,
-    dataDir: t.database.dataDir,
-    rules: rules(),
-    maxUploadBytes: 5 * 1024 * 1024,
-  })
-  const letters = new LetterService({ caseFile, rules: rules() })
-  const a = await amira({ caseFile, letters, bundles: new BundleService({ caseFile, letters }) })
+  // The app's own services (createServices, through testApp): the same wiring the pages use.
+  const caseFile = t.services.caseFile
+  const a = await amira(t.services)
   caseId = a.c.id
   callId = a.call.id
   const e = await caseFile.evidence.add(WHO, caseId, {
