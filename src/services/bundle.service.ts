@@ -65,6 +65,8 @@ export interface BundleCandidate {
   readonly sha256: string
   readonly section: BundleSection
   readonly role?: 'decision' | 'reconsideration-notice'
+  /** A copy of an arrears ledger saved to the case earlier (the bundle can draw a fresh one). */
+  readonly savedLedger?: boolean
 }
 
 /** One of your own details that can be kept out of the bundle (offered on the bundle page). */
@@ -151,6 +153,7 @@ export class BundleService {
         documentDate: e.documentDate,
         sha256: e.sha256,
         ...this.placement(e, links, byId, letterEvents),
+        ...(e.tags.includes('arrears') && e.tags.includes('ledger') ? { savedLedger: true } : {}),
       }))
       .sort((a, b) => (a.documentDate ?? '').localeCompare(b.documentDate ?? ''))
   }

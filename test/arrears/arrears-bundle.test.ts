@@ -5,6 +5,7 @@ import { InvalidInput } from '../../src/domain/shared/errors.ts'
 import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import { rules } from '../../src/rules/load.ts'
 import { ArrearsCheckService } from '../../src/services/arrears-check.service.ts'
+import { saveLedgerToCase } from '../../src/services/arrears-letters.service.ts'
 import { BundleService } from '../../src/services/bundle.service.ts'
 import { createCaseServices, type CaseServices } from '../../src/services/case-services.ts'
 import { LetterService } from '../../src/services/letter.service.ts'
@@ -145,6 +146,28 @@ describe('the arrears section of the bundle', () => {
     expect(cover).toContain('Complaint bundle')
     expect(cover).toContain('Complainant: Jordan Example')
     expect(cover).not.toContain('Appellant')
+  })
+
+  it('a ledger saved to the case earlier is left out by default when a fresh one is drawn, and goes in when picked', async () => {
+    const { caseId, checkId } = await jordanCase()
+    const contents = await arrears.contents(WHO, checkId)
+    const savedId = await saveLedgerToCase({
+      contents,
+      reconciliation: arrears.reconcile(contents)!.value,
+      today: parseDate('2025-07-01'),
+      caseFile,
+      who: WHO,
+      steps: [],
+    })
+    const fresh = await bundles.build(WHO, caseId)
+    expect(fresh.report.entries.filter((e) => e.section === 'arrears').map((e) => e.made)).toEqual([
+      'by Redress',
+    ])
+    const picked = await bundles.build(WHO, caseId, { documents: [savedId] })
+    expect(picked.report.entries.filter((e) => e.section === 'arrears').map((e) => e.made)).toEqual([
+      'by Redress',
+      'from a file',
+    ])
   })
 
   it('a case without an arrears check has no arrears section', async () => {

@@ -107,7 +107,12 @@ describe('deleting an arrears check', () => {
     const payments = (await caseFile.cases.timeline(WHO, c.id)).filter((e) => e.type === 'payment')
     expect(payments).toHaveLength(2)
 
+    // A ledger saved to the case earlier is offered but not ticked: the bundle draws a fresh one.
+    expect((await post(`${base}/save-ledger`, {})).statusCode).toBe(303)
+    const saved = (await caseFile.cases.list(WHO, c.id, 'evidence')).find((e) => e.tags.includes('ledger'))!
     const bundle = await t.app.inject({ url: `/cases/${c.id}/bundle` })
+    expect(bundle.body).toContain(`value="${saved.id}" aria-describedby`)
+    expect(bundle.body).not.toContain(`value="${saved.id}" aria-describedby="doc-${saved.id}-hint" checked`)
     expect(bundle.statusCode).toBe(200)
     expect(bundle.body).toContain('Arrears ledgers')
     expect(bundle.body).toContain('Arrears ledger and discrepancy schedule to 31 March 2025 (In the case)')

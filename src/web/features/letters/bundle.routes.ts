@@ -95,7 +95,10 @@ export function registerBundleRoutes(
     const mine = await bundles.privateDetails(who, c.id)
     const ledgers = await bundles.arrearsLedgers(who, c.id)
     const ticked = new Set(form?.arrears ?? ledgers.map((l) => l.id))
-    const chosen = new Set(form?.documents ?? docs.map((d) => d.id))
+    // A ledger saved to the case earlier is not ticked when a fresh one is offered below.
+    const chosen = new Set(
+      form?.documents ?? docs.filter((d) => !(d.savedLedger && ledgers.length > 0)).map((d) => d.id),
+    )
     const hidden = new Set(form?.hide ?? [])
     const sectionOptions = BUNDLE_SECTIONS.map((s) => ({ value: s.id, text: `${s.letter}. ${s.title}` }))
     const hasNotice = docs.some((d) => d.role === 'reconsideration-notice')
