@@ -10,10 +10,9 @@ import { removeDir, startServer, type RunningServer } from './support/server.ts'
 import { errorSummary } from './support/case-file.ts'
 import { ensureTemplate } from '../test/helpers/pglite.ts'
 import { openDatabase } from '../src/store/db.ts'
-import { createCaseServices } from '../src/services/case-services.ts'
+import { createServices } from '../src/services/services.ts'
+import { systemClock } from '../src/services/clock.ts'
 import { rules } from '../src/rules/load.ts'
-import { LetterService } from '../src/services/letter.service.ts'
-import { BundleService } from '../src/services/bundle.service.ts'
 import { amira, WHO } from '../test/letters/personas.ts'
 import { textPdf } from '../test/fixtures/documents/pdfs.ts'
 
@@ -31,9 +30,13 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-letters-'))
   cpSync(join(await ensureTemplate(), 'pglite'), join(dataDir, 'pglite'), { recursive: true })
   const database = await openDatabase({ dataDir })
-  const caseFile = createCaseServices({ database, dataDir, rules: rules(), maxUploadBytes: 5 * 1024 * 1024 })
-  const letters = new LetterService({ caseFile, rules: rules() })
-  const a = await amira({ caseFile, letters, bundles: new BundleService({ caseFile, letters }) })
+  // The app's own composition root, as the server will build it over this folder.
+  const services = createServices(
+    { database, dataDir, rules: rules(), maxUploadBytes: 5 * 1024 * 1024 },
+    systemClock,
+  )
+  const caseFile = services.caseFile
+  const a = await amira(services)
   caseId = a.c.id
   callId = a.call.id
   for (let i = 1; i <= 3; i++)
