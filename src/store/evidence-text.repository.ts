@@ -181,7 +181,13 @@ export class DrizzleEvidenceTextRepository {
     limit: number,
     offset: number,
   ): Promise<SearchHit[]> {
-    const tsq = sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('simple', ${text}))`
+    // A CMS reference (12 digits, typed with or without spaces) is found by the word index too,
+    // written either way in the text: as one number, or as the phrase of its three groups of four.
+    const digits = text.replace(/\s/g, '')
+    const reference = /^\d{12}$/.test(digits)
+      ? sql` || to_tsquery('simple', ${digits}) || phraseto_tsquery('simple', ${digits.replace(/(\d{4})(\d{4})(\d{4})/, '$1 $2 $3')})`
+      : sql``
+    const tsq = sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('simple', ${text})${reference})`
     const eventBody = (ev: string) =>
       sql.raw(
         `concat_ws(E'\\n', ${ev}.title, ${ev}.details, ${ev}.call->>'iSaid', ${ev}.call->>'theySaid', ${ev}.call->>'personName', ${ev}.letter->>'subject', ${ev}.letter->>'counterparty', array_to_string(${ev}.tags, ' '))`,
