@@ -73,13 +73,19 @@ export interface StatementLine {
   readonly balance: Pence | null
 }
 
-export type Collection = 'direct' | 'collect-and-pay'
+/** How maintenance is paid: directly between the parents, or through the CMS (Collect and Pay). */
+export const COLLECTIONS = ['direct', 'collect-and-pay'] as const
+export type Collection = (typeof COLLECTIONS)[number]
+
+/** The schemes an opening balance can come from, newest first (as the form lists them). */
+export const SCHEMES = [2012, 2003, 1993] as const
+export type Scheme = (typeof SCHEMES)[number]
 
 /** A debt carried into the CMS from an older case (CSA 1993 or 2003 scheme) or an earlier 2012-scheme case. */
 export interface OpeningBalance {
   readonly amount: Pence
   readonly date: PlainDate
-  readonly scheme: 1993 | 2003 | 2012
+  readonly scheme: Scheme
   /** Where the figure comes from, in the parent's words ("CMS letter of 3 March 2025"). */
   readonly source: string
   /** Whether the calculation the debt arose under has ended (for the small-debt write-off). */

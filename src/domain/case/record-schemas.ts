@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Temporal } from 'temporal-polyfill'
+import { COLLECTIONS } from '../arrears/types.ts'
 import {
   CASE_NATIONS,
   DECISION_KINDS,
@@ -227,7 +228,7 @@ export const arrearsCheckRecordSchema = z.strictObject({
   title: text(200).min(1),
   asOf: civilDate.nullable(),
   cmsArrearsPence: signedPence.nullable(),
-  collection: z.enum(['direct', 'collect-and-pay']),
+  collection: z.enum(COLLECTIONS),
   matchWindowDays: count(366),
   paymentFilter: optionalText(500),
   openingBalancePence: signedPence.nullable(),

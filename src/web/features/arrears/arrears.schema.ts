@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SCHEMES as DOMAIN_SCHEMES } from '../../../domain/arrears/types.ts'
 
 /** Ids in addresses: a malformed one is a page that does not exist. */
 export const checkParams = z.object({ checkId: z.uuid() })
@@ -26,5 +27,6 @@ export const formBody = z
   })
 export type FormBody = z.infer<typeof formBody>
 
-export const COLLECTIONS = ['direct', 'collect-and-pay'] as const
-export const SCHEMES = ['2012', '2003', '1993'] as const
+export { COLLECTIONS } from '../../../domain/arrears/types.ts'
+/** The domain's schemes, as the form posts them. */
+export const SCHEMES = DOMAIN_SCHEMES.map(String)
