@@ -29,7 +29,7 @@ const TIMELINE_TYPES = [
   'payment',
   'change-of-circumstances',
   'note',
-] as const
+] as const satisfies readonly EventType[] // the domain's event types, in the filter's order
 
 /** The timeline of a case, with its filters. */
 export const timelineRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
