@@ -29,6 +29,14 @@ describe('stale rules (not checked for twelve months)', () => {
 })
 
 describe('redress rules --stale', () => {
+  it('counts from the one clock: REDRESS_TODAY moves "today" for the command', async () => {
+    const r = await runCli(['rules', '--stale', '--json'], undefined, { REDRESS_TODAY: '2029-01-01' })
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.stdout) as Array<{ id: string }>).map((x) => x.id)).toEqual(book.ids())
+    const bad = await runCli(['rules', '--stale'], undefined, { REDRESS_TODAY: '2029-02-30' })
+    expect(bad.stderr).toMatch(/REDRESS_TODAY: must be a real date as YYYY-MM-DD/)
+  })
+
   it('lists, as JSON, only the rules last checked more than twelve months before --today', async () => {
     const r = await runCli(['rules', '--stale', '--today', '2027-12-01', '--json'])
     expect(r.code).toBe(0)
