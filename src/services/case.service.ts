@@ -49,6 +49,7 @@ import type {
   TimelineFilter,
 } from '../store/case.repository.ts'
 import type { EvidenceFiles } from '../store/evidence-files.ts'
+import { SafeModeLocked } from '../store/safe/errors.ts'
 import { calendarsCovering } from './calendars.ts'
 
 /** The letters that start or move a challenge on (what `openChallenges` reads), by direction. */
@@ -300,8 +301,14 @@ export class CaseService {
   }
 
   /** Refreshes the database's statistics of the case tables (see CaseRepository.analyze). */
-  refreshStatistics(): Promise<void> {
-    return this.repo.analyze()
+  async refreshStatistics(): Promise<void> {
+    try {
+      await this.repo.analyze()
+    } catch (error) {
+      // Safe mode starts locked: nothing to analyse yet. The statistics are in the encrypted
+      // snapshot with the rest of the database, so they are there again once it is unlocked.
+      if (!(error instanceof SafeModeLocked)) throw error
+    }
   }
 
   /**
