@@ -40,8 +40,10 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
     preservePath: true,
   } as Parameters<typeof multipart>[1])
   // The planner's statistics, fresh at each start, so the long lists are read a page at a time
-  // from their indexes (PGlite keeps none by itself).
-  app.addHook('onReady', () => svc.cases.refreshStatistics())
+  // from their indexes (PGlite keeps none by itself). In the background: start-up does not wait.
+  app.addHook('onReady', async () => {
+    setImmediate(() => void svc.cases.refreshStatistics().catch(() => undefined))
+  })
   // A malformed id in the address is a page that does not exist: the app's error handler shows it.
   app.setErrorHandler((error, request) => {
     if (error instanceof ZodError) throw new NotFound('page', request.routeOptions.url ?? '')
