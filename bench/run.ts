@@ -22,6 +22,7 @@ const TARGETS: Record<string, (v: number, all: Results) => [string, boolean]> = 
   uploadRatio: (v) => ['at most 2× normal mode', v <= 2],
   rssUnlockedMb: (v) => ['at most 400 MB', v <= 400],
   ocrRatioToTesseractCli: (v) => ['at most 1.5× the tesseract command (one thread)', v <= 1.5],
+  ocrRatioToTesseractCliSameData: (v) => ['at most 1.5× the tesseract command with the same data', v <= 1.5],
   ocrRssGrowthMb: (v) => ['flat: under 50 MB from page 10 to page 60', v < 50],
   searchP95Ms: (v) => ['at most 50 ms over 10,000 pages', v <= 50],
   searchCpuP95Ms: (v) => ['at most 50 ms of CPU (its time on an idle core)', v <= 50],
