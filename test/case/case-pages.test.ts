@@ -129,6 +129,14 @@ describe('long lists a page at a time', () => {
     expect(first.body).not.toContain('case created')
   })
 
+  it('offers every entry to link evidence to while there are at most 200, and says nothing of a limit', async () => {
+    const upload = await get(`${caseUrl}/evidence/new`)
+    expect([...upload.body.matchAll(/<option value="event:[^"]+"[^>]*>[^<]*Note number \d+</g)]).toHaveLength(
+      105,
+    )
+    expect(upload.body).not.toContain('added most recently')
+  })
+
   it('answers 404 for a record of another case and for a malformed id', async () => {
     expect((await get(`${caseUrl}/events/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404)
     expect((await get(`${caseUrl}/events/not-an-id`)).statusCode).toBe(404)

@@ -75,7 +75,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
         ? await svc.cases.get(who, caseId, 'event', wanted).catch(() => null)
         : null
     const events = extra && extra.deletedAt === null ? [extra, ...latest] : latest
-    return [
+    const items = [
       { value: '', text: copy('case.form.none') },
       ...decisions.map((d) => ({
         value: `decision:${d.id}`,
@@ -89,12 +89,14 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
           `event:${e.id}` === selected || `event:${e.id}` === selected?.split(':').slice(0, 2).join(':'),
       })),
     ]
+    // When the list stops at the latest entries, say so and how to reach an older one.
+    return { items, hint: latest.length >= LATEST_TARGETS ? copy('casePages.evidence.latestOnly') : null }
   }
 
   const uploadView = async (caseId: string, values: Posted, errors: FieldError[] = []) => ({
     form: formView(values, errors),
     errors,
-    targets: await targets(caseId, values.linkTo),
+    ...(await targets(caseId, values.linkTo).then((t) => ({ targets: t.items, targetsHint: t.hint }))),
     linkRole: values.linkTo?.split(':')[2] ?? '',
     maxText,
     accepted: ACCEPTED_TYPES_TEXT,
@@ -180,7 +182,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
         downloadHref: fill(paths.caseEvidenceDownload, { caseId, id: e.id }),
         linked,
         history,
-        targets: await targets(caseId, undefined),
+        ...(await targets(caseId, undefined).then((t) => ({ targets: t.items, targetsHint: t.hint }))),
         ...extra,
       },
       (extra.errors as unknown[] | undefined)?.length ? 400 : 200,
