@@ -206,4 +206,58 @@ describe('safe mode in the web app', () => {
       await vault.close()
     },
   )
+
+  it(
+    'imports an encrypted archive on the web import page with its passphrase; a wrong one imports nothing',
+    { timeout: 300_000 },
+    async () => {
+      const { app, vault, caseFile } = await start()
+      await vault.unlock(PASS) // with the passphrase: exports are encrypted with it
+      const [c] = await caseFile.cases.listCases(WHO, 'all')
+      const exported = await app.inject({ url: `/cases/${c!.id}/export/case.zip` })
+      expect(exported.headers['content-disposition']).toContain('.redress')
+      expect(exported.rawPayload.subarray(0, 8).toString()).toBe('RDXARCH1')
+      const importPage = await app.inject({ url: '/cases/import' })
+      expect(importPage.body).toContain('name="passphrase"')
+      expect(importPage.body).toContain('type="password"')
+
+      // The file first, then the passphrase: the order a browser sends this form in.
+      const post = (passphrase: string | null) => {
+        const boundary = '----redress-safe-import'
+        const parts = [
+          `--${boundary}\r\nContent-Disposition: form-data; name="archive"; filename="redress-case.redress"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          exported.rawPayload,
+          passphrase === null
+            ? ''
+            : `\r\n--${boundary}\r\nContent-Disposition: form-data; name="passphrase"\r\n\r\n${passphrase}`,
+          `\r\n--${boundary}--\r\n`,
+        ]
+        return app.inject({
+          method: 'POST',
+          url: '/cases/import',
+          headers: { ...sameOrigin(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload: Buffer.concat(parts.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))),
+        })
+      }
+      const count = async () => (await caseFile.cases.listCases(WHO, 'all')).length
+      const before = await count()
+      const missing = await post(null)
+      expect(missing.statusCode).toBe(400)
+      expect(missing.body).toContain('href="#passphrase"')
+      expect(missing.body).toContain('protected with a passphrase')
+      const wrong = await post('not the passphrase')
+      expect(wrong.statusCode).toBe(400)
+      expect(wrong.body).toContain('That passphrase does not open this archive. Nothing was imported.')
+      expect(wrong.body).toContain('govuk-form-group--error')
+      expect(wrong.body).not.toContain('not the passphrase') // never echoed back
+      expect(await count()).toBe(before)
+      expect(readdirSync(caseFile.evidence.files.tempDir)).toEqual([]) // nothing left staged
+      const right = await post(PASS)
+      expect(right.statusCode).toBe(303)
+      expect(right.headers.location).toMatch(/\?imported=copy$/)
+      expect(await count()).toBe(before + 1)
+      await app.close()
+      await vault.close()
+    },
+  )
 })

@@ -57,22 +57,32 @@ export const exportRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { sv
   )
 
   app.post(paths.caseImport, async (request, reply) => {
-    const { result, error } = await readMultipart(request, async (fileName, stream) => {
-      if (!/\.zip$/i.test(fileName)) throw new InvalidInput('archive', copy('case.import.notZip'))
+    // The archive is staged as it arrives and imported once the whole form is read, so the
+    // passphrase (for an archive exported in safe mode) may come before or after the file.
+    const held: { staged: Awaited<ReturnType<typeof svc.evidence.files.stage>> | null } = { staged: null }
+    const read = await readMultipart(request, async (fileName, stream) => {
+      if (!/\.(zip|redress)$/i.test(fileName)) throw new InvalidInput('archive', copy('case.import.notZip'))
       // The archive goes to disk (never memory), refused once it passes the import cap.
       const declared = Number(request.headers['content-length']) || 0
-      const staged = await svc.evidence.files.stage(
-        stream,
-        svc.caseArchive.maxTotalBytes,
-        'archive',
-        declared,
-      )
-      try {
-        return await svc.caseArchive.import(who, staged.tempPath)
-      } finally {
-        await svc.evidence.files.discard(staged)
-      }
+      held.staged = await svc.evidence.files.stage(stream, svc.caseArchive.maxTotalBytes, 'archive', declared)
+      return true
     })
+    let result: Awaited<ReturnType<typeof svc.caseArchive.import>> | null = null
+    const { fields } = read
+    let error = read.error
+    const file = held.staged
+    if (file) {
+      try {
+        if (!error) {
+          const passphrase = fields.passphrase || undefined
+          result = await svc.caseArchive.import(who, file.tempPath, undefined, { passphrase })
+        }
+      } catch (e) {
+        error = e
+      } finally {
+        await svc.evidence.files.discard(file)
+      }
+    } else error ??= new InvalidInput('archive', 'Choose a file to upload')
     if (result && !error)
       return reply.redirect(
         `${fill(paths.case, { caseId: result.id })}?imported=${result.importedAsCopy ? 'copy' : '1'}`,
@@ -81,7 +91,14 @@ export const exportRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { sv
     const problems = problemsOf(error)
     if (!problems) throw error
     const errors = toErrors(
-      problems.map((p) => ({ ...p, field: 'archive' })),
+      problems.map((p) =>
+        p.field === 'passphrase'
+          ? {
+              field: 'passphrase',
+              problem: fields.passphrase ? copy('safeMode.import.wrongPassphrase') : p.problem,
+            }
+          : { ...p, field: 'archive' },
+      ),
       new Set(),
     )
     return page(
