@@ -1,14 +1,46 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { assertLoopbackHost, ConfigError, describeDataDir, loadConfig } from './config.ts'
 import { RuleFileError, rules } from './rules/load.ts'
 import { Vault } from './store/safe/vault.ts'
+import { keyFilePath } from './store/safe/keyring.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
 import { clockFor } from './services/clock.ts'
+
+const LIFTOFF = '--liftoff-only'
+
+/**
+ * In safe mode the server runs on V8's baseline WebAssembly compiler only (docs/adr/0005-safe-mode.md,
+ * "Memory"): the embedded database loads at unlock, and the optimising tier's recompilation of it
+ * then takes about 480 MB more for a while (peak 948 MB against 390 MB for a case of 2,000 entries),
+ * for pages that are at most about 1.6 times slower (tens of milliseconds). The flag works only on
+ * the node command line, so the server starts itself again with it, where `process.execve` exists
+ * (not on Windows). REDRESS_WASM_TIERING=1 keeps the optimising tier.
+ */
+function runsBetterOnBaselineCompiler(dataDir: string, databaseUrl: string | undefined): boolean {
+  return (
+    !databaseUrl &&
+    typeof process.execve === 'function' &&
+    !process.execArgv.includes(LIFTOFF) &&
+    process.env.REDRESS_WASM_TIERING !== '1' &&
+    process.argv[1] !== undefined &&
+    existsSync(keyFilePath(dataDir))
+  )
+}
 
 /** Starts Redress: settings, rules, database, web app; closes the database cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig()
   assertLoopbackHost(config.host)
+  if (runsBetterOnBaselineCompiler(config.dataDir, config.databaseUrl)) {
+    // Replaces this process (same pid, same stdio): nothing of this start has been done yet.
+    process.execve!(process.execPath, [
+      process.execPath,
+      LIFTOFF,
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ])
+  }
   const say = (line: string): void => void process.stdout.write(`${line}\n`)
   // Start opening the database first: PGlite compiles WebAssembly and reads the disk in the
   // background while the web app's modules load and the rules are parsed on the main thread.
