@@ -168,6 +168,8 @@ export class CaseService {
   readonly today: () => PlainDate
   /** Each case's event tags, with the audit entry they were read at (see `eventTags`). */
   private readonly tagsKept = new Map<string, { seq: number; tags: string[] }>()
+  /** Each case's overview, with the audit entry and the day it was worked out for (see `dashboard`). */
+  private readonly overviewsKept = new Map<string, { seq: number; today: string; overview: Dashboard }>()
 
   constructor(deps: CaseServiceDeps) {
     this.repo = deps.repo
@@ -399,6 +401,11 @@ export class CaseService {
   async dashboard(who: Actor, caseId: string): Promise<Dashboard> {
     const c = await this.getCase(who, caseId)
     const owner = who.ownerId
+    // Unchanged case, same day: the same overview (every change adds to the audit trail).
+    const key = `${owner}:${caseId}`
+    const [seq, today] = [await this.repo.latestAuditSeq(owner, caseId), this.today().toString()]
+    const kept = this.overviewsKept.get(key)
+    if (kept && kept.seq === seq && kept.today === today) return kept.overview
     const NEXT = 6
     const [decisions, challengeLetters, nthDue, recent, events, evidence, ...binnedCounts] =
       await Promise.all([
@@ -428,7 +435,7 @@ export class CaseService {
         'about',
       ),
     ])
-    return {
+    const overview: Dashboard = {
       case: c,
       next: nextDeadlines(soonest, this.today(), NEXT),
       challenges: openChallenges({ decisions, events: challengeLetters, links, tasks: challengeTasks }),
@@ -441,6 +448,9 @@ export class CaseService {
         binned: binnedCounts.reduce((a, b) => a + b, 0),
       },
     }
+    if (this.overviewsKept.size >= 100) this.overviewsKept.clear()
+    this.overviewsKept.set(key, { seq, today, overview })
+    return overview
   }
 
   /** Everything linked to a record, with the other end's title. */

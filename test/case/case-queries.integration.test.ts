@@ -64,5 +64,17 @@ describe.each(engines)('case page queries on %s', (engine, open) => {
     expect(dash.challenges).toEqual(openChallenges({ decisions, events, links, tasks }))
     expect(dash.next).toEqual(nextDeadlines(tasks, s.cases.today(), 6))
     expect(dash.counts.events).toBe(events.length)
+    // The same overview again while nothing changes; a change shows at once.
+    expect(await s.cases.dashboard(WHO, j.c.id)).toEqual(dash)
+    const added = await s.cases.addEvent(WHO, j.c.id, {
+      type: 'note',
+      occurredOn: s.cases.today().toString(),
+      title: 'Noted today',
+    })
+    const after = await s.cases.dashboard(WHO, j.c.id)
+    expect(after.counts.events).toBe(events.length + 1)
+    expect(after.recent.map((e) => e.id)).toContain(added.record.id)
+    await s.cases.bin(WHO, j.c.id, 'event', added.record.id)
+    expect((await s.cases.dashboard(WHO, j.c.id)).counts).toMatchObject({ events: events.length, binned: 1 })
   })
 })
