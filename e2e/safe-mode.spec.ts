@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { launchBrowser } from './support/browser.ts'
 import { freePort, removeDir, startServer, type RunningServer } from './support/server.ts'
 import { RedressPage } from './support/page.ts'
+import { errorSummary, submit } from './support/case-file.ts'
 import { ensureTemplate } from '../test/helpers/pglite.ts'
 
 /**
@@ -163,6 +164,53 @@ describe('safe mode', () => {
     await page.waitForURL(`${server.url}/`)
     await p.open('/cases')
     expect(new URL(page.url()).pathname).toBe('/cases')
+    await ctx.close()
+  }, 180_000)
+
+  it('imports an archive exported in safe mode with its passphrase; a wrong one imports nothing', async () => {
+    // Unlocked with the passphrase (previous test): exports are encrypted with it.
+    const ctx = await browser.newContext()
+    const page = await ctx.newPage()
+    const p = await new RedressPage(page, server.url).open('/cases/new')
+    await page.fill('#title', 'Archive for import')
+    await page.check('#nation')
+    await page.check('#role')
+    await submit(page, 'Create the case')
+    const caseUrl = new URL(page.url()).pathname.replace(/\/$/, '')
+    const archive = await ctx.request.get(`${server.url}${caseUrl}/export/case.zip`)
+    expect(archive.headers()['content-disposition']).toContain('.redress')
+    const file = {
+      name: 'redress-case.redress',
+      mimeType: 'application/octet-stream',
+      buffer: await archive.body(),
+    }
+    const cases = async (): Promise<number> => {
+      const list = await ctx.request.get(`${server.url}/cases`)
+      return ((await list.text()).match(/Archive for import/g) ?? []).length
+    }
+    const before = await cases()
+
+    await p.open('/cases/import')
+    await p.expectAccessible()
+    await page.setInputFiles('#archive', file)
+    await page.getByLabel(/Passphrase/).fill('not the passphrase')
+    await page.getByRole('button', { name: 'Import the case' }).click()
+    await page.locator('.govuk-error-summary').waitFor()
+    expect((await errorSummary(page)).join(' ')).toContain(
+      'does not open this archive. Nothing was imported.',
+    )
+    expect(await page.locator('#passphrase').inputValue()).toBe('') // never sent back
+    await p.expectAccessible()
+    await p.screenshot('import-wrong-passphrase')
+    expect(await cases()).toBe(before)
+
+    await page.setInputFiles('#archive', file)
+    await page.getByLabel(/Passphrase/).fill(PASS)
+    await Promise.all([
+      page.waitForURL(/\?imported=copy$/),
+      page.getByRole('button', { name: 'Import the case' }).click(),
+    ])
+    expect(await cases()).toBe(before + 1)
     await ctx.close()
   }, 180_000)
 })
