@@ -388,7 +388,8 @@ export async function openEncryptedPglite(
       // written is needed (older ones are removed: wal_recycle is off, see open.ts).
       await rawQuery('CHECKPOINT')
       const current = await rawQuery<{ name: string }>(
-        'select pg_walfile_name(pg_current_wal_insert_lsn()) as name',
+        // + 1: at a segment boundary pg_walfile_name names the segment before; this names the one written next.
+        'select pg_walfile_name(pg_current_wal_insert_lsn() + 1) as name',
       )
       const tar = await client.dumpDataDir('none')
       await writeSnapshot(dir, next, key, withoutFutureWal(tar, current.rows[0]!.name))
