@@ -42,7 +42,7 @@ export const option = (group: string, values: readonly string[], selected: strin
   }))
 
 /** Problems from the services (or the parts of a date typed wrongly) as the error summary. */
-export function errorsFrom(
+function errorsFrom(
   error: unknown,
   read: Read<unknown> | null,
   dates: ReadonlySet<string>,
@@ -50,6 +50,31 @@ export function errorsFrom(
   if (error instanceof StaleVersion) return [{ text: error.message, href: '#main-content' }]
   if (!(error instanceof CaseInputError)) return null
   return toErrors(error.problems, dates, read?.dateProblems)
+}
+
+/**
+ * What every add and amend form does with a post: save, then go to the address `save` returns; or,
+ * when the case file refuses the input (or the record changed meanwhile), show the form again with
+ * its errors (`show`, as a 400). Any other failure is left to the app's error handler.
+ */
+export async function saveOrShowErrors(
+  reply: FastifyReply,
+  save: () => Promise<string>,
+  refused: {
+    read: Read<unknown> | null
+    dates: ReadonlySet<string>
+    show: (errors: FieldError[]) => unknown
+  },
+): Promise<unknown> {
+  let next: string
+  try {
+    next = await save()
+  } catch (error) {
+    const errors = errorsFrom(error, refused.read, refused.dates)
+    if (!errors) throw error
+    return refused.show(errors)
+  }
+  return reply.redirect(next, 303)
 }
 
 /** The entries of a case's side navigation. */

@@ -8,7 +8,7 @@ import {
   caseOf,
   caseRenderer,
   copy,
-  errorsFrom,
+  saveOrShowErrors,
   fill,
   loadCaseFirst,
   option,
@@ -45,21 +45,23 @@ export const casesRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
     if (one(posted, 'action') === 'add-child')
       return page(request, reply, 'case-form.njk', copy('case.form.newTitle'), caseFormView(posted))
     const read = readCase(posted)
-    try {
-      const c = await svc.cases.createCase(who, read.input)
-      return reply.redirect(fill(paths.case, { caseId: c.id }), 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, CASE_DATES)
-      if (!errors) throw error
-      return page(
-        request,
-        reply,
-        'case-form.njk',
-        copy('case.form.newTitle'),
-        { ...caseFormView(posted, errors), errors },
-        400,
-      )
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => fill(paths.case, { caseId: (await svc.cases.createCase(who, read.input)).id }),
+      {
+        read,
+        dates: CASE_DATES,
+        show: (errors) =>
+          page(
+            request,
+            reply,
+            'case-form.njk',
+            copy('case.form.newTitle'),
+            { ...caseFormView(posted, errors), errors },
+            400,
+          ),
+      },
+    )
   })
 
   const caseValues = (c: CaseRecord): Posted => {
@@ -100,14 +102,19 @@ export const casesRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
     if (one(posted, 'action') === 'add-child')
       return page(request, reply, 'case-edit.njk', copy('case.form.editTitle'), view())
     const read = readCase(posted)
-    try {
-      await svc.cases.amendCase(who, c.id, read.input, Number(one(posted, 'version')) || undefined)
-      return reply.redirect(fill(paths.case, { caseId: c.id }), 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, CASE_DATES)
-      if (!errors) throw error
-      return page(request, reply, 'case-edit.njk', copy('case.form.editTitle'), view(errors), 400)
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => {
+        await svc.cases.amendCase(who, c.id, read.input, Number(one(posted, 'version')) || undefined)
+        return fill(paths.case, { caseId: c.id })
+      },
+      {
+        read,
+        dates: CASE_DATES,
+        show: (errors) =>
+          page(request, reply, 'case-edit.njk', copy('case.form.editTitle'), view(errors), 400),
+      },
+    )
   })
 
   // The overview

@@ -8,7 +8,7 @@ import {
   caseOf,
   caseRenderer,
   copy,
-  errorsFrom,
+  saveOrShowErrors,
   fill,
   loadCaseFirst,
   option,
@@ -63,21 +63,26 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
     const caseId = caseOf(request).c.id
     const posted = readPosted(request.body)
     const read = readDecision(posted)
-    try {
-      const saved = await svc.cases.addDecision(who, caseId, read.input)
-      return reply.redirect(`${fill(paths.caseDecision, { caseId, id: saved.record.id })}?saved=1`, 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, DECISION_DATES)
-      if (!errors) throw error
-      return page(
-        request,
-        reply,
-        'decision-form.njk',
-        copy('case.decisions.form.newTitle'),
-        await decisionFormView(caseId, posted, errors),
-        400,
-      )
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => {
+        const saved = await svc.cases.addDecision(who, caseId, read.input)
+        return `${fill(paths.caseDecision, { caseId, id: saved.record.id })}?saved=1`
+      },
+      {
+        read,
+        dates: DECISION_DATES,
+        show: async (errors) =>
+          page(
+            request,
+            reply,
+            'decision-form.njk',
+            copy('case.decisions.form.newTitle'),
+            await decisionFormView(caseId, posted, errors),
+            400,
+          ),
+      },
+    )
   })
 
   app.get(paths.caseDecision, async (request, reply) => {
@@ -127,20 +132,31 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
     const d = await svc.cases.get(who, caseId, 'decision', id)
     const posted = readPosted(request.body)
     const read = readDecision(posted)
-    try {
-      await svc.cases.amendDecision(who, caseId, id, read.input, Number(one(posted, 'version')) || undefined)
-      return reply.redirect(`${fill(paths.caseDecision, { caseId, id })}?saved=1`, 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, DECISION_DATES)
-      if (!errors) throw error
-      return page(
-        request,
-        reply,
-        'decision-form.njk',
-        copy('case.decisions.form.editTitle'),
-        { ...(await decisionFormView(caseId, posted, errors)), editing: d },
-        400,
-      )
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => {
+        await svc.cases.amendDecision(
+          who,
+          caseId,
+          id,
+          read.input,
+          Number(one(posted, 'version')) || undefined,
+        )
+        return `${fill(paths.caseDecision, { caseId, id })}?saved=1`
+      },
+      {
+        read,
+        dates: DECISION_DATES,
+        show: async (errors) =>
+          page(
+            request,
+            reply,
+            'decision-form.njk',
+            copy('case.decisions.form.editTitle'),
+            { ...(await decisionFormView(caseId, posted, errors)), editing: d },
+            400,
+          ),
+      },
+    )
   })
 }

@@ -10,7 +10,15 @@ import { paths } from '../../paths.ts'
 import { ACTION_ROWS, EVENT_DATES, OTHER_EVENT_TYPES, readEvent } from './case.schema.ts'
 import { dateValues, formView, one, readPosted, type FieldError, type Posted } from './form.ts'
 import { present } from './present.ts'
-import { caseOf, caseRenderer, copy, errorsFrom, fill, option, type CaseRoutesDeps } from './case-page.ts'
+import {
+  caseOf,
+  caseRenderer,
+  copy,
+  fill,
+  option,
+  saveOrShowErrors,
+  type CaseRoutesDeps,
+} from './case-page.ts'
 import { evidenceOptions } from './decisions.routes.ts'
 
 /**
@@ -188,23 +196,27 @@ export function eventForms({ svc, who }: CaseRoutesDeps) {
               ? 'letter-received'
               : 'letter-sent'
       const read = readEvent(posted, type)
-      try {
-        const saved = await svc.cases.addEvent(who, caseId, read.input)
-        const next = kind === 'call' ? paths.caseCallConfirm : paths.caseEvent
-        return reply.redirect(`${fill(next, { caseId, id: saved.record.id })}?saved=1`, 303)
-      } catch (error) {
-        const errors = errorsFrom(error, read, EVENT_DATES)
-        if (!errors) throw error
-        const values = { ...posted, ...(type ? { type } : {}) }
-        return page(
-          request,
-          reply,
-          templateFor[kind],
-          titleFor(kind, type ?? '', false),
-          await eventFormView(caseId, kind, values, errors),
-          400,
-        )
-      }
+      return saveOrShowErrors(
+        reply,
+        async () => {
+          const saved = await svc.cases.addEvent(who, caseId, read.input)
+          const next = kind === 'call' ? paths.caseCallConfirm : paths.caseEvent
+          return `${fill(next, { caseId, id: saved.record.id })}?saved=1`
+        },
+        {
+          read,
+          dates: EVENT_DATES,
+          show: async (errors) =>
+            page(
+              request,
+              reply,
+              templateFor[kind],
+              titleFor(kind, type ?? '', false),
+              await eventFormView(caseId, kind, { ...posted, ...(type ? { type } : {}) }, errors),
+              400,
+            ),
+        },
+      )
     })
   }
 

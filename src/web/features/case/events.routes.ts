@@ -3,7 +3,14 @@ import type { EventType } from '../../../domain/case/index.ts'
 import { paths } from '../../paths.ts'
 import { EVENT_DATES, formFor, readEvent, recordParams } from './case.schema.ts'
 import { one, readPosted } from './form.ts'
-import { caseRenderer, errorsFrom, fill, loadCaseFirst, savedFlag, type CaseRoutesDeps } from './case-page.ts'
+import {
+  caseRenderer,
+  fill,
+  loadCaseFirst,
+  savedFlag,
+  saveOrShowErrors,
+  type CaseRoutesDeps,
+} from './case-page.ts'
 import { eventForms, templateFor, titleFor } from './event-form.ts'
 
 /** The timeline's events (calls and letters included): one event, recording one, amending one. */
@@ -50,20 +57,25 @@ export const eventsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps
     const posted = readPosted(request.body)
     const type = kind === 'event' ? (one(posted, 'type') as EventType) : e.type
     const read = readEvent(posted, type)
-    try {
-      await svc.cases.amendEvent(who, caseId, id, read.input, Number(one(posted, 'version')) || undefined)
-      return reply.redirect(`${fill(paths.caseEvent, { caseId, id })}?saved=1`, 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, EVENT_DATES)
-      if (!errors) throw error
-      return page(
-        request,
-        reply,
-        templateFor[kind],
-        titleFor(kind, e.type, true),
-        { ...(await eventFormView(caseId, kind, { ...posted, type }, errors)), editing: e },
-        400,
-      )
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => {
+        await svc.cases.amendEvent(who, caseId, id, read.input, Number(one(posted, 'version')) || undefined)
+        return `${fill(paths.caseEvent, { caseId, id })}?saved=1`
+      },
+      {
+        read,
+        dates: EVENT_DATES,
+        show: async (errors) =>
+          page(
+            request,
+            reply,
+            templateFor[kind],
+            titleFor(kind, e.type, true),
+            { ...(await eventFormView(caseId, kind, { ...posted, type }, errors)), editing: e },
+            400,
+          ),
+      },
+    )
   })
 }

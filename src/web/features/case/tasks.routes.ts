@@ -7,7 +7,7 @@ import {
   caseOf,
   caseRenderer,
   copy,
-  errorsFrom,
+  saveOrShowErrors,
   fill,
   loadCaseFirst,
   PAGE_SIZE,
@@ -48,21 +48,26 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
     const caseId = caseOf(request).c.id
     const posted = readPosted(request.body)
     const read = readTask(posted)
-    try {
-      const t = await svc.cases.addTask(who, caseId, read.input)
-      return reply.redirect(`${fill(paths.caseTask, { caseId, id: t.id })}?saved=1`, 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, TASK_DATES)
-      if (!errors) throw error
-      return page(
-        request,
-        reply,
-        'task-form.njk',
-        copy('case.tasks.newTitle'),
-        { form: formView(posted, errors), errors },
-        400,
-      )
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => {
+        const t = await svc.cases.addTask(who, caseId, read.input)
+        return `${fill(paths.caseTask, { caseId, id: t.id })}?saved=1`
+      },
+      {
+        read,
+        dates: TASK_DATES,
+        show: (errors) =>
+          page(
+            request,
+            reply,
+            'task-form.njk',
+            copy('case.tasks.newTitle'),
+            { form: formView(posted, errors), errors },
+            400,
+          ),
+      },
+    )
   })
 
   app.get(paths.caseTask, async (request, reply) => {
@@ -95,21 +100,26 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
     const t = await svc.cases.get(who, caseId, 'task', id)
     const posted = readPosted(request.body)
     const read = readTask(posted)
-    try {
-      await svc.cases.amendTask(who, caseId, id, read.input, Number(one(posted, 'version')) || undefined)
-      return reply.redirect(`${fill(paths.caseTask, { caseId, id })}?saved=1`, 303)
-    } catch (error) {
-      const errors = errorsFrom(error, read, TASK_DATES)
-      if (!errors) throw error
-      return page(
-        request,
-        reply,
-        'task-form.njk',
-        copy('case.tasks.editTitle'),
-        { form: formView(posted, errors), errors, editing: t },
-        400,
-      )
-    }
+    return saveOrShowErrors(
+      reply,
+      async () => {
+        await svc.cases.amendTask(who, caseId, id, read.input, Number(one(posted, 'version')) || undefined)
+        return `${fill(paths.caseTask, { caseId, id })}?saved=1`
+      },
+      {
+        read,
+        dates: TASK_DATES,
+        show: (errors) =>
+          page(
+            request,
+            reply,
+            'task-form.njk',
+            copy('case.tasks.editTitle'),
+            { form: formView(posted, errors), errors, editing: t },
+            400,
+          ),
+      },
+    )
   })
 
   app.post(paths.caseTaskDone, async (request, reply) => {
