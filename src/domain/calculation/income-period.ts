@@ -4,6 +4,7 @@ import { mul, parseFraction, ratio, type Ratio } from '../shared/ratio.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import type { Citation } from '../shared/traced.ts'
 import { paramsAt } from './params.ts'
+import { RULE } from './rule-ids.ts'
 import { round } from './workings.ts'
 
 /** How often an income figure is paid or counted. */
@@ -11,7 +12,7 @@ export const INCOME_PERIODS = ['week', 'fourWeeks', 'month', 'year'] as const
 export type IncomePeriod = (typeof INCOME_PERIODS)[number]
 
 /** The rule that says how a monthly or four-weekly figure becomes a weekly one. */
-export const INCOME_PERIODS_RULE = 'calculation.income-periods'
+export const INCOME_PERIODS_RULE = RULE.incomePeriods
 
 /** The value of calculation.income-periods, as written in the rule file. */
 export interface IncomePeriodsValue {

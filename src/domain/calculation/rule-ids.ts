@@ -20,6 +20,7 @@ export const RULE = {
   collectionFees: 'calculation.collection-fees',
   applicationFee: 'calculation.application-fee',
   defaultRate: 'calculation.default-rate',
+  incomePeriods: 'calculation.income-periods',
 } as const
 
 export type RuleRole = keyof typeof RULE
