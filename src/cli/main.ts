@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { run } from './program.ts'
 import { handleError } from './io.ts'
 import { takePassphraseFile } from './passphrase-option.ts'
@@ -11,6 +10,8 @@ import { prefersBaselineCompiler } from './commands/index.ts'
  * itself again with the baseline compiler only (`--liftoff-only`, a start-up flag V8 will not take
  * at run time): half the start-up CPU and a quarter of the peak memory. The server, which runs for
  * hours, keeps the optimising tier. REDRESS_WASM_TIERING=1 turns this off (for comparison).
+ * Where `process.execve` exists the process replaces itself (same pid and stdio, no second
+ * process); elsewhere (Windows) it runs a child and waits for it.
  */
 const LIFTOFF = '--liftoff-only'
 const args = process.argv.slice(2)
@@ -20,9 +21,11 @@ if (
   process.env.REDRESS_WASM_TIERING !== '1' &&
   process.argv[1] !== undefined
 ) {
-  const child = spawnSync(process.execPath, [LIFTOFF, ...process.execArgv, process.argv[1], ...args], {
-    stdio: 'inherit',
-  })
+  const again = [LIFTOFF, ...process.execArgv, process.argv[1], ...args]
+  if (typeof process.execve === 'function') process.execve(process.execPath, [process.execPath, ...again])
+  // Loaded only here: every other command is spared loading child_process.
+  const { spawnSync } = await import('node:child_process')
+  const child = spawnSync(process.execPath, again, { stdio: 'inherit' })
   if (child.error) process.exitCode = handleError(child.error)
   else if (child.signal) process.kill(process.pid, child.signal)
   else process.exitCode = child.status ?? 1
