@@ -202,6 +202,10 @@ describe('safe mode in the web app', () => {
       const again = await app.inject({ url: '/exit/start-again', headers: { cookie: exited } })
       expect(again.headers.location).toBe('/')
       expect((await app.inject({ url: '/' })).headers.location).toBe('/unlock')
+      // The unlock page, the first thing anyone sees, names neither Redress nor child maintenance.
+      const neutralUnlock = (await app.inject({ url: '/unlock' })).body
+      expect(neutralUnlock).toContain('Keeping these notes private')
+      expect(neutralUnlock).not.toMatch(/Redress|child maintenance/) // (addresses are lower case)
       await app.close()
       await vault.close()
     },
