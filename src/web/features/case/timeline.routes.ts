@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { EventRecord, EventType } from '../../../domain/case/index.ts'
+import { EVENT_TYPES, type EventRecord, type EventType } from '../../../domain/case/index.ts'
 import { DomainError } from '../../../domain/shared/errors.ts'
 import { parseDate } from '../../../domain/shared/plain-date.ts'
 import { paths } from '../../paths.ts'
@@ -18,18 +18,6 @@ import {
   showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
-
-const TIMELINE_TYPES = [
-  'call',
-  'letter-sent',
-  'letter-received',
-  'email',
-  'online-message',
-  'meeting',
-  'payment',
-  'change-of-circumstances',
-  'note',
-] as const satisfies readonly EventType[] // the domain's event types, in the filter's order
 
 /** The timeline of a case, with its filters. */
 export const timelineRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
@@ -132,7 +120,7 @@ export const timelineRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
           : null,
       form: formView(query, errors),
       errors,
-      typeItems: option('eventType', TIMELINE_TYPES, null).map((i) => ({
+      typeItems: option('eventType', EVENT_TYPES, null).map((i) => ({
         ...i,
         checked: q.type.includes(i.value as EventType),
       })),
