@@ -1,0 +1,21 @@
+/**
+ * Copy the domain hands to a person, as data: a key into the locale files (`src/web/locales/`) and
+ * the facts to fill its `{placeholders}`. The domain never holds English; the layer that shows the
+ * message (web page, CLI output, document) translates it into the reader's language with
+ * `translate` from `src/copy/`.
+ */
+export interface Message {
+  readonly key: string
+  readonly params?: Readonly<Record<string, string | number>>
+}
+
+/** `message('calculation.step.gross', { amount: '£575.00' })` */
+export const message = (key: string, params?: Readonly<Record<string, string | number>>): Message =>
+  params === undefined ? { key } : { key, params }
+
+/** A value is a Message when it is an object with a string `key` (and nothing but `key` and `params`). */
+export const isMessage = (value: unknown): value is Message =>
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as { key?: unknown }).key === 'string' &&
+  Object.keys(value).every((k) => k === 'key' || k === 'params')

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import nunjucks from 'nunjucks'
+import { message } from '../../src/domain/shared/message.ts'
+import { hasCopy, MissingCopy, text, translate } from '../../src/copy/translate.ts'
+import { translate as webTranslate } from '../../src/web/i18n.ts'
+import { configureNunjucks } from '../../src/web/app.ts'
+
+describe('copy catalogue', () => {
+  it('translates a key and a Message the same way', () => {
+    const byKey = translate('letterText.decision.described', {
+      kind: 'annual review',
+      date: '3 February 2025',
+    })
+    const byMessage = translate(
+      message('letterText.decision.described', { kind: 'annual review', date: '3 February 2025' }),
+    )
+    expect(byKey).toBe('the annual review decision dated 3 February 2025')
+    expect(byMessage).toBe(byKey)
+  })
+
+  it('puts parameters in verbatim: braces in a value are not read again', () => {
+    expect(text('letterText.decision.described', { kind: '{date}', date: '1 May 2025' })).toBe(
+      'the {date} decision dated 1 May 2025',
+    )
+  })
+
+  it('adds parameters given beside a Message to its own', () => {
+    expect(
+      text(message('letterText.decision.described', { kind: 'variation' }), { date: '2 May 2025' }),
+    ).toBe('the variation decision dated 2 May 2025')
+  })
+
+  it('fails loudly on a missing key, and says whether a key exists', () => {
+    expect(() => translate('letterText.no.such.key')).toThrow(MissingCopy)
+    expect(() => text('letterText')).toThrow(MissingCopy)
+    expect(hasCopy('letterText.decision.described')).toBe(true)
+    expect(hasCopy('letterText.no.such.key')).toBe(false)
+  })
+
+  it('is the same function the web layer exports', () => {
+    expect(webTranslate).toBe(translate)
+  })
+
+  it("gives nunjucks' t a Message as well as a key", () => {
+    const env = new nunjucks.Environment()
+    configureNunjucks(env, 'https://example.org')
+    const out = env.renderString(
+      '{{ t(m) }} / {{ t("letterText.decision.described", { kind: "x", date: "y" }) }}',
+      {
+        m: message('letterText.decision.described', { kind: 'annual review', date: '3 February 2025' }),
+      },
+    )
+    expect(out).toBe('the annual review decision dated 3 February 2025 / the x decision dated y')
+  })
+})
