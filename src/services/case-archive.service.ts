@@ -17,7 +17,8 @@ import { InvalidInput } from '../domain/shared/errors.ts'
  * A whole case as one archive: a zip holding manifest.json (every other file with its SHA-256 and
  * size), case.json (every row of the case: current versions, earlier versions, the bin and the audit
  * trail) and evidence/<sha256> (each file, named by its hash). Import checks every hash before it
- * writes anything, and writes everything in one transaction.
+ * writes anything, and writes everything in one transaction. A letter Redress made before issue 11
+ * goes in as the parent would send it, without its page of notes (see `lettersAsSent`).
  */
 
 export const ARCHIVE_FORMAT = 'redress-case-archive'
@@ -155,7 +156,8 @@ export class CaseArchiveService {
     await this.repo.transaction((repo) =>
       repo.record(who, caseId, 'export', 'case', caseId, 'case exported to an archive'),
     )
-    const rows = await this.repo.exportRows(who.ownerId, caseId)
+    const stored = await this.repo.exportRows(who.ownerId, caseId)
+    const { rows, replaced } = await this.lettersAsSent(stored)
     const caseJson = new TextEncoder().encode(JSON.stringify(rows, null, 1))
     const hashes = [...new Set(rows.evidence.map((e) => e.sha256))].sort()
     const entries: ManifestEntry[] = [
@@ -165,7 +167,7 @@ export class CaseArchiveService {
     const names = new Map<string, string>()
     for (const e of rows.evidence) if (!names.has(e.sha256)) names.set(e.sha256, readableEvidencePath(e))
     for (const h of hashes) {
-      if (!this.files.has(h))
+      if (!replaced.has(h) && !this.files.has(h))
         throw new Error(
           `The evidence file ${h} is missing from the data folder; the case cannot be exported whole.`,
         )
@@ -184,11 +186,12 @@ export class CaseArchiveService {
     zip.addBuffer(Buffer.from(caseJson), 'case.json')
     // Files are stored without compression: PDFs and photos are compressed already.
     // Read through the store, so that files kept encrypted (safe mode) go in as their content.
-    for (const h of hashes)
-      zip.addReadStream(this.files.openRead(h), names.get(h) ?? `evidence/${h}`, {
-        compress: false,
-        size: sizes.get(h) ?? 0,
-      })
+    for (const h of hashes) {
+      const name = names.get(h) ?? `evidence/${h}`
+      const letter = replaced.get(h)
+      if (letter) zip.addBuffer(Buffer.from(letter), name, { compress: false })
+      else zip.addReadStream(this.files.openRead(h), name, { compress: false, size: sizes.get(h) ?? 0 })
+    }
     zip.end()
     const total = caseJson.length + rows.evidence.reduce((n, e) => n + e.sizeBytes, 0)
     let written = 0
@@ -212,6 +215,50 @@ export class CaseArchiveService {
       throw error
     }
     return manifest
+  }
+
+  /**
+   * The rows to export, with every letter Redress made before issue 11 as the parent would send
+   * it. Such a letter was stored with a last page of notes for the parent ("This page is for you.
+   * Do not send it."); the app takes that page out whenever the letter is downloaded, viewed or
+   * bundled, so the parent never sees it, and an archive (which may go to an adviser) carries the
+   * letter without it too. Its evidence rows, and the earlier versions of them in the trail, name
+   * the file in the archive (its hash and size), so the manifest, case.json and the bytes agree
+   * and an import stores the letter as sent. The stored file here is left as it was.
+   * `replaced` maps each stored hash so changed to the bytes that go into the archive under the
+   * new hash.
+   */
+  private async lettersAsSent(
+    rows: CaseRows,
+  ): Promise<{ rows: CaseRows; replaced: Map<string, Uint8Array> }> {
+    const letters = new Set(
+      rows.evidence
+        .filter((e) => e.mediaType === 'application/pdf' && e.tags.includes('redress-letter'))
+        .map((e) => e.sha256),
+    )
+    const swap = new Map<string, { sha256: string; sizeBytes: number }>()
+    const replaced = new Map<string, Uint8Array>()
+    if (letters.size === 0) return { rows, replaced }
+    const { withoutNotesPages } = await import('../documents/bundle/notes-pages.ts')
+    for (const h of letters) {
+      if (!this.files.has(h)) continue // reported as missing below
+      const out = await withoutNotesPages(await this.files.read(h))
+      if (out.removed.length === 0) continue
+      const next = sha(out.bytes)
+      swap.set(h, { sha256: next, sizeBytes: out.bytes.length })
+      replaced.set(next, out.bytes)
+    }
+    if (swap.size === 0) return { rows, replaced }
+    const evidence = rows.evidence.map((e) => {
+      const s = swap.get(e.sha256)
+      return s ? { ...e, ...s } : e
+    })
+    const revisions = rows.revisions.map((r) => {
+      const s =
+        r.entity === 'evidence' && typeof r.data.sha256 === 'string' ? swap.get(r.data.sha256) : undefined
+      return s ? { ...r, data: { ...r.data, ...s } } : r
+    })
+    return { rows: { ...rows, evidence, revisions }, replaced }
   }
 
   /**
