@@ -69,7 +69,7 @@ export function translate(
     node = catalogue(locale)
     for (const part of key.split('.')) {
       if (node === null || typeof node !== 'object' || !(part in node))
-        throw new MissingCopy(`No copy for "${key}"`)
+        throw new MissingCopy(`No copy for "${key}"`) // copy: not user-facing (a programming error)
       node = (node as Record<string, unknown>)[part]
     }
     found.set(id, node)
@@ -85,7 +85,7 @@ export function translate(
 export function text(key: string | Message, params: Params = {}, locale: Locale = DEFAULT_LOCALE): string {
   const out = translate(key, params, locale)
   if (typeof out !== 'string')
-    throw new MissingCopy(`Copy "${isMessage(key) ? key.key : key}" is not a sentence`)
+    throw new MissingCopy(`Copy "${isMessage(key) ? key.key : key}" is not a sentence`) // copy: not user-facing (a programming error)
   return out
 }
 
