@@ -76,6 +76,11 @@ export const cases = pgTable(
     otherParent: jsonb('other_parent').$type<OtherParentColumn>().notNull(),
     children: jsonb('children').$type<ChildColumn[]>().notNull(),
     notes: text('notes'),
+    /**
+     * A number no other write has had, set in the same transaction as every change to the case or
+     * anything in it (see CaseRepository.caseVersion): pages kept in memory are keyed by it.
+     */
+    changeSeq: bigserial('change_seq', { mode: 'number' }).notNull(),
   },
   (t) => [index('cases_owner_idx').on(t.ownerId)],
 )

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "change_seq" bigserial NOT NULL;
