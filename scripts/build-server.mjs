@@ -35,7 +35,6 @@ const BUNDLED = [
   '@fastify/view',
   'nunjucks',
   'drizzle-orm',
-  'date-holidays',
   'yaml',
   'csv-parse',
   'fast-xml-parser',

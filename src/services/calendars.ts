@@ -1,4 +1,3 @@
-import Holidays from 'date-holidays'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Temporal } from 'temporal-polyfill'
@@ -35,12 +34,6 @@ export const CALENDARS_DIR = fromRoot('rules', 'calendars')
 
 /** Years the calendars cover. date-holidays misses one-off days before 2011 (e.g. 2002, 1999), so we stop there. */
 export const COVERED_YEARS = { from: 2008, to: 2040 } as const
-
-const REGION: Readonly<Record<Nation, string>> = {
-  'england-and-wales': 'ENG',
-  scotland: 'SCT',
-  'northern-ireland': 'NIR',
-}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const confidence = z.enum(CONFIDENCES)
@@ -123,25 +116,40 @@ export function loadGovUkCalendar(nation: Nation, dir: string = CALENDARS_DIR): 
   }
 }
 
-const libraries = new Map<Nation, Holidays>()
+/** date-holidays' answers for the years GOV.UK does not list, written by `npm run rules:holidays`. */
+export const COMPUTED_FILE = join(CALENDARS_DIR, 'computed.json')
 
-/** date-holidays' public holidays for a nation and year that fall on weekdays (the days people get off). */
-export function dateHolidaysFor(nation: Nation, year: number): Holiday[] {
-  let lib = libraries.get(nation)
-  if (!lib) {
-    lib = new Holidays('GB', REGION[nation])
-    libraries.set(nation, lib)
+const computedFileSchema = z.strictObject({
+  'generated-by': z.string(),
+  nations: z.record(
+    z.enum(['england-and-wales', 'scotland', 'northern-ireland']),
+    z.record(z.string().regex(/^\d{4}$/), z.array(holidayLine)),
+  ),
+})
+
+/** The file's text: one holiday a line, so a change in the library shows as a readable diff. */
+export function computedFileContents(
+  nations: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>,
+  library: string,
+): string {
+  return `${JSON.stringify({ 'generated-by': `npm run rules:holidays (date-holidays ${library})`, nations }, null, 2)}\n`
+}
+
+let computedCache: z.infer<typeof computedFileSchema>['nations'] | null = null
+
+/** date-holidays' weekday public holidays for a nation and year, as rules/calendars/computed.json records them. */
+export function computedHolidays(nation: Nation, year: number): Holiday[] {
+  if (!computedCache) {
+    const parsed = computedFileSchema.safeParse(JSON.parse(readFileSync(COMPUTED_FILE, 'utf8')))
+    if (!parsed.success)
+      throw new Error(`calendars/computed.json: ${parsed.error.issues.map((i) => i.message).join('; ')}`)
+    computedCache = parsed.data.nations
   }
-  const seen = new Set<string>()
-  const out: Holiday[] = []
-  for (const h of lib.getHolidays(year)) {
-    if (h.type !== 'public') continue
-    const d = date(h.date.slice(0, 10))
-    if (d.dayOfWeek >= 6 || seen.has(d.toString())) continue
-    seen.add(d.toString())
-    out.push({ date: d, name: h.name })
-  }
-  return out.sort((a, b) => Temporal.PlainDate.compare(a.date, b.date))
+  // A covered year missing from the file would silently lose its holidays: refuse instead.
+  const lines = computedCache[nation]?.[String(year)]
+  if (!lines)
+    throw new Error(`calendars/computed.json has no ${year} for ${nation}: run npm run rules:holidays`)
+  return lines.map((line) => ({ date: date(line.slice(0, 10)), name: line.slice(11) }))
 }
 
 const govUkCache = new Map<Nation, GovUkCalendar>()
@@ -166,7 +174,7 @@ export function holidayYear(nation: Nation, year: number): HolidayYear {
   let result: HolidayYear
   if (listed) result = listed
   else {
-    const computed = dateHolidaysFor(nation, year)
+    const computed = computedHolidays(nation, year)
     const extras = gov.extraDays.filter((d) => d.date.year === year)
     const known = new Set(computed.map((h) => h.date.toString()))
     const holidays = [...computed, ...extras.filter((d) => !known.has(d.date.toString()))].sort((a, b) =>

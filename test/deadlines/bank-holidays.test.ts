@@ -7,10 +7,11 @@ import { OutsideRuleCoverage } from '../../src/domain/shared/errors.ts'
 import {
   COVERED_YEARS,
   buildCalendar,
-  dateHolidaysFor,
+  computedHolidays,
   holidayYear,
   loadGovUkCalendar,
 } from '../../src/services/calendars.ts'
+import { dateHolidaysFor } from '../../src/services/date-holidays.ts'
 import { d } from './fixtures.ts'
 
 /**
@@ -183,6 +184,15 @@ describe('merged calendars (src/services/calendars.ts)', () => {
       expect(y2011.holidays.map((h) => h.date.toString())).toContain('2011-04-29')
       expect(holidayYear(nation, 2030).origin).toBe('computed')
     }
+  })
+
+  it('rules/calendars/computed.json is what the pinned date-holidays gives (npm run rules:holidays)', () => {
+    for (const nation of NATIONS)
+      for (let year = COVERED_YEARS.from; year <= COVERED_YEARS.to; year++)
+        expect(
+          computedHolidays(nation, year).map((h) => `${h.date.toString()} ${h.name}`),
+          `${nation} ${year}`,
+        ).toEqual(dateHolidaysFor(nation, year).map((h) => `${h.date.toString()} ${h.name}`))
   })
 
   it('only weekdays are listed (a weekend holiday counts through its substitute day)', () => {
