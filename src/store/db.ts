@@ -8,7 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import * as schema from './schema.ts'
 import { lockDataDirectory } from './lock.ts'
-import { secureDataFolder } from './permissions.ts'
+import { ownerOnlyFolder, secureDataFolder, tightenPgliteStartFiles } from './permissions.ts'
 import { fromRoot } from '../root.ts'
 import type { FileCipher } from './evidence-files.ts'
 import { readKeyFile } from './safe/keyring.ts'
@@ -60,11 +60,22 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   // Evidence lives in the data folder with either engine: make it private before anything opens.
   // (A PostgreSQL caller with no files of its own, such as a repository test, passes no folder.)
-  const tightened = options.dataDir ? secureDataFolder(options.dataDir) : 0
-  if (tightened > 0)
-    options.onNotice?.(
-      `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${options.dataDir} readable by you alone.`,
-    )
+  if (options.dataDir) {
+    const { dataDir, onNotice } = options
+    const say = (tightened: number): void => {
+      if (tightened > 0)
+        onNotice?.(
+          `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${dataDir} readable by you alone.`,
+        )
+    }
+    // A folder only its owner can enter keeps everything inside from others, so when it already is
+    // one, the walk through every file inside (for files copied in with looser modes) is done just
+    // after start-up rather than on its way; a looser folder is walked and tightened first.
+    if (ownerOnlyFolder(dataDir)) {
+      const later = setTimeout(() => say(secureDataFolder(dataDir)), 2_000)
+      later.unref()
+    } else say(secureDataFolder(dataDir))
+  }
   if (readKeyFile(options.dataDir)) {
     // Safe mode (docs/adr/0005-safe-mode.md): nothing opens without the data key.
     const dataKey = options.dataKey ?? (await dataKeyFromEnvironment(options.dataDir))
@@ -89,9 +100,11 @@ async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database>
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })
     if (fresh) onNotice?.('Database ready.')
     // PGlite's file layer sets some modes itself (initdb's files, pg_internal.init at each start),
-    // past the umask: tighten again now, now and then while it runs, and when it closes. The
-    // folder itself is 0700 throughout, so nothing inside is reachable by others even in between.
-    secureDataFolder(dataDir)
+    // past the umask: tighten again now (the whole folder after initdb, else the files each start
+    // writes), now and then while it runs, and when it closes. The folder itself is 0700
+    // throughout, so nothing inside is reachable by others even in between.
+    if (fresh) secureDataFolder(dataDir)
+    else tightenPgliteStartFiles(dbDir)
     const sweep = setInterval(() => secureDataFolder(dataDir), 60_000)
     sweep.unref()
     return {

@@ -26,3 +26,37 @@ export function secureDataFolder(dir: string): number {
   visit(dir)
   return tightened
 }
+
+/** Whether `dir` is a folder (not a link) that group and others cannot enter or read: umask set either way. */
+export function ownerOnlyFolder(dir: string): boolean {
+  process.umask(PRIVATE_UMASK)
+  try {
+    const st = lstatSync(dir)
+    return st.isDirectory() && (st.mode & 0o077) === 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * PGlite writes its relation cache (`pg_internal.init`, in `global/` and in each database folder
+ * under `base/`) with its own modes, past the umask, every time it starts. Tightens just those, so
+ * a start need not walk the whole data folder a second time; the regular sweep walks everything.
+ */
+export function tightenPgliteStartFiles(dbDir: string): void {
+  const candidates = [join(dbDir, 'global', 'pg_internal.init')]
+  try {
+    for (const name of readdirSync(join(dbDir, 'base')))
+      candidates.push(join(dbDir, 'base', name, 'pg_internal.init'))
+  } catch {
+    return // no base folder: nothing was created
+  }
+  for (const path of candidates) {
+    try {
+      const st = lstatSync(path)
+      if (!st.isSymbolicLink() && (st.mode & 0o077) !== 0) chmodSync(path, st.mode & 0o700)
+    } catch {
+      // not there (yet): the sweep will see it
+    }
+  }
+}
