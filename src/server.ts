@@ -8,6 +8,8 @@ import { DataDirectoryInUse } from './store/lock.ts'
 import { clockFor } from './services/clock.ts'
 
 const LIFTOFF = '--liftoff-only'
+/** How long stopping may take before the server leaves anyway (see shutdown). */
+const SHUTDOWN_LIMIT_MS = 20_000
 
 /**
  * In safe mode the server runs on V8's baseline WebAssembly compiler only (docs/adr/0005-safe-mode.md,
@@ -99,8 +101,18 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     say(`\nStopping Redress (${signal})…`)
+    // Stopping never hangs: everything saved is already on disk (the kill test proves it), so if a
+    // step stalls, the server says which and leaves; the next start finds the data as it was.
+    let step = 'closing the web server'
+    const stalled = setTimeout(() => {
+      process.stderr.write(`redress: stopping took too long (${step}); leaving now. Your data is saved.\n`)
+      process.exit(1)
+    }, SHUTDOWN_LIMIT_MS)
+    stalled.unref()
     await app.close()
+    step = 'stopping the background reader'
     await caseFile.reading.stop() // a job cut short is given back to the queue
+    step = 'closing the database'
     await database.close()
     say('Stopped. Your data is saved.')
     process.exit(0)

@@ -67,8 +67,15 @@ export async function startServer(
     output: () => out,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode)
-        child.once('exit', (code) => resolve(code))
+        // A server that did not end cleanly is reported with its own words, for diagnosis.
+        const report = (code: number | null, signal: NodeJS.Signals | null): void => {
+          if (code !== 0) process.stderr.write(`[e2e] server ended (${code ?? signal}):\n${out}\n`)
+          resolve(code)
+        }
+        // Already gone (an exit code, or killed by a signal, when exitCode stays null): 'exit' has fired.
+        if (child.exitCode !== null || child.signalCode !== null)
+          return report(child.exitCode, child.signalCode)
+        child.once('exit', report)
         child.kill('SIGTERM')
       }),
   }
