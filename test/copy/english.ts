@@ -44,7 +44,7 @@ export function readsAsEnglish(text: string): boolean {
 const templateText = (node: ts.TemplateExpression): string =>
   node.head.text + node.templateSpans.map((s) => `X${s.literal.text}`).join('')
 
-function isIgnoredContext(node: ts.Node): boolean {
+export function isIgnoredContext(node: ts.Node): boolean {
   const parent = node.parent
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return true
   if (ts.isExternalModuleReference(parent) || ts.isImportTypeNode(parent)) return true

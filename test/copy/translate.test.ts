@@ -7,33 +7,33 @@ import { configureNunjucks } from '../../src/web/app.ts'
 
 describe('copy catalogue', () => {
   it('translates a key and a Message the same way', () => {
-    const byKey = translate('letterText.decision.described', {
-      kind: 'annual review',
+    const byKey = translate('letterText.common.theDecisionDated', {
+      kindName: 'annual review',
       date: '3 February 2025',
     })
     const byMessage = translate(
-      message('letterText.decision.described', { kind: 'annual review', date: '3 February 2025' }),
+      message('letterText.common.theDecisionDated', { kindName: 'annual review', date: '3 February 2025' }),
     )
     expect(byKey).toBe('the annual review decision dated 3 February 2025')
     expect(byMessage).toBe(byKey)
   })
 
   it('puts parameters in verbatim: braces in a value are not read again', () => {
-    expect(text('letterText.decision.described', { kind: '{date}', date: '1 May 2025' })).toBe(
+    expect(text('letterText.common.theDecisionDated', { kindName: '{date}', date: '1 May 2025' })).toBe(
       'the {date} decision dated 1 May 2025',
     )
   })
 
   it('adds parameters given beside a Message to its own', () => {
     expect(
-      text(message('letterText.decision.described', { kind: 'variation' }), { date: '2 May 2025' }),
+      text(message('letterText.common.theDecisionDated', { kindName: 'variation' }), { date: '2 May 2025' }),
     ).toBe('the variation decision dated 2 May 2025')
   })
 
   it('fails loudly on a missing key, and says whether a key exists', () => {
     expect(() => translate('letterText.no.such.key')).toThrow(MissingCopy)
     expect(() => text('letterText')).toThrow(MissingCopy)
-    expect(hasCopy('letterText.decision.described')).toBe(true)
+    expect(hasCopy('letterText.common.theDecisionDated')).toBe(true)
     expect(hasCopy('letterText.no.such.key')).toBe(false)
   })
 
@@ -45,9 +45,12 @@ describe('copy catalogue', () => {
     const env = new nunjucks.Environment()
     configureNunjucks(env, 'https://example.org')
     const out = env.renderString(
-      '{{ t(m) }} / {{ t("letterText.decision.described", { kind: "x", date: "y" }) }}',
+      '{{ t(m) }} / {{ t("letterText.common.theDecisionDated", { kindName: "x", date: "y" }) }}',
       {
-        m: message('letterText.decision.described', { kind: 'annual review', date: '3 February 2025' }),
+        m: message('letterText.common.theDecisionDated', {
+          kindName: 'annual review',
+          date: '3 February 2025',
+        }),
       },
     )
     expect(out).toBe('the annual review decision dated 3 February 2025 / the x decision dated y')

@@ -1,3 +1,4 @@
+import { tr } from './copy.ts'
 import type { Letter } from './model.ts'
 import {
   CMS_REFERENCE,
@@ -18,13 +19,13 @@ export function checkLetter(letter: Letter): void {
   if (blank(letter.sender.name)) missing.push(particular('sender.name', 'your name'))
   if (letter.sender.addressLines.every(blank)) missing.push(particular('sender.addressLines', 'your address'))
   if (blank(letter.recipient.organisation))
-    missing.push(particular('recipient.organisation', 'who the letter is going to'))
+    missing.push(particular('recipient.organisation', tr('check.whoTheLetterIs')))
   if (letter.layout === 'letter' && letter.recipient.addressLines.every(blank))
-    missing.push(particular('recipient.addressLines', 'the address it is going to'))
+    missing.push(particular('recipient.addressLines', tr('check.theAddressItIs')))
   const pattern = letter.kind === 'ni-appeal' ? NI_REFERENCE : CMS_REFERENCE
   if (!pattern.test(letter.reference.replace(/\s+/g, '')))
-    missing.push(particular('reference', 'the 12-digit CMS reference number'))
-  if (blank(letter.subject)) missing.push(particular('subject', 'a subject line'))
-  if (letter.paragraphs.length === 0) missing.push(particular('paragraphs', 'the body of the letter'))
+    missing.push(particular('reference', tr('check.theDigitCmsReference')))
+  if (blank(letter.subject)) missing.push(particular('subject', tr('check.aSubjectLine')))
+  if (letter.paragraphs.length === 0) missing.push(particular('paragraphs', tr('check.theBodyOfThe')))
   if (missing.length > 0) throw new MissingParticulars(letter.title || 'letter', missing)
 }

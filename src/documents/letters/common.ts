@@ -1,3 +1,4 @@
+import { tr } from './copy.ts'
 import { formatDate, type PlainDate } from '../../domain/shared/plain-date.ts'
 import type { Appendix, Detail, Letter, LetterBlock, Recipient, Sender } from './model.ts'
 import type { LetterKind } from './kinds.ts'
@@ -63,18 +64,21 @@ export function readBase(
 ): Base {
   const s = input.sender ?? {}
   const r = input.recipient ?? {}
-  const name = need.text(s.name, particular('sender.name', 'your full name'))
-  const addressLines = need.list(s.addressLines, particular('sender.addressLines', 'your postal address'))
+  const name = need.text(s.name, particular('sender.name', tr('common.yourFullName')))
+  const addressLines = need.list(
+    s.addressLines,
+    particular('sender.addressLines', tr('common.yourPostalAddress')),
+  )
   const phone = s.phone?.trim() || undefined
-  if (opts.needPhone && !phone) need.add(particular('sender.phone', 'a phone number they can reach you on'))
+  if (opts.needPhone && !phone) need.add(particular('sender.phone', tr('common.aPhoneNumberThey')))
   const email = s.email?.trim() || undefined
   const organisation = need.text(
     r.organisation,
-    particular('recipient.organisation', `who to send it to (${sendTo})`),
+    particular('recipient.organisation', tr('common.whoToSendIt', { sendTo })),
   )
   const recipientLines = need.list(
     r.addressLines,
-    particular('recipient.addressLines', `the postal address of ${sendTo}`),
+    particular('recipient.addressLines', tr('common.thePostalAddressOf', { sendTo })),
   )
   const attention = r.attention?.trim() || undefined
   return {
@@ -89,7 +93,7 @@ export function readBase(
       addressLines: recipientLines.map((l) => l.trim()),
       ...(attention ? { attention } : {}),
     },
-    date: need.date(input.date, particular('date', 'the date you will send the letter')),
+    date: need.date(input.date, particular('date', tr('common.theDateYouWill'))),
     reference: need.reference(input.reference, opts.referencePattern ?? CMS_REFERENCE),
   }
 }
@@ -101,28 +105,19 @@ export interface ReadDecision {
 }
 
 export function readDecision(need: Needs, d: Maybe<DecisionInput>, what = 'decision'): ReadDecision {
-  const date = need.date(
-    d?.date,
-    particular(`${what}.date`, `the date of the ${what} (the date printed on the CMS letter)`),
-  )
+  const date = need.date(d?.date, particular(`${what}.date`, tr('common.theDateOfThe', { what })))
   const kindName = d?.kindName?.trim() || null
   const subject = kindName
     ? d?.subject?.trim() || null
-    : need.text(
-        d?.subject,
-        particular(
-          `${what}.subject`,
-          `what the ${what} was about (for example "the annual review of the calculation")`,
-        ),
-      )
+    : need.text(d?.subject, particular(`${what}.subject`, tr('common.whatTheWasAbout', { what })))
   return { date, kindName, subject }
 }
 
 /** "the annual review decision dated 3 February 2025", or "the decision dated 3 February 2025 about …". */
 export const describeDecision = (d: ReadDecision): string =>
   d.kindName
-    ? `the ${d.kindName} decision dated ${formatDate(d.date)}`
-    : `the decision dated ${formatDate(d.date)} about ${d.subject ?? ''}`
+    ? tr('common.theDecisionDated', { kindName: d.kindName, date: formatDate(d.date) })
+    : tr('common.theDecisionDatedAbout', { date: formatDate(d.date), subject: d.subject ?? '' })
 
 /** The decision for a subject line or a label: "Annual review decision dated 3 February 2025". */
 export const decisionTitle = (d: ReadDecision): string => upperFirst(describeDecision(d).replace(/^the /, ''))
@@ -138,24 +133,21 @@ export const own = (s: string): string => {
   return /[\p{L}\p{N}]$/u.test(t) ? `${t}.` : t
 }
 
-export const NOTE_PROOF_OF_POSTAGE =
-  'Post it with free proof of postage: ask at the Post Office counter for a certificate of posting. ' +
-  'It costs nothing and shows the date you posted it. Keep the certificate with your copy.'
+export const NOTE_PROOF_OF_POSTAGE = (): string => tr('common.postItWithFree')
 
-export const NOTE_NOT_ADVICE =
-  'Redress helps you set out your case in your own words. It is not legal advice. Read everything through ' +
-  'and change anything that is not right before you send it.'
+export const NOTE_NOT_ADVICE = (): string => tr('common.redressHelpsYouSet')
 
-export const NOTE_KEEP_COPY = 'Keep a copy of the letter and of everything you send with it.'
+export const NOTE_KEEP_COPY = (): string => tr('common.keepACopyOf')
 
 /** Appeal papers go to the other parent as well: a warning, with where to ask for the address to be kept back. */
-export const noteSharedWithOtherParent = (where: 'on the form' | 'in your letter'): string =>
-  'The appeal papers are sent to the other parent too. If they must not know where you live, say so ' +
-  `${where} and check that nothing you send shows your address or phone number.`
+export const noteSharedWithOtherParent = (where: 'form' | 'letter'): string =>
+  tr('common.theAppealPapersAre', {
+    where: where === 'form' ? tr('common.onTheForm') : tr('common.inYourLetter'),
+  })
 
 function actByNote(input: LetterBaseInput): string[] {
   return input.actBy
-    ? [`Redress worked out that you should act by ${formatDate(input.actBy.date)}: ${input.actBy.what}.`]
+    ? [tr('common.redressWorkedOutThat', { date: formatDate(input.actBy.date), what: input.actBy.what })]
     : []
 }
 
@@ -192,13 +184,19 @@ export function compose(base: Base, input: LetterBaseInput, c: Compose): Letter 
     reference: base.reference,
     subject: c.subject,
     details: c.details ?? [],
-    salutation: c.salutation ?? 'Dear Sir or Madam',
+    salutation: c.salutation ?? tr('common.dearSirOrMadam'),
     paragraphs: c.paragraphs,
     closing: c.closing ?? 'Yours faithfully',
     signatureLine: c.signatureLine ?? false,
     enclosures: [...new Set(enclosures)],
     appendices,
-    notes: [...actByNote(input), ...(c.notes ?? []), NOTE_PROOF_OF_POSTAGE, NOTE_KEEP_COPY, NOTE_NOT_ADVICE],
+    notes: [
+      ...actByNote(input),
+      ...(c.notes ?? []),
+      NOTE_PROOF_OF_POSTAGE(),
+      NOTE_KEEP_COPY(),
+      NOTE_NOT_ADVICE(),
+    ],
     language: 'en-GB',
   }
 }
@@ -206,7 +204,7 @@ export function compose(base: Base, input: LetterBaseInput, c: Compose): Letter 
 /** "a, b and c" */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? ''
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+  return tr('common.listAnd', { first: items.slice(0, -1).join(', '), last: items[items.length - 1] })
 }
 
 export const sentence = (s: string): string => {

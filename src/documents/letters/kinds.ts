@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../../copy/translate.ts'
+import { inLocale, tr } from './copy.ts'
 import type { Letter } from './model.ts'
 import { particular, type Particular } from './particulars.ts'
 import {
@@ -148,36 +150,49 @@ const REGISTRY: Registry = {
   'ni-appeal': { spec: niAppealSpec, build: niAppeal },
 }
 
-/** What every letter needs, whatever its kind. */
-export const COMMON_PARTICULARS: readonly Particular[] = [
-  particular('sender.name', 'your name'),
-  particular('sender.addressLines', 'your address'),
-  particular('recipient.organisation', 'who it goes to'),
-  particular('recipient.addressLines', 'their postal address'),
-  particular('date', 'the date of the letter'),
-  particular('reference', 'your 12-digit CMS reference'),
+/** What every letter needs, whatever its kind, in the language of the build that asks. */
+export const commonParticulars = (): readonly Particular[] => [
+  particular('sender.name', tr('kinds.yourName')),
+  particular('sender.addressLines', tr('kinds.yourAddress')),
+  particular('recipient.organisation', tr('kinds.whoItGoesTo')),
+  particular('recipient.addressLines', tr('kinds.theirPostalAddress')),
+  particular('date', tr('kinds.theDateOfThe')),
+  particular('reference', tr('kinds.yourDigitCmsReference')),
 ]
+
+/** What every letter needs, in English (the default locale). */
+export const COMMON_PARTICULARS: readonly Particular[] = commonParticulars()
 
 export const LETTER_KINDS = Object.keys(REGISTRY) as LetterKind[]
 
 export const isLetterKind = (s: string): s is LetterKind => Object.hasOwn(REGISTRY, s)
 
-/** Every kind of letter Redress can write, with what each needs. */
-export function listLetterKinds(): LetterKindInfo[] {
-  return LETTER_KINDS.map((kind) => {
-    const { spec } = REGISTRY[kind]
-    return {
-      kind,
-      title: spec.title,
-      summary: spec.summary,
-      required: [...COMMON_PARTICULARS, ...spec.required],
-      ...(spec.evidence ? { evidence: spec.evidence } : {}),
-    }
-  })
+/** Every kind of letter Redress can write, with what each needs, in the given language. */
+export function listLetterKinds(locale: Locale = DEFAULT_LOCALE): LetterKindInfo[] {
+  return inLocale(locale, () =>
+    LETTER_KINDS.map((kind) => {
+      const { spec } = REGISTRY[kind]
+      return {
+        kind,
+        title: spec.title,
+        summary: spec.summary,
+        required: [...commonParticulars(), ...spec.required],
+        ...(spec.evidence ? { evidence: spec.evidence } : {}),
+      }
+    }),
+  )
 }
 
-/** Builds a letter of the given kind from typed input. Throws `MissingParticulars` saying what to add. */
-export function buildLetter<K extends LetterKind>(kind: K, input: LetterInputs[K]): Letter {
+/**
+ * Builds a letter of the given kind from typed input, written in the given language (every
+ * sentence the template adds comes from the locale files; the parent's own words go in as they
+ * are). Throws `MissingParticulars` saying what to add, in that language.
+ */
+export function buildLetter<K extends LetterKind>(
+  kind: K,
+  input: LetterInputs[K],
+  locale: Locale = DEFAULT_LOCALE,
+): Letter {
   const entry = REGISTRY[kind] as Entry<K>
-  return entry.build(input)
+  return inLocale(locale, () => entry.build(input))
 }

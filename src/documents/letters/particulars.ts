@@ -1,3 +1,4 @@
+import { tr } from './copy.ts'
 import { DomainError } from '../../domain/shared/errors.ts'
 import { Temporal, type PlainDate } from '../../domain/shared/plain-date.ts'
 import type { Pence } from '../../domain/shared/pence.ts'
@@ -16,9 +17,10 @@ export class MissingParticulars extends DomainError {
     readonly missing: readonly Particular[],
   ) {
     super(
-      `To write the ${document.toLowerCase()}, Redress needs a few more details. Please add: ` +
-        missing.map((m) => m.whatToAdd).join('; ') +
-        '.',
+      tr('particulars.toWriteTheRedress', {
+        document: document.toLowerCase(),
+        missing: missing.map((m) => m.whatToAdd).join('; '),
+      }),
     )
   }
 }
@@ -83,17 +85,14 @@ export class Needs {
 
   reference(value: Maybe<string>, pattern: RegExp = CMS_REFERENCE): string {
     const v = (value ?? '').replace(/\s+/g, '')
-    if (!v)
-      this.add(
-        particular('reference', 'your CMS reference number (12 digits, starting 121, on any CMS letter)'),
-      )
+    if (!v) this.add(particular('reference', tr('particulars.yourCmsReferenceNumber')))
     else if (!pattern.test(v))
       this.add(
         particular(
           'reference',
           pattern === CMS_REFERENCE
-            ? `a CMS reference number of 12 digits starting 121 (the one given, "${value}", is not in that form)`
-            : `a reference number of 12 digits (the one given, "${value}", is not in that form)`,
+            ? tr('particulars.aCmsReferenceNumber', { value })
+            : tr('particulars.aReferenceNumberOf', { value }),
         ),
       )
     return v

@@ -1,3 +1,4 @@
+import { localeOfLetter, trIn } from './copy.ts'
 import {
   AlignmentType,
   Document,
@@ -148,10 +149,11 @@ function body(letter: Letter): (Paragraph | Table)[] {
 }
 
 function notes(letter: Letter): Paragraph[] {
+  const t = trIn(localeOfLetter(letter.language))
   if (letter.notes.length === 0) return []
   return [
-    headingPara('Before you send this', 'title', true),
-    para('This page is for you. Do not send it.', { italic: true, after: 200 }),
+    headingPara(t('renderDocx.beforeYouSendThis'), 'title', true),
+    para(t('renderDocx.thisPageIsFor'), { italic: true, after: 200 }),
     ...letter.notes.map(
       (n) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 100 }, children: [new TextRun(n)] }),
     ),
@@ -160,12 +162,13 @@ function notes(letter: Letter): Paragraph[] {
 
 /** Renders a letter as an editable Word document with the same paragraphs as the PDF. */
 export async function renderLetterDocx(letter: Letter, o: { notes?: boolean } = {}): Promise<Uint8Array> {
+  const t = trIn(localeOfLetter(letter.language))
   checkLetter(letter)
   const doc = new Document({
     title: letter.title,
     subject: letter.subject,
     creator: letter.sender.name,
-    description: 'Written with Redress',
+    description: t('renderDocx.writtenWithRedress'),
     lastModifiedBy: letter.sender.name,
     styles: {
       default: {
@@ -213,7 +216,7 @@ export async function renderLetterDocx(letter: Letter, o: { notes?: boolean } = 
                   new TextRun({
                     size: 18,
                     children: [
-                      `CMS reference ${letter.reference} · Page `,
+                      t('renderDocx.cmsReferencePage', { reference: letter.reference }),
                       PageNumber.CURRENT,
                       ' of ',
                       PageNumber.TOTAL_PAGES,

@@ -1,3 +1,4 @@
+import { localeOfLetter, trIn } from './copy.ts'
 import { PDFDocument } from 'pdf-lib'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { embedFonts } from '../pdf/fonts.ts'
@@ -39,6 +40,7 @@ function drawEnclosures(flow: PageFlow, letter: Letter): void {
 
 /** Draws a letter (and its enclosures written by Redress) onto pages from `flow`. */
 export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}): void {
+  const t = trIn(localeOfLetter(letter.language))
   const { fonts } = flow
   flow.newPage()
   if (letter.layout === 'letter') {
@@ -97,17 +99,18 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
   })
   if (o.notes === true && letter.notes.length > 0) {
     flow.newPage()
-    flow.text('Before you send this', { font: fonts.bold, size: SIZE.title, after: 2 })
-    flow.text('This page is for you. Do not send it.', { font: fonts.italic, after: 10 })
+    flow.text(t('renderPdf.beforeYouSendThis'), { font: fonts.bold, size: SIZE.title, after: 2 })
+    flow.text(t('renderPdf.thisPageIsFor'), { font: fonts.italic, after: 10 })
     for (const n of letter.notes) flow.bullet(n, 5)
   }
 }
 
 /** Writes "CMS reference … · Page n of N" at the foot of each page. */
 function drawFooters(flow: PageFlow, letter: Letter): void {
+  const t = trIn(localeOfLetter(letter.language))
   const total = flow.pages.length
   flow.pages.forEach((p, i) => {
-    const text = `CMS reference ${letter.reference} · Page ${i + 1} of ${total}`
+    const text = t('renderPdf.cmsReferencePageOf', { reference: letter.reference, value: i + 1, total })
     const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
     p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
   })
@@ -125,7 +128,7 @@ export function setMetadata(
   doc.setAuthor(author)
   doc.setLanguage('en-GB')
   doc.setCreator('Redress')
-  doc.setProducer('Redress with pdf-lib')
+  doc.setProducer('Redress with pdf-lib') // copy: not user-facing (names the software in the file's metadata)
   const when = new Date(Date.UTC(date.year, date.month - 1, date.day, 12))
   doc.setCreationDate(when)
   doc.setModificationDate(when)
@@ -148,30 +151,34 @@ export async function renderLetterPdf(letter: Letter, o: DrawOptions = {}): Prom
  * that is sent, nor of a bundle.
  */
 export async function renderNotesPdf(letter: Letter, extra: readonly string[] = []): Promise<Uint8Array> {
+  const t = trIn(localeOfLetter(letter.language))
   const doc = await PDFDocument.create({ updateMetadata: false })
   const fonts = await embedFonts(doc)
   const flow = new PageFlow(doc, fonts)
   flow.newPage()
-  flow.text('Before you send this', { font: fonts.bold, size: SIZE.title, after: 2 })
-  flow.text(`Notes for you about your ${letter.title.toLowerCase()} dated ${formatDate(letter.date)}.`, {
-    font: fonts.italic,
-    after: 2,
-  })
-  flow.text('Keep these notes. They are not part of the letter: do not send them.', {
+  flow.text(t('renderPdf.beforeYouSendThis'), { font: fonts.bold, size: SIZE.title, after: 2 })
+  flow.text(
+    t('renderPdf.notesForYouAbout', { title: letter.title.toLowerCase(), date: formatDate(letter.date) }),
+    {
+      font: fonts.italic,
+      after: 2,
+    },
+  )
+  flow.text(t('renderPdf.keepTheseNotesThey'), {
     font: fonts.italic,
     after: 10,
   })
   for (const n of [...extra, ...letter.notes]) flow.bullet(n, 5)
   const total = flow.pages.length
   flow.pages.forEach((p, i) => {
-    const text = `Notes for you, not to send · Page ${i + 1} of ${total}`
+    const text = t('renderPdf.notesForYouNot', { value: i + 1, total })
     const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
     p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
   })
   setMetadata(
     doc,
-    `Notes for you: ${letter.title}`,
-    'Notes for you, not to send',
+    t('renderPdf.notesForYou', { title: letter.title }),
+    t('renderPdf.notesForYouNot2'),
     letter.sender.name,
     letter.date,
   )

@@ -1,3 +1,4 @@
+import { tr } from './copy.ts'
 import { formatPounds, type Pence } from '../../domain/shared/pence.ts'
 import type { Step } from '../../domain/shared/traced.ts'
 import { formatDate } from '../../domain/shared/plain-date.ts'
@@ -26,11 +27,11 @@ export function workingsFromSteps(steps: readonly Step[]): WorkingStep[] {
   })
 }
 
-export const WORKINGS_TITLE = 'Workings from the calculation checker'
+export const WORKINGS_TITLE = (): string => tr('workings.workingsFromTheCalculation')
 
 export function workingsAppendix(steps: readonly WorkingStep[], intro?: string): Appendix {
   return {
-    title: WORKINGS_TITLE,
+    title: WORKINGS_TITLE(),
     paragraphs: [
       ...(intro ? [intro] : []),
       table(

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock, type LetterTable } from '../model.ts'
@@ -74,8 +75,12 @@ export const formatFigure = (f: Figure): string =>
   f.kind === 'money' ? formatPounds(f.amount) : f.kind === 'count' ? `${f.value} ${f.unit}` : f.text
 
 const ROLE: Record<ParentRole, string> = {
-  'paying-parent': 'the paying parent',
-  'receiving-parent': 'the receiving parent',
+  get 'paying-parent'() {
+    return tr('appealPack.thePayingParent')
+  },
+  get 'receiving-parent'() {
+    return tr('appealPack.theReceivingParent')
+  },
 }
 
 interface Read {
@@ -85,36 +90,42 @@ interface Read {
 
 function start(title: string, input: AppealPackInput): Read {
   const need = new Needs(title)
-  return { need, base: readBase(need, input, 'HM Courts & Tribunals Service (the address on form SSCS2)') }
+  return { need, base: readBase(need, input, tr('appealPack.hmCourtsTribunalsService')) }
 }
 
 const noticeDate = (need: Needs, input: AppealPackInput): PlainDate =>
   need.date(
     input.reconsiderationNoticeDate,
-    particular('reconsiderationNoticeDate', 'the date of the mandatory reconsideration notice'),
+    particular('reconsiderationNoticeDate', tr('appealPack.theDateOfThe')),
   )
 
 const statementDetails = (base: Read['base'], decision: ReadDecision, mrn: PlainDate) => [
   { label: 'Appellant', value: base.sender.name },
   { label: 'CMS reference', value: base.reference },
   { label: 'Decision appealed', value: decisionTitle(decision) },
-  { label: 'Mandatory reconsideration notice', value: formatDate(mrn) },
+  { label: tr('appealPack.mandatoryReconsiderationNotice'), value: formatDate(mrn) },
 ]
 
-const APPEAL_NOTES = [
-  'Send the appeal so that it arrives within the time limit, which runs from the date of the mandatory reconsideration notice.',
-  'Send a copy of the mandatory reconsideration notice with the form; without it the appeal can be sent back.',
-  noteSharedWithOtherParent('on the form'),
+const appealNotes = (): string[] => [
+  tr('appealPack.sendTheAppealSo'),
+  tr('appealPack.sendACopyOf'),
+  noteSharedWithOtherParent('form'),
 ]
 
 export const appealCoveringLetterSpec = {
-  title: 'Appeal covering letter',
-  summary: 'Covering letter sending form SSCS2 and the appeal papers to the tribunal.',
-  required: [
-    particular('decision.date', 'the date of the decision'),
-    particular('decision.subject', 'what the decision was about'),
-    particular('reconsiderationNoticeDate', 'the date of the mandatory reconsideration notice'),
-  ],
+  get title() {
+    return tr('appealPack.appealCoveringLetter')
+  },
+  get summary() {
+    return tr('appealPack.coveringLetterSendingForm')
+  },
+  get required() {
+    return [
+      particular('decision.date', tr('appealPack.theDateOfThe2')),
+      particular('decision.subject', tr('appealPack.whatTheDecisionWas')),
+      particular('reconsiderationNoticeDate', tr('appealPack.theDateOfThe')),
+    ]
+  },
 }
 
 export function appealCoveringLetter(input: AppealPackInput): Letter {
@@ -126,72 +137,67 @@ export function appealCoveringLetter(input: AppealPackInput): Letter {
   const hasFigures = (input.disputedFigures ?? []).length > 0
   return compose(base, input, {
     kind: 'appeal-covering-letter',
-    title: 'Appeal to the First-tier Tribunal (Social Security and Child Support)',
-    subject: `Appeal against the ${describeDecision(decision).replace(/^the /, '')}`,
+    title: tr('appealPack.appealToTheFirst'),
+    subject: tr('appealPack.appealAgainstThe', { value: describeDecision(decision).replace(/^the /, '') }),
     paragraphs: [
-      `I enclose my appeal on form SSCS2 against ${describeDecision(decision)}, as looked at again in the ` +
-        `mandatory reconsideration notice dated ${formatDate(mrn)}.`,
-      'I also enclose a copy of the mandatory reconsideration notice and the papers listed below, which set out ' +
-        'my grounds of appeal and the facts and figures I rely on.',
-      ...(input.lateReason?.trim()
-        ? [
-            'My appeal is late. I ask the tribunal to accept it late, for the reason I give here:',
-            own(input.lateReason),
-          ]
-        : []),
-      'Please confirm that you have received my appeal and tell me the tribunal’s reference number.',
+      tr('appealPack.iEncloseMyAppeal', { decision: describeDecision(decision), mrn: formatDate(mrn) }),
+      tr('appealPack.iAlsoEncloseA'),
+      ...(input.lateReason?.trim() ? [tr('appealPack.myAppealIsLate'), own(input.lateReason)] : []),
+      tr('appealPack.pleaseConfirmThatYou'),
     ],
     enclosures: [
-      'Form SSCS2, completed and signed',
-      `A copy of the mandatory reconsideration notice dated ${formatDate(mrn)}`,
-      'Grounds of appeal',
+      tr('appealPack.formSscsCompletedAnd'),
+      tr('appealPack.aCopyOfThe', { mrn: formatDate(mrn) }),
+      tr('appealPack.groundsOfAppeal'),
       ...(hasChronology ? ['Chronology'] : []),
-      ...(hasFigures ? ['Schedule of disputed figures'] : []),
+      ...(hasFigures ? [tr('appealPack.scheduleOfDisputedFigures')] : []),
     ],
-    notes: [
-      ...APPEAL_NOTES,
-      'Get form SSCS2 from GOV.UK and post everything to the address printed on the form.',
-    ],
+    notes: [...appealNotes(), tr('appealPack.getFormSscsFrom')],
   })
 }
 
 export const appealGroundsSpec = {
-  title: 'Grounds of appeal',
-  summary: 'Why the decision is wrong, as numbered grounds for the tribunal.',
-  required: [...appealCoveringLetterSpec.required, particular('grounds', 'why the decision is wrong')],
+  get title() {
+    return tr('appealPack.groundsOfAppeal')
+  },
+  get summary() {
+    return tr('appealPack.whyTheDecisionIs')
+  },
+  get required() {
+    return [...appealCoveringLetterSpec.required, particular('grounds', tr('appealPack.whyTheDecisionIs2'))]
+  },
 }
 
 export function appealGrounds(input: AppealPackInput): Letter {
   const { need, base } = start(appealGroundsSpec.title, input)
   const decision = readDecision(need, input.decision)
   const mrn = noticeDate(need, input)
-  const grounds = need.list(
-    input.grounds,
-    particular('grounds', 'at least one reason why the decision is wrong'),
-  )
+  const grounds = need.list(input.grounds, particular('grounds', tr('appealPack.atLeastOneReason')))
   need.check()
   return compose(base, input, {
     kind: 'appeal-grounds',
     layout: 'statement',
-    title: 'Grounds of appeal',
-    subject: `Appeal against the ${describeDecision(decision).replace(/^the /, '')}`,
+    title: tr('appealPack.groundsOfAppeal'),
+    subject: tr('appealPack.appealAgainstThe', { value: describeDecision(decision).replace(/^the /, '') }),
     details: statementDetails(base, decision, mrn),
     paragraphs: [
-      `I appeal against ${describeDecision(decision)}. The mandatory reconsideration notice dated ${formatDate(mrn)} did not change it as I asked.`,
-      heading('Why the decision is wrong'),
+      tr('appealPack.iAppealAgainstThe', { decision: describeDecision(decision), mrn: formatDate(mrn) }),
+      heading(tr('appealPack.whyTheDecisionIs3')),
       ...grounds.map(own),
       ...(input.outcomeSought?.trim()
-        ? [heading('What I ask the tribunal to do'), own(input.outcomeSought)]
+        ? [heading(tr('appealPack.whatIAskThe')), own(input.outcomeSought)]
         : []),
     ],
     signatureLine: true,
-    notes: APPEAL_NOTES,
+    notes: appealNotes(),
   })
 }
 
 export const appealChronologySpec = {
   title: 'Chronology',
-  summary: 'The events of the case in date order, each with the document that shows it.',
+  get summary() {
+    return tr('appealPack.theEventsOfThe')
+  },
   required: [particular('chronology', 'the events, with dates')],
 }
 
@@ -210,32 +216,32 @@ export function chronologyTable(entries: readonly ChronologyEntry[]): LetterTabl
 
 export function appealChronology(input: AppealPackInput): Letter {
   const { need, base } = start(appealChronologySpec.title, input)
-  const entries = need.list(
-    input.chronology,
-    particular('chronology', 'the events of the case, each with a date'),
-  )
+  const entries = need.list(input.chronology, particular('chronology', tr('appealPack.theEventsOfThe2')))
   need.check()
   return compose(base, input, {
     kind: 'appeal-chronology',
     layout: 'statement',
     title: 'Chronology',
-    subject: 'The events of the case in date order',
+    subject: tr('appealPack.theEventsOfThe3'),
     details: [
       { label: 'Appellant', value: base.sender.name },
       { label: 'CMS reference', value: base.reference },
     ],
-    paragraphs: [
-      'These are the events of the case in date order, each with the document that shows it.',
-      chronologyTable(entries),
-    ],
-    notes: APPEAL_NOTES,
+    paragraphs: [tr('appealPack.theseAreTheEvents'), chronologyTable(entries)],
+    notes: appealNotes(),
   })
 }
 
 export const appealDisputedFiguresSpec = {
-  title: 'Schedule of disputed figures',
-  summary: 'Each figure you dispute: the CMS’s figure, yours, and why.',
-  required: [particular('disputedFigures', 'each disputed figure')],
+  get title() {
+    return tr('appealPack.scheduleOfDisputedFigures')
+  },
+  get summary() {
+    return tr('appealPack.eachFigureYouDispute')
+  },
+  get required() {
+    return [particular('disputedFigures', tr('appealPack.eachDisputedFigure'))]
+  },
 }
 
 export function disputedFiguresTable(figures: readonly DisputedFigure[]): LetterTable {
@@ -244,7 +250,7 @@ export function disputedFiguresTable(figures: readonly DisputedFigure[]): Letter
       { header: 'Item', weight: 2.2 },
       { header: 'CMS figure', align: 'right', weight: 1.4 },
       { header: 'My figure', align: 'right', weight: 1.4 },
-      { header: 'Why mine is right', weight: 4 },
+      { header: tr('appealPack.whyMineIsRight'), weight: 4 },
     ],
     figures.map((f) => [
       f.item,
@@ -259,33 +265,33 @@ export function appealDisputedFigures(input: AppealPackInput): Letter {
   const { need, base } = start(appealDisputedFiguresSpec.title, input)
   const figures = need.list(
     input.disputedFigures,
-    particular('disputedFigures', 'each figure you disagree with, the CMS figure and yours'),
+    particular('disputedFigures', tr('appealPack.eachFigureYouDisagree')),
   )
   need.check()
   return compose(base, input, {
     kind: 'appeal-disputed-figures',
     layout: 'statement',
-    title: 'Schedule of disputed figures',
-    subject: 'The figures in the decision that I dispute',
+    title: tr('appealPack.scheduleOfDisputedFigures'),
+    subject: tr('appealPack.theFiguresInThe'),
     details: [
       { label: 'Appellant', value: base.sender.name },
       { label: 'CMS reference', value: base.reference },
     ],
-    paragraphs: [
-      'This schedule sets out each figure in the decision that I dispute, the figure I say is right, and why.',
-      disputedFiguresTable(figures),
-    ],
-    notes: APPEAL_NOTES,
+    paragraphs: [tr('appealPack.thisScheduleSetsOut'), disputedFiguresTable(figures)],
+    notes: appealNotes(),
   })
 }
 
 export const appealSscs2AnswersSpec = {
-  title: 'Answers for form SSCS2',
-  summary: 'Your answers, in the order of the parts of form SSCS2, ready to copy onto the official form.',
-  required: [
-    ...appealGroundsSpec.required,
-    particular('role', 'whether you are the paying or receiving parent'),
-  ],
+  get title() {
+    return tr('appealPack.answersForFormSscs')
+  },
+  get summary() {
+    return tr('appealPack.yourAnswersInThe')
+  },
+  get required() {
+    return [...appealGroundsSpec.required, particular('role', tr('appealPack.whetherYouAreThe'))]
+  },
 }
 
 const answer = (label: string, value: string): string => `${label}: ${value}`
@@ -294,14 +300,8 @@ export function appealSscs2Answers(input: AppealPackInput): Letter {
   const { need, base } = start(appealSscs2AnswersSpec.title, input)
   const decision = readDecision(need, input.decision)
   const mrn = noticeDate(need, input)
-  const grounds = need.list(
-    input.grounds,
-    particular('grounds', 'at least one reason why the decision is wrong'),
-  )
-  const role = need.value(
-    input.role,
-    particular('role', 'whether you are the paying parent or the receiving parent'),
-  )
+  const grounds = need.list(input.grounds, particular('grounds', tr('appealPack.atLeastOneReason')))
+  const role = need.value(input.role, particular('role', tr('appealPack.whetherYouAreThe2')))
   need.check()
 
   const s = base.sender
@@ -309,70 +309,65 @@ export function appealSscs2Answers(input: AppealPackInput): Letter {
   const other = input.otherParent
   const hearing = input.hearing
   const blocks: LetterBlock[] = [
-    heading('The mandatory reconsideration notice'),
-    answer('Date of the notice', formatDate(mrn)),
-    answer('A copy is enclosed', 'Yes'),
+    heading(tr('appealPack.theMandatoryReconsiderationNotice')),
+    answer(tr('appealPack.dateOfTheNotice'), formatDate(mrn)),
+    answer(tr('appealPack.aCopyIsEnclosed'), 'Yes'),
     heading('About you'),
     answer('Name', s.name),
     answer('Address', s.addressLines.join(', ')),
-    ...(input.dateOfBirth ? [answer('Date of birth', formatDate(input.dateOfBirth))] : []),
+    ...(input.dateOfBirth ? [answer(tr('appealPack.dateOfBirth'), formatDate(input.dateOfBirth))] : []),
     ...(input.nationalInsuranceNumber?.trim()
-      ? [answer('National Insurance number', input.nationalInsuranceNumber.trim().toUpperCase())]
+      ? [answer(tr('appealPack.nationalInsuranceNumber'), input.nationalInsuranceNumber.trim().toUpperCase())]
       : []),
     ...(s.phone ? [answer('Phone', s.phone)] : []),
     ...(s.email ? [answer('Email', s.email)] : []),
-    answer('In this case I am', role ? ROLE[role] : ''),
-    ...(input.keepAddressPrivate
-      ? [
-          'I do not want the other parent to see my address or phone number. Please keep them from the other parent.',
-        ]
-      : []),
+    answer(tr('appealPack.inThisCaseI'), role ? ROLE[role] : ''),
+    ...(input.keepAddressPrivate ? [tr('appealPack.iDoNotWant')] : []),
     heading('Your representative'),
     rep
       ? answer('Representative', [rep.name, rep.organisation, rep.contact].filter(Boolean).join(', '))
-      : 'I do not have a representative.',
-    heading('The other parent'),
+      : tr('appealPack.iDoNotHave'),
+    heading(tr('appealPack.theOtherParent')),
     answer('Name', other?.name?.trim() || 'Not known'),
     answer(
       'Address',
       other?.addressLines && other.addressLines.length > 0 ? other.addressLines.join(', ') : 'Not known',
     ),
-    heading('The decision you are appealing'),
-    answer('Date of the decision', formatDate(decision.date)),
-    ...(decision.kindName ? [answer('Kind of decision', `${upperFirst(decision.kindName)} decision`)] : []),
-    ...(decision.subject ? [answer('What it was about', decision.subject)] : []),
+    heading(tr('appealPack.theDecisionYouAre')),
+    answer(tr('appealPack.dateOfTheDecision'), formatDate(decision.date)),
+    ...(decision.kindName
+      ? [answer(tr('appealPack.kindOfDecision'), `${upperFirst(decision.kindName)} decision`)]
+      : []),
+    ...(decision.subject ? [answer(tr('appealPack.whatItWasAbout'), decision.subject)] : []),
     answer('CMS reference', base.reference),
-    heading('Your reasons for appealing'),
-    'My reasons are set out in my grounds of appeal, which are enclosed. In short:',
+    heading(tr('appealPack.yourReasonsForAppealing')),
+    tr('appealPack.myReasonsAreSet'),
     ...grounds.map(own),
-    heading('If your appeal is late'),
-    input.lateReason?.trim() ? own(input.lateReason) : 'My appeal is in time.',
+    heading(tr('appealPack.ifYourAppealIs')),
+    input.lateReason?.trim() ? own(input.lateReason) : tr('appealPack.myAppealIsIn'),
     heading('The hearing'),
-    hearing?.attend === false
-      ? 'I do not want to attend a hearing. Please decide my appeal on the papers.'
-      : 'I want to attend a hearing.',
-    ...(hearing?.needs?.trim() ? [answer('What I need to take part', hearing.needs.trim())] : []),
-    ...(hearing?.datesToAvoid?.trim() ? [answer('Dates I cannot attend', hearing.datesToAvoid.trim())] : []),
+    hearing?.attend === false ? tr('appealPack.iDoNotWant2') : tr('appealPack.iWantToAttend'),
+    ...(hearing?.needs?.trim() ? [answer(tr('appealPack.whatINeedTo'), hearing.needs.trim())] : []),
+    ...(hearing?.datesToAvoid?.trim()
+      ? [answer(tr('appealPack.datesICannotAttend'), hearing.datesToAvoid.trim())]
+      : []),
     ...(hearing?.interpreterLanguage?.trim()
       ? [answer('Interpreter needed', hearing.interpreterLanguage.trim())]
       : []),
     heading('Signature'),
-    'Sign and date the official form yourself (or your representative signs it).',
+    tr('appealPack.signAndDateThe'),
   ]
   return compose(base, input, {
     kind: 'appeal-sscs2-answers',
     layout: 'statement',
-    title: 'Answers for form SSCS2',
-    subject: 'My answers, in the order of the parts of form SSCS2',
+    title: tr('appealPack.answersForFormSscs'),
+    subject: tr('appealPack.myAnswersInThe'),
     details: [
       { label: 'Appellant', value: s.name },
       { label: 'CMS reference', value: base.reference },
     ],
     paragraphs: blocks,
-    notes: [
-      'This sheet is not the official form. Get form SSCS2 from GOV.UK and copy each answer into the matching part of it; the parts of the current form may be numbered or worded differently.',
-      ...APPEAL_NOTES,
-    ],
+    notes: [tr('appealPack.thisSheetIsNot'), ...appealNotes()],
   })
 }
 

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -14,47 +15,50 @@ export interface CallConfirmationInput extends LetterBaseInput {
   readonly agreed?: Maybe<readonly string[]>
 }
 
-const TITLE = 'Confirmation of a phone call'
+const TITLE = (): string => tr('callConfirmation.confirmationOfAPhone')
 
 export const callConfirmationSpec = {
-  title: TITLE,
-  summary: 'Put a phone call in writing: when, with whom, what was discussed and what was agreed.',
-  required: [
-    particular('callDate', 'the date of the call'),
-    particular('spokeWith', 'who you spoke to'),
-    particular('discussed', 'what was discussed'),
-    particular('agreed', 'what was agreed'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('callConfirmation.putAPhoneCall')
+  },
+  get required() {
+    return [
+      particular('callDate', tr('callConfirmation.theDateOfThe')),
+      particular('spokeWith', tr('callConfirmation.whoYouSpokeTo')),
+      particular('discussed', tr('callConfirmation.whatWasDiscussed')),
+      particular('agreed', tr('callConfirmation.whatWasAgreed')),
+    ]
+  },
 }
 
 export function callConfirmation(input: CallConfirmationInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
-  const callDate = need.date(input.callDate, particular('callDate', 'the date of the phone call'))
-  const who = need.text(
-    input.spokeWith,
-    particular('spokeWith', 'the name (or description) of the person you spoke to'),
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('callConfirmation.theChildMaintenanceService'))
+  const callDate = need.date(input.callDate, particular('callDate', tr('callConfirmation.theDateOfThe2')))
+  const who = need.text(input.spokeWith, particular('spokeWith', tr('callConfirmation.theNameOrDescription')))
+  const discussed = need.text(
+    input.discussed,
+    particular('discussed', tr('callConfirmation.whatYouTalkedAbout')),
   )
-  const discussed = need.text(input.discussed, particular('discussed', 'what you talked about'))
-  const agreed = need.list(input.agreed, particular('agreed', 'what was agreed or promised on the call'))
+  const agreed = need.list(input.agreed, particular('agreed', tr('callConfirmation.whatWasAgreedOr')))
   need.check()
 
   const at = input.callTime?.trim() ? ` at ${input.callTime.trim()}` : ''
   return compose(base, input, {
     kind: 'call-confirmation',
-    title: TITLE,
-    subject: `Our phone call on ${formatDate(callDate)}`,
+    title: TITLE(),
+    subject: tr('callConfirmation.ourPhoneCallOn', { callDate: formatDate(callDate) }),
     paragraphs: [
-      `I am writing to confirm what was said when I spoke to ${who} on ${formatDate(callDate)}${at}, as discussed on that call.`,
-      heading('What we discussed'),
+      tr('callConfirmation.iAmWritingTo', { who, callDate: formatDate(callDate), at }),
+      heading(tr('callConfirmation.whatWeDiscussed')),
       own(discussed),
-      heading('What was agreed'),
+      heading(tr('callConfirmation.whatWasAgreed2')),
       ...agreed.map(own),
-      'Please put a note of this letter on my case. If your record of the call is different, please tell me in ' +
-        'writing within 14 days, saying what is different.',
+      tr('callConfirmation.pleasePutANote'),
     ],
-    notes: [
-      'Send this as soon as you can after the call, while it is fresh. Keep your own note of the call too.',
-    ],
+    notes: [tr('callConfirmation.sendThisAsSoon')],
   })
 }

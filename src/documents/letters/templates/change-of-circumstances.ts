@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -14,52 +15,54 @@ export interface ChangeOfCircumstancesInput extends LetterBaseInput {
   readonly expected?: Maybe<boolean>
 }
 
-const TITLE = 'Notice of a change of circumstances'
+const TITLE = (): string => tr('changeOfCircumstances.noticeOfAChange')
 
 export const changeOfCircumstancesSpec = {
-  title: TITLE,
-  summary: 'Tell the CMS about a change, the date it happened and what should follow.',
-  required: [
-    particular('changeDate', 'the date of the change'),
-    particular('change', 'what changed'),
-    particular('whatFollows', 'what you think should follow'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('changeOfCircumstances.tellTheCmsAbout')
+  },
+  get required() {
+    return [
+      particular('changeDate', tr('changeOfCircumstances.theDateOfThe')),
+      particular('change', 'what changed'),
+      particular('whatFollows', tr('changeOfCircumstances.whatYouThinkShould')),
+    ]
+  },
 }
 
 export function changeOfCircumstances(input: ChangeOfCircumstancesInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('changeOfCircumstances.theChildMaintenanceService'))
   const changeDate = need.date(
     input.changeDate,
-    particular('changeDate', 'the date the change happened (or will happen)'),
+    particular('changeDate', tr('changeOfCircumstances.theDateTheChange')),
   )
-  const change = need.text(input.change, particular('change', 'what has changed'))
+  const change = need.text(input.change, particular('change', tr('changeOfCircumstances.whatHasChanged')))
   const follows = need.text(
     input.whatFollows,
-    particular('whatFollows', 'what you think should happen to the calculation because of it'),
+    particular('whatFollows', tr('changeOfCircumstances.whatYouThinkShould2')),
   )
   need.check()
 
   const when = input.expected
-    ? `is expected to happen on ${formatDate(changeDate)}`
-    : `happened on ${formatDate(changeDate)}`
+    ? tr('changeOfCircumstances.isExpectedToHappen', { changeDate: formatDate(changeDate) })
+    : tr('changeOfCircumstances.happenedOn', { changeDate: formatDate(changeDate) })
   return compose(base, input, {
     kind: 'change-of-circumstances',
-    title: TITLE,
-    subject: `Change of circumstances from ${formatDate(changeDate)}`,
+    title: TITLE(),
+    subject: tr('changeOfCircumstances.changeOfCircumstancesFrom', { changeDate: formatDate(changeDate) }),
     paragraphs: [
-      `I am writing to tell you about a change of circumstances on my case. The change ${when}.`,
-      heading('What has changed'),
+      tr('changeOfCircumstances.iAmWritingTo', { when }),
+      heading(tr('changeOfCircumstances.whatHasChanged2')),
       own(change),
-      heading('What I think should follow'),
+      heading(tr('changeOfCircumstances.whatIThinkShould')),
       own(follows),
-      `Please look at the calculation again in the light of this change and tell me in writing the date from ` +
-        'which any new decision takes effect and the amount that will be due.',
-      `Please also confirm that you have received this notice, and record that I gave it on ${formatDate(base.date)}.`,
+      tr('changeOfCircumstances.pleaseLookAtThe'),
+      tr('changeOfCircumstances.pleaseAlsoConfirmThat', { date: formatDate(base.date) }),
     ],
-    notes: [
-      'Report a change as soon as you can. Some changes only take effect from the date you report them, so a late report can cost you money.',
-      'Some changes must be reported by law, and some within a set time (for example a change of address). If you are unsure, report it now.',
-    ],
+    notes: [tr('changeOfCircumstances.reportAChangeAs'), tr('changeOfCircumstances.someChangesMustBe')],
   })
 }

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { add, formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock } from '../model.ts'
@@ -38,13 +39,18 @@ export interface CompensationClaimInput extends LetterBaseInput {
   readonly lostMaintenance?: Maybe<readonly LostMaintenance[]>
 }
 
-const TITLE = 'Claim for compensation'
+const TITLE = (): string => tr('compensationClaim.claimForCompensation')
 
 export const compensationClaimSpec = {
-  title: TITLE,
-  summary:
-    'Claim your costs (calls, postage, bank charges, travel), with totals, and describe the distress or lost maintenance.',
-  required: [particular('costs', 'your costs, or the distress or lost maintenance, with dates')],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('compensationClaim.claimYourCostsCalls')
+  },
+  get required() {
+    return [particular('costs', tr('compensationClaim.yourCostsOrThe'))]
+  },
 }
 
 /** The itemised costs with a subtotal per category and a total, all in exact pence. */
@@ -62,7 +68,7 @@ export function costsTable(costs: readonly CostItem[]): { block: LetterBlock; to
       [
         { header: 'Date', weight: 1.9 },
         { header: 'Cost', weight: 1.6 },
-        { header: 'What it was for', weight: 4 },
+        { header: tr('compensationClaim.whatItWasFor'), weight: 4 },
         { header: 'Amount', align: 'right', weight: 1.3 },
       ],
       sorted.map((i) => [
@@ -88,56 +94,58 @@ export function costsTable(costs: readonly CostItem[]): { block: LetterBlock; to
 }
 
 export function compensationClaim(input: CompensationClaimInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('compensationClaim.theChildMaintenanceService'))
   const costs = input.costs ?? []
   const distress = [...(input.distress ?? [])].sort((a, b) => compareDates(a.date, b.date))
   const lost = input.lostMaintenance ?? []
   if (costs.length + distress.length + lost.length === 0)
-    need.add(
-      particular(
-        'costs',
-        'the costs you want back (each with a date and amount), or the distress or lost maintenance, with dates',
-      ),
-    )
+    need.add(particular('costs', tr('compensationClaim.theCostsYouWant')))
   need.check()
 
   const paras: LetterBlock[] = [
-    'I ask the Child Maintenance Service for a special payment to make up for the costs and harm caused by the ' +
-      'way my case has been handled' +
-      (input.complaintDate ? `, as set out in my complaint of ${formatDate(input.complaintDate)}` : '') +
-      '.',
+    tr('compensationClaim.iAskTheChild', {
+      value: input.complaintDate
+        ? tr('compensationClaim.asSetOutIn', { complaintDate: formatDate(input.complaintDate) })
+        : '',
+    }),
   ]
   if (costs.length > 0) {
     const { block, total } = costsTable(costs)
     paras.push(
-      heading('Costs I have paid'),
-      `I have paid ${formatPounds(total)} in costs that I would not have had if my case had been handled properly. ` +
-        'They are itemised below.',
+      heading(tr('compensationClaim.costsIHavePaid')),
+      tr('compensationClaim.iHavePaidIn', { total: formatPounds(total) }),
       block,
-      'I can send receipts, phone bills or bank statements for these costs.',
+      tr('compensationClaim.iCanSendReceipts'),
     )
   }
   if (lost.length > 0) {
     paras.push(heading('Maintenance lost'))
     for (const l of lost)
       paras.push(
-        `From ${formatDate(l.from)} to ${formatDate(l.to)}: ${sentence(l.description)}` +
-          (l.amount !== undefined ? ` I estimate the maintenance lost at ${formatPounds(l.amount)}.` : ''),
+        tr('compensationClaim.fromTo', {
+          from: formatDate(l.from),
+          to: formatDate(l.to),
+          description: sentence(l.description),
+          value:
+            l.amount !== undefined
+              ? tr('compensationClaim.iEstimateTheMaintenance', { amount: formatPounds(l.amount) })
+              : '',
+        }),
       )
   }
   if (distress.length > 0) {
-    paras.push(heading('Distress and inconvenience'), ...distress.map(dated))
+    paras.push(heading(tr('compensationClaim.distressAndInconvenience')), ...distress.map(dated))
   }
-  paras.push('Please tell me in writing what you decide and how you worked it out.')
+  paras.push(tr('compensationClaim.pleaseTellMeIn'))
   return compose(base, input, {
     kind: 'compensation-claim',
-    title: TITLE,
-    subject: 'Request for a special payment (compensation)',
+    title: TITLE(),
+    subject: tr('compensationClaim.requestForASpecial'),
     paragraphs: paras,
     notes: [
-      'Compensation for poor service is paid at the CMS’s discretion; there is no legal right to it. Costs with receipts are the easiest part to claim.',
-      'If distress has affected your health, a letter from your GP helps.',
+      tr('compensationClaim.compensationForPoorService'),
+      tr('compensationClaim.ifDistressHasAffected'),
     ],
   })
 }

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -14,50 +15,61 @@ export interface ComplaintEscalationInput extends LetterBaseInput {
   readonly remedies?: Maybe<readonly RemedyInput[]>
 }
 
-const TITLE = 'Complaint: request to take it further'
+const TITLE = (): string => tr('complaintEscalation.complaintRequestToTake')
 
 export const complaintEscalationSpec = {
-  title: TITLE,
-  summary: 'Ask for a complaint to go to a senior manager after a reply that does not settle it.',
-  required: [
-    particular('complainedOn', 'when you complained'),
-    particular('replyDate', 'the date of the reply'),
-    particular('whyUnsatisfactory', 'why the reply does not settle it'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('complaintEscalation.askForAComplaint')
+  },
+  get required() {
+    return [
+      particular('complainedOn', tr('complaintEscalation.whenYouComplained')),
+      particular('replyDate', tr('complaintEscalation.theDateOfThe')),
+      particular('whyUnsatisfactory', tr('complaintEscalation.whyTheReplyDoes')),
+    ]
+  },
 }
 
 export function complaintEscalation(input: ComplaintEscalationInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('complaintEscalation.theChildMaintenanceService'))
   const complainedOn = need.date(
     input.complainedOn,
-    particular('complainedOn', 'the date you made your complaint'),
+    particular('complainedOn', tr('complaintEscalation.theDateYouMade')),
   )
-  const replyDate = need.date(input.replyDate, particular('replyDate', 'the date of the reply you received'))
+  const replyDate = need.date(
+    input.replyDate,
+    particular('replyDate', tr('complaintEscalation.theDateOfThe2')),
+  )
   const why = need.list(
     input.whyUnsatisfactory,
-    particular('whyUnsatisfactory', 'why the reply does not settle your complaint'),
+    particular('whyUnsatisfactory', tr('complaintEscalation.whyTheReplyDoes2')),
   )
   need.check()
 
   return compose(base, input, {
     kind: 'complaint-escalation',
-    title: TITLE,
-    subject: `Complaint made on ${formatDate(complainedOn)}: reply dated ${formatDate(replyDate)}`,
+    title: TITLE(),
+    subject: tr('complaintEscalation.complaintMadeOnReply', {
+      complainedOn: formatDate(complainedOn),
+      replyDate: formatDate(replyDate),
+    }),
     paragraphs: [
-      `I complained on ${formatDate(complainedOn)}. I have your reply dated ${formatDate(replyDate)}, but it does not ` +
-        'settle my complaint.',
-      heading('Why the reply does not settle my complaint'),
+      tr('complaintEscalation.iComplainedOnI', {
+        complainedOn: formatDate(complainedOn),
+        replyDate: formatDate(replyDate),
+      }),
+      heading(tr('complaintEscalation.whyTheReplyDoes3')),
       ...why.map(sentence),
-      heading('What I am asking for'),
-      'Please pass my complaint to a senior manager, and to the DWP complaints team, to look at again.',
+      heading(tr('complaintEscalation.whatIAmAsking')),
+      tr('complaintEscalation.pleasePassMyComplaint'),
       ...(input.remedies ?? []).map(remedyParagraph),
-      'When the complaint has been looked at again, please send me a final response that tells me I can take it ' +
-        'to the Independent Case Examiner if I am still unhappy.',
+      tr('complaintEscalation.whenTheComplaintHas'),
     ],
-    enclosures: [`A copy of your reply dated ${formatDate(replyDate)}`],
-    notes: [
-      'Once you have a final response, you can ask the Independent Case Examiner to look at your complaint. There is a time limit, which starts when you receive the final response.',
-    ],
+    enclosures: [tr('complaintEscalation.aCopyOfYour', { replyDate: formatDate(replyDate) })],
+    notes: [tr('complaintEscalation.onceYouHaveA')],
   })
 }

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -24,30 +25,36 @@ export interface IceReferralInput extends LetterBaseInput {
   readonly lateReason?: Maybe<string>
 }
 
-const TITLE = 'Complaint to the Independent Case Examiner'
+const TITLE = (): string => tr('iceReferral.complaintToTheIndependent')
 
 export const iceReferralSpec = {
-  title: TITLE,
-  summary: 'Take a complaint to the Independent Case Examiner after the final response, enclosing it.',
-  required: [
-    particular('nationalInsuranceNumber', 'your National Insurance number'),
-    particular('sender.phone', 'your phone number'),
-    particular('finalResponseDate', 'the date of the final response'),
-    particular('events', 'what happened, with dates'),
-    particular('remedies', 'what you want'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('iceReferral.takeAComplaintTo')
+  },
+  get required() {
+    return [
+      particular('nationalInsuranceNumber', tr('iceReferral.yourNationalInsuranceNumber')),
+      particular('sender.phone', tr('iceReferral.yourPhoneNumber')),
+      particular('finalResponseDate', tr('iceReferral.theDateOfThe')),
+      particular('events', 'what happened, with dates'),
+      particular('remedies', tr('iceReferral.whatYouWant')),
+    ]
+  },
 }
 
 const NINO = /^[A-Z]{2}\d{6}[A-D]$/
 const CONTACT: Record<ContactMethod, string> = { post: 'by post', email: 'by email', phone: 'by phone' }
 
 export function iceReferral(input: IceReferralInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Independent Case Examiner', { needPhone: true })
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('iceReferral.theIndependentCaseExaminer'), { needPhone: true })
   const nino = need
     .text(
       input.nationalInsuranceNumber,
-      particular('nationalInsuranceNumber', 'your National Insurance number'),
+      particular('nationalInsuranceNumber', tr('iceReferral.yourNationalInsuranceNumber')),
     )
     .replace(/\s+/g, '')
     .toUpperCase()
@@ -55,68 +62,64 @@ export function iceReferral(input: IceReferralInput): Letter {
     need.add(
       particular(
         'nationalInsuranceNumber',
-        `a National Insurance number in the form QQ123456C ("${input.nationalInsuranceNumber}" is not)`,
+        tr('iceReferral.aNationalInsuranceNumber', {
+          nationalInsuranceNumber: input.nationalInsuranceNumber,
+        }),
       ),
     )
   const finalDate = need.date(
     input.finalResponseDate,
-    particular('finalResponseDate', 'the date of the final response to your complaint'),
+    particular('finalResponseDate', tr('iceReferral.theDateOfThe2')),
   )
   const events = need.list(input.events, particular('events', 'what happened, with dates'))
-  const remedies = need.list(
-    input.remedies,
-    particular('remedies', 'what you want the Independent Case Examiner to recommend'),
-  )
+  const remedies = need.list(input.remedies, particular('remedies', tr('iceReferral.whatYouWantThe')))
   if (input.preferredContact === 'email' && !base.sender.email)
-    need.add(particular('sender.email', 'your email address, as email is the way you want to be contacted'))
+    need.add(particular('sender.email', tr('iceReferral.yourEmailAddressAs')))
   need.check()
 
   const contact = input.preferredContact ?? 'post'
   const received = input.finalResponseReceived
   return compose(base, input, {
     kind: 'ice-referral',
-    title: TITLE,
-    subject: `Complaint about the Child Maintenance Service: final response dated ${formatDate(finalDate)}`,
+    title: TITLE(),
+    subject: tr('iceReferral.complaintAboutTheChild', { finalDate: formatDate(finalDate) }),
     details: [
       { label: 'Name', value: base.sender.name },
       { label: 'Address', value: base.sender.addressLines.join(', ') },
-      { label: 'National Insurance number', value: nino },
+      { label: tr('iceReferral.nationalInsuranceNumber'), value: nino },
       { label: 'Phone', value: base.sender.phone ?? '' },
       ...(base.sender.email ? [{ label: 'Email', value: base.sender.email }] : []),
-      { label: 'Best way to contact me', value: CONTACT[contact] },
-      { label: 'Adjustments I need', value: input.adjustments?.trim() || 'None' },
+      { label: tr('iceReferral.bestWayToContact'), value: CONTACT[contact] },
+      { label: tr('iceReferral.adjustmentsINeed'), value: input.adjustments?.trim() || 'None' },
     ],
     paragraphs: [
-      'I ask you to look into my complaint about the Child Maintenance Service. I have been through its ' +
-        `complaints process, and I enclose the final response dated ${formatDate(finalDate)}` +
-        (received ? `, which I received on ${formatDate(received)}` : '') +
-        '.',
-      ...(input.lateReason?.trim()
-        ? [
-            'I know that I am asking you after your usual time limit. I ask you to accept my complaint late, for the reason I give here:',
-            own(input.lateReason),
-          ]
-        : []),
+      tr('iceReferral.iAskYouTo', {
+        finalDate: formatDate(finalDate),
+        value: received ? tr('iceReferral.whichIReceivedOn', { received: formatDate(received) }) : '',
+      }),
+      ...(input.lateReason?.trim() ? [tr('iceReferral.iKnowThatI'), own(input.lateReason)] : []),
       ...(input.representative
         ? [
-            `${input.representative.name} (${input.representative.relationship}) is helping me with this complaint. ` +
-              'I enclose my written consent for you to deal with them.',
+            tr('iceReferral.isHelpingMeWith', {
+              name: input.representative.name,
+              relationship: input.representative.relationship,
+            }),
           ]
         : []),
       heading('What happened'),
       ...[...events].sort((a, b) => compareDates(a.date, b.date)).map(dated),
-      heading('What I would like to happen'),
+      heading(tr('iceReferral.whatIWouldLike')),
       ...remedies.map(remedyParagraph),
-      `Please contact me ${CONTACT[contact]}.`,
+      tr('iceReferral.pleaseContactMe', { contact: CONTACT[contact] }),
     ],
     enclosures: [
-      `The final response dated ${formatDate(finalDate)}`,
-      ...(input.representative ? ['My written consent for my representative to act for me'] : []),
+      tr('iceReferral.theFinalResponseDated', { finalDate: formatDate(finalDate) }),
+      ...(input.representative ? [tr('iceReferral.myWrittenConsentFor')] : []),
     ],
     notes: [
-      'The Independent Case Examiner only takes a complaint after a final response that says you can go to them. There is a time limit from the date you received it.',
-      'The Independent Case Examiner looks at how your case was handled (delays, mistakes, poor service), not at whether a decision about the amount was right.',
-      'Send a copy of the final response, not the original.',
+      tr('iceReferral.theIndependentCaseExaminer2'),
+      tr('iceReferral.theIndependentCaseExaminer3'),
+      tr('iceReferral.sendACopyOf'),
     ],
   })
 }

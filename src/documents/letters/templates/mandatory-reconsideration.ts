@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -27,69 +28,69 @@ export interface MandatoryReconsiderationInput extends LetterBaseInput {
   readonly lateReason?: Maybe<string>
 }
 
-const TITLE = 'Request for a mandatory reconsideration'
+const TITLE = (): string => tr('mandatoryReconsideration.requestForAMandatory')
 
 export const mandatoryReconsiderationSpec = {
-  title: TITLE,
-  summary: 'Ask the CMS to look again at a decision, with your reasons and workings.',
-  required: [
-    particular('decision.date', 'the date of the decision'),
-    particular('decision.subject', 'what the decision was about'),
-    particular('grounds', 'why you think the decision is wrong'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('mandatoryReconsideration.askTheCmsTo')
+  },
+  get required() {
+    return [
+      particular('decision.date', tr('mandatoryReconsideration.theDateOfThe')),
+      particular('decision.subject', tr('mandatoryReconsideration.whatTheDecisionWas')),
+      particular('grounds', tr('mandatoryReconsideration.whyYouThinkThe')),
+    ]
+  },
 }
 
 export function mandatoryReconsideration(input: MandatoryReconsiderationInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('mandatoryReconsideration.theChildMaintenanceService'))
   const decision = readDecision(need, input.decision)
   const grounds = need.list(
     input.grounds,
-    particular('grounds', 'at least one reason why you think the decision is wrong'),
+    particular('grounds', tr('mandatoryReconsideration.atLeastOneReason')),
   )
   need.check()
 
   const workings = input.workings ?? []
   const appendices =
     workings.length > 0
-      ? [workingsAppendix(workings, 'These workings show how I arrived at the figures in my letter.')]
+      ? [workingsAppendix(workings, tr('mandatoryReconsideration.theseWorkingsShowHow'))]
       : []
   return compose(base, input, {
     kind: 'mandatory-reconsideration',
-    title: TITLE,
+    title: TITLE(),
     subject: `Mandatory reconsideration: ${decisionTitle(decision)}`,
     paragraphs: [
-      `I am asking you to look again at ${describeDecision(decision)}. Please treat this letter as my ` +
-        'application for a mandatory reconsideration of that decision.',
-      `Please link this request to the decision dated ${formatDate(decision.date)} and not to any later ` +
-        'decision on my case.',
+      tr('mandatoryReconsideration.iAmAskingYou', { decision: describeDecision(decision) }),
+      tr('mandatoryReconsideration.pleaseLinkThisRequest', { date: formatDate(decision.date) }),
       ...(input.phonedOn
-        ? [
-            `I also asked for this reconsideration by phone on ${formatDate(input.phonedOn)}. This letter confirms that request.`,
-          ]
+        ? [tr('mandatoryReconsideration.iAlsoAskedFor', { phonedOn: formatDate(input.phonedOn) })]
         : []),
       ...(input.lateReason?.trim()
         ? [
-            heading('Why this request is late'),
-            'I know that this request is outside the usual time limit. I ask you to accept it late, for the reason I give here:',
+            heading(tr('mandatoryReconsideration.whyThisRequestIs')),
+            tr('mandatoryReconsideration.iKnowThatThis'),
             own(input.lateReason),
           ]
         : []),
-      heading('Why I think the decision is wrong'),
+      heading(tr('mandatoryReconsideration.whyIThinkThe')),
       ...grounds.map(own),
-      ...(input.outcomeSought?.trim() ? [heading('What I ask you to change'), own(input.outcomeSought)] : []),
-      ...(workings.length > 0
-        ? [`I enclose my ${WORKINGS_TITLE.toLowerCase()}, which set out each figure and where it comes from.`]
+      ...(input.outcomeSought?.trim()
+        ? [heading(tr('mandatoryReconsideration.whatIAskYou')), own(input.outcomeSought)]
         : []),
-      heading('What I am asking for'),
-      'Please send me a mandatory reconsideration notice when you have made your decision, so that I can ' +
-        'appeal to a tribunal if I still disagree.',
-      'If you need anything else from me to decide this, please write to me at the address above.',
+      ...(workings.length > 0
+        ? [tr('mandatoryReconsideration.iEncloseMyWhich', { workingsTitle: WORKINGS_TITLE().toLowerCase() })]
+        : []),
+      heading(tr('mandatoryReconsideration.whatIAmAsking')),
+      tr('mandatoryReconsideration.pleaseSendMeA'),
+      tr('mandatoryReconsideration.ifYouNeedAnything'),
     ],
     appendices,
-    notes: [
-      'Send this as soon as you can. The time limit runs from the date of the decision, and the CMS must receive your request within it.',
-      'If the deadline is close, phone the CMS as well, then send this letter to confirm what you asked for.',
-    ],
+    notes: [tr('mandatoryReconsideration.sendThisAsSoon'), tr('mandatoryReconsideration.ifTheDeadlineIs')],
   })
 }

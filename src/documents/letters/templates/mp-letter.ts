@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -17,55 +18,59 @@ export interface MpLetterInput extends LetterBaseInput {
   readonly iceReportDate?: Maybe<PlainDate>
 }
 
-const TITLE = 'Letter to my MP'
+const TITLE = (): string => tr('mpLetter.letterToMyMp')
 
 export const mpLetterSpec = {
-  title: TITLE,
-  summary: 'Ask your MP for help and, if needed, to refer your complaint to the Parliamentary Ombudsman.',
-  required: [
-    particular('mpName', 'your MP’s name'),
-    particular('summary', 'what the problem is'),
-    particular('helpWanted', 'what help you want'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('mpLetter.askYourMpFor')
+  },
+  get required() {
+    return [
+      particular('mpName', 'your MP’s name'),
+      particular('summary', tr('mpLetter.whatTheProblemIs')),
+      particular('helpWanted', tr('mpLetter.whatHelpYouWant')),
+    ]
+  },
 }
 
 export function mpLetter(input: MpLetterInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'your MP (the House of Commons address)')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('mpLetter.yourMpTheHouse'))
   const mp = need.text(input.mpName, particular('mpName', 'your MP’s name'))
-  const summary = need.text(input.summary, particular('summary', 'a short account of the problem'))
-  const help = need.text(input.helpWanted, particular('helpWanted', 'what you would like your MP to do'))
+  const summary = need.text(input.summary, particular('summary', tr('mpLetter.aShortAccountOf')))
+  const help = need.text(input.helpWanted, particular('helpWanted', tr('mpLetter.whatYouWouldLike')))
   need.check()
 
   const events = [...(input.events ?? [])].sort((a, b) => compareDates(a.date, b.date))
   const greetingName = mp.replace(/\s+MP$/, '')
   return compose(base, input, {
     kind: 'mp-letter',
-    title: TITLE,
-    subject: 'Request for help with the Child Maintenance Service',
+    title: TITLE(),
+    subject: tr('mpLetter.requestForHelpWith'),
     salutation: `Dear ${greetingName}`,
     closing: 'Yours sincerely',
     paragraphs: [
-      'I live in your constituency (my address is above) and I am writing to ask for your help with my child ' +
-        'maintenance case.',
+      tr('mpLetter.iLiveInYour'),
       own(summary),
-      ...(events.length > 0 ? [heading('What has happened'), ...events.map(dated)] : []),
-      heading('What I am asking you to do'),
+      ...(events.length > 0 ? [heading(tr('mpLetter.whatHasHappened')), ...events.map(dated)] : []),
+      heading(tr('mpLetter.whatIAmAsking')),
       own(help),
       ...(input.askForOmbudsmanReferral
         ? [
-            'I also ask you to refer my complaint to the Parliamentary and Health Service Ombudsman. I understand ' +
-              'that the Ombudsman can only look at a complaint about a government department if an MP refers it.' +
-              (input.iceReportDate
-                ? ` The Independent Case Examiner sent me a final report on ${formatDate(input.iceReportDate)}.`
-                : ''),
+            tr('mpLetter.iAlsoAskYou', {
+              value: input.iceReportDate
+                ? tr('mpLetter.theIndependentCaseExaminer', {
+                    iceReportDate: formatDate(input.iceReportDate),
+                  })
+                : '',
+            }),
           ]
         : []),
-      'Please let me know if you need my written consent to contact the Child Maintenance Service about my case.',
+      tr('mpLetter.pleaseLetMeKnow'),
     ],
-    notes: [
-      'Any MP can help, but your own MP is the usual first step. You can find who your MP is on the UK Parliament website.',
-      'The Ombudsman has a time limit, counted from when you first knew about the problem. Redress shows it with your other deadlines.',
-    ],
+    notes: [tr('mpLetter.anyMpCanHelp'), tr('mpLetter.theOmbudsmanHasA')],
   })
 }

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, type Letter } from '../model.ts'
@@ -16,11 +17,21 @@ import { type WorkingStep, workingsAppendix } from '../workings.ts'
 
 /** Grounds on which a decision can be revised whenever the problem comes to light. */
 export const ANY_TIME_GROUNDS = {
-  'official-error': 'the decision was wrong because of a mistake made by the CMS (an official error)',
-  'hmrc-amended-figure': 'HMRC has since changed the income figure the decision relied on',
-  misrepresentation: 'the decision was based on information that was wrong or was not disclosed',
-  'not-a-parent': 'the decision treated someone as a parent who is not the parent of the child',
-  'interim-or-default': 'the decision is an interim or default decision',
+  get 'official-error'() {
+    return tr('revisionAnyTime.theDecisionWasWrong')
+  },
+  get 'hmrc-amended-figure'() {
+    return tr('revisionAnyTime.hmrcHasSinceChanged')
+  },
+  get misrepresentation() {
+    return tr('revisionAnyTime.theDecisionWasBased')
+  },
+  get 'not-a-parent'() {
+    return tr('revisionAnyTime.theDecisionTreatedSomeone')
+  },
+  get 'interim-or-default'() {
+    return tr('revisionAnyTime.theDecisionIsAn')
+  },
 } as const
 
 export type AnyTimeGround = keyof typeof ANY_TIME_GROUNDS
@@ -41,69 +52,73 @@ export interface RevisionAnyTimeInput extends LetterBaseInput {
   readonly workings?: Maybe<readonly WorkingStep[]>
 }
 
-const TITLE = 'Request to revise a decision'
+const TITLE = (): string => tr('revisionAnyTime.requestToReviseA')
 
 export const revisionAnyTimeSpec = {
-  title: TITLE,
-  summary:
-    'Ask the CMS to correct a decision at any time (official error, amended HMRC figure and other any-time grounds).',
-  required: [
-    particular('decision.date', 'the date of the decision'),
-    particular('decision.subject', 'what the decision was about'),
-    particular('details', 'what went wrong'),
-  ],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('revisionAnyTime.askTheCmsTo')
+  },
+  get required() {
+    return [
+      particular('decision.date', tr('revisionAnyTime.theDateOfThe')),
+      particular('decision.subject', tr('revisionAnyTime.whatTheDecisionWas')),
+      particular('details', tr('revisionAnyTime.whatWentWrong')),
+    ]
+  },
 }
 
 export function revisionAnyTime(input: RevisionAnyTimeInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('revisionAnyTime.theChildMaintenanceService'))
   const decision = readDecision(need, input.decision)
   const ground = input.ground ?? null
-  const details = need.text(input.details, particular('details', 'what went wrong with the decision'))
+  const details = need.text(input.details, particular('details', tr('revisionAnyTime.whatWentWrongWith')))
   if (ground === 'hmrc-amended-figure')
-    need.text(input.hmrc?.taxYear, particular('hmrc.taxYear', 'the tax year HMRC amended'))
+    need.text(input.hmrc?.taxYear, particular('hmrc.taxYear', tr('revisionAnyTime.theTaxYearHmrc')))
   need.check()
 
   const hmrc = input.hmrc
   const hmrcParas =
     ground === 'hmrc-amended-figure' && hmrc
       ? [
-          `The decision used the income figure HMRC held for the tax year ${hmrc.taxYear ?? ''}` +
-            (hmrc.figureUsed !== undefined && hmrc.figureUsed !== null
-              ? ` (${formatPounds(hmrc.figureUsed)})`
-              : '') +
-            '. HMRC has since amended that figure' +
-            (hmrc.amendedFigure !== undefined && hmrc.amendedFigure !== null
-              ? ` to ${formatPounds(hmrc.amendedFigure)}`
-              : '') +
-            (hmrc.amendedOn ? ` on ${formatDate(hmrc.amendedOn)}` : '') +
-            '.',
-          'Please use the amended figure and revise the decision from the date it took effect.',
+          tr('revisionAnyTime.theDecisionUsedThe', {
+            value: hmrc.taxYear ?? '',
+            value2:
+              hmrc.figureUsed !== undefined && hmrc.figureUsed !== null
+                ? ` (${formatPounds(hmrc.figureUsed)})`
+                : '',
+            value3:
+              hmrc.amendedFigure !== undefined && hmrc.amendedFigure !== null
+                ? ` to ${formatPounds(hmrc.amendedFigure)}`
+                : '',
+            value4: hmrc.amendedOn ? ` on ${formatDate(hmrc.amendedOn)}` : '',
+          }),
+          tr('revisionAnyTime.pleaseUseTheAmended'),
         ]
       : []
   const workings = input.workings ?? []
   return compose(base, input, {
     kind: 'revision-any-time',
-    title: TITLE,
-    subject: `Revision at any time: ${decisionTitle(decision)}`,
+    title: TITLE(),
+    subject: tr('revisionAnyTime.revisionAtAnyTime', { decision: decisionTitle(decision) }),
     paragraphs: [
-      `I am asking you to revise ${describeDecision(decision)}.`,
+      tr('revisionAnyTime.iAmAskingYou', { decision: describeDecision(decision) }),
       ground
-        ? `I ask for this on the ground that ${ANY_TIME_GROUNDS[ground]}. I understand that a decision ` +
-          'can be revised on this ground at any time, so the usual time limit for a reconsideration does not apply.'
-        : 'I believe that what I describe below is a ground on which a decision can be revised at any time, so ' +
-          'the usual time limit for a reconsideration does not apply.',
-      heading('What went wrong'),
+        ? tr('revisionAnyTime.iAskForThis', { anyTimeGrounds: ANY_TIME_GROUNDS[ground] })
+        : tr('revisionAnyTime.iBelieveThatWhat'),
+      heading(tr('revisionAnyTime.whatWentWrong2')),
       own(details),
       ...hmrcParas,
-      ...(input.outcomeSought?.trim() ? [heading('What I ask you to change'), own(input.outcomeSought)] : []),
-      heading('What I am asking for'),
-      'Please revise the decision from the date it took effect, tell me the result in writing, and send me a ' +
-        'notice explaining my right to appeal if you decide not to change it.',
+      ...(input.outcomeSought?.trim()
+        ? [heading(tr('revisionAnyTime.whatIAskYou')), own(input.outcomeSought)]
+        : []),
+      heading(tr('revisionAnyTime.whatIAmAsking')),
+      tr('revisionAnyTime.pleaseReviseTheDecision'),
     ],
     appendices: workings.length > 0 ? [workingsAppendix(workings)] : [],
-    notes: [
-      'Enclose anything that shows the mistake, for example the CMS letter, the amended HMRC figure or your own records.',
-    ],
+    notes: [tr('revisionAnyTime.encloseAnythingThatShows')],
   })
 }

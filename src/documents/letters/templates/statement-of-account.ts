@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock } from '../model.ts'
@@ -19,31 +20,35 @@ export interface StatementOfAccountInput extends LetterBaseInput {
   readonly disputed?: Maybe<readonly DisputedPayment[]>
 }
 
-const TITLE = 'Request for a statement of account'
+const TITLE = (): string => tr('statementOfAccount.requestForAStatement')
 
 export const statementOfAccountSpec = {
-  title: TITLE,
-  summary: 'Ask for a full statement of account and a breakdown of any arrears.',
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('statementOfAccount.askForAFull')
+  },
   required: [],
 }
 
 export function statementOfAccount(input: StatementOfAccountInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('statementOfAccount.theChildMaintenanceService'))
   need.check()
 
   const period =
     input.from && input.to
-      ? `from ${formatDate(input.from)} to ${formatDate(input.to)}`
+      ? tr('statementOfAccount.fromTo', { from: formatDate(input.from), to: formatDate(input.to) })
       : input.from
-        ? `from ${formatDate(input.from)} to today`
-        : 'from the start of my case to today'
+        ? tr('statementOfAccount.fromToToday', { from: formatDate(input.from) })
+        : tr('statementOfAccount.fromTheStartOf')
   const disputed = input.disputed ?? []
   const disputedBlocks: LetterBlock[] =
     disputed.length > 0
       ? [
-          heading('Payments I think are missing or wrong'),
-          'I do not think these payments have been recorded correctly. Please check them and show them on the statement:',
+          heading(tr('statementOfAccount.paymentsIThinkAre')),
+          tr('statementOfAccount.iDoNotThink'),
           table(
             [
               { header: 'Date', weight: 1.6 },
@@ -56,25 +61,21 @@ export function statementOfAccount(input: StatementOfAccountInput): Letter {
       : []
   return compose(base, input, {
     kind: 'statement-of-account',
-    title: TITLE,
-    subject: 'Request for a statement of account and a breakdown of arrears',
+    title: TITLE(),
+    subject: tr('statementOfAccount.requestForAStatement2'),
     paragraphs: [
-      `Please send me a full statement of account for my case ${period}.`,
+      tr('statementOfAccount.pleaseSendMeA', { period }),
       ...(input.arrearsStated !== undefined && input.arrearsStated !== null
-        ? [
-            `You have told me that the arrears are ${formatPounds(input.arrearsStated)}. I need to see how that figure was worked out.`,
-          ]
+        ? [tr('statementOfAccount.youHaveToldMe', { arrearsStated: formatPounds(input.arrearsStated) })]
         : []),
-      heading('What I need the statement to show'),
-      'Each amount due, with the date it was due and the decision it comes from.',
-      'Each payment received, with the date, the amount and how it was paid.',
-      'Any adjustments, fees, write-offs or amounts carried over from an earlier case, with the reason for each.',
-      'The running balance, and how any arrears figure was reached.',
+      heading(tr('statementOfAccount.whatINeedThe')),
+      tr('statementOfAccount.eachAmountDueWith'),
+      tr('statementOfAccount.eachPaymentReceivedWith'),
+      tr('statementOfAccount.anyAdjustmentsFeesWrite'),
+      tr('statementOfAccount.theRunningBalanceAnd'),
       ...disputedBlocks,
-      'Please send the statement in writing. If you cannot send it within 28 days, please tell me when I will receive it.',
+      tr('statementOfAccount.pleaseSendTheStatement'),
     ],
-    notes: [
-      'Arrears figures cannot be appealed to a tribunal. If the statement shows a mistake and it is not put right, you can complain.',
-    ],
+    notes: [tr('statementOfAccount.arrearsFiguresCannotBe')],
   })
 }

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -15,33 +16,41 @@ export interface SubjectAccessRequestInput extends LetterBaseInput {
   readonly identityEnclosed?: Maybe<readonly string[]>
 }
 
-const TITLE = 'Subject access request'
+const TITLE = (): string => tr('subjectAccessRequest.subjectAccessRequest')
 
 export const subjectAccessRequestSpec = {
-  title: TITLE,
-  summary:
-    'Ask the DWP for a copy of the records it holds about you on your CMS case (one calendar month to reply).',
-  required: [particular('dateOfBirth', 'your date of birth')],
+  get title() {
+    return TITLE()
+  },
+  get summary() {
+    return tr('subjectAccessRequest.askTheDwpFor')
+  },
+  get required() {
+    return [particular('dateOfBirth', tr('subjectAccessRequest.yourDateOfBirth'))]
+  },
 }
 
-const RECORDS = [
-  'case notes and the case history',
-  'notes and recordings of phone calls',
-  'letters and emails sent to me or about me, and letters received',
-  'the calculations made on my case, with the information they used',
-  'records of payments, arrears and enforcement',
-  'records about any complaint I have made',
+const records = (): string[] => [
+  tr('subjectAccessRequest.caseNotesAndThe'),
+  tr('subjectAccessRequest.notesAndRecordingsOf'),
+  tr('subjectAccessRequest.lettersAndEmailsSent'),
+  tr('subjectAccessRequest.theCalculationsMadeOn'),
+  tr('subjectAccessRequest.recordsOfPaymentsArrears'),
+  tr('subjectAccessRequest.recordsAboutAnyComplaint'),
 ]
 
 export function subjectAccessRequest(input: SubjectAccessRequestInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the DWP team that deals with subject access requests')
-  const dob = need.date(input.dateOfBirth, particular('dateOfBirth', 'your date of birth'))
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('subjectAccessRequest.theDwpTeamThat'))
+  const dob = need.date(
+    input.dateOfBirth,
+    particular('dateOfBirth', tr('subjectAccessRequest.yourDateOfBirth')),
+  )
   need.check()
 
   const period =
     input.from && input.to
-      ? ` from ${formatDate(input.from)} to ${formatDate(input.to)}`
+      ? tr('subjectAccessRequest.fromTo', { from: formatDate(input.from), to: formatDate(input.to) })
       : input.from
         ? ` from ${formatDate(input.from)}`
         : ''
@@ -49,35 +58,36 @@ export function subjectAccessRequest(input: SubjectAccessRequestInput): Letter {
   const names = input.previousNames ?? []
   return compose(base, input, {
     kind: 'subject-access-request',
-    title: TITLE,
-    subject: 'Subject access request: my Child Maintenance Service records',
+    title: TITLE(),
+    subject: tr('subjectAccessRequest.subjectAccessRequestMy'),
     details: [
       { label: 'Full name', value: base.sender.name },
-      ...(names.length > 0 ? [{ label: 'Other names used', value: names.join(', ') }] : []),
-      { label: 'Date of birth', value: formatDate(dob) },
+      ...(names.length > 0
+        ? [{ label: tr('subjectAccessRequest.otherNamesUsed'), value: names.join(', ') }]
+        : []),
+      { label: tr('subjectAccessRequest.dateOfBirth'), value: formatDate(dob) },
       ...(input.nationalInsuranceNumber?.trim()
-        ? [{ label: 'National Insurance number', value: input.nationalInsuranceNumber.trim().toUpperCase() }]
+        ? [
+            {
+              label: tr('subjectAccessRequest.nationalInsuranceNumber'),
+              value: input.nationalInsuranceNumber.trim().toUpperCase(),
+            },
+          ]
         : []),
       { label: 'CMS reference', value: base.reference },
     ],
     paragraphs: [
-      'I am making a subject access request under Article 15 of the UK General Data Protection Regulation for ' +
-        `a copy of all the personal data the Department for Work and Pensions holds about me in connection with my ` +
-        `Child Maintenance Service case${period}.`,
-      heading('What I am asking for'),
-      `This includes: ${RECORDS.join('; ')}.`,
-      'Please also tell me why you hold the data, who you have shared it with, how long you will keep it, and where it came from if not from me.',
+      tr('subjectAccessRequest.iAmMakingA', { period }),
+      heading(tr('subjectAccessRequest.whatIAmAsking')),
+      `This includes: ${records().join('; ')}.`,
+      tr('subjectAccessRequest.pleaseAlsoTellMe'),
       input.format === 'paper'
-        ? 'Please send the records to me on paper at the address above.'
-        : 'Please send the records to me electronically if you can, or on paper to the address above.',
+        ? tr('subjectAccessRequest.pleaseSendTheRecords')
+        : tr('subjectAccessRequest.pleaseSendTheRecords2'),
       heading('Time limit'),
-      'The law gives you one calendar month from receiving this request to reply. If you need more information ' +
-        'to find my records or confirm who I am, please tell me straight away.',
+      tr('subjectAccessRequest.theLawGivesYou'),
     ],
-    enclosures: ids.map((d) => `A copy of my ${d}`),
-    notes: [
-      'Send copies of identity documents, never the originals.',
-      'If you do not get a reply within a calendar month, you can complain to the Information Commissioner’s Office.',
-    ],
+    enclosures: ids.map((d) => tr('subjectAccessRequest.aCopyOfMy', { d })),
+    notes: [tr('subjectAccessRequest.sendCopiesOfIdentity'), tr('subjectAccessRequest.ifYouDoNot')],
   })
 }

@@ -1,3 +1,4 @@
+import { tr } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock } from '../model.ts'
@@ -110,82 +111,91 @@ const other = (i: VariationCommon, fallback: string): string => i.otherParentNam
 
 const contactCosts: GroundDef<ContactCostsInput> = {
   label: 'contact costs',
-  title: 'Variation application: costs of keeping in contact with the children',
-  summary: 'Paying parent: the cost of travelling to keep in contact with the children.',
-  required: [
-    particular('arrangement', 'how contact works'),
-    particular('costs', 'the costs, each with an amount'),
-  ],
-  evidence: [
-    'the contact arrangement: a written agreement, a court order or messages that show it',
-    'tickets, fuel receipts or a record of the miles driven',
-    'a diary of the contact visits',
-  ],
-  body: (i, need) => {
-    const arrangement = need.text(
-      i.arrangement,
-      particular('arrangement', 'how contact with the children works and how often'),
-    )
-    const costs = need.list(i.costs, particular('costs', 'the travel costs of contact, each with an amount'))
-    return () => [
-      'I pay these costs so that I can keep in contact with the children.',
-      own(arrangement),
-      costsTable(costs),
+  get title() {
+    return tr('variation.variationApplicationCostsOf')
+  },
+  get summary() {
+    return tr('variation.payingParentTheCost')
+  },
+  get required() {
+    return [
+      particular('arrangement', tr('variation.howContactWorks')),
+      particular('costs', tr('variation.theCostsEachWith')),
     ]
+  },
+  get evidence() {
+    return [
+      tr('variation.theContactArrangementA'),
+      tr('variation.ticketsFuelReceiptsOr'),
+      tr('variation.aDiaryOfThe'),
+    ]
+  },
+  body: (i, need) => {
+    const arrangement = need.text(i.arrangement, particular('arrangement', tr('variation.howContactWithThe')))
+    const costs = need.list(i.costs, particular('costs', tr('variation.theTravelCostsOf')))
+    return () => [tr('variation.iPayTheseCosts'), own(arrangement), costsTable(costs)]
   },
 }
 
 const relevantOtherChildIllness: GroundDef<RelevantOtherChildIllnessInput> = {
-  label: 'the illness or disability of a relevant other child',
-  title: 'Variation application: costs of a relevant other child’s illness or disability',
-  summary: 'Paying parent: extra costs of caring for a child in their household who is ill or disabled.',
-  required: [
-    particular('childName', 'the child’s name'),
-    particular('condition', 'the illness or disability'),
-    particular('costs', 'the extra costs'),
-  ],
-  evidence: [
-    'medical evidence of the child’s condition',
-    'the award letter for any disability benefit the child gets, such as Disability Living Allowance',
-    'receipts or bills for the extra costs',
-  ],
+  get label() {
+    return tr('variation.theIllnessOrDisability')
+  },
+  get title() {
+    return tr('variation.variationApplicationCostsOf2')
+  },
+  get summary() {
+    return tr('variation.payingParentExtraCosts')
+  },
+  get required() {
+    return [
+      particular('childName', 'the child’s name'),
+      particular('condition', tr('variation.theIllnessOrDisability2')),
+      particular('costs', tr('variation.theExtraCosts')),
+    ]
+  },
+  get evidence() {
+    return [
+      tr('variation.medicalEvidenceOfThe'),
+      tr('variation.theAwardLetterFor'),
+      tr('variation.receiptsOrBillsFor'),
+    ]
+  },
   body: (i, need) => {
-    const child = need.text(i.childName, particular('childName', 'the name of the child who lives with you'))
-    const condition = need.text(i.condition, particular('condition', 'the child’s illness or disability'))
-    const costs = need.list(
-      i.costs,
-      particular('costs', 'the extra costs of the illness or disability, each with an amount'),
-    )
+    const child = need.text(i.childName, particular('childName', tr('variation.theNameOfThe')))
+    const condition = need.text(i.condition, particular('condition', tr('variation.theChildSIllness')))
+    const costs = need.list(i.costs, particular('costs', tr('variation.theExtraCostsOf')))
     return () => [
-      `${child} lives with me as part of my family (a relevant other child).`,
+      tr('variation.livesWithMeAs', { child }),
       own(condition),
-      `I have these extra costs because of ${child}’s illness or disability:`,
+      tr('variation.iHaveTheseExtra', { child }),
       costsTable(costs),
     ]
   },
 }
 
 const priorDebts: GroundDef<PriorDebtsInput> = {
-  label: 'debts of the relationship',
-  title: 'Variation application: debts taken on during the relationship',
-  summary: 'Paying parent: repayments of debts taken on for the family before the separation.',
+  get label() {
+    return tr('variation.debtsOfTheRelationship')
+  },
+  get title() {
+    return tr('variation.variationApplicationDebtsTaken')
+  },
+  get summary() {
+    return tr('variation.payingParentRepaymentsOf')
+  },
   required: [particular('debts', 'each debt: lender, purpose, monthly repayment')],
-  evidence: [
-    'the loan or credit agreement for each debt, showing when it was taken out',
-    'recent statements showing the repayments',
-  ],
+  get evidence() {
+    return [tr('variation.theLoanOrCredit'), tr('variation.recentStatementsShowingThe')]
+  },
   body: (i, need) => {
-    const debts = need.list(
-      i.debts,
-      particular('debts', 'each debt: who it is owed to, what it was for and the monthly repayment'),
-    )
+    const debts = need.list(i.debts, particular('debts', tr('variation.eachDebtWhoIt')))
     return () => [
-      `While ${other(i, 'the other parent')} and I lived together, we took on the debts below for the benefit of the ` +
-        'family. I am still repaying them.',
+      tr('variation.whileAndILived', { i: other(i, tr('variation.theOtherParent')) }),
       table(
         [
           { header: 'Owed to', weight: 2 },
-          { header: 'What it was for', weight: 3 },
+          { header: tr('variation.whatItWasFor'), weight: 3 },
           { header: 'Taken on', weight: 1.6 },
           { header: 'Monthly repayment', align: 'right', weight: 1.6 },
         ],
@@ -201,28 +211,35 @@ const priorDebts: GroundDef<PriorDebtsInput> = {
 }
 
 const boardingSchool: GroundDef<BoardingSchoolFeesInput> = {
-  label: 'boarding school fees',
-  title: 'Variation application: boarding school fees',
-  summary: 'Paying parent: the boarding part of school fees for a qualifying child.',
-  required: [
-    particular('childName', 'the child’s name'),
-    particular('school', 'the school'),
-    particular('boardingFees', 'the boarding fees'),
-  ],
-  evidence: [
-    'the school’s invoices, showing the boarding fees apart from tuition',
-    'proof that the fees are paid',
-  ],
+  get label() {
+    return tr('variation.boardingSchoolFees')
+  },
+  get title() {
+    return tr('variation.variationApplicationBoardingSchool')
+  },
+  get summary() {
+    return tr('variation.payingParentTheBoarding')
+  },
+  get required() {
+    return [
+      particular('childName', 'the child’s name'),
+      particular('school', 'the school'),
+      particular('boardingFees', tr('variation.theBoardingFees')),
+    ]
+  },
+  get evidence() {
+    return [tr('variation.theSchoolSInvoices'), tr('variation.proofThatTheFees')]
+  },
   body: (i, need) => {
-    const child = need.text(i.childName, particular('childName', 'the name of the child at boarding school'))
-    const school = need.text(i.school, particular('school', 'the name of the school'))
-    const fees = need.value(
-      i.boardingFees,
-      particular('boardingFees', 'the boarding part of the fees and how often you pay it'),
-    )
+    const child = need.text(i.childName, particular('childName', tr('variation.theNameOfThe2')))
+    const school = need.text(i.school, particular('school', tr('variation.theNameOfThe3')))
+    const fees = need.value(i.boardingFees, particular('boardingFees', tr('variation.theBoardingPartOf')))
     return () => [
-      `I pay the boarding fees for ${child} at ${school}. The boarding part of the fees, without tuition, is ` +
-        `${fees ? `${formatPounds(fees.amount)} ${PER[fees.per]}` : ''}.`,
+      tr('variation.iPayTheBoarding', {
+        child,
+        school,
+        value: fees ? `${formatPounds(fees.amount)} ${PER[fees.per]}` : '',
+      }),
     ]
   },
 }
@@ -230,19 +247,24 @@ const boardingSchool: GroundDef<BoardingSchoolFeesInput> = {
 const PAYMENT_KIND = { mortgage: 'Mortgage', loan: 'Loan', insurance: 'Insurance' } as const
 
 const formerHome: GroundDef<FormerHomePaymentsInput> = {
-  label: 'payments on the former home',
-  title: 'Variation application: payments on the former family home',
-  summary: 'Paying parent: mortgage, loan or insurance payments on the home where the children live.',
+  get label() {
+    return tr('variation.paymentsOnTheFormer')
+  },
+  get title() {
+    return tr('variation.variationApplicationPaymentsOn')
+  },
+  get summary() {
+    return tr('variation.payingParentMortgageLoan')
+  },
   required: [particular('payments', 'each payment: kind, lender, monthly amount')],
-  evidence: ['mortgage, loan or insurance statements', 'bank statements showing the payments'],
+  get evidence() {
+    return [tr('variation.mortgageLoanOrInsurance'), tr('variation.bankStatementsShowingThe')]
+  },
   body: (i, need) => {
-    const payments = need.list(
-      i.payments,
-      particular('payments', 'each payment you make on the home: who to and how much a month'),
-    )
-    const home = i.homeDescription?.trim() || 'the home we used to share, where the children live'
+    const payments = need.list(i.payments, particular('payments', tr('variation.eachPaymentYouMake')))
+    const home = i.homeDescription?.trim() || tr('variation.theHomeWeUsed')
     return () => [
-      `I make the payments below on ${home}. I do not live there.`,
+      tr('variation.iMakeThePayments', { home }),
       table(
         [
           { header: 'Payment', weight: 2 },
@@ -258,27 +280,32 @@ const formerHome: GroundDef<FormerHomePaymentsInput> = {
 const unearnedIncome: GroundDef<UnearnedIncomeInput> = {
   label: 'unearned income',
   title: 'Variation application: unearned income',
-  summary: 'Income the paying parent has that the calculation leaves out (rent, interest, dividends).',
-  required: [particular('source', 'where the income comes from'), particular('howIKnow', 'how you know')],
-  evidence: [
-    'anything that shows the income, such as a letting advert, tenancy details or company records',
-    'the tax year the income relates to, if known',
-  ],
+  get summary() {
+    return tr('variation.incomeThePayingParent')
+  },
+  get required() {
+    return [
+      particular('source', tr('variation.whereTheIncomeComes')),
+      particular('howIKnow', tr('variation.howYouKnow')),
+    ]
+  },
+  get evidence() {
+    return [tr('variation.anythingThatShowsThe'), tr('variation.theTaxYearThe')]
+  },
   body: (i, need) => {
-    const source = need.text(
-      i.source,
-      particular('source', 'where the other parent’s unearned income comes from'),
-    )
-    const how = need.text(i.howIKnow, particular('howIKnow', 'how you know about the income'))
+    const source = need.text(i.source, particular('source', tr('variation.whereTheOtherParent')))
+    const how = need.text(i.howIKnow, particular('howIKnow', tr('variation.howYouKnowAbout')))
     return () => [
-      `${other(i, 'The paying parent')} has income that the calculation does not include: ${source.replace(/\.$/, '')}` +
-        (i.since ? `, since ${formatDate(i.since)}` : '') +
-        (i.estimatedAnnualAmount
-          ? `, which I estimate at ${formatPounds(i.estimatedAnnualAmount)} a year`
-          : '') +
-        '.',
+      tr('variation.hasIncomeThatThe', {
+        i: other(i, tr('variation.thePayingParent')),
+        value: source.replace(/\.$/, ''),
+        value2: i.since ? `, since ${formatDate(i.since)}` : '',
+        value3: i.estimatedAnnualAmount
+          ? tr('variation.whichIEstimateAt', { estimatedAnnualAmount: formatPounds(i.estimatedAnnualAmount) })
+          : '',
+      }),
       own(how),
-      'Please ask HMRC and the paying parent for the details, and add this income to the calculation.',
+      tr('variation.pleaseAskHmrcAnd'),
     ]
   },
 }
@@ -286,17 +313,20 @@ const unearnedIncome: GroundDef<UnearnedIncomeInput> = {
 const assets: GroundDef<AssetsInput> = {
   label: 'assets',
   title: 'Variation application: assets',
-  summary: 'Assets the paying parent holds that could be taken into account.',
-  required: [particular('assets', 'each asset'), particular('howIKnow', 'how you know')],
-  evidence: ['anything that shows the asset and its value, such as a property listing or company records'],
+  get summary() {
+    return tr('variation.assetsThePayingParent')
+  },
+  get required() {
+    return [particular('assets', 'each asset'), particular('howIKnow', tr('variation.howYouKnow'))]
+  },
+  get evidence() {
+    return [tr('variation.anythingThatShowsThe2')]
+  },
   body: (i, need) => {
-    const list = need.list(
-      i.assets,
-      particular('assets', 'each asset you know of, and its value if you know it'),
-    )
-    const how = need.text(i.howIKnow, particular('howIKnow', 'how you know about the assets'))
+    const list = need.list(i.assets, particular('assets', tr('variation.eachAssetYouKnow')))
+    const how = need.text(i.howIKnow, particular('howIKnow', tr('variation.howYouKnowAbout2')))
     return () => [
-      `${other(i, 'The paying parent')} holds assets that I ask you to take into account:`,
+      tr('variation.holdsAssetsThatI', { i: other(i, tr('variation.thePayingParent')) }),
       table(
         [
           { header: 'Asset', weight: 5 },
@@ -313,20 +343,29 @@ const assets: GroundDef<AssetsInput> = {
 }
 
 const diversion: GroundDef<DiversionOfIncomeInput> = {
-  label: 'diversion of income',
-  title: 'Variation application: diversion of income',
-  summary: 'The paying parent has arranged for income to go to someone else to reduce maintenance.',
-  required: [particular('howDiverted', 'how the income is diverted'), particular('howIKnow', 'how you know')],
-  evidence: ['company accounts or Companies House records', 'anything that shows who receives the income'],
+  get label() {
+    return tr('variation.diversionOfIncome')
+  },
+  get title() {
+    return tr('variation.variationApplicationDiversionOf')
+  },
+  get summary() {
+    return tr('variation.thePayingParentHas')
+  },
+  get required() {
+    return [
+      particular('howDiverted', tr('variation.howTheIncomeIs')),
+      particular('howIKnow', tr('variation.howYouKnow')),
+    ]
+  },
+  get evidence() {
+    return [tr('variation.companyAccountsOrCompanies'), tr('variation.anythingThatShowsWho')]
+  },
   body: (i, need) => {
-    const how = need.text(
-      i.howDiverted,
-      particular('howDiverted', 'how the other parent’s income is being diverted'),
-    )
-    const know = need.text(i.howIKnow, particular('howIKnow', 'how you know about it'))
+    const how = need.text(i.howDiverted, particular('howDiverted', tr('variation.howTheOtherParent')))
+    const know = need.text(i.howIKnow, particular('howIKnow', tr('variation.howYouKnowAbout3')))
     return () => [
-      `I believe that ${other(i, 'the paying parent')} has arranged for income to be paid to someone else, so that it ` +
-        'is left out of the calculation and the maintenance is lower.',
+      tr('variation.iBelieveThatHas', { i: other(i, tr('variation.thePayingParent2')) }),
       own(how),
       own(know),
     ]
@@ -364,13 +403,27 @@ export function variationSpec(kind: VariationKind): {
   evidence: readonly string[]
 } {
   const g = VARIATION_GROUNDS[kind]
-  return { title: g.title, summary: g.summary, required: g.required, evidence: g.evidence }
+  // Read when asked for, so each is in the language of the build that asks (see ../copy.ts).
+  return {
+    get title() {
+      return g.title
+    },
+    get summary() {
+      return g.summary
+    },
+    get required() {
+      return g.required
+    },
+    get evidence() {
+      return g.evidence
+    },
+  }
 }
 
 export function variation<K extends VariationKind>(kind: K, input: VariationInputs[K]): Letter {
   const g = VARIATION_GROUNDS[kind] as GroundDef<VariationInputs[K]>
   const need = new Needs(g.title)
-  const base = readBase(need, input, 'the Child Maintenance Service')
+  const base = readBase(need, input, tr('variation.theChildMaintenanceService'))
   const body = g.body(input, need)
   need.check()
 
@@ -378,21 +431,21 @@ export function variation<K extends VariationKind>(kind: K, input: VariationInpu
   return compose(base, input, {
     kind,
     title: g.title,
-    subject: `Application for a variation on the ground of ${g.label}`,
+    subject: tr('variation.applicationForAVariation', { label: g.label }),
     paragraphs: [
-      `I am applying for a variation of the maintenance calculation on the ground of ${g.label}. Please treat this letter as my application.`,
+      tr('variation.iAmApplyingFor', { label: g.label }),
       heading('The details'),
       ...body(),
       heading('Evidence'),
       enclosed.length > 0
         ? `I enclose: ${enclosed.join('; ')}.`
-        : `I can send any of these if you need them: ${g.evidence.join('; ')}.`,
-      'If you need the application on a form, or need more information, please tell me what you need and by when.',
-      'Please confirm that you have received this application and tell me the date you treat it as made.',
+        : tr('variation.iCanSendAny', { value: g.evidence.join('; ') }),
+      tr('variation.ifYouNeedThe'),
+      tr('variation.pleaseConfirmThatYou'),
     ],
     notes: [
-      `Evidence that helps with this ground: ${g.evidence.join('; ')}.`,
-      'The CMS may tell the other parent about the application and ask for their comments. It can decide on what it has if someone does not reply.',
+      tr('variation.evidenceThatHelpsWith', { value: g.evidence.join('; ') }),
+      tr('variation.theCmsMayTell'),
     ],
   })
 }
