@@ -4,6 +4,8 @@ import type { ComputeDeadline } from '../domain/case/index.ts'
 import type { Database } from '../store/db.ts'
 import { DrizzleCaseRepository } from '../store/case.repository.ts'
 import { EvidenceFiles } from '../store/evidence-files.ts'
+import { Vault } from '../store/safe/vault.ts'
+import { KeptPages } from './kept-pages.ts'
 import { CaseArchiveService } from './case-archive.service.ts'
 import { CaseChronologyService } from './case-chronology.service.ts'
 import { CaseService, engineDeadlines } from './case.service.ts'
@@ -21,6 +23,8 @@ export interface CaseServices {
   readonly chronology: CaseChronologyService
   /** Reading evidence (a job per file), search, and facts suggested from letters. */
   readonly reading: ReadingService
+  /** Case pages kept in memory until their case changes (emptied when safe mode locks). */
+  readonly kept: KeptPages
 }
 
 export interface CaseServicesOptions {
@@ -59,8 +63,17 @@ export function createCaseServices(o: CaseServicesOptions): CaseServices {
     text: new DrizzleEvidenceTextRepository(o.database.db),
     today,
   })
+  const kept = new KeptPages()
+  // Safe mode: when the vault locks (or opens, or safe mode is switched), nothing read from the
+  // database stays in memory.
+  if (o.database instanceof Vault)
+    o.database.whenClosed(() => {
+      kept.clear()
+      cases.forgetKept()
+    })
   return {
     cases,
+    kept,
     evidence: new EvidenceService({
       repo,
       files,

@@ -252,6 +252,35 @@ export class CaseService {
     return c
   }
 
+  /**
+   * The case and its version, in one query: the version changes with every write to the case or
+   * anything in it (see CaseRepository.caseWithVersion), so what was worked out at one version may
+   * be kept while it stays the same.
+   */
+  async caseAndVersion(who: Actor, caseId: string): Promise<{ case: CaseRecord; version: number }> {
+    const found = await this.repo.caseWithVersion(who.ownerId, caseId)
+    if (!found) throw new NotFound('case', caseId)
+    return { case: found.record, version: found.version }
+  }
+
+  /** Only the case's version (see caseAndVersion): the cheapest question to ask on every request. */
+  async caseVersion(who: Actor, caseId: string): Promise<number> {
+    const version = await this.repo.caseVersion(who.ownerId, caseId)
+    if (version === undefined) throw new NotFound('case', caseId)
+    return version
+  }
+
+  /** A key that changes whenever any of this owner's cases changes, is added or is purged. */
+  casesVersion(who: Actor): Promise<string> {
+    return this.repo.casesVersion(who.ownerId)
+  }
+
+  /** Forgets the overviews and tags kept in memory (safe mode has locked). */
+  forgetKept(): void {
+    this.tagsKept.clear()
+    this.overviewsKept.clear()
+  }
+
   async amendCase(
     who: Actor,
     caseId: string,
@@ -318,9 +347,8 @@ export class CaseService {
    * are kept until the case changes (every change adds to its audit trail).
    */
   async eventTags(who: Actor, caseId: string): Promise<string[]> {
-    await this.getCase(who, caseId)
     const key = `${who.ownerId}:${caseId}`
-    const seq = await this.repo.latestAuditSeq(who.ownerId, caseId)
+    const seq = (await this.caseAndVersion(who, caseId)).version
     const kept = this.tagsKept.get(key)
     if (kept && kept.seq === seq) return [...kept.tags]
     const tags = await this.repo.eventTags(who.ownerId, caseId)
@@ -399,11 +427,11 @@ export class CaseService {
    * challenge, counts), so the page costs the same for a case of ten entries or ten thousand.
    */
   async dashboard(who: Actor, caseId: string): Promise<Dashboard> {
-    const c = await this.getCase(who, caseId)
+    const { case: c, version: seq } = await this.caseAndVersion(who, caseId)
     const owner = who.ownerId
-    // Unchanged case, same day: the same overview (every change adds to the audit trail).
+    // Unchanged case, same day: the same overview (every change gives the case a new version).
     const key = `${owner}:${caseId}`
-    const [seq, today] = [await this.repo.latestAuditSeq(owner, caseId), this.today().toString()]
+    const today = this.today().toString()
     const kept = this.overviewsKept.get(key)
     if (kept && kept.seq === seq && kept.today === today) return kept.overview
     const NEXT = 6

@@ -184,6 +184,20 @@ export interface CaseRepository {
   countAudit(ownerId: string, caseId: string): Promise<number>
   /** The number of the case's latest audit entry: it changes whenever anything in the case does. */
   latestAuditSeq(ownerId: string, caseId: string): Promise<number>
+  /**
+   * The case and its version: a number set afresh, in the same transaction, by every write to the
+   * case or anything in it (and never given to another write), so a page worked out at one version
+   * is still right while the version is the same. Read it before the rest of a page: what is read
+   * after it is never older than it.
+   */
+  caseWithVersion(
+    ownerId: string,
+    caseId: string,
+  ): Promise<{ record: CaseRecord; version: number } | undefined>
+  /** Only the case's version (see caseWithVersion), or undefined when there is no such case. */
+  caseVersion(ownerId: string, caseId: string): Promise<number | undefined>
+  /** A key that changes whenever any of the owner's cases (live or binned) changes, is added or purged. */
+  casesVersion(ownerId: string): Promise<string>
   record(
     who: Actor,
     caseId: string,
@@ -225,7 +239,7 @@ const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'recordedAt',
 function toRecord<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(row)) {
-    if (k === 'ownerId' || k === 'seq') continue
+    if (k === 'ownerId' || k === 'seq' || k === 'changeSeq') continue
     out[k] = v instanceof Date ? v.toISOString() : v
   }
   return out as T
@@ -250,10 +264,23 @@ export class DrizzleCaseRepository implements CaseRepository {
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
+    /** In a transaction: the cases whose version this transaction has already set. */
+    private readonly touched: Set<string> | null = null,
   ) {}
 
   transaction<T>(fn: (repo: CaseRepository) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn(new DrizzleCaseRepository(tx as unknown as Db, this.clock)))
+    return this.db.transaction((tx) =>
+      fn(new DrizzleCaseRepository(tx as unknown as Db, this.clock, new Set())),
+    )
+  }
+
+  /** Gives the case a new version (see caseWithVersion): once a transaction, with its first write. */
+  private async touch(caseId: string): Promise<void> {
+    if (this.touched?.has(caseId)) return
+    await this.db.execute(
+      sql`update cases set change_seq = nextval('cases_change_seq_seq') where id = ${caseId}`,
+    )
+    this.touched?.add(caseId)
   }
 
   private scope(entity: Entity, ownerId: string, caseId: string | null): SQL {
@@ -355,6 +382,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       version: record.version,
       summary,
     })
+    await this.touch(caseId)
   }
 
   async insert<E extends Entity>(
@@ -530,6 +558,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       version: null,
       summary,
     })
+    await this.touch(caseId)
   }
 
   private timelineWhere(ownerId: string, caseId: string, filter: TimelineFilter): SQL {
@@ -775,6 +804,40 @@ export class DrizzleCaseRepository implements CaseRepository {
       .orderBy(desc(caseAudit.seq))
       .limit(1)
     return Number(rows[0]?.seq ?? 0)
+  }
+
+  async caseWithVersion(
+    ownerId: string,
+    caseId: string,
+  ): Promise<{ record: CaseRecord; version: number } | undefined> {
+    const rows = await this.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.ownerId, ownerId), eq(cases.id, caseId)))
+    const row = rows[0]
+    return row ? { record: toRecord<CaseRecord>(row), version: Number(row.changeSeq) } : undefined
+  }
+
+  async caseVersion(ownerId: string, caseId: string): Promise<number | undefined> {
+    const rows = await this.db
+      .select({ v: cases.changeSeq })
+      .from(cases)
+      .where(and(eq(cases.ownerId, ownerId), eq(cases.id, caseId)))
+    return rows[0] ? Number(rows[0].v) : undefined
+  }
+
+  async casesVersion(ownerId: string): Promise<string> {
+    // Every version is new when it is set, so the set of (case, version) pairs changes with any write.
+    const rows = await this.db
+      .select({
+        n: sql<number>`count(*)::int`,
+        v: sql<
+          string | null
+        >`md5(string_agg(${cases.id} || ':' || ${cases.changeSeq}, ',' order by ${cases.id}))`,
+      })
+      .from(cases)
+      .where(eq(cases.ownerId, ownerId))
+    return `${Number(rows[0]?.n ?? 0)}:${rows[0]?.v ?? ''}`
   }
 
   async countAudit(ownerId: string, caseId: string): Promise<number> {

@@ -43,6 +43,8 @@ export class Vault implements Database {
   /** Safe mode on (the key file exists); kept here so that no request reads the file again. */
   private keyed: boolean
   private readonly onOpen: Array<(database: Database) => Promise<void>> = []
+  /** Told whenever the database closes, opens or changes (see whenClosed). */
+  private readonly onClose: Array<() => void> = []
   readonly engine: Engine
   readonly db: Db
   readonly cipher: FileCipher
@@ -93,6 +95,18 @@ export class Vault implements Database {
     if (this.current) await fn(this)
   }
 
+  /**
+   * Runs `fn` whenever the open database closes, is opened or replaced (lock, unlock, safe mode on
+   * or off): what was kept in memory from it must go (pages kept until a case changes).
+   */
+  whenClosed(fn: () => void): void {
+    this.onClose.push(fn)
+  }
+
+  private closed(): void {
+    for (const fn of this.onClose) fn()
+  }
+
   /** Unlocks with the passphrase or the recovery code; throws WrongKey. */
   async unlock(secret: string): Promise<void> {
     const file = readKeyFile(this.options.dataDir)
@@ -107,6 +121,7 @@ export class Vault implements Database {
   }
 
   private async openWith(dataKey: Buffer): Promise<void> {
+    this.closed()
     this.dataKey = dataKey
     try {
       this.current = await openDatabase({ ...this.options, dataKey })
@@ -122,6 +137,7 @@ export class Vault implements Database {
     if (!readKeyFile(this.options.dataDir) || !this.current) return
     const db = this.current
     this.current = null
+    this.closed()
     try {
       await db.close()
     } finally {
@@ -197,6 +213,7 @@ export class Vault implements Database {
     this.keyed = false
     this.dataKey?.fill(0)
     this.dataKey = null
+    this.closed()
     this.current = await openDatabase(this.options)
     for (const fn of this.onOpen) await fn(this)
   }

@@ -8,6 +8,7 @@ import {
   type CaseRecord,
 } from '../../../domain/case/index.ts'
 import type { CaseServices } from '../../../services/case-services.ts'
+import type { KeptPages } from '../../../services/kept-pages.ts'
 import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
@@ -121,20 +122,76 @@ export const caseNav = (caseId: string, current: CaseNavKey): CaseShell['caseNav
 
 const shells = new WeakMap<FastifyRequest, CaseShell>()
 
+/** Where this request's page is kept once rendered (see keptOrRender). */
+interface KeepSlot {
+  readonly kept: KeptPages
+  readonly scope: string
+  readonly version: string
+  readonly key: string
+}
+const slots = new WeakMap<FastifyRequest, KeepSlot>()
+
+const HTML = 'text/html; charset=utf-8'
+
+/**
+ * Pages kept until their case changes (issue #10, point 4). A GET page rendered by `caseRenderer`
+ * is a function of the case at one version (read first, in the same query as the case), the day,
+ * the address with its query, and the values every page shares (neutral mode, safe mode); the
+ * cross-site token is not in it, since it is added to forms as the page is sent
+ * (src/web/security/cross-site.ts), and a page that prints the token itself is never kept. So the
+ * same page is sent again, without reading the database, until any write gives the case a new
+ * version. Returns true when the kept page was sent.
+ */
+export function sendKept(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kept: KeptPages,
+  scope: string,
+  version: string | number,
+  today: string,
+): boolean {
+  if (request.method !== 'GET') return false
+  const { csrfToken: _token, ...locals } = ((reply as { locals?: Record<string, unknown> | null }).locals ??
+    {}) as Record<string, unknown>
+  const slot: KeepSlot = {
+    kept,
+    scope,
+    version: String(version),
+    key: `${today}\u0000${request.url}\u0000${JSON.stringify(locals)}`,
+  }
+  const html = kept.get(slot.scope, slot.version, slot.key)
+  if (html !== undefined) {
+    void reply.code(200).type(HTML).send(html)
+    return true
+  }
+  slots.set(request, slot)
+  return false
+}
+
 /**
  * Loads the case of every route in this plugin whose address has a `:caseId`, once, before the
  * handler: a malformed id or a case that is not there is the 404 page. `current` is the entry of
- * the side navigation the plugin's pages belong to.
+ * the side navigation the plugin's pages belong to. A GET page kept for the case's version is sent
+ * from here (see sendKept).
  */
 export function loadCaseFirst(app: FastifyInstance, svc: CaseServices, current: CaseNavKey): void {
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
     if (!request.routeOptions.url?.includes(':caseId')) return
     const read = params.safeParse(request.params)
     // A malformed id is a case that is not there: the app's error handler shows the 404 page.
     if (!read.success) throw new NotFound('case', String((request.params as { caseId?: unknown }).caseId))
-    const c = await svc.cases.getCase(WEB_ACTOR, read.data.caseId)
-    const caseId = c.id
-    shells.set(request, { c, caseNav: caseNav(caseId, current) })
+    const caseId = read.data.caseId
+    // First only the version: a page kept for it is sent without reading anything else.
+    const scope = `case:${caseId}`
+    if (request.method === 'GET') {
+      const seen = await svc.cases.caseVersion(WEB_ACTOR, caseId)
+      if (sendKept(request, reply, svc.kept, scope, seen, svc.cases.today().toString())) return reply
+    }
+    const { case: c, version } = await svc.cases.caseAndVersion(WEB_ACTOR, caseId)
+    shells.set(request, { c, caseNav: caseNav(c.id, current) })
+    // The page is kept under the version read with the case, before anything else on it.
+    const slot = slots.get(request)
+    if (slot) slots.set(request, { ...slot, version: String(version) })
   })
 }
 
@@ -157,23 +214,24 @@ export type Render = (
   title: string,
   context?: Record<string, unknown>,
   status?: number,
-) => FastifyReply
+) => Promise<FastifyReply>
 
 /**
  * Renders a template of `folder` inside the case pages' frame: the page title, the service
- * navigation, the formatters, and the case shell when the request loaded one.
+ * navigation, the formatters, and the case shell when the request loaded one. A GET page that
+ * `sendKept` looked for is kept for the next request at the same case version.
  */
 export const caseRenderer =
   (folder: string) =>
-  (
+  async (
     request: FastifyRequest,
     reply: FastifyReply,
     template: string,
     title: string,
     context: Record<string, unknown> = {},
     status = 200,
-  ): FastifyReply =>
-    reply.code(status).view(`${folder}/${template}`, {
+  ): Promise<FastifyReply> => {
+    const html = await reply.viewAsync(`${folder}/${template}`, {
       pageTitle: title,
       navigation: navigation(paths.cases),
       fmt: present,
@@ -181,6 +239,11 @@ export const caseRenderer =
       ...shells.get(request),
       ...context,
     })
+    const slot = slots.get(request)
+    if (slot && status === 200 && request.method === 'GET' && !html.includes(request.csrfToken))
+      slot.kept.set(slot.scope, slot.version, slot.key, html)
+    return reply.code(status).type(HTML).send(html)
+  }
 
 /** `?saved=1` on the address: the page says the change was saved. */
 export const savedFlag = (request: FastifyRequest): boolean =>

@@ -12,6 +12,7 @@ import {
   fill,
   loadCaseFirst,
   option,
+  sendKept,
   type CaseRoutesDeps,
 } from './case-page.ts'
 
@@ -21,6 +22,9 @@ export const casesRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   const page = caseRenderer('case')
 
   app.get(paths.cases, async (request, reply) => {
+    const version = await svc.cases.casesVersion(who)
+    if (sendKept(request, reply, svc.kept, `cases:${who.ownerId}`, version, svc.cases.today().toString()))
+      return reply
     const [live, binned] = await Promise.all([svc.cases.listCases(who), svc.cases.listCases(who, 'binned')])
     return page(request, reply, 'cases.njk', copy('case.list.title'), { cases: live, binned })
   })

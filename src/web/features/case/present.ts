@@ -8,21 +8,24 @@ import { translate } from '../../i18n.ts'
 const copy = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(key, params))
 
+/** Made once: a formatter costs far more to make than to use (a history page formats a hundred). */
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+
 export const present = {
   date: (iso: string | null | undefined): string => (iso ? formatDate(parseDate(iso)) : ''),
   longDate: (iso: string | null | undefined): string => (iso ? formatLongDate(parseDate(iso)) : ''),
   /** An instant (ISO) as a UK date and time: "3 February 2025, 10:15". */
   when: (instant: string | null | undefined): string => {
     if (!instant) return ''
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }).formatToParts(new Date(instant))
+    const parts = WHEN.formatToParts(new Date(instant))
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
     return `${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`
   },
