@@ -260,7 +260,8 @@ export class PdfWriter {
   }
 
   /**
-   * Copies every page of `src` (in order) with everything the pages use. `annotsFor(i)` may add
+   * Copies every page of `src` (in order) with everything the pages use, and of their annotations
+   * the links only (anything else should have been drawn into the page first). `annotsFor(i)` may add
    * annotation object numbers to page i (0-based within `src`). Pages `leave(i)` says to leave out
    * are not copied, and any reference to them (a link, an annotation) becomes null, so nothing of
    * theirs reaches the output.
@@ -337,7 +338,13 @@ export class PdfWriter {
       parts.push(`/Contents[${this.save} 0 R ${own.join(' ')} ${footer} 0 R]`)
       const annots: string[] = []
       const existing = page.get('Annots')
-      if (existing.isArray()) existing.resolve().forEach((a) => annots.push(remap(a)))
+      // Links only: any other annotation could hold text no search saw (uploads have theirs baked
+      // into the page first, see redactUpload).
+      if (existing.isArray())
+        existing.resolve().forEach((a) => {
+          const subtype = a.resolve().get('Subtype')
+          if (subtype.isName() && subtype.asName() === 'Link') annots.push(remap(a))
+        })
       for (const a of annotsFor?.(i) ?? []) annots.push(`${a} 0 R`)
       if (annots.length) parts.push(`/Annots[${annots.join(' ')}]`)
       this.object(num, `<<${parts.join('')}>>`)

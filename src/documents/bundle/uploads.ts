@@ -199,19 +199,43 @@ function mayHaveText(page: MuPage): boolean {
         if (subtype.isName() && subtype.asName() === 'Form') form = true
       })
     if (form) return true
-    return obj.get('Annots').isArray()
+    // An annotation may carry text; an empty list (pdf-lib writes one on every page) carries none.
+    const annots = obj.get('Annots')
+    return annots.isArray() && annots.resolve().length > 0
   } catch {
     return true
   }
 }
 
 /**
+ * Whether any page carries an annotation other than a link: a comment, text typed on with a
+ * "fill and sign" tool, a stamp, a filled-in form field. MuPDF's text layout reads the page
+ * content only, so text held in such annotations would never be searched.
+ */
+function hasMarkup(doc: MuDocument): boolean {
+  for (let i = 0; i < doc.countPages(); i++) {
+    const annots = doc.findPage(i).get('Annots')
+    if (!annots.isArray()) continue
+    let markup = false
+    annots.resolve().forEach((a) => {
+      const subtype = a.resolve().get('Subtype')
+      if (!(subtype.isName() && subtype.asName() === 'Link')) markup = true
+    })
+    if (markup) return true
+  }
+  return false
+}
+
+/**
  * Reads each page's text with MuPDF and removes every redaction target found: a redaction
  * annotation over the characters, then MuPDF applies it, taking the text out of the page content
  * and blacking out the pixels of any picture under it (a scan with an OCR layer). Each touched page
- * is read again to confirm nothing is left.
+ * is read again to confirm nothing is left. Annotations other than links (comments, typed-on
+ * text, stamps, form fields) are first drawn into the page content ("baked", as printing would),
+ * so their text is searched and removed like the rest of the page.
  */
 export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): PageRedaction[] {
+  if (hasMarkup(doc)) doc.bake(true, true)
   const out: PageRedaction[] = []
   const count = doc.countPages()
   for (let i = 0; i < count; i++) {
