@@ -15,9 +15,10 @@ import {
 export function checkLetter(letter: Letter): void {
   const missing: Particular[] = []
   const blank = (s: string | undefined): boolean => !s || s.trim() === ''
-  if (blank(letter.title)) missing.push(particular('title', 'a title'))
-  if (blank(letter.sender.name)) missing.push(particular('sender.name', 'your name'))
-  if (letter.sender.addressLines.every(blank)) missing.push(particular('sender.addressLines', 'your address'))
+  if (blank(letter.title)) missing.push(particular('title', tr('check.aTitle')))
+  if (blank(letter.sender.name)) missing.push(particular('sender.name', tr('check.yourName')))
+  if (letter.sender.addressLines.every(blank))
+    missing.push(particular('sender.addressLines', tr('check.yourAddress')))
   if (blank(letter.recipient.organisation))
     missing.push(particular('recipient.organisation', tr('check.whoTheLetterIs')))
   if (letter.layout === 'letter' && letter.recipient.addressLines.every(blank))

@@ -186,7 +186,7 @@ export function compose(base: Base, input: LetterBaseInput, c: Compose): Letter 
     details: c.details ?? [],
     salutation: c.salutation ?? tr('common.dearSirOrMadam'),
     paragraphs: c.paragraphs,
-    closing: c.closing ?? 'Yours faithfully',
+    closing: c.closing ?? tr('common.yoursFaithfully'),
     signatureLine: c.signatureLine ?? false,
     enclosures: [...new Set(enclosures)],
     appendices,
@@ -212,4 +212,5 @@ export const sentence = (s: string): string => {
   return /[.!?]$/.test(t) ? t : `${t}.`
 }
 
-export const dated = (e: DatedEvent): string => `On ${formatDate(e.date)}: ${sentence(e.text)}`
+export const dated = (e: DatedEvent): string =>
+  tr('common.on', { date: formatDate(e.date), text: sentence(e.text) })

@@ -96,13 +96,14 @@ function blocks(list: readonly LetterBlock[], instance: number): (Paragraph | Ta
 }
 
 function body(letter: Letter): (Paragraph | Table)[] {
+  const t = trIn(localeOfLetter(letter.language))
   const out: (Paragraph | Table)[] = []
   const s = letter.sender
   if (letter.layout === 'letter') {
     out.push(para(s.name, { bold: true, right: true }))
     for (const l of s.addressLines) out.push(para(l, { right: true }))
-    if (s.phone) out.push(para(`Phone: ${s.phone}`, { right: true }))
-    if (s.email) out.push(para(`Email: ${s.email}`, { right: true }))
+    if (s.phone) out.push(para(t('renderDocx.phone', { phone: s.phone }), { right: true }))
+    if (s.email) out.push(para(t('renderDocx.email', { email: s.email }), { right: true }))
     out.push(para(''))
     const r = letter.recipient
     out.push(para(r.organisation, { bold: true }))
@@ -111,7 +112,7 @@ function body(letter: Letter): (Paragraph | Table)[] {
     out.push(
       para(''),
       para(formatDate(letter.date)),
-      para(`CMS reference: ${letter.reference}`, { after: 120 }),
+      para(t('renderDocx.cmsReference', { reference: letter.reference }), { after: 120 }),
     )
     for (const d of letter.details) out.push(para(`${d.label}: ${d.value}`))
     out.push(
@@ -124,24 +125,32 @@ function body(letter: Letter): (Paragraph | Table)[] {
   } else {
     out.push(headingPara(letter.title, 'title'), para(letter.subject, { after: 160 }))
     for (const d of letter.details) out.push(para(`${d.label}: ${d.value}`))
-    if (!letter.details.some((d) => d.label === 'CMS reference'))
-      out.push(para(`CMS reference: ${letter.reference}`))
-    out.push(para(`Date: ${formatDate(letter.date)}`, { after: 200 }))
+    if (!letter.details.some((d) => d.label === t('common.cmsReference')))
+      out.push(para(t('renderDocx.cmsReference', { reference: letter.reference })))
+    out.push(para(t('renderDocx.date', { date: formatDate(letter.date) }), { after: 200 }))
     out.push(...blocks(letter.paragraphs, 0))
   }
-  if (letter.signatureLine)
-    out.push(
-      para(''),
-      para('Signed: ______________________________      Date: ____________________'),
-      para(s.name, { after: 160 }),
-    )
-  out.push(headingPara('Enclosures', 'section'))
-  if (letter.enclosures.length === 0) out.push(para('None.'))
+  if (letter.signatureLine) out.push(para(''), para(t('renderDocx.signedDate')), para(s.name, { after: 160 }))
+  out.push(headingPara(t('renderDocx.enclosures'), 'section'))
+  if (letter.enclosures.length === 0) out.push(para(t('renderDocx.none')))
   letter.enclosures.forEach((e) => out.push(numbered(e, 1)))
   letter.appendices.forEach((a, i) => {
-    out.push(headingPara(`Enclosure ${letter.enclosures.indexOf(a.title) + 1}: ${a.title}`, 'title', true))
     out.push(
-      para(`${s.name} · CMS reference: ${letter.reference} · ${formatDate(letter.date)}`, { after: 200 }),
+      headingPara(
+        t('renderDocx.enclosure', { value: letter.enclosures.indexOf(a.title) + 1, title: a.title }),
+        'title',
+        true,
+      ),
+    )
+    out.push(
+      para(
+        t('renderDocx.cmsReference2', {
+          name: s.name,
+          reference: letter.reference,
+          date: formatDate(letter.date),
+        }),
+        { after: 200 },
+      ),
     )
     out.push(...blocks(a.paragraphs, i + 2))
   })
@@ -218,7 +227,7 @@ export async function renderLetterDocx(letter: Letter, o: { notes?: boolean } = 
                     children: [
                       t('renderDocx.cmsReferencePage', { reference: letter.reference }),
                       PageNumber.CURRENT,
-                      ' of ',
+                      t('renderDocx.of'),
                       PageNumber.TOTAL_PAGES,
                     ],
                   }),

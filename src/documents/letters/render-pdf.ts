@@ -24,17 +24,19 @@ function drawBlocks(flow: PageFlow, blocks: readonly LetterBlock[]): void {
 }
 
 function drawSignature(flow: PageFlow, letter: Letter): void {
+  const t = trIn(localeOfLetter(letter.language))
   if (letter.signatureLine) {
     flow.ensure(flow.lineHeight() * 5)
     flow.gap(14)
-    flow.text('Signed: ______________________________      Date: ____________________', { after: 2 })
+    flow.text(t('renderPdf.signedDate'), { after: 2 })
     flow.text(letter.sender.name, { after: 10 })
   }
 }
 
 function drawEnclosures(flow: PageFlow, letter: Letter): void {
-  flow.heading('Enclosures', SIZE.body + 0.5, 8)
-  if (letter.enclosures.length === 0) flow.text('None.')
+  const t = trIn(localeOfLetter(letter.language))
+  flow.heading(t('renderPdf.enclosures'), SIZE.body + 0.5, 8)
+  if (letter.enclosures.length === 0) flow.text(t('renderPdf.none'))
   letter.enclosures.forEach((e, i) => flow.numbered(i + 1, e, 2))
 }
 
@@ -48,8 +50,8 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
     flow.text(s.name, { align: 'right', font: fonts.bold })
     for (const l of [
       ...s.addressLines,
-      ...(s.phone ? [`Phone: ${s.phone}`] : []),
-      ...(s.email ? [`Email: ${s.email}`] : []),
+      ...(s.phone ? [t('renderPdf.phone', { phone: s.phone })] : []),
+      ...(s.email ? [t('renderPdf.email', { email: s.email })] : []),
     ])
       flow.text(l, { align: 'right' })
     flow.gap(14)
@@ -59,7 +61,7 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
     for (const l of r.addressLines) flow.text(l)
     flow.gap(14)
     flow.text(formatDate(letter.date))
-    flow.text(`CMS reference: ${letter.reference}`, { after: 4 })
+    flow.text(t('renderPdf.cmsReference', { reference: letter.reference }), { after: 4 })
     for (const d of letter.details) flow.labelled(d.label, d.value)
     flow.gap(10)
     flow.text(letter.title, { font: fonts.bold, size: SIZE.title - 1, after: 8 })
@@ -76,9 +78,9 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
     flow.text(letter.title, { font: fonts.bold, size: SIZE.title + 1, after: 4 })
     flow.text(letter.subject, { after: 8 })
     for (const d of letter.details) flow.labelled(d.label, d.value)
-    if (!letter.details.some((d) => d.label === 'CMS reference'))
-      flow.labelled('CMS reference', letter.reference)
-    flow.labelled('Date', formatDate(letter.date))
+    if (!letter.details.some((d) => d.label === t('common.cmsReference')))
+      flow.labelled(t('common.cmsReference'), letter.reference)
+    flow.labelled(t('renderPdf.date'), formatDate(letter.date))
     flow.gap(10)
     drawBlocks(flow, letter.paragraphs)
     drawSignature(flow, letter)
@@ -86,15 +88,22 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
   }
   letter.appendices.forEach((a) => {
     flow.newPage()
-    flow.text(`Enclosure ${letter.enclosures.indexOf(a.title) + 1}: ${a.title}`, {
+    flow.text(t('renderPdf.enclosure', { value: letter.enclosures.indexOf(a.title) + 1, title: a.title }), {
       font: fonts.bold,
       size: SIZE.title - 1,
       after: 2,
     })
-    flow.text(`${letter.sender.name} · CMS reference: ${letter.reference} · ${formatDate(letter.date)}`, {
-      grey: true,
-      after: 10,
-    })
+    flow.text(
+      t('renderPdf.cmsReference3', {
+        name: letter.sender.name,
+        reference: letter.reference,
+        date: formatDate(letter.date),
+      }),
+      {
+        grey: true,
+        after: 10,
+      },
+    )
     drawBlocks(flow, a.paragraphs)
   })
   if (o.notes === true && letter.notes.length > 0) {

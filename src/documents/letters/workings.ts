@@ -36,10 +36,10 @@ export function workingsAppendix(steps: readonly WorkingStep[], intro?: string):
       ...(intro ? [intro] : []),
       table(
         [
-          { header: 'No.', weight: 0.5 },
-          { header: 'Step', weight: 5 },
-          { header: 'Amount', align: 'right', weight: 1.5 },
-          { header: 'Source', weight: 3 },
+          { header: tr('workings.no'), weight: 0.5 },
+          { header: tr('workings.step'), weight: 5 },
+          { header: tr('workings.amount'), align: 'right', weight: 1.5 },
+          { header: tr('workings.source'), weight: 3 },
         ],
         steps.map((s, i) => [
           String(i + 1),

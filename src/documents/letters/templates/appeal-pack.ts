@@ -100,9 +100,9 @@ const noticeDate = (need: Needs, input: AppealPackInput): PlainDate =>
   )
 
 const statementDetails = (base: Read['base'], decision: ReadDecision, mrn: PlainDate) => [
-  { label: 'Appellant', value: base.sender.name },
-  { label: 'CMS reference', value: base.reference },
-  { label: 'Decision appealed', value: decisionTitle(decision) },
+  { label: tr('appealPack.appellant'), value: base.sender.name },
+  { label: tr('common.cmsReference'), value: base.reference },
+  { label: tr('appealPack.decisionAppealed'), value: decisionTitle(decision) },
   { label: tr('appealPack.mandatoryReconsiderationNotice'), value: formatDate(mrn) },
 ]
 
@@ -149,7 +149,7 @@ export function appealCoveringLetter(input: AppealPackInput): Letter {
       tr('appealPack.formSscsCompletedAnd'),
       tr('appealPack.aCopyOfThe', { mrn: formatDate(mrn) }),
       tr('appealPack.groundsOfAppeal'),
-      ...(hasChronology ? ['Chronology'] : []),
+      ...(hasChronology ? [tr('appealPack.chronology')] : []),
       ...(hasFigures ? [tr('appealPack.scheduleOfDisputedFigures')] : []),
     ],
     notes: [...appealNotes(), tr('appealPack.getFormSscsFrom')],
@@ -194,19 +194,23 @@ export function appealGrounds(input: AppealPackInput): Letter {
 }
 
 export const appealChronologySpec = {
-  title: 'Chronology',
+  get title() {
+    return tr('appealPack.chronology')
+  },
   get summary() {
     return tr('appealPack.theEventsOfThe')
   },
-  required: [particular('chronology', 'the events, with dates')],
+  get required() {
+    return [particular('chronology', tr('appealPack.theEventsWithDates'))]
+  },
 }
 
 export function chronologyTable(entries: readonly ChronologyEntry[]): LetterTable {
   return table(
     [
-      { header: 'Date', weight: 1.6 },
-      { header: 'What happened', weight: 5 },
-      { header: 'Document', weight: 2.4 },
+      { header: tr('appealPack.date'), weight: 1.6 },
+      { header: tr('appealPack.whatHappened'), weight: 5 },
+      { header: tr('appealPack.document'), weight: 2.4 },
     ],
     [...entries]
       .sort((a, b) => compareDates(a.date, b.date))
@@ -221,11 +225,11 @@ export function appealChronology(input: AppealPackInput): Letter {
   return compose(base, input, {
     kind: 'appeal-chronology',
     layout: 'statement',
-    title: 'Chronology',
+    title: tr('appealPack.chronology'),
     subject: tr('appealPack.theEventsOfThe3'),
     details: [
-      { label: 'Appellant', value: base.sender.name },
-      { label: 'CMS reference', value: base.reference },
+      { label: tr('appealPack.appellant'), value: base.sender.name },
+      { label: tr('common.cmsReference'), value: base.reference },
     ],
     paragraphs: [tr('appealPack.theseAreTheEvents'), chronologyTable(entries)],
     notes: appealNotes(),
@@ -247,16 +251,18 @@ export const appealDisputedFiguresSpec = {
 export function disputedFiguresTable(figures: readonly DisputedFigure[]): LetterTable {
   return table(
     [
-      { header: 'Item', weight: 2.2 },
-      { header: 'CMS figure', align: 'right', weight: 1.4 },
-      { header: 'My figure', align: 'right', weight: 1.4 },
+      { header: tr('appealPack.item'), weight: 2.2 },
+      { header: tr('appealPack.cmsFigure'), align: 'right', weight: 1.4 },
+      { header: tr('appealPack.myFigure'), align: 'right', weight: 1.4 },
       { header: tr('appealPack.whyMineIsRight'), weight: 4 },
     ],
     figures.map((f) => [
       f.item,
       formatFigure(f.cms),
       formatFigure(f.mine),
-      f.evidence ? `${sentence(f.why)} Evidence: ${sentence(f.evidence)}` : sentence(f.why),
+      f.evidence
+        ? tr('appealPack.evidence', { why: sentence(f.why), evidence: sentence(f.evidence) })
+        : sentence(f.why),
     ]),
   )
 }
@@ -274,8 +280,8 @@ export function appealDisputedFigures(input: AppealPackInput): Letter {
     title: tr('appealPack.scheduleOfDisputedFigures'),
     subject: tr('appealPack.theFiguresInThe'),
     details: [
-      { label: 'Appellant', value: base.sender.name },
-      { label: 'CMS reference', value: base.reference },
+      { label: tr('appealPack.appellant'), value: base.sender.name },
+      { label: tr('common.cmsReference'), value: base.reference },
     ],
     paragraphs: [tr('appealPack.thisScheduleSetsOut'), disputedFiguresTable(figures)],
     notes: appealNotes(),
@@ -311,50 +317,60 @@ export function appealSscs2Answers(input: AppealPackInput): Letter {
   const blocks: LetterBlock[] = [
     heading(tr('appealPack.theMandatoryReconsiderationNotice')),
     answer(tr('appealPack.dateOfTheNotice'), formatDate(mrn)),
-    answer(tr('appealPack.aCopyIsEnclosed'), 'Yes'),
-    heading('About you'),
-    answer('Name', s.name),
-    answer('Address', s.addressLines.join(', ')),
+    answer(tr('appealPack.aCopyIsEnclosed'), tr('appealPack.yes')),
+    heading(tr('appealPack.aboutYou')),
+    answer(tr('appealPack.name'), s.name),
+    answer(tr('appealPack.address'), s.addressLines.join(', ')),
     ...(input.dateOfBirth ? [answer(tr('appealPack.dateOfBirth'), formatDate(input.dateOfBirth))] : []),
     ...(input.nationalInsuranceNumber?.trim()
       ? [answer(tr('appealPack.nationalInsuranceNumber'), input.nationalInsuranceNumber.trim().toUpperCase())]
       : []),
-    ...(s.phone ? [answer('Phone', s.phone)] : []),
-    ...(s.email ? [answer('Email', s.email)] : []),
+    ...(s.phone ? [answer(tr('appealPack.phone'), s.phone)] : []),
+    ...(s.email ? [answer(tr('appealPack.email'), s.email)] : []),
     answer(tr('appealPack.inThisCaseI'), role ? ROLE[role] : ''),
     ...(input.keepAddressPrivate ? [tr('appealPack.iDoNotWant')] : []),
-    heading('Your representative'),
+    heading(tr('appealPack.yourRepresentative')),
     rep
-      ? answer('Representative', [rep.name, rep.organisation, rep.contact].filter(Boolean).join(', '))
+      ? answer(
+          tr('appealPack.representative'),
+          [rep.name, rep.organisation, rep.contact].filter(Boolean).join(', '),
+        )
       : tr('appealPack.iDoNotHave'),
     heading(tr('appealPack.theOtherParent')),
-    answer('Name', other?.name?.trim() || 'Not known'),
+    answer(tr('appealPack.name'), other?.name?.trim() || tr('appealPack.notKnown')),
     answer(
-      'Address',
-      other?.addressLines && other.addressLines.length > 0 ? other.addressLines.join(', ') : 'Not known',
+      tr('appealPack.address'),
+      other?.addressLines && other.addressLines.length > 0
+        ? other.addressLines.join(', ')
+        : tr('appealPack.notKnown'),
     ),
     heading(tr('appealPack.theDecisionYouAre')),
     answer(tr('appealPack.dateOfTheDecision'), formatDate(decision.date)),
     ...(decision.kindName
-      ? [answer(tr('appealPack.kindOfDecision'), `${upperFirst(decision.kindName)} decision`)]
+      ? [
+          answer(
+            tr('appealPack.kindOfDecision'),
+            tr('appealPack.decision', { kindName: upperFirst(decision.kindName) }),
+          ),
+        ]
       : []),
     ...(decision.subject ? [answer(tr('appealPack.whatItWasAbout'), decision.subject)] : []),
-    answer('CMS reference', base.reference),
+    answer(tr('common.cmsReference'), base.reference),
     heading(tr('appealPack.yourReasonsForAppealing')),
     tr('appealPack.myReasonsAreSet'),
     ...grounds.map(own),
     heading(tr('appealPack.ifYourAppealIs')),
     input.lateReason?.trim() ? own(input.lateReason) : tr('appealPack.myAppealIsIn'),
-    heading('The hearing'),
+    heading(tr('appealPack.theHearing')),
     hearing?.attend === false ? tr('appealPack.iDoNotWant2') : tr('appealPack.iWantToAttend'),
     ...(hearing?.needs?.trim() ? [answer(tr('appealPack.whatINeedTo'), hearing.needs.trim())] : []),
     ...(hearing?.datesToAvoid?.trim()
       ? [answer(tr('appealPack.datesICannotAttend'), hearing.datesToAvoid.trim())]
       : []),
     ...(hearing?.interpreterLanguage?.trim()
-      ? [answer('Interpreter needed', hearing.interpreterLanguage.trim())]
+      ? [answer(tr('appealPack.interpreterNeeded'), hearing.interpreterLanguage.trim())]
       : []),
-    heading('Signature'),
+    heading(tr('appealPack.signature')),
     tr('appealPack.signAndDateThe'),
   ]
   return compose(base, input, {
@@ -363,8 +379,8 @@ export function appealSscs2Answers(input: AppealPackInput): Letter {
     title: tr('appealPack.answersForFormSscs'),
     subject: tr('appealPack.myAnswersInThe'),
     details: [
-      { label: 'Appellant', value: s.name },
-      { label: 'CMS reference', value: base.reference },
+      { label: tr('appealPack.appellant'), value: s.name },
+      { label: tr('common.cmsReference'), value: base.reference },
     ],
     paragraphs: blocks,
     notes: [tr('appealPack.thisSheetIsNot'), ...appealNotes()],

@@ -46,7 +46,7 @@ export function callConfirmation(input: CallConfirmationInput): Letter {
   const agreed = need.list(input.agreed, particular('agreed', tr('callConfirmation.whatWasAgreedOr')))
   need.check()
 
-  const at = input.callTime?.trim() ? ` at ${input.callTime.trim()}` : ''
+  const at = input.callTime?.trim() ? tr('callConfirmation.at', { callTime: input.callTime.trim() }) : ''
   return compose(base, input, {
     kind: 'call-confirmation',
     title: TITLE(),

@@ -27,7 +27,7 @@ export const changeOfCircumstancesSpec = {
   get required() {
     return [
       particular('changeDate', tr('changeOfCircumstances.theDateOfThe')),
-      particular('change', 'what changed'),
+      particular('change', tr('changeOfCircumstances.whatChanged')),
       particular('whatFollows', tr('changeOfCircumstances.whatYouThinkShould')),
     ]
   },

@@ -6,11 +6,21 @@ import { Needs, particular, type Maybe } from '../particulars.ts'
 import { compose, dated, readBase, sentence, type DatedEvent, type LetterBaseInput } from '../common.ts'
 
 export const COST_CATEGORIES = {
-  calls: 'Phone calls',
-  postage: 'Postage',
-  'bank-charges': 'Bank charges',
-  travel: 'Travel',
-  other: 'Other costs',
+  get calls() {
+    return tr('compensationClaim.phoneCalls')
+  },
+  get postage() {
+    return tr('compensationClaim.postage')
+  },
+  get 'bank-charges'() {
+    return tr('compensationClaim.bankCharges')
+  },
+  get travel() {
+    return tr('compensationClaim.travel')
+  },
+  get other() {
+    return tr('compensationClaim.otherCosts')
+  },
 } as const
 
 export type CostCategory = keyof typeof COST_CATEGORIES
@@ -66,10 +76,10 @@ export function costsTable(costs: readonly CostItem[]): { block: LetterBlock; to
     total,
     block: table(
       [
-        { header: 'Date', weight: 1.9 },
-        { header: 'Cost', weight: 1.6 },
+        { header: tr('compensationClaim.date'), weight: 1.9 },
+        { header: tr('compensationClaim.cost'), weight: 1.6 },
         { header: tr('compensationClaim.whatItWasFor'), weight: 4 },
-        { header: 'Amount', align: 'right', weight: 1.3 },
+        { header: tr('compensationClaim.amount'), align: 'right', weight: 1.3 },
       ],
       sorted.map((i) => [
         formatDate(i.date),
@@ -78,15 +88,15 @@ export function costsTable(costs: readonly CostItem[]): { block: LetterBlock; to
         formatPounds(i.amount),
       ]),
       {
-        caption: 'Costs',
+        caption: tr('compensationClaim.costs'),
         totals: [
           ...subtotals.map((s) => [
             '',
             '',
-            `Subtotal: ${COST_CATEGORIES[s.c].toLowerCase()}`,
+            tr('compensationClaim.subtotal', { costCategories: COST_CATEGORIES[s.c].toLowerCase() }),
             formatPounds(s.total),
           ]),
-          ['', '', 'Total', formatPounds(total)],
+          ['', '', tr('compensationClaim.total'), formatPounds(total)],
         ],
       },
     ),
@@ -120,7 +130,7 @@ export function compensationClaim(input: CompensationClaimInput): Letter {
     )
   }
   if (lost.length > 0) {
-    paras.push(heading('Maintenance lost'))
+    paras.push(heading(tr('compensationClaim.maintenanceLost')))
     for (const l of lost)
       paras.push(
         tr('compensationClaim.fromTo', {

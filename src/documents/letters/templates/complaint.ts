@@ -13,10 +13,12 @@ export interface ComplaintInput extends LetterBaseInput {
   readonly remedies?: Maybe<readonly RemedyInput[]>
 }
 
-const TITLE = 'Complaint'
+const TITLE = (): string => tr('complaint.complaint')
 
 export const complaintSpec = {
-  title: TITLE,
+  get title() {
+    return TITLE()
+  },
   get summary() {
     return tr('complaint.complainAboutTheService')
   },
@@ -29,7 +31,7 @@ export const complaintSpec = {
 }
 
 export function complaint(input: ComplaintInput): Letter {
-  const need = new Needs(TITLE)
+  const need = new Needs(TITLE())
   const base = readBase(need, input, tr('complaint.theChildMaintenanceService'))
   const events = need.list(input.events, particular('events', tr('complaint.whatWentWrongAnd')))
   const remedies = need.list(input.remedies, particular('remedies', tr('complaint.whatYouWantDone')))
@@ -39,9 +41,9 @@ export function complaint(input: ComplaintInput): Letter {
   const first = sorted[0]
   return compose(base, input, {
     kind: 'complaint',
-    title: TITLE,
+    title: TITLE(),
     subject: tr('complaint.complaintAboutTheHandling', {
-      value: first ? ` since ${formatDate(first.date)}` : '',
+      value: first ? tr('complaint.since', { date: formatDate(first.date) }) : '',
     }),
     paragraphs: [
       tr('complaint.thisIsAFormal'),

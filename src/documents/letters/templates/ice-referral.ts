@@ -39,14 +39,24 @@ export const iceReferralSpec = {
       particular('nationalInsuranceNumber', tr('iceReferral.yourNationalInsuranceNumber')),
       particular('sender.phone', tr('iceReferral.yourPhoneNumber')),
       particular('finalResponseDate', tr('iceReferral.theDateOfThe')),
-      particular('events', 'what happened, with dates'),
+      particular('events', tr('iceReferral.whatHappenedWithDates')),
       particular('remedies', tr('iceReferral.whatYouWant')),
     ]
   },
 }
 
 const NINO = /^[A-Z]{2}\d{6}[A-D]$/
-const CONTACT: Record<ContactMethod, string> = { post: 'by post', email: 'by email', phone: 'by phone' }
+const CONTACT: Record<ContactMethod, string> = {
+  get post() {
+    return tr('iceReferral.byPost')
+  },
+  get email() {
+    return tr('iceReferral.byEmail')
+  },
+  get phone() {
+    return tr('iceReferral.byPhone')
+  },
+}
 
 export function iceReferral(input: IceReferralInput): Letter {
   const need = new Needs(TITLE())
@@ -71,7 +81,7 @@ export function iceReferral(input: IceReferralInput): Letter {
     input.finalResponseDate,
     particular('finalResponseDate', tr('iceReferral.theDateOfThe2')),
   )
-  const events = need.list(input.events, particular('events', 'what happened, with dates'))
+  const events = need.list(input.events, particular('events', tr('iceReferral.whatHappenedWithDates')))
   const remedies = need.list(input.remedies, particular('remedies', tr('iceReferral.whatYouWantThe')))
   if (input.preferredContact === 'email' && !base.sender.email)
     need.add(particular('sender.email', tr('iceReferral.yourEmailAddressAs')))
@@ -84,13 +94,16 @@ export function iceReferral(input: IceReferralInput): Letter {
     title: TITLE(),
     subject: tr('iceReferral.complaintAboutTheChild', { finalDate: formatDate(finalDate) }),
     details: [
-      { label: 'Name', value: base.sender.name },
-      { label: 'Address', value: base.sender.addressLines.join(', ') },
+      { label: tr('iceReferral.name'), value: base.sender.name },
+      { label: tr('iceReferral.address'), value: base.sender.addressLines.join(', ') },
       { label: tr('iceReferral.nationalInsuranceNumber'), value: nino },
-      { label: 'Phone', value: base.sender.phone ?? '' },
-      ...(base.sender.email ? [{ label: 'Email', value: base.sender.email }] : []),
+      { label: tr('iceReferral.phone'), value: base.sender.phone ?? '' },
+      ...(base.sender.email ? [{ label: tr('iceReferral.email'), value: base.sender.email }] : []),
       { label: tr('iceReferral.bestWayToContact'), value: CONTACT[contact] },
-      { label: tr('iceReferral.adjustmentsINeed'), value: input.adjustments?.trim() || 'None' },
+      {
+        label: tr('iceReferral.adjustmentsINeed'),
+        value: input.adjustments?.trim() || tr('iceReferral.none'),
+      },
     ],
     paragraphs: [
       tr('iceReferral.iAskYouTo', {
@@ -106,7 +119,7 @@ export function iceReferral(input: IceReferralInput): Letter {
             }),
           ]
         : []),
-      heading('What happened'),
+      heading(tr('iceReferral.whatHappened')),
       ...[...events].sort((a, b) => compareDates(a.date, b.date)).map(dated),
       heading(tr('iceReferral.whatIWouldLike')),
       ...remedies.map(remedyParagraph),

@@ -109,7 +109,7 @@ export function lateMandatoryReconsideration(input: LateMandatoryReconsideration
     from && to
       ? tr('lateMandatoryReconsideration.fromTo', { from: formatDate(from), to: formatDate(to) })
       : from
-        ? ` from ${formatDate(from)}`
+        ? tr('lateMandatoryReconsideration.from', { from: formatDate(from) })
         : ''
   const workings = input.workings ?? []
   return compose(base, input, {

@@ -64,7 +64,7 @@ export function mandatoryReconsideration(input: MandatoryReconsiderationInput): 
   return compose(base, input, {
     kind: 'mandatory-reconsideration',
     title: TITLE(),
-    subject: `Mandatory reconsideration: ${decisionTitle(decision)}`,
+    subject: tr('mandatoryReconsideration.mandatoryReconsideration', { decision: decisionTitle(decision) }),
     paragraphs: [
       tr('mandatoryReconsideration.iAmAskingYou', { decision: describeDecision(decision) }),
       tr('mandatoryReconsideration.pleaseLinkThisRequest', { date: formatDate(decision.date) }),

@@ -29,7 +29,7 @@ export const mpLetterSpec = {
   },
   get required() {
     return [
-      particular('mpName', 'your MP’s name'),
+      particular('mpName', tr('mpLetter.yourMpSName')),
       particular('summary', tr('mpLetter.whatTheProblemIs')),
       particular('helpWanted', tr('mpLetter.whatHelpYouWant')),
     ]
@@ -39,7 +39,7 @@ export const mpLetterSpec = {
 export function mpLetter(input: MpLetterInput): Letter {
   const need = new Needs(TITLE())
   const base = readBase(need, input, tr('mpLetter.yourMpTheHouse'))
-  const mp = need.text(input.mpName, particular('mpName', 'your MP’s name'))
+  const mp = need.text(input.mpName, particular('mpName', tr('mpLetter.yourMpSName')))
   const summary = need.text(input.summary, particular('summary', tr('mpLetter.aShortAccountOf')))
   const help = need.text(input.helpWanted, particular('helpWanted', tr('mpLetter.whatYouWouldLike')))
   need.check()
@@ -50,8 +50,8 @@ export function mpLetter(input: MpLetterInput): Letter {
     kind: 'mp-letter',
     title: TITLE(),
     subject: tr('mpLetter.requestForHelpWith'),
-    salutation: `Dear ${greetingName}`,
-    closing: 'Yours sincerely',
+    salutation: tr('mpLetter.dear', { greetingName }),
+    closing: tr('mpLetter.yoursSincerely'),
     paragraphs: [
       tr('mpLetter.iLiveInYour'),
       own(summary),

@@ -63,7 +63,7 @@ export function niAppeal(input: NiAppealInput): Letter {
       heading(tr('niAppeal.whyTheDecisionIs2')),
       ...grounds.map(own),
       ...(input.outcomeSought?.trim() ? [heading(tr('niAppeal.whatIAskThe')), own(input.outcomeSought)] : []),
-      heading('The hearing'),
+      heading(tr('niAppeal.theHearing')),
       input.attendHearing === false ? tr('niAppeal.iDoNotWant') : tr('niAppeal.iWantToAttend'),
       tr('niAppeal.pleaseConfirmThatYou'),
     ],

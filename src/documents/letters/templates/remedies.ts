@@ -3,7 +3,9 @@ import { sentence } from '../common.ts'
 
 /** What a parent can ask for when they complain. */
 export const REMEDIES = {
-  apology: 'an apology',
+  get apology() {
+    return tr('remedies.anApology')
+  },
   get 'put-right'() {
     return tr('remedies.theMistakeToBe')
   },

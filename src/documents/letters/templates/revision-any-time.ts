@@ -92,9 +92,9 @@ export function revisionAnyTime(input: RevisionAnyTimeInput): Letter {
                 : '',
             value3:
               hmrc.amendedFigure !== undefined && hmrc.amendedFigure !== null
-                ? ` to ${formatPounds(hmrc.amendedFigure)}`
+                ? tr('revisionAnyTime.to', { amendedFigure: formatPounds(hmrc.amendedFigure) })
                 : '',
-            value4: hmrc.amendedOn ? ` on ${formatDate(hmrc.amendedOn)}` : '',
+            value4: hmrc.amendedOn ? tr('revisionAnyTime.on', { amendedOn: formatDate(hmrc.amendedOn) }) : '',
           }),
           tr('revisionAnyTime.pleaseUseTheAmended'),
         ]

@@ -51,9 +51,9 @@ export function statementOfAccount(input: StatementOfAccountInput): Letter {
           tr('statementOfAccount.iDoNotThink'),
           table(
             [
-              { header: 'Date', weight: 1.6 },
-              { header: 'Amount', align: 'right', weight: 1.2 },
-              { header: 'Note', weight: 5 },
+              { header: tr('statementOfAccount.date'), weight: 1.6 },
+              { header: tr('statementOfAccount.amount'), align: 'right', weight: 1.2 },
+              { header: tr('statementOfAccount.note'), weight: 5 },
             ],
             disputed.map((d) => [formatDate(d.date), formatPounds(d.amount), d.note]),
           ),

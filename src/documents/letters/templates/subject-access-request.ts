@@ -52,7 +52,7 @@ export function subjectAccessRequest(input: SubjectAccessRequestInput): Letter {
     input.from && input.to
       ? tr('subjectAccessRequest.fromTo', { from: formatDate(input.from), to: formatDate(input.to) })
       : input.from
-        ? ` from ${formatDate(input.from)}`
+        ? tr('subjectAccessRequest.from', { from: formatDate(input.from) })
         : ''
   const ids = input.identityEnclosed ?? []
   const names = input.previousNames ?? []
@@ -61,7 +61,7 @@ export function subjectAccessRequest(input: SubjectAccessRequestInput): Letter {
     title: TITLE(),
     subject: tr('subjectAccessRequest.subjectAccessRequestMy'),
     details: [
-      { label: 'Full name', value: base.sender.name },
+      { label: tr('subjectAccessRequest.fullName'), value: base.sender.name },
       ...(names.length > 0
         ? [{ label: tr('subjectAccessRequest.otherNamesUsed'), value: names.join(', ') }]
         : []),
@@ -74,17 +74,17 @@ export function subjectAccessRequest(input: SubjectAccessRequestInput): Letter {
             },
           ]
         : []),
-      { label: 'CMS reference', value: base.reference },
+      { label: tr('common.cmsReference'), value: base.reference },
     ],
     paragraphs: [
       tr('subjectAccessRequest.iAmMakingA', { period }),
       heading(tr('subjectAccessRequest.whatIAmAsking')),
-      `This includes: ${records().join('; ')}.`,
+      tr('subjectAccessRequest.thisIncludes', { value: records().join('; ') }),
       tr('subjectAccessRequest.pleaseAlsoTellMe'),
       input.format === 'paper'
         ? tr('subjectAccessRequest.pleaseSendTheRecords')
         : tr('subjectAccessRequest.pleaseSendTheRecords2'),
-      heading('Time limit'),
+      heading(tr('subjectAccessRequest.timeLimit')),
       tr('subjectAccessRequest.theLawGivesYou'),
     ],
     enclosures: ids.map((d) => tr('subjectAccessRequest.aCopyOfMy', { d })),

@@ -80,19 +80,29 @@ export interface DiversionOfIncomeInput extends VariationCommon {
 }
 
 const PER: Record<CostPeriod, string> = {
-  journey: 'a journey',
-  week: 'a week',
-  month: 'a month',
-  term: 'a term',
-  year: 'a year',
+  get journey() {
+    return tr('variation.aJourney')
+  },
+  get week() {
+    return tr('variation.aWeek')
+  },
+  get month() {
+    return tr('variation.aMonth')
+  },
+  get term() {
+    return tr('variation.aTerm')
+  },
+  get year() {
+    return tr('variation.aYear')
+  },
 }
 
 const costsTable = (costs: readonly CostLine[]): LetterBlock =>
   table(
     [
-      { header: 'Cost', weight: 5 },
-      { header: 'Amount', align: 'right', weight: 1.5 },
-      { header: 'How often', weight: 1.5 },
+      { header: tr('variation.cost'), weight: 5 },
+      { header: tr('variation.amount'), align: 'right', weight: 1.5 },
+      { header: tr('variation.howOften'), weight: 1.5 },
     ],
     costs.map((c) => [c.description, formatPounds(c.amount), PER[c.per]]),
   )
@@ -110,7 +120,9 @@ interface GroundDef<I> {
 const other = (i: VariationCommon, fallback: string): string => i.otherParentName?.trim() || fallback
 
 const contactCosts: GroundDef<ContactCostsInput> = {
-  label: 'contact costs',
+  get label() {
+    return tr('variation.contactCosts')
+  },
   get title() {
     return tr('variation.variationApplicationCostsOf')
   },
@@ -149,7 +161,7 @@ const relevantOtherChildIllness: GroundDef<RelevantOtherChildIllnessInput> = {
   },
   get required() {
     return [
-      particular('childName', 'the child’s name'),
+      particular('childName', tr('variation.theChildSName')),
       particular('condition', tr('variation.theIllnessOrDisability2')),
       particular('costs', tr('variation.theExtraCosts')),
     ]
@@ -184,7 +196,9 @@ const priorDebts: GroundDef<PriorDebtsInput> = {
   get summary() {
     return tr('variation.payingParentRepaymentsOf')
   },
-  required: [particular('debts', 'each debt: lender, purpose, monthly repayment')],
+  get required() {
+    return [particular('debts', tr('variation.eachDebtLenderPurpose'))]
+  },
   get evidence() {
     return [tr('variation.theLoanOrCredit'), tr('variation.recentStatementsShowingThe')]
   },
@@ -194,10 +208,10 @@ const priorDebts: GroundDef<PriorDebtsInput> = {
       tr('variation.whileAndILived', { i: other(i, tr('variation.theOtherParent')) }),
       table(
         [
-          { header: 'Owed to', weight: 2 },
+          { header: tr('variation.owedTo'), weight: 2 },
           { header: tr('variation.whatItWasFor'), weight: 3 },
-          { header: 'Taken on', weight: 1.6 },
-          { header: 'Monthly repayment', align: 'right', weight: 1.6 },
+          { header: tr('variation.takenOn'), weight: 1.6 },
+          { header: tr('variation.monthlyRepayment'), align: 'right', weight: 1.6 },
         ],
         debts.map((d) => [
           d.lender,
@@ -222,8 +236,8 @@ const boardingSchool: GroundDef<BoardingSchoolFeesInput> = {
   },
   get required() {
     return [
-      particular('childName', 'the child’s name'),
-      particular('school', 'the school'),
+      particular('childName', tr('variation.theChildSName')),
+      particular('school', tr('variation.theSchool')),
       particular('boardingFees', tr('variation.theBoardingFees')),
     ]
   },
@@ -244,7 +258,17 @@ const boardingSchool: GroundDef<BoardingSchoolFeesInput> = {
   },
 }
 
-const PAYMENT_KIND = { mortgage: 'Mortgage', loan: 'Loan', insurance: 'Insurance' } as const
+const PAYMENT_KIND = {
+  get mortgage() {
+    return tr('variation.mortgage')
+  },
+  get loan() {
+    return tr('variation.loan')
+  },
+  get insurance() {
+    return tr('variation.insurance')
+  },
+} as const
 
 const formerHome: GroundDef<FormerHomePaymentsInput> = {
   get label() {
@@ -256,7 +280,9 @@ const formerHome: GroundDef<FormerHomePaymentsInput> = {
   get summary() {
     return tr('variation.payingParentMortgageLoan')
   },
-  required: [particular('payments', 'each payment: kind, lender, monthly amount')],
+  get required() {
+    return [particular('payments', tr('variation.eachPaymentKindLender'))]
+  },
   get evidence() {
     return [tr('variation.mortgageLoanOrInsurance'), tr('variation.bankStatementsShowingThe')]
   },
@@ -267,9 +293,9 @@ const formerHome: GroundDef<FormerHomePaymentsInput> = {
       tr('variation.iMakeThePayments', { home }),
       table(
         [
-          { header: 'Payment', weight: 2 },
-          { header: 'Paid to', weight: 3 },
-          { header: 'Monthly amount', align: 'right', weight: 1.6 },
+          { header: tr('variation.payment'), weight: 2 },
+          { header: tr('variation.paidTo'), weight: 3 },
+          { header: tr('variation.monthlyAmount'), align: 'right', weight: 1.6 },
         ],
         payments.map((p) => [PAYMENT_KIND[p.kind], p.lender, formatPounds(p.monthlyAmount)]),
       ),
@@ -278,8 +304,12 @@ const formerHome: GroundDef<FormerHomePaymentsInput> = {
 }
 
 const unearnedIncome: GroundDef<UnearnedIncomeInput> = {
-  label: 'unearned income',
-  title: 'Variation application: unearned income',
+  get label() {
+    return tr('variation.unearnedIncome')
+  },
+  get title() {
+    return tr('variation.variationApplicationUnearnedIncome')
+  },
   get summary() {
     return tr('variation.incomeThePayingParent')
   },
@@ -299,7 +329,7 @@ const unearnedIncome: GroundDef<UnearnedIncomeInput> = {
       tr('variation.hasIncomeThatThe', {
         i: other(i, tr('variation.thePayingParent')),
         value: source.replace(/\.$/, ''),
-        value2: i.since ? `, since ${formatDate(i.since)}` : '',
+        value2: i.since ? tr('variation.since', { since: formatDate(i.since) }) : '',
         value3: i.estimatedAnnualAmount
           ? tr('variation.whichIEstimateAt', { estimatedAnnualAmount: formatPounds(i.estimatedAnnualAmount) })
           : '',
@@ -312,12 +342,17 @@ const unearnedIncome: GroundDef<UnearnedIncomeInput> = {
 
 const assets: GroundDef<AssetsInput> = {
   label: 'assets',
-  title: 'Variation application: assets',
+  get title() {
+    return tr('variation.variationApplicationAssets')
+  },
   get summary() {
     return tr('variation.assetsThePayingParent')
   },
   get required() {
-    return [particular('assets', 'each asset'), particular('howIKnow', tr('variation.howYouKnow'))]
+    return [
+      particular('assets', tr('variation.eachAsset')),
+      particular('howIKnow', tr('variation.howYouKnow')),
+    ]
   },
   get evidence() {
     return [tr('variation.anythingThatShowsThe2')]
@@ -329,12 +364,12 @@ const assets: GroundDef<AssetsInput> = {
       tr('variation.holdsAssetsThatI', { i: other(i, tr('variation.thePayingParent')) }),
       table(
         [
-          { header: 'Asset', weight: 5 },
-          { header: 'Estimated value', align: 'right', weight: 2 },
+          { header: tr('variation.asset'), weight: 5 },
+          { header: tr('variation.estimatedValue'), align: 'right', weight: 2 },
         ],
         list.map((a) => [
           a.description,
-          a.estimatedValue !== undefined ? formatPounds(a.estimatedValue) : 'not known',
+          a.estimatedValue !== undefined ? formatPounds(a.estimatedValue) : tr('variation.notKnown'),
         ]),
       ),
       own(how),
@@ -434,11 +469,11 @@ export function variation<K extends VariationKind>(kind: K, input: VariationInpu
     subject: tr('variation.applicationForAVariation', { label: g.label }),
     paragraphs: [
       tr('variation.iAmApplyingFor', { label: g.label }),
-      heading('The details'),
+      heading(tr('variation.theDetails')),
       ...body(),
-      heading('Evidence'),
+      heading(tr('variation.evidence')),
       enclosed.length > 0
-        ? `I enclose: ${enclosed.join('; ')}.`
+        ? tr('variation.iEnclose', { value: enclosed.join('; ') })
         : tr('variation.iCanSendAny', { value: g.evidence.join('; ') }),
       tr('variation.ifYouNeedThe'),
       tr('variation.pleaseConfirmThatYou'),
