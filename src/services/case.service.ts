@@ -499,6 +499,62 @@ export class CaseService {
     return out
   }
 
+  /** What is in the bin, one page of it (the latest binned first), and how much there is. */
+  async binnedPage(
+    who: Actor,
+    caseId: string,
+    page: PageRequest,
+  ): Promise<{ binned: Binned[]; total: number }> {
+    await this.getCase(who, caseId)
+    const [binned, total] = await Promise.all([
+      this.repo.binnedPage(who.ownerId, caseId, page),
+      this.repo.countBinned(who.ownerId, caseId),
+    ])
+    return { binned, total }
+  }
+
+  /** The case's evidence, one page of it in order of recording, and how many pieces there are. */
+  async evidencePage(
+    who: Actor,
+    caseId: string,
+    page: PageRequest,
+  ): Promise<{ evidence: EvidenceRecord[]; total: number }> {
+    await this.getCase(who, caseId)
+    const [evidence, total] = await Promise.all([
+      this.repo.evidencePage(who.ownerId, caseId, page),
+      this.repo.count('evidence', who.ownerId, caseId),
+    ])
+    return { evidence, total }
+  }
+
+  /** The case's decisions, one page of them (the latest letter first), and how many there are. */
+  async decisionsPage(
+    who: Actor,
+    caseId: string,
+    page: PageRequest,
+  ): Promise<{ decisions: DecisionRecord[]; total: number }> {
+    await this.getCase(who, caseId)
+    const [decisions, total] = await Promise.all([
+      this.repo.decisionsPage(who.ownerId, caseId, page),
+      this.repo.count('decision', who.ownerId, caseId),
+    ])
+    return { decisions, total }
+  }
+
+  /** Open deadlines and tasks, one page of them (soonest first, with days left), and how many. */
+  async deadlinesPage(
+    who: Actor,
+    caseId: string,
+    page: PageRequest,
+  ): Promise<{ upcoming: UpcomingTask[]; total: number }> {
+    await this.getCase(who, caseId)
+    const [tasks, total] = await Promise.all([
+      this.repo.openTasksByDue(who.ownerId, caseId, page),
+      this.repo.countTasks(who.ownerId, caseId, { status: 'open' }),
+    ])
+    return { upcoming: nextDeadlines(tasks, this.today(), tasks.length), total }
+  }
+
   async binned(who: Actor, caseId: string): Promise<Binned[]> {
     const out: Binned[] = []
     for (const entity of ['decision', 'event', 'evidence', 'task', 'link'] as const) {

@@ -257,6 +257,28 @@ export class EvidenceService {
     return this.repo.list('evidence', who.ownerId, caseId)
   }
 
+  /**
+   * The `limit` pieces of evidence recorded last (for a list to choose from), in order of recording,
+   * with any already chosen added first when older than those; `more` when there are older ones.
+   */
+  async latestChoices(
+    who: Actor,
+    caseId: string,
+    limit: number,
+    chosen: readonly (string | null | undefined)[] = [],
+  ): Promise<{ choices: EvidenceRecord[]; more: boolean }> {
+    const latest = await this.repo.latestEvidence(who.ownerId, caseId, limit + 1)
+    const more = latest.length > limit
+    const shown = more ? latest.slice(1) : latest
+    const older: EvidenceRecord[] = []
+    for (const id of new Set(chosen)) {
+      if (!id || shown.some((e) => e.id === id)) continue
+      const e = await this.repo.get('evidence', who.ownerId, caseId, id)
+      if (e && e.deletedAt === null) older.push(e)
+    }
+    return { choices: [...older, ...shown], more }
+  }
+
   /** After a crash: removes temporary files and files no row uses (older than `olderThanMs`). */
   async sweep(olderThanMs: number): Promise<{ temps: number; orphans: number }> {
     return this.files.sweep(await this.repo.allEvidenceHashes(), olderThanMs)

@@ -71,6 +71,15 @@ export interface PageRequest {
   readonly offset: number
 }
 
+/** A record in the bin, as its list shows it. */
+export interface BinnedRow {
+  readonly entity: Exclude<Entity, 'case'>
+  readonly id: string
+  readonly title: string
+  readonly deletedAt: string
+  readonly deletedBy: string | null
+}
+
 /** Which tasks to list (live ones only), in order of creation. */
 export interface TaskQuery {
   readonly status?: 'open' | 'done'
@@ -194,6 +203,18 @@ export interface CaseRepository {
     ownerId: string,
     caseId: string,
   ): Promise<{ record: CaseRecord; version: number } | undefined>
+  /** Live evidence, a page of it, in order of recording. */
+  evidencePage(ownerId: string, caseId: string, page: PageRequest): Promise<EvidenceRecord[]>
+  /** The `limit` pieces of live evidence recorded last, in order of recording. */
+  latestEvidence(ownerId: string, caseId: string, limit: number): Promise<EvidenceRecord[]>
+  /** Live decisions, a page of them, the latest letter first. */
+  decisionsPage(ownerId: string, caseId: string, page: PageRequest): Promise<DecisionRecord[]>
+  /** Open tasks, a page of them, the soonest due first (then by title). */
+  openTasksByDue(ownerId: string, caseId: string, page: PageRequest): Promise<TaskRecord[]>
+  /** What is in the bin (every kind of record), a page of it, the latest binned first. */
+  binnedPage(ownerId: string, caseId: string, page: PageRequest): Promise<BinnedRow[]>
+  /** How many records of every kind are in the bin. */
+  countBinned(ownerId: string, caseId: string): Promise<number>
   /** Only the case's version (see caseWithVersion), or undefined when there is no such case. */
   caseVersion(ownerId: string, caseId: string): Promise<number | undefined>
   /** A key that changes whenever any of the owner's cases (live or binned) changes, is added or purged. */
@@ -816,6 +837,92 @@ export class DrizzleCaseRepository implements CaseRepository {
       .where(and(eq(cases.ownerId, ownerId), eq(cases.id, caseId)))
     const row = rows[0]
     return row ? { record: toRecord<CaseRecord>(row), version: Number(row.changeSeq) } : undefined
+  }
+
+  async evidencePage(ownerId: string, caseId: string, page: PageRequest): Promise<EvidenceRecord[]> {
+    const t = caseEvidence
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(and(this.scope('evidence', ownerId, caseId), isNull(t.deletedAt)))
+      .orderBy(asc(t.createdAt), asc(t.id))
+      .limit(page.limit)
+      .offset(page.offset)
+    return rows.map((r) => toRecord<EvidenceRecord>(r))
+  }
+
+  async latestEvidence(ownerId: string, caseId: string, limit: number): Promise<EvidenceRecord[]> {
+    const t = caseEvidence
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(and(this.scope('evidence', ownerId, caseId), isNull(t.deletedAt)))
+      .orderBy(desc(t.createdAt), desc(t.id))
+      .limit(limit)
+    return rows.map((r) => toRecord<EvidenceRecord>(r)).reverse()
+  }
+
+  async decisionsPage(ownerId: string, caseId: string, page: PageRequest): Promise<DecisionRecord[]> {
+    const t = caseDecisions
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(and(this.scope('decision', ownerId, caseId), isNull(t.deletedAt)))
+      .orderBy(desc(t.letterDate), desc(t.createdAt), desc(t.id))
+      .limit(page.limit)
+      .offset(page.offset)
+    return rows.map((r) => toRecord<DecisionRecord>(r))
+  }
+
+  async openTasksByDue(ownerId: string, caseId: string, page: PageRequest): Promise<TaskRecord[]> {
+    const t = caseTasks
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(this.tasksWhere(ownerId, caseId, { status: 'open' }))
+      .orderBy(asc(t.dueOn), asc(t.title), asc(t.id))
+      .limit(page.limit)
+      .offset(page.offset)
+    return rows.map((r) => toRecord<TaskRecord>(r))
+  }
+
+  /** Each kind of record in the bin, with the short title its list shows (as titleOf words it). */
+  private binnedRows(ownerId: string, caseId: string): SQL {
+    const binned = (table: string, title: SQL, entity: string) =>
+      sql`select ${entity}::text as entity, id, ${title} as title, deleted_at, deleted_by from ${sql.raw(table)}
+          where owner_id = ${ownerId} and case_id = ${caseId} and deleted_at is not null`
+    return sql.join(
+      [
+        binned('case_decisions', sql`replace(kind, '-', ' ') || ' of ' || letter_date::text`, 'decision'),
+        binned('case_events', sql`title`, 'event'),
+        binned('case_evidence', sql`title`, 'evidence'),
+        binned('case_tasks', sql`title`, 'task'),
+        binned('case_links', sql`role || ': ' || from_type || ' → ' || to_type`, 'link'),
+      ],
+      sql` union all `,
+    )
+  }
+
+  async binnedPage(ownerId: string, caseId: string, page: PageRequest): Promise<BinnedRow[]> {
+    const result = await this.db.execute(
+      sql`select * from (${this.binnedRows(ownerId, caseId)}) b
+          order by deleted_at desc, entity, id limit ${page.limit} offset ${page.offset}`,
+    )
+    const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows
+    return rows.map((r) => ({
+      entity: r.entity as BinnedRow['entity'],
+      id: String(r.id),
+      title: String(r.title),
+      deletedAt: new Date(r.deleted_at as string | Date).toISOString(),
+      deletedBy: (r.deleted_by as string | null) ?? null,
+    }))
+  }
+
+  async countBinned(ownerId: string, caseId: string): Promise<number> {
+    const result = await this.db.execute(
+      sql`select count(*)::int as n from (${this.binnedRows(ownerId, caseId)}) b`,
+    )
+    return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0)
   }
 
   async caseVersion(ownerId: string, caseId: string): Promise<number | undefined> {

@@ -11,6 +11,8 @@ import {
 } from '../../src/services/demo.service.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
 import { sameOrigin, testApp, type TestApp } from '../helpers/app.ts'
+import { Temporal } from 'temporal-polyfill'
+import { once, pdf } from './fixtures.ts'
 
 const WHO: Actor = { ownerId: LOCAL_OWNER, name: 'you (test)' }
 
@@ -141,5 +143,106 @@ describe('long lists a page at a time', () => {
     expect((await get(`${caseUrl}/events/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404)
     expect((await get(`${caseUrl}/events/not-an-id`)).statusCode).toBe(404)
     expect((await get('/cases/00000000-0000-4000-8000-000000000000/history')).statusCode).toBe(404)
+  })
+})
+
+describe('whole lists a page at a time: decisions, evidence, open deadlines, the bin', () => {
+  let t: TestApp
+  let caseUrl: string
+  let decisionsUrl: string
+  let firstEvidence: string
+  const get = (url: string) => t.app.inject({ method: 'GET', url })
+  const countOf = (html: string, re: RegExp) => [...html.matchAll(re)].length
+
+  beforeAll(async () => {
+    t = await testApp()
+    const svc = t.services.caseFile
+    const c = await svc.cases.createCase(WHO, { title: 'Lists', nation: 'england', role: 'receiving' })
+    caseUrl = `/cases/${c.id}`
+    for (let i = 1; i <= 103; i++)
+      await svc.cases.addTask(WHO, c.id, {
+        title: `Open task ${String(i).padStart(3, '0')}`,
+        dueOn: `2030-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      })
+    for (let i = 1; i <= 102; i++) {
+      const note = await svc.cases.addEvent(WHO, c.id, {
+        type: 'note',
+        occurredOn: '2025-01-02',
+        title: `Binned note ${i}`,
+      })
+      await svc.cases.bin(WHO, c.id, 'event', note.record.id)
+    }
+    for (let i = 1; i <= 202; i++) {
+      const e = await svc.evidence.add(WHO, c.id, {
+        fileName: `letter-${i}.pdf`,
+        content: once(pdf(`Letter ${i}`)),
+        title: `Evidence ${i}`,
+      })
+      if (i === 1) firstEvidence = e.id
+    }
+    const d = await svc.cases.createCase(WHO, { title: 'Decisions', nation: 'england', role: 'receiving' })
+    decisionsUrl = `/cases/${d.id}/decisions`
+    for (let i = 0; i < 101; i++)
+      await svc.cases.addDecision(WHO, d.id, {
+        kind: 'annual-review',
+        letterDate: Temporal.PlainDate.from('2015-01-01')
+          .add({ days: i * 20 })
+          .toString(),
+      })
+  }, 300_000)
+  afterAll(async () => t.close())
+
+  it('lists the decisions 100 a page, the latest letter first', async () => {
+    const first = await get(decisionsUrl)
+    expect(first.body).toContain('Showing 1 to 100 of 101')
+    expect(first.body).toContain(`href="${decisionsUrl}?page=2"`)
+    expect(countOf(first.body, /decisions\/[0-9a-f-]{36}"/g)).toBe(100)
+    const second = await get(`${decisionsUrl}?page=2`)
+    expect(second.body).toContain('Showing 101 to 101 of 101')
+    expect(second.body).toContain('>1 January 2015<') // the oldest letter, last
+    expect(first.body).not.toContain('>1 January 2015<')
+  })
+
+  it('lists the evidence 100 a page, and offers the 200 pieces added last to choose from', async () => {
+    const pages = await Promise.all([1, 2, 3].map((n) => get(`${caseUrl}/evidence?page=${n}`)))
+    expect(pages[0]!.body).toContain('Showing 1 to 100 of 202')
+    expect(pages[2]!.body).toContain('Showing 201 to 202 of 202')
+    const titles = pages.flatMap((p) => [...p.body.matchAll(/>(Evidence \d+)</g)].map((m) => m[1]))
+    expect(new Set(titles).size).toBe(202)
+    const form = await get(`${caseUrl}/decisions/new`)
+    expect(countOf(form.body, /<option value="[0-9a-f-]{36}"/g)).toBe(200)
+    expect(form.body).not.toContain('>Evidence 1<')
+    expect(form.body).toContain('added most recently')
+    // The one already chosen is offered even when older than those.
+    const letter = await get(`${caseUrl}/letters/new?direction=sent`)
+    expect(countOf(letter.body, /<option value="[0-9a-f-]{36}"/g)).toBe(400) // proof and delivery lists
+    const evidence = await t.services.caseFile.evidence.latestChoices(WHO, caseUrl.split('/')[2]!, 200, [
+      firstEvidence,
+    ])
+    expect(evidence.choices).toHaveLength(201)
+    expect(evidence.choices[0]!.id).toBe(firstEvidence)
+  })
+
+  it('lists the open deadlines 100 a page, the soonest first, apart from the tasks done', async () => {
+    const first = await get(`${caseUrl}/deadlines`)
+    expect(first.body).toContain('Showing 1 to 100 of 103')
+    expect(first.body).toContain(`href="${caseUrl}/deadlines?open=2#open"`)
+    const second = await get(`${caseUrl}/deadlines?open=2`)
+    expect(second.body).toContain('Showing 101 to 103 of 103')
+    const due = (html: string) => [...html.matchAll(/(\d+) January 2030/g)].map((m) => Number(m[1]))
+    const all = [...due(first.body), ...due(second.body)]
+    expect(all).toHaveLength(103)
+    expect(all).toEqual([...all].sort((a, b) => a - b))
+  })
+
+  it('lists the bin 100 a page, the latest binned first', async () => {
+    const first = await get(`${caseUrl}/bin`)
+    expect(first.body).toContain('Showing 1 to 100 of 102')
+    expect(first.body).toContain('Binned note 102<')
+    const second = await get(`${caseUrl}/bin?page=2`)
+    expect(second.body).toContain('Showing 101 to 102 of 102')
+    expect(second.body).toContain('Binned note 1<')
+    const all = [first, second].flatMap((p) => [...p.body.matchAll(/>(Binned note \d+)</g)].map((m) => m[1]))
+    expect(new Set(all).size).toBe(102)
   })
 })

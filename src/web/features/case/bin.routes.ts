@@ -3,7 +3,18 @@ import { paths } from '../../paths.ts'
 import { binParams } from './case.schema.ts'
 import { one, readPosted } from './form.ts'
 import { recordPath } from './present.ts'
-import { caseOf, caseRenderer, copy, fill, loadCaseFirst, type CaseRoutesDeps } from './case-page.ts'
+import {
+  PAGE_SIZE,
+  caseOf,
+  caseRenderer,
+  copy,
+  fill,
+  loadCaseFirst,
+  pageNumber,
+  pagination,
+  showing,
+  type CaseRoutesDeps,
+} from './case-page.ts'
 
 /** The bin: what is in it, moving something there, restoring it, and purging it for good. */
 export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
@@ -11,8 +22,18 @@ export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, 
   const page = caseRenderer('case')
 
   app.get(paths.caseBin, async (request, reply) => {
-    const binned = await svc.cases.binned(who, caseOf(request).c.id)
-    return page(request, reply, 'bin.njk', copy('case.bin.title'), { binned })
+    const caseId = caseOf(request).c.id
+    const current = pageNumber(request.query)
+    const { binned, total } = await svc.cases.binnedPage(who, caseId, {
+      limit: PAGE_SIZE,
+      offset: (current - 1) * PAGE_SIZE,
+    })
+    const href = (n: number) => `${fill(paths.caseBin, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    return page(request, reply, 'bin.njk', copy('case.bin.title'), {
+      binned,
+      showing: showing(current, total),
+      pagination: pagination(current, total, href),
+    })
   })
 
   app.post(paths.caseBinMove, async (request, reply) => {

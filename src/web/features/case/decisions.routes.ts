@@ -5,6 +5,7 @@ import { DECISION_DATES, readDecision, recordParams } from './case.schema.ts'
 import { dateValues, formView, one, readPosted, type FieldError, type Posted } from './form.ts'
 import { present } from './present.ts'
 import {
+  PAGE_SIZE,
   caseOf,
   caseRenderer,
   copy,
@@ -12,9 +13,15 @@ import {
   fill,
   loadCaseFirst,
   option,
+  pageNumber,
+  pagination,
   savedFlag,
+  showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
+
+/** How many pieces of evidence a list to choose from offers (the latest recorded). */
+export const LATEST_EVIDENCE = 200
 
 /** Choices of evidence for a select, with "none" first. */
 export const evidenceOptions = (
@@ -31,11 +38,18 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
   const page = caseRenderer('case')
 
   app.get(paths.caseDecisions, async (request, reply) => {
-    const { c } = caseOf(request)
-    const decisions = (await svc.cases.list(who, c.id, 'decision')).sort((a, b) =>
-      b.letterDate.localeCompare(a.letterDate),
-    )
-    return page(request, reply, 'decisions.njk', copy('case.decisions.title'), { decisions })
+    const caseId = caseOf(request).c.id
+    const current = pageNumber(request.query)
+    const { decisions, total } = await svc.cases.decisionsPage(who, caseId, {
+      limit: PAGE_SIZE,
+      offset: (current - 1) * PAGE_SIZE,
+    })
+    const href = (n: number) => `${fill(paths.caseDecisions, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    return page(request, reply, 'decisions.njk', copy('case.decisions.title'), {
+      decisions,
+      showing: showing(current, total),
+      pagination: pagination(current, total, href),
+    })
   })
 
   const decisionFormView = async (caseId: string, values: Posted, errors: FieldError[] = []) => ({
@@ -45,7 +59,12 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
       { value: '', text: copy('case.decisions.form.enforcementNone') },
       ...option('enforcementAction', ENFORCEMENT_ACTIONS, values.enforcementAction),
     ],
-    evidenceChoices: evidenceOptions(await svc.evidence.choices(who, caseId), values.letterEvidenceId),
+    ...(await svc.evidence
+      .latestChoices(who, caseId, LATEST_EVIDENCE, [values.letterEvidenceId])
+      .then(({ choices, more }) => ({
+        evidenceChoices: evidenceOptions(choices, values.letterEvidenceId),
+        evidenceChoicesHint: more ? copy('casePages.evidence.latestEvidenceOnly') : null,
+      }))),
     errors,
   })
 

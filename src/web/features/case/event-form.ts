@@ -19,7 +19,7 @@ import {
   saveOrShowErrors,
   type CaseRoutesDeps,
 } from './case-page.ts'
-import { evidenceOptions } from './decisions.routes.ts'
+import { LATEST_EVIDENCE, evidenceOptions } from './decisions.routes.ts'
 
 /**
  * The forms of the timeline's records: an event, a call, a letter sent or received. They share one
@@ -70,7 +70,10 @@ export function eventForms({ svc, who }: CaseRoutesDeps) {
     const [decisions, calls, evidence] = await Promise.all([
       svc.cases.list(who, caseId, 'decision'),
       svc.cases.latestEvents(who, caseId, ['call'], LATEST_CALLS),
-      svc.evidence.choices(who, caseId),
+      svc.evidence.latestChoices(who, caseId, LATEST_EVIDENCE, [
+        values.proofEvidenceId,
+        values.deliveryEvidenceId,
+      ]),
     ])
     return {
       ...base,
@@ -94,8 +97,9 @@ export function eventForms({ svc, who }: CaseRoutesDeps) {
           selected: e.id === values.confirmsCallId,
         })),
       ],
-      proofChoices: evidenceOptions(evidence, values.proofEvidenceId),
-      deliveryChoices: evidenceOptions(evidence, values.deliveryEvidenceId),
+      proofChoices: evidenceOptions(evidence.choices, values.proofEvidenceId),
+      deliveryChoices: evidenceOptions(evidence.choices, values.deliveryEvidenceId),
+      evidenceChoicesHint: evidence.more ? copy('casePages.evidence.latestEvidenceOnly') : null,
     }
   }
 

@@ -22,12 +22,16 @@ import {
 } from './form.ts'
 import { present } from './present.ts'
 import {
+  PAGE_SIZE,
   caseOf,
   caseRenderer,
   copy,
   fill,
   loadCaseFirst,
+  pageNumber,
+  pagination,
   savedFlag,
+  showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
 import { disposition, problemsOf, readMultipart } from './uploads.ts'
@@ -58,8 +62,19 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   const maxText = present.bytes(svc.evidence.maxUploadBytes)
 
   app.get(paths.caseEvidenceList, async (request, reply) => {
-    const evidence = await svc.cases.list(who, caseOf(request).c.id, 'evidence')
-    return page(request, reply, 'evidence-list.njk', copy('case.evidence.title'), { evidence, types: TYPES })
+    const caseId = caseOf(request).c.id
+    const current = pageNumber(request.query)
+    const { evidence, total } = await svc.cases.evidencePage(who, caseId, {
+      limit: PAGE_SIZE,
+      offset: (current - 1) * PAGE_SIZE,
+    })
+    const href = (n: number) => `${fill(paths.caseEvidenceList, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    return page(request, reply, 'evidence-list.njk', copy('case.evidence.title'), {
+      evidence,
+      types: TYPES,
+      showing: showing(current, total),
+      pagination: pagination(current, total, href),
+    })
   })
 
   // What evidence can be linked to: every decision, and the timeline entries recorded last (a case

@@ -23,17 +23,28 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   loadCaseFirst(app, svc, 'deadlines')
   const page = caseRenderer('case')
 
-  // Every open deadline, and the tasks done a page at a time (they only grow).
+  // The open deadlines (soonest first) and the tasks done, each a page at a time: `?open=N` and
+  // `?page=N` (the address of one list's page keeps the other's).
   app.get(paths.caseDeadlines, async (request, reply) => {
     const caseId = caseOf(request).c.id
     const current = pageNumber(request.query)
+    const openPage = pageNumber({ page: (request.query as Record<string, unknown> | undefined)?.open })
     const [upcoming, done] = await Promise.all([
-      svc.cases.deadlines(who, caseId),
+      svc.cases.deadlinesPage(who, caseId, { limit: PAGE_SIZE, offset: (openPage - 1) * PAGE_SIZE }),
       svc.cases.doneTasks(who, caseId, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
     ])
-    const href = (n: number) => `${fill(paths.caseDeadlines, { caseId })}${n > 1 ? `?page=${n}` : ''}#done`
+    const address = (open: number, done: number, anchor: string) => {
+      const pairs: [string, string][] = []
+      if (open > 1) pairs.push(['open', String(open)])
+      if (done > 1) pairs.push(['page', String(done)])
+      const search = new URLSearchParams(pairs).toString()
+      return `${fill(paths.caseDeadlines, { caseId })}${search ? `?${search}` : ''}${anchor}`
+    }
+    const href = (n: number) => address(openPage, n, '#done')
     return page(request, reply, 'deadlines.njk', copy('case.deadlines.title'), {
-      upcoming,
+      upcoming: upcoming.upcoming,
+      upcomingShowing: showing(openPage, upcoming.total),
+      upcomingPagination: pagination(openPage, upcoming.total, (n) => address(n, current, '#open')),
       done: done.tasks,
       doneShowing: showing(current, done.total),
       donePagination: pagination(current, done.total, href),
