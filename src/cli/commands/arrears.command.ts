@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BUILT_IN_PROFILES, importStatement } from '../../domain/arrears/import/index.ts'
@@ -19,16 +20,7 @@ interface ImportOptions {
   listProfiles?: boolean
 }
 
-const INPUT_HELP = `
-Input (JSON on standard input; unknown fields are refused):
-  { "asOf": "2025-06-30",
-    "liability": [{ "from": "2025-01-06", "weekly": "49.16" }],            optional
-    "schedule": [{ "due": "2025-01-31", "amount": "213.03" }],
-    "payments": [{ "date": "2025-01-30", "amount": "213.03", "reference": "CMS 121..." }],
-    "cmsReceived": [{ "date": "2025-02-03", "amount": "213.03" }],          optional
-    "cmsArrears": "612.00",                   optional; a CMS credit is negative
-    "matchWindowDays": 7 }                    optional; default 7
-  Money is pounds as a string with at most two decimals. See the README for the answer's fields.`
+const INPUT_HELP = (): string => say('arrears.inputJsonOnStandard')
 
 /** "£1,234.56" from a decimal string, keeping a leading minus. */
 const pounds = (d: string | null): string => {
@@ -41,34 +33,37 @@ const pounds = (d: string | null): string => {
 /** Readable answer for one request. */
 export function arrearsText(r: ArrearsResponse): string {
   const lines = [
-    `As of ${r.asOf}:`,
-    `  Due under the schedule:   ${pounds(r.scheduledDue)}`,
-    ...(r.liabilityDue === null ? [] : [`  Due under the decisions:  ${pounds(r.liabilityDue)}`]),
+    say('arrears.asOf', { asOf: r.asOf }),
+    say('arrears.dueUnderTheSchedule', { scheduledDue: pounds(r.scheduledDue) }),
+    ...(r.liabilityDue === null
+      ? []
+      : [say('arrears.dueUnderTheDecisions', { liabilityDue: pounds(r.liabilityDue) })]),
     `  Paid (your evidence):     ${pounds(r.paid)}`,
-    ...(r.cmsRecorded === null ? [] : [`  Recorded by the CMS:      ${pounds(r.cmsRecorded)}`]),
-    `  Arrears on your evidence: ${pounds(r.arrearsOnEvidence)}`,
-    ...(r.cmsArrears === null ? [] : [`  The CMS says:             ${pounds(r.cmsArrears)}`]),
+    ...(r.cmsRecorded === null
+      ? []
+      : [say('arrears.recordedByTheCms', { cmsRecorded: pounds(r.cmsRecorded) })]),
+    say('arrears.arrearsOnYourEvidence', { arrearsOnEvidence: pounds(r.arrearsOnEvidence) }),
+    ...(r.cmsArrears === null
+      ? []
+      : [say('arrears.theCmsSays', { cmsArrears: pounds(r.cmsArrears) })]),
     ...(r.difference === null ? [] : [`  Difference:               ${pounds(r.difference)}`]),
   ]
   if (r.unrecordedPayments && r.unrecordedPayments.length > 0) {
-    lines.push('', 'Payments the CMS did not record:')
+    lines.push('', say('arrears.paymentsTheCmsDid'))
     for (const p of r.unrecordedPayments) lines.push(`  ${p.date}  ${pounds(p.amount)}`)
   }
-  lines.push('', 'Month by month (due, paid, recorded by the CMS):')
+  lines.push('', say('arrears.monthByMonthDue'))
   for (const m of r.months)
     lines.push(
       `  ${m.month}  ${pounds(m.scheduledDue)}  ${pounds(m.paid)}  ${m.cmsRecorded === null ? '-' : pounds(m.cmsRecorded)}`,
     )
-  lines.push('', 'How it was worked out:')
+  lines.push('', say('arrears.howItWasWorked'))
   r.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.text}`))
   if (r.assumptions.length > 0) {
-    lines.push('', 'What we could not confirm:')
+    lines.push('', say('arrears.whatWeCouldNot'))
     for (const a of r.assumptions) lines.push(`  - ${a}`)
   }
-  lines.push(
-    '',
-    'An arrears figure cannot be appealed to a tribunal: ask the CMS for a statement of account, then complain. This is a check of the figures, not legal advice.',
-  )
+  lines.push('', say('arrears.anArrearsFigureCannot'))
   return lines.join('\n')
 }
 
@@ -76,20 +71,15 @@ export function arrearsText(r: ArrearsResponse): string {
 export function registerArrears(program: Command): void {
   const arrears = program
     .command('arrears')
-    .description(
-      'check an arrears figure: what was due, what you paid and what the CMS recorded (JSON on standard input)',
-    )
+    .description(say('arrears.checkAnArrearsFigure'))
     .option('--json', 'machine-readable output')
-    .option(
-      '--batch',
-      'read a JSON array of requests and answer each in its place, as it streams (a refused one as {"error": {"field", "message"}}; exit 2 if any was refused)',
-    )
-    .option('--ndjson', 'with --batch: read one JSON request a line and answer one JSON line each')
-    .addHelpText('after', INPUT_HELP)
+    .option('--batch', say('arrears.readAJsonArray'))
+    .option('--ndjson', say('arrears.withBatchReadOne'))
+    .addHelpText('after', INPUT_HELP())
     .action(
       action(async (opts: ArrearsOptions) => {
         const json = Boolean(opts.json)
-        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', 'is only used with --batch')
+        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', say('arrears.isOnlyUsedWith'))
         if (opts.batch) {
           // The shared streaming batch (as calc and deadline): each item answered in its place as it arrives.
           const outcome = await runBatch(
@@ -109,8 +99,7 @@ export function registerArrears(program: Command): void {
           return
         }
         const input = await readStdinJson()
-        if (Array.isArray(input))
-          throw new BadInput('stdin', 'expected one JSON object (use --batch for an array)')
+        if (Array.isArray(input)) throw new BadInput('stdin', say('arrears.expectedOneJsonObject'))
         const result = runArrears(rules(), parseOrBadInput(arrearsRequest, input))
         output(json, result, () => arrearsText(result))
       }),
@@ -118,15 +107,10 @@ export function registerArrears(program: Command): void {
 
   arrears
     .command('import-bank')
-    .description(
-      'read a bank statement (CSV or OFX/QFX) into transactions: money received positive, paid out negative',
-    )
-    .argument('[FILE]', 'the statement file')
-    .option(
-      '--profile <NAME>',
-      'a built-in bank layout (see --list-profiles); without it the layout is recognised',
-    )
-    .option('--list-profiles', 'name the built-in bank layouts')
+    .description(say('arrears.readABankStatement'))
+    .argument('[FILE]', say('arrears.theStatementFile'))
+    .option('--profile <NAME>', say('arrears.aBuiltInBank'))
+    .option('--list-profiles', say('arrears.nameTheBuiltIn'))
     .option('--json', 'machine-readable output')
     .exitOverride()
     .action(
@@ -141,7 +125,7 @@ export function registerArrears(program: Command): void {
           )
           return
         }
-        if (!file) throw new BadInput('FILE', 'name the statement file to read (or use --list-profiles)')
+        if (!file) throw new BadInput('FILE', say('arrears.nameTheStatementFile'))
         let bytes: Uint8Array
         try {
           bytes = readFileSync(file)
@@ -150,10 +134,10 @@ export function registerArrears(program: Command): void {
           throw new BadInput(
             'FILE',
             code === 'ENOENT'
-              ? 'there is no such file'
+              ? say('arrears.thereIsNoSuch')
               : code === 'EISDIR'
-                ? 'that is a folder, not a file'
-                : 'the file cannot be read',
+                ? say('arrears.thatIsAFolder')
+                : say('arrears.theFileCannotBe'),
           )
         }
         const r = importStatement(bytes, opts.profile === undefined ? {} : { profile: opts.profile })

@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import type { Command } from 'commander'
 import { OutsideRuleCoverage } from '../../domain/shared/errors.ts'
 import { formatPounds, parsePounds } from '../../domain/shared/pence.ts'
@@ -24,7 +25,9 @@ const RATE_NAMES: Record<CalcResponse['rate'], string> = {
   flat: 'flat rate',
   reduced: 'reduced rate',
   basic: 'basic rate',
-  basicPlus: 'basic rate, with the lower percentage on income above £800',
+  get basicPlus() {
+    return say('calc.basicRateWithThe')
+  },
 }
 
 const pounds = (decimal: string): string => formatPounds(parsePounds(decimal))
@@ -32,18 +35,24 @@ const pounds = (decimal: string): string => formatPounds(parsePounds(decimal))
 /** Readable workings; with `explain`, each step's source and the exact figure before rounding. */
 export function calcText(r: CalcResponse, explain: boolean): string {
   const lines = [
-    `Weekly child maintenance: ${pounds(r.totalWeekly)} (${RATE_NAMES[r.rate]})`,
-    `Gross weekly income used: ${pounds(r.grossWeeklyIncome)}`,
+    say('calc.weeklyChildMaintenance', {
+      totalWeekly: pounds(r.totalWeekly),
+      rateNames: RATE_NAMES[r.rate],
+    }),
+    say('calc.grossWeeklyIncomeUsed', { grossWeeklyIncome: pounds(r.grossWeeklyIncome) }),
     '',
   ]
   for (const p of r.perReceivingParent) {
     const fees =
       p.payerPaysWithFees === p.weekly && p.receiverGetsAfterFees === p.weekly
         ? ''
-        : ` (with Collect and Pay fees the paying parent pays ${pounds(p.payerPaysWithFees)} and the receiving parent gets ${pounds(p.receiverGetsAfterFees)})`
-    lines.push(`Receiving parent ${p.id}: ${pounds(p.weekly)} a week${fees}`)
+        : say('calc.withCollectAndPay', {
+            payerPaysWithFees: pounds(p.payerPaysWithFees),
+            receiverGetsAfterFees: pounds(p.receiverGetsAfterFees),
+          })
+    lines.push(say('calc.receivingParentAWeek', { id: p.id, weekly: pounds(p.weekly), fees }))
   }
-  lines.push('', 'How it was worked out:')
+  lines.push('', say('calc.howItWasWorked'))
   r.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${s.text}`)
     if (!explain) return
@@ -54,10 +63,10 @@ export function calcText(r: CalcResponse, explain: boolean): string {
     )
   })
   if (r.assumptions.length > 0) {
-    lines.push('', 'What we could not confirm:')
+    lines.push('', say('calc.whatWeCouldNot'))
     for (const a of r.assumptions) lines.push(`  - ${a}`)
   }
-  lines.push('', 'This is a check of the figures, not legal advice.')
+  lines.push('', say('calc.thisIsACheck'))
   return lines.join('\n')
 }
 
@@ -82,20 +91,17 @@ function answerJson(r: CalcResponse, steps: boolean): unknown {
 export function registerCalc(program: Command): void {
   program
     .command('calc')
-    .description('work out weekly child maintenance (2012 scheme) from a JSON request on standard input')
+    .description(say('calc.workOutWeeklyChild'))
     .option('--json', 'machine-readable output')
-    .option(
-      '--batch',
-      'read a JSON array of requests and answer each in its place, as it streams (a refused one as {"error": {"field", "message"}}; exit 2 if any was refused)',
-    )
-    .option('--ndjson', 'with --batch: read one JSON request a line and answer one JSON line each')
-    .option('--no-steps', 'leave the workings steps out of the JSON answer')
-    .option('--explain', 'show every step with its source and the figure before rounding')
+    .option('--batch', say('calc.readAJsonArray'))
+    .option('--ndjson', say('calc.withBatchReadOne'))
+    .option('--no-steps', say('calc.leaveTheWorkingsSteps'))
+    .option('--explain', say('calc.showEveryStepWith'))
     .action(
       action(async (opts: CalcOptions) => {
         const explain = Boolean(opts.explain)
         const steps = opts.steps !== false
-        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', 'is only used with --batch')
+        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', say('calc.isOnlyUsedWith'))
         if (opts.batch) {
           const outcome = await runBatch(
             process.stdin,
@@ -112,8 +118,7 @@ export function registerCalc(program: Command): void {
           return
         }
         const input = await readStdinJson()
-        if (Array.isArray(input))
-          throw new BadInput('stdin', 'expected one JSON object (use --batch for an array)')
+        if (Array.isArray(input)) throw new BadInput('stdin', say('calc.expectedOneJsonObject'))
         const result = run(parseOrBadInput(calcRequest, input))
         output(Boolean(opts.json), answerJson(result, steps), () => calcText(result, explain))
       }),

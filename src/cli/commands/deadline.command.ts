@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { writeFileSync } from 'node:fs'
@@ -30,27 +31,24 @@ const EXAMPLE = '{"kind": "mandatoryReconsideration", "from": "2025-02-03", "nat
 export function registerDeadline(program: Command): void {
   program
     .command('deadline')
-    .description(
-      `work out a time limit (mandatory reconsideration, tribunal appeal, complaint targets…) from JSON on stdin, e.g.\n${EXAMPLE}`,
-    )
+    .description(say('deadline.workOutATime', { example: EXAMPLE }))
     .option('--json', 'machine-readable output')
-    .option(
-      '--batch',
-      'read a JSON array of requests and answer each in its place, as it streams (a refused one as {"error": {"field", "message"}}; exit 2 if any was refused)',
-    )
-    .option('--ndjson', 'with --batch: read one JSON request a line and answer one JSON line each')
-    .option('--ics', 'write an iCalendar (.ics) file with the dates instead')
-    .option('--out <file>', 'with --ics: write the calendar to this file (default: standard output)')
+    .option('--batch', say('deadline.readAJsonArray'))
+    .option('--ndjson', say('deadline.withBatchReadOne'))
+    .option('--ics', say('deadline.writeAnIcalendarIcs'))
+    .option('--out <file>', say('deadline.withIcsWriteThe'))
     .option(
       '--dtstamp <instant>',
       "with --ics: the file's timestamp, e.g. 2025-03-01T09:00:00Z (default: now)",
     )
     .action(
       action(async (opts: DeadlineOptions) => {
-        if (opts.out !== undefined && !opts.ics) throw new BadInput('--out', 'is only used with --ics')
+        if (opts.out !== undefined && !opts.ics)
+          throw new BadInput('--out', say('deadline.isOnlyUsedWith'))
         if (opts.dtstamp !== undefined && !opts.ics)
-          throw new BadInput('--dtstamp', 'is only used with --ics')
-        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', 'is only used with --batch')
+          throw new BadInput('--dtstamp', say('deadline.isOnlyUsedWith'))
+        if (opts.ndjson && !opts.batch)
+          throw new BadInput('--ndjson', say('deadline.isOnlyUsedWith2'))
         const dtstamp = opts.ics ? parseInstant(opts.dtstamp) : undefined
         const answer = (item: unknown): DeadlineResult =>
           computeDeadlineFromInput(parseOrBadInput(deadlineRequestSchema, item))
@@ -103,14 +101,18 @@ export function registerDeadline(program: Command): void {
     )
 }
 
-const batchArray = z.array(z.unknown(), { error: 'with --batch, expected a JSON array of requests' })
+const batchArray = z.array(z.unknown(), {
+  get error() {
+    return say('deadline.withBatchExpectedA')
+  },
+})
 
 function parseInstant(text: string | undefined): Temporal.Instant {
   if (text === undefined) return cliClock().now()
   try {
     return Temporal.Instant.from(text)
   } catch {
-    throw new BadInput('--dtstamp', `"${text}" is not an instant like 2025-03-01T09:00:00Z`)
+    throw new BadInput('--dtstamp', say('deadline.isNotAnInstant', { text }))
   }
 }
 
@@ -118,7 +120,9 @@ const isUncertain = (r: DeadlineResult): r is UncertainDeadlineResult => 'startR
 
 const LABEL: Readonly<Record<DeadlineResult['nature'], string>> = {
   deadline: 'Deadline',
-  'outer-limit': 'Last possible day',
+  get 'outer-limit'() {
+    return say('deadline.lastPossibleDay')
+  },
   target: 'Target date',
   'review-date': 'Review date',
   tracking: 'Expected by',
@@ -132,7 +136,8 @@ function formatText(r: DeadlineResult): string {
     `  ${LABEL[r.nature]}: ${formatLongDate(r.deadline)}${time}`,
     `  Act by: ${formatLongDate(r.actBy)}`,
   ]
-  if (r.outerLimit) lines.push(`  Outer limit for a late application: ${formatLongDate(r.outerLimit)}`)
+  if (r.outerLimit)
+    lines.push(say('deadline.outerLimitForA', { outerLimit: formatLongDate(r.outerLimit) }))
   lines.push(
     `  Source: ${r.source.instrument}, ${r.source.provision}`,
     `          ${r.source.url}`,
@@ -141,9 +146,15 @@ function formatText(r: DeadlineResult): string {
   )
   if (isUncertain(r)) {
     const { earliest, latest, description } = r.startRange
-    lines.push(`  Start date: ${description} (${formatLongDate(earliest)} to ${formatLongDate(latest)})`)
+    lines.push(
+      say('deadline.startDateTo', {
+        description,
+        earliest: formatLongDate(earliest),
+        latest: formatLongDate(latest),
+      }),
+    )
   }
-  lines.push('', 'How it was worked out:')
+  lines.push('', say('deadline.howItWasWorked'))
   r.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${s.text}`)
     if (s.cite) lines.push(`     [${s.cite.instrument}, ${s.cite.provision}; ${s.cite.confidence}]`)
@@ -152,6 +163,6 @@ function formatText(r: DeadlineResult): string {
     lines.push('', 'Assumptions:')
     for (const a of r.assumptions) lines.push(`  - ${a}`)
   }
-  lines.push('', 'Not legal advice: check the dates on your letters, and get free advice if you can.')
+  lines.push('', say('deadline.notLegalAdviceCheck'))
   return lines.join('\n')
 }

@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
@@ -19,11 +20,21 @@ export const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
 const HOW: Record<AddWhere, string> = {
-  case: 'add it to the case (in the web app: the case, then "Edit case details")',
-  decisions: 'record the CMS decision (`redress case add-decision <caseId>`) or pick one with --decision',
-  calls: 'log the call (`redress case log-call <caseId>`) or pick one with --call',
-  timeline: 'record it on the timeline (`redress case add-event <caseId>`)',
-  letter: 'give it with --set NAME=VALUE, --recipient-address or --input FILE.json',
+  get case() {
+    return say('letter.addItToThe')
+  },
+  get decisions() {
+    return say('letter.recordTheCmsDecision')
+  },
+  get calls() {
+    return say('letter.logTheCallRedress')
+  },
+  get timeline() {
+    return say('letter.recordItOnThe')
+  },
+  get letter() {
+    return say('letter.giveItWithSet')
+  },
 }
 
 /** Missing particulars as a bad-input message naming what to add and how. */
@@ -74,7 +85,10 @@ export function choicesFrom(o: LetterOptions): LetterChoices {
     try {
       input = JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>
     } catch (e) {
-      throw new BadInput('--input', `could not read JSON from ${o.input} (${(e as Error).message})`)
+      throw new BadInput(
+        '--input',
+        say('letter.couldNotReadJson', { input: o.input, message: (e as Error).message }),
+      )
     }
   }
   const figures = {
@@ -114,53 +128,35 @@ export function choicesFrom(o: LetterOptions): LetterChoices {
 export function registerLetter(program: Command): void {
   program
     .command('letter [kind]')
-    .description(
-      'write a letter from your case file (PDF or Word); --list shows every kind and what it needs',
-    )
-    .option('--list', 'list the kinds of letter, with what each needs')
-    .option('--case <id>', 'the case to write from')
-    .option('--format <format>', 'pdf or docx', 'pdf')
-    .option('--out <file>', 'where to save it (default: <kind>.<format>)')
-    .option('--decision <id>', 'the decision the letter is about (default: the newest suitable one)')
-    .option('--call <id>', 'the call a confirmation letter is about (default: the newest call)')
-    .option('--date <YYYY-MM-DD>', 'the date on the letter (default: today)')
-    .option(
-      '--set <name=value>',
-      'words only you can give, e.g. --set "grounds=He started a new job" (repeat; repeated names add lines)',
-      collect,
-    )
-    .option('--input <file.json>', 'any other input for the letter as JSON (dates YYYY-MM-DD, money "12.34")')
-    .option('--recipient-organisation <name>', 'who it goes to, when Redress has no confirmed address')
-    .option('--recipient-address <lines>', 'their postal address, lines separated by | ')
-    .option(
-      '--my-income <pounds>',
-      'your figure for the paying parent’s gross weekly income (compared with the decision)',
-    )
-    .option('--my-nights <n>', 'your figure for nights a year with the paying parent')
-    .option('--my-other-children <n>', 'your figure for relevant other children')
-    .option('--my-additional-income <pounds>', 'additional weekly income a variation should add')
-    .option(
-      '--keep-address-private',
-      'ask that your address is not shown to the other parent (appeal papers)',
-    )
-    .option(
-      '--sent',
-      'also record it as sent: a timeline event, the PDF kept as evidence, and the deadlines it starts',
-    )
-    .option('--method <method>', `how you sent it: ${LETTER_METHODS.join(', ')}`)
-    .option('--sent-on <YYYY-MM-DD>', 'the day you sent it (default: today)')
-    .option('--certificate <number>', 'the certificate of posting number')
-    .option('--tracking <number>', 'the tracking number')
-    .option(
-      '--proof <file>',
-      'with --sent: a photo or scan of the certificate of posting, kept with the letter',
-    )
+    .description(say('letter.writeALetterFrom'))
+    .option('--list', say('letter.listTheKindsOf'))
+    .option('--case <id>', say('letter.theCaseToWrite'))
+    .option('--format <format>', say('letter.pdfOrDocx'), 'pdf')
+    .option('--out <file>', say('letter.whereToSaveIt'))
+    .option('--decision <id>', say('letter.theDecisionTheLetter'))
+    .option('--call <id>', say('letter.theCallAConfirmation'))
+    .option('--date <YYYY-MM-DD>', say('letter.theDateOnThe'))
+    .option('--set <name=value>', say('letter.wordsOnlyYouCan'), collect)
+    .option('--input <file.json>', say('letter.anyOtherInputFor'))
+    .option('--recipient-organisation <name>', say('letter.whoItGoesTo'))
+    .option('--recipient-address <lines>', say('letter.theirPostalAddressLines'))
+    .option('--my-income <pounds>', say('letter.yourFigureForThe'))
+    .option('--my-nights <n>', say('letter.yourFigureForNights'))
+    .option('--my-other-children <n>', say('letter.yourFigureForRelevant'))
+    .option('--my-additional-income <pounds>', say('letter.additionalWeeklyIncomeA'))
+    .option('--keep-address-private', say('letter.askThatYourAddress'))
+    .option('--sent', say('letter.alsoRecordItAs'))
+    .option('--method <method>', say('letter.howYouSentIt', { value: LETTER_METHODS.join(', ') }))
+    .option('--sent-on <YYYY-MM-DD>', say('letter.theDayYouSent'))
+    .option('--certificate <number>', say('letter.theCertificateOfPosting'))
+    .option('--tracking <number>', say('letter.theTrackingNumber'))
+    .option('--proof <file>', say('letter.withSentAPhoto'))
     .option(
       '--enclose <evidenceId>',
-      'evidence from the case you are sending with it (repeat; listed as enclosures)',
+      say('letter.evidenceFromTheCase'),
       (v: string, prev: string[] = []) => [...prev, v],
     )
-    .option('--notes-out <file>', 'also save the notes for you (not to send) as a PDF here')
+    .option('--notes-out <file>', say('letter.alsoSaveTheNotes'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (kind: string | undefined, o: LetterOptions) => {
@@ -175,12 +171,12 @@ export function registerLetter(program: Command): void {
           )
           return
         }
-        if (!kind) throw new BadInput('kind', 'name the kind of letter (see `redress letter --list`)')
-        if (!isLetterKind(kind))
-          throw new BadInput('kind', `there is no letter "${kind}" (see \`redress letter --list\`)`)
-        if (!o.case) throw new BadInput('--case', 'give the case to write from (see `redress case list`)')
+        if (!kind) throw new BadInput('kind', say('letter.nameTheKindOf'))
+        if (!isLetterKind(kind)) throw new BadInput('kind', say('letter.thereIsNoLetter', { kind }))
+        if (!o.case) throw new BadInput('--case', say('letter.giveTheCaseTo'))
         const format = o.format ?? 'pdf'
-        if (format !== 'pdf' && format !== 'docx') throw new BadInput('--format', 'must be pdf or docx')
+        if (format !== 'pdf' && format !== 'docx')
+          throw new BadInput('--format', say('letter.mustBePdfOr'))
         const method = o.sent ? parseMethod(o.method) : null
         const choices = choicesFrom(o)
         await withServices(async ({ clock, letters }) => {
@@ -208,13 +204,16 @@ export function registerLetter(program: Command): void {
           if (timing && timing.state !== 'in-time')
             process.stderr.write(
               timing.state === 'late'
-                ? `This is late: the time limit ended on ${formatDate(timing.deadline)}.` +
-                    (timing.lateKind
-                      ? ` Write \`redress letter ${timing.lateKind}\` instead, saying why.`
-                      : '') +
-                    '\n'
-                : `The time limit has passed: the last date was ${formatDate(timing.outerLimit ?? timing.deadline)}. ` +
-                    `What remains: ${timing.remains.map((k) => `\`redress letter ${k}\``).join(', ')}.\n`,
+                ? say('letter.thisIsLateThe', {
+                    deadline: formatDate(timing.deadline),
+                    value: timing.lateKind
+                      ? say('letter.writeRedressLetterInstead', { lateKind: timing.lateKind })
+                      : '',
+                  })
+                : say('letter.theTimeLimitHas', {
+                    value: formatDate(timing.outerLimit ?? timing.deadline),
+                    value2: timing.remains.map((k) => say('letter.redressLetter', { k })).join(', '),
+                  }),
             )
           let proofId: string | null = null
           if (method && o.proof) {
@@ -223,7 +222,10 @@ export function registerLetter(program: Command): void {
             try {
               content = readFileSync(o.proof)
             } catch (e) {
-              throw new BadInput('--proof', `could not read ${o.proof} (${(e as Error).message})`)
+              throw new BadInput(
+                '--proof',
+                say('letter.couldNotRead', { proof: o.proof, message: (e as Error).message }),
+              )
             }
             proofId = await letters.keepProof(CLI_ACTOR, o.case!, basename(o.proof), [content], sentOn)
           }
@@ -263,10 +265,10 @@ export function registerLetter(program: Command): void {
             },
             () =>
               [
-                `${l.title} saved to ${out}`,
+                say('letter.savedTo', { title: l.title, out }),
                 ...(sent
                   ? [
-                      `Recorded as sent (event ${sent.event.id}).`,
+                      say('letter.recordedAsSentEvent', { id: sent.event.id }),
                       ...sent.tasks.map((t) => `  ${formatDate(parseDate(t.dueOn))}: ${t.title}`),
                     ]
                   : []),

@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import type { Command } from 'commander'
 import { InvalidInput } from '../../domain/shared/errors.ts'
 import { parseDate } from '../../domain/shared/plain-date.ts'
@@ -16,19 +17,14 @@ interface RulesOptions {
 export function registerRules(program: Command): void {
   program
     .command('rules')
-    .description(
-      'list the rules (rates, time limits, contact facts) with their sources, confidence and the day each was last checked',
-    )
+    .description(say('rules.listTheRulesRates'))
     .option('--json', 'machine-readable output')
-    .option('--stale', 'list only the rules not checked against their sources for twelve months')
-    .option(
-      '--today <YYYY-MM-DD>',
-      "with --stale: the day to count back from (default: today's date in the UK)",
-    )
+    .option('--stale', say('rules.listOnlyTheRules'))
+    .option('--today <YYYY-MM-DD>', say('rules.withStaleTheDay'))
     .action(
       action((opts: RulesOptions) => {
         if (opts.today !== undefined && !opts.stale)
-          throw new BadInput('--today', 'is only used with --stale')
+          throw new BadInput('--today', say('rules.isOnlyUsedWith'))
         let today = cliClock().today()
         if (opts.today !== undefined) {
           try {
@@ -60,14 +56,20 @@ export function registerRules(program: Command): void {
         })
         output(Boolean(opts.json), list, () => {
           if (opts.stale && list.length === 0)
-            return `Every rule has been checked since ${staleBefore(today).toString()}.`
+            return say('rules.everyRuleHasBeen', { today: staleBefore(today).toString() })
           const head = opts.stale
-            ? [`${list.length} rules not checked since ${staleBefore(today).toString()} (twelve months):`, '']
+            ? [
+                say('rules.rulesNotCheckedSince', {
+                  length: list.length,
+                  today: staleBefore(today).toString(),
+                }),
+                '',
+              ]
             : []
           const body = list.map((r) => {
             const pending = r.pending.map(
               (p) =>
-                `\n  ${p.status === 'enacted' ? 'Enacted, not in force' : 'Announced, not law'} (from ${p.from}): ${p.source}`,
+                `\n  ${p.status === 'enacted' ? say('rules.enactedNotInForce') : 'Announced, not law'} (from ${p.from}): ${p.source}`,
             )
             return `${r.id}\n  ${r.title}\n  ${r.source} (${r.confidence}; checked ${r.checked})\n  ${r.url}${pending.join('')}`
           })
