@@ -1,6 +1,6 @@
 import type { PDFDocument as MuDocument } from 'mupdf'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { scannedPdf } from '../../../test/fixtures/documents/pdfs.ts'
+import { scannedPdf, textPdf } from '../../../test/fixtures/documents/pdfs.ts'
 import { loadMupdf } from './mupdf.ts'
 import { MemorySink, PdfWriter } from './pdf-writer.ts'
 import { Redactor } from './redact.ts'
@@ -15,7 +15,22 @@ import { openUpload, redactUpload } from './uploads.ts'
  * a "fill and sign" tool would otherwise reach the bundle unsearched.
  */
 
-const redactor = new Redactor([{ whose: 'the other parent', addressLines: ['8 Quarry Mews'] }])
+const redactor = new Redactor([
+  { whose: 'the other parent', addressLines: ['8 Quarry Mews'], emails: ['robin.t@example.net'] },
+])
+
+/** The PDF as the bundle would carry it: the pages copied by the bundle's writer, decompressed. */
+async function written(doc: MuDocument): Promise<{ raw: string; out: MuDocument }> {
+  const m = await loadMupdf()
+  const sink = new MemorySink()
+  const writer = new PdfWriter(sink)
+  writer.finish(writer.copyDocument(doc), { title: 't', subject: 's', author: 'a', language: 'en-GB' }, [])
+  const out = m.Document.openDocument(sink.bytes(), 'application/pdf') as MuDocument
+  const plain = out.saveToBuffer('decompress')
+  const raw = Buffer.from(plain.asUint8Array()).toString('latin1')
+  plain.destroy()
+  return { raw, out }
+}
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -55,20 +70,39 @@ describe('pages searched for details to remove', () => {
     expect(second!.noText).toBe(true)
 
     // Written out, the address is nowhere in the file, even decompressed; the link is kept.
-    const sink = new MemorySink()
-    const writer = new PdfWriter(sink)
-    const pages = writer.copyDocument(opened.doc)
-    writer.finish(pages, { title: 't', subject: 's', author: 'a', language: 'en-GB' }, [])
+    const { raw, out } = await written(opened.doc)
     opened.doc.destroy()
-    const out = m.Document.openDocument(sink.bytes(), 'application/pdf') as MuDocument
-    const plain = out.saveToBuffer('decompress')
-    const raw = Buffer.from(plain.asUint8Array()).toString('latin1')
-    plain.destroy()
     expect(raw).not.toContain('Quarry')
     expect(raw).toContain('please')
     const copied = out.loadPage(0)
     expect(copied.getLinks()).toHaveLength(1)
     expect(copied.getAnnotations()).toHaveLength(0)
+    out.destroy()
+  })
+
+  it('takes off a link whose address holds a detail (a mailto: link), keeping other links', async () => {
+    const m = await loadMupdf()
+    const bytes = await textPdf({
+      pages: 1,
+      lines: () => ['Write to me by email, the address is below.', 'Thank you.'],
+    })
+    const opened = openUpload(m, 'mail', 'mail.pdf', bytes)
+    if (!opened.ok) throw new Error('the fixture should open')
+    const page = opened.doc.loadPage(0)
+    page.createLink([60, 60, 300, 80], 'mailto:robin.t%40example.net')
+    page.createLink([60, 100, 300, 120], 'https://www.gov.uk/child-maintenance-service')
+    page.update()
+    const [result] = redactUpload(m, opened.doc, redactor)
+    expect(result!.removed).toEqual([{ kind: 'email', whose: 'the other parent', count: 1 }])
+    const { raw, out } = await written(opened.doc)
+    opened.doc.destroy()
+    expect(raw).not.toMatch(/robin\.t(@|%40)example\.net/)
+    expect(
+      out
+        .loadPage(0)
+        .getLinks()
+        .map((l) => l.getURI()),
+    ).toEqual(['https://www.gov.uk/child-maintenance-service'])
     out.destroy()
   })
 })

@@ -208,6 +208,47 @@ function mayHaveText(page: MuPage): boolean {
 }
 
 /**
+ * Takes off the page every link whose address or description holds a detail to remove
+ * ("mailto:" and the other parent's email, say, as browsers print an email address): no text
+ * search sees a link's address, yet it would be in the bundle. Returns what was found, one range
+ * a link. The page's annotation list is rewritten directly, so the change holds however the page
+ * was loaded.
+ */
+function linksWithDetails(doc: MuDocument, page: MuPage, redactor: Redactor): Range[] {
+  const obj = page.getObject()
+  const annots = obj.get('Annots')
+  if (!annots.isArray()) return []
+  const found: Range[] = []
+  const keep = doc.newArray()
+  annots.resolve().forEach((a) => {
+    const d = a.resolve()
+    const subtype = d.get('Subtype')
+    const texts: string[] = []
+    if (subtype.isName() && subtype.asName() === 'Link') {
+      const action = d.get('A')
+      const uri = action.isDictionary() ? action.get('URI') : null
+      if (uri?.isString()) {
+        const s = uri.asString()
+        texts.push(s)
+        try {
+          texts.push(decodeURIComponent(s))
+        } catch {
+          // not percent-encoded: searched as it is
+        }
+      }
+      const contents = d.get('Contents')
+      if (contents.isString()) texts.push(contents.asString())
+      texts.push(d.toString(true, true))
+    }
+    const hit = texts.flatMap((t) => redactor.locate(t))[0]
+    if (hit) found.push(hit)
+    else keep.push(a)
+  })
+  if (found.length > 0) obj.put('Annots', keep)
+  return found
+}
+
+/**
  * Whether any page carries an annotation other than a link: a comment, text typed on with a
  * "fill and sign" tool, a stamp, a filled-in form field. MuPDF's text layout reads the page
  * content only, so text held in such annotations would never be searched.
@@ -232,7 +273,8 @@ function hasMarkup(doc: MuDocument): boolean {
  * and blacking out the pixels of any picture under it (a scan with an OCR layer). Each touched page
  * is read again to confirm nothing is left. Annotations other than links (comments, typed-on
  * text, stamps, form fields) are first drawn into the page content ("baked", as printing would),
- * so their text is searched and removed like the rest of the page.
+ * so their text is searched and removed like the rest of the page; a link whose address holds a
+ * detail (a "mailto:" link) is taken off.
  */
 export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): PageRedaction[] {
   if (hasMarkup(doc)) doc.bake(true, true)
@@ -247,12 +289,12 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
     if (st) text = st.asText()
     const noText = text.replace(/\s+/g, '').length < MIN_TEXT
     const notes = isNotesPage(text)
-    let removed: PageRedaction['removed'] = []
+    let ranges: Range[] = []
     let left: PageRedaction['left'] = []
     if (st && redactor.active && redactor.locate(text).length > 0) {
       const chars = charsOf(st)
       st.destroy()
-      const ranges = redactor.locate(chars.text)
+      ranges = redactor.locate(chars.text)
       // One redaction annotation for the page, holding every place found: MuPDF checks each
       // character drawn against every annotation, looking each one up again, so one is cheaper.
       const quads = ranges.flatMap((r) => mergeLines(chars.quads.slice(r.start, r.end)))
@@ -263,13 +305,13 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
         m.PDFPage.REDACT_LINE_ART_NONE,
         m.PDFPage.REDACT_TEXT_REMOVE,
       )
-      removed = summarise(ranges)
       const again = page.toStructuredText('preserve-whitespace')
       left = distinct(redactor.locate(again.asText()))
       again.destroy()
     } else st?.destroy()
+    const links = redactor.active ? linksWithDetails(doc, page, redactor) : []
     page.destroy()
-    out.push({ page: i + 1, noText, notes, removed, left })
+    out.push({ page: i + 1, noText, notes, removed: summarise([...ranges, ...links]), left })
   }
   return out
 }
