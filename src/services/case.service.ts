@@ -374,7 +374,7 @@ export class CaseService {
     caseId: string,
     types: readonly EventType[],
     limit: number,
-  ): Promise<EventRecord[]> {
+  ): Promise<Pick<EventRecord, 'id' | 'type' | 'occurredOn' | 'title'>[]> {
     await this.getCase(who, caseId)
     return this.repo.latestEvents(who.ownerId, caseId, types, limit)
   }
@@ -435,18 +435,15 @@ export class CaseService {
     const kept = this.overviewsKept.get(key)
     if (kept && kept.seq === seq && kept.today === today) return kept.overview
     const NEXT = 6
-    const [decisions, challengeLetters, nthDue, recent, events, evidence, ...binnedCounts] =
-      await Promise.all([
-        this.repo.list('decision', owner, caseId),
-        this.repo.lettersAbout(owner, caseId, CHALLENGE_LETTERS_SENT, CHALLENGE_LETTERS_RECEIVED),
-        this.repo.nthOpenDueOn(owner, caseId, NEXT),
-        this.repo.timeline(owner, caseId, {}, { limit: 5, offset: 0 }),
-        this.repo.count('event', owner, caseId),
-        this.repo.count('evidence', owner, caseId),
-        ...(['decision', 'event', 'evidence', 'task', 'link'] as const).map((e) =>
-          this.repo.count(e, owner, caseId, 'binned'),
-        ),
-      ])
+    const [decisions, challengeLetters, nthDue, recent, events, evidence, binned] = await Promise.all([
+      this.repo.list('decision', owner, caseId),
+      this.repo.lettersAbout(owner, caseId, CHALLENGE_LETTERS_SENT, CHALLENGE_LETTERS_RECEIVED),
+      this.repo.nthOpenDueOn(owner, caseId, NEXT),
+      this.repo.timeline(owner, caseId, {}, { limit: 5, offset: 0 }),
+      this.repo.count('event', owner, caseId),
+      this.repo.count('evidence', owner, caseId),
+      this.repo.countBinned(owner, caseId),
+    ])
     // Only the tasks that can be among the next ones, and those the challenges point to.
     const notices = decisions.filter((d) => d.kind === 'mandatory-reconsideration-notice').map((d) => d.id)
     const [soonest, challengeTasks, links] = await Promise.all([
@@ -473,7 +470,7 @@ export class CaseService {
         decisions: decisions.length,
         events,
         evidence,
-        binned: binnedCounts.reduce((a, b) => a + b, 0),
+        binned,
       },
     }
     if (this.overviewsKept.size >= 100) this.overviewsKept.clear()

@@ -266,11 +266,11 @@ export class EvidenceService {
     caseId: string,
     limit: number,
     chosen: readonly (string | null | undefined)[] = [],
-  ): Promise<{ choices: EvidenceRecord[]; more: boolean }> {
+  ): Promise<{ choices: Pick<EvidenceRecord, 'id' | 'title'>[]; more: boolean }> {
     const latest = await this.repo.latestEvidence(who.ownerId, caseId, limit + 1)
     const more = latest.length > limit
     const shown = more ? latest.slice(1) : latest
-    const older: EvidenceRecord[] = []
+    const older: Pick<EvidenceRecord, 'id' | 'title'>[] = []
     for (const id of new Set(chosen)) {
       if (!id || shown.some((e) => e.id === id)) continue
       const e = await this.repo.get('evidence', who.ownerId, caseId, id)

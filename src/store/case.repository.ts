@@ -71,6 +71,11 @@ export interface PageRequest {
   readonly offset: number
 }
 
+/** An event as a list to choose from shows it. */
+export type EventChoice = Pick<EventRecord, 'id' | 'type' | 'occurredOn' | 'title'>
+/** A piece of evidence as a list to choose from shows it. */
+export type EvidenceChoice = Pick<EvidenceRecord, 'id' | 'title'>
+
 /** A record in the bin, as its list shows it. */
 export interface BinnedRow {
   readonly entity: Exclude<Entity, 'case'>
@@ -158,13 +163,16 @@ export interface CaseRepository {
   count(entity: Exclude<Entity, 'case'>, ownerId: string, caseId: string, bin?: BinFilter): Promise<number>
   /** Every tag on the case's events in use, sorted, once each. */
   eventTags(ownerId: string, caseId: string): Promise<string[]>
-  /** Live events of these types, the most recently recorded `limit` of them, in order of recording. */
+  /**
+   * Live events of these types, the most recently recorded `limit` of them, in order of recording:
+   * only what a list to choose from shows.
+   */
   latestEvents(
     ownerId: string,
     caseId: string,
     types: readonly EventType[],
     limit: number,
-  ): Promise<EventRecord[]>
+  ): Promise<EventChoice[]>
   /** Live letters (sent or received) with one of these subjects, in order of recording. */
   lettersAbout(
     ownerId: string,
@@ -205,8 +213,8 @@ export interface CaseRepository {
   ): Promise<{ record: CaseRecord; version: number } | undefined>
   /** Live evidence, a page of it, in order of recording. */
   evidencePage(ownerId: string, caseId: string, page: PageRequest): Promise<EvidenceRecord[]>
-  /** The `limit` pieces of live evidence recorded last, in order of recording. */
-  latestEvidence(ownerId: string, caseId: string, limit: number): Promise<EvidenceRecord[]>
+  /** The `limit` pieces of live evidence recorded last, in order of recording (what a list to choose from shows). */
+  latestEvidence(ownerId: string, caseId: string, limit: number): Promise<EvidenceChoice[]>
   /** Live decisions, a page of them, the latest letter first. */
   decisionsPage(ownerId: string, caseId: string, page: PageRequest): Promise<DecisionRecord[]>
   /** Open tasks, a page of them, the soonest due first (then by title). */
@@ -660,15 +668,15 @@ export class DrizzleCaseRepository implements CaseRepository {
     caseId: string,
     types: readonly EventType[],
     limit: number,
-  ): Promise<EventRecord[]> {
+  ): Promise<EventChoice[]> {
     const t = caseEvents
     const rows = await this.db
-      .select()
+      .select({ id: t.id, type: t.type, occurredOn: t.occurredOn, title: t.title })
       .from(t)
       .where(and(this.scope('event', ownerId, caseId), isNull(t.deletedAt), inArray(t.type, [...types])))
       .orderBy(desc(t.createdAt), desc(t.id))
       .limit(limit)
-    return rows.map((r) => toRecord<EventRecord>(r)).reverse()
+    return (rows as EventChoice[]).reverse()
   }
 
   async lettersAbout(
@@ -851,15 +859,15 @@ export class DrizzleCaseRepository implements CaseRepository {
     return rows.map((r) => toRecord<EvidenceRecord>(r))
   }
 
-  async latestEvidence(ownerId: string, caseId: string, limit: number): Promise<EvidenceRecord[]> {
+  async latestEvidence(ownerId: string, caseId: string, limit: number): Promise<EvidenceChoice[]> {
     const t = caseEvidence
     const rows = await this.db
-      .select()
+      .select({ id: t.id, title: t.title })
       .from(t)
       .where(and(this.scope('evidence', ownerId, caseId), isNull(t.deletedAt)))
       .orderBy(desc(t.createdAt), desc(t.id))
       .limit(limit)
-    return rows.map((r) => toRecord<EvidenceRecord>(r)).reverse()
+    return rows.reverse()
   }
 
   async decisionsPage(ownerId: string, caseId: string, page: PageRequest): Promise<DecisionRecord[]> {

@@ -48,7 +48,11 @@ const LATEST_CALLS = 200
 
 export function eventForms({ svc, who }: CaseRoutesDeps) {
   /** The latest calls, with the one a letter confirms added when it is older than those. */
-  const withCall = async (caseId: string, calls: EventRecord[], id: string | undefined) => {
+  const withCall = async (
+    caseId: string,
+    calls: Pick<EventRecord, 'id' | 'occurredOn' | 'title'>[],
+    id: string | undefined,
+  ) => {
     if (!id || calls.some((c) => c.id === id)) return calls
     const call = await svc.cases.get(who, caseId, 'event', id).catch(() => null)
     return call && call.type === 'call' && call.deletedAt === null ? [call, ...calls] : calls
