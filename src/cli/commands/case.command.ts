@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import { createReadStream, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Transform } from 'node:stream'
@@ -79,28 +80,25 @@ interface JsonOpt {
   json?: boolean
 }
 
-const days = (n: number): string => (n === 0 ? 'today' : n > 0 ? `${n} days left` : `${-n} days ago`)
+const days = (n: number): string =>
+  n === 0 ? 'today' : n > 0 ? say('case.daysLeft', { n }) : say('case.daysAgo', { value: -n })
 
 /** `redress case …`: the case file from the command line. */
 export function registerCase(program: Command): void {
-  const cmd = program
-    .command('case')
-    .description(
-      'keep your case file: cases, CMS decisions, calls, letters, evidence, deadlines; export and import',
-    )
+  const cmd = program.command('case').description(say('case.keepYourCaseFile'))
 
   cmd
     .command('create')
-    .description('create a case (options, or JSON on stdin with --stdin)')
-    .option('--title <text>', 'a name for the case')
-    .option('--nation <nation>', `where you live: ${CASE_NATIONS.join(', ')}`)
-    .option('--role <role>', 'which parent you are: receiving or paying')
+    .description(say('case.createACaseOptions'))
+    .option('--title <text>', say('case.aNameForThe'))
+    .option('--nation <nation>', say('case.whereYouLive', { value: CASE_NATIONS.join(', ') }))
+    .option('--role <role>', say('case.whichParentYouAre'))
     .option('--cms-reference <digits>', '12 digits beginning 121')
-    .option('--child <name@YYYY-MM-DD>', 'a child and date of birth (repeat for each)', collect)
-    .option('--other-parent <name>', "the other parent's name")
-    .option('--your-name <name>', 'your own name, for the letters Redress writes')
-    .option('--your-address <address>', 'your own postal address, lines separated by commas or new lines')
-    .option('--stdin', 'read the whole case as JSON on standard input')
+    .option('--child <name@YYYY-MM-DD>', say('case.aChildAndDate'), collect)
+    .option('--other-parent <name>', say('case.theOtherParentS'))
+    .option('--your-name <name>', say('case.yourOwnNameFor'))
+    .option('--your-address <address>', say('case.yourOwnPostalAddress'))
+    .option('--stdin', say('case.readTheWholeCase'))
     .option('--json', 'machine-readable output')
     .action(
       action(
@@ -142,14 +140,14 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('edit <caseId>')
-    .description('change a case: your name and address for letters, its title, reference and more')
-    .option('--title <text>', 'a name for the case')
-    .option('--nation <nation>', `where you live: ${CASE_NATIONS.join(', ')}`)
-    .option('--role <role>', 'which parent you are: receiving or paying')
+    .description(say('case.changeACaseYour'))
+    .option('--title <text>', say('case.aNameForThe'))
+    .option('--nation <nation>', say('case.whereYouLive', { value: CASE_NATIONS.join(', ') }))
+    .option('--role <role>', say('case.whichParentYouAre'))
     .option('--cms-reference <digits>', '12 digits beginning 121')
-    .option('--other-parent <name>', "the other parent's name")
-    .option('--your-name <name>', 'your own name, for the letters Redress writes')
-    .option('--your-address <address>', 'your own postal address, lines separated by commas or new lines')
+    .option('--other-parent <name>', say('case.theOtherParentS'))
+    .option('--your-name <name>', say('case.yourOwnNameFor'))
+    .option('--your-address <address>', say('case.yourOwnPostalAddress'))
     .option('--json', 'machine-readable output')
     .action(
       action(
@@ -195,9 +193,7 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('demo')
-    .description(
-      "add four example cases (the parents in Redress's personas), dated so their deadlines are live; running it again adds nothing",
-    )
+    .description(say('case.addFourExampleCases'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: JsonOpt) => {
@@ -207,8 +203,8 @@ export function registerCase(program: Command): void {
             [
               ...made.map((m) =>
                 m.created
-                  ? `Created the example case "${m.title}" (${m.id}).`
-                  : `The example case "${m.title}" (${m.id}) is already there.`,
+                  ? say('case.createdTheExampleCase', { title: m.title, id: m.id })
+                  : say('case.theExampleCaseIs', { title: m.title, id: m.id }),
               ),
               describeDataDir(loadConfig()),
             ].join('\n'),
@@ -219,7 +215,7 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('where')
-    .description('say where your case file is kept (set REDRESS_DATA_DIR to use another folder)')
+    .description(say('case.sayWhereYourCase'))
     .option('--json', 'machine-readable output')
     .action(
       action((o: JsonOpt) => {
@@ -238,8 +234,8 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('list')
-    .description('list your cases')
-    .option('--binned', 'list the cases in the bin instead')
+    .description(say('case.listYourCases'))
+    .option('--binned', say('case.listTheCasesIn'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: { binned?: boolean } & JsonOpt) => {
@@ -261,7 +257,7 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('show <caseId>')
-    .description('show a case: next deadlines, open challenges, recent timeline')
+    .description(say('case.showACaseNext'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, o: JsonOpt) => {
@@ -278,9 +274,13 @@ export function registerCase(program: Command): void {
               '',
               'Open challenges:',
               ...(d.challenges.length
-                ? d.challenges.map(
-                    (c) =>
-                      `  ${c.kind}: ${c.stage} since ${c.since}${c.next ? `; ${c.next.title} by ${c.next.dueOn}` : ''}`,
+                ? d.challenges.map((c) =>
+                    say('case.since', {
+                      kind: c.kind,
+                      stage: c.stage,
+                      since: c.since,
+                      value: c.next ? say('case.by', { title: c.next.title, dueOn: c.next.dueOn }) : '',
+                    }),
                   )
                 : ['  none']),
               '',
@@ -299,21 +299,18 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('add-decision <caseId>')
-    .description('record a CMS decision; prints the deadlines it creates')
+    .description(say('case.recordACmsDecision'))
     .requiredOption('--kind <kind>', DECISION_KINDS.join(', '))
-    .requiredOption('--letter-date <YYYY-MM-DD>', 'the date on the letter')
-    .option('--received-date <YYYY-MM-DD>', 'the date you received it')
-    .option('--effective-date <YYYY-MM-DD>', 'the date it takes effect')
-    .option('--summary <text>', 'what it is about')
+    .requiredOption('--letter-date <YYYY-MM-DD>', say('case.theDateOnThe'))
+    .option('--received-date <YYYY-MM-DD>', say('case.theDateYouReceived'))
+    .option('--effective-date <YYYY-MM-DD>', say('case.theDateItTakes'))
+    .option('--summary <text>', say('case.whatItIsAbout'))
     .option('--weekly-amount <pounds>', 'weekly amount, e.g. 82.06')
-    .option('--weekly-income <pounds>', "paying parent's gross weekly income")
-    .option('--nights <n>', 'nights a year counted')
-    .option('--other-children <n>', 'relevant other children counted')
-    .option(
-      '--enforcement <action>',
-      'for an enforcement decision: deduction-from-earnings-order, deduction-order, liability-order, other',
-    )
-    .option('--tag <tag>', 'a tag (repeat for more)', collect)
+    .option('--weekly-income <pounds>', say('case.payingParentSGross'))
+    .option('--nights <n>', say('case.nightsAYearCounted'))
+    .option('--other-children <n>', say('case.relevantOtherChildrenCounted'))
+    .option('--enforcement <action>', say('case.forAnEnforcementDecision'))
+    .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, o: Record<string, string | string[] | boolean | undefined>) => {
@@ -336,11 +333,15 @@ export function registerCase(program: Command): void {
           })
           output(Boolean(o.json), r, () =>
             [
-              `Recorded the ${r.record.kind} decision of ${r.record.letterDate} (${r.record.id}).`,
+              say('case.recordedTheDecisionOf', {
+                kind: r.record.kind,
+                letterDate: r.record.letterDate,
+                id: r.record.id,
+              }),
               ...(r.tasks.length
                 ? ['Deadlines:', ...r.tasks.map((t) => `  ${t.dueOn}  ${t.title}`)]
-                : ['It creates no deadline Redress can work out.']),
-              ...r.gaps.map((g) => `Could not work out ${g.kind}: ${g.reason}`),
+                : [say('case.itCreatesNoDeadline')]),
+              ...r.gaps.map((g) => say('case.couldNotWorkOut', { kind: g.kind, reason: g.reason })),
             ].join('\n'),
           )
         })
@@ -349,24 +350,24 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('add-event <caseId>')
-    .description('add to the timeline (a letter, email, payment, note…); or JSON on stdin with --stdin')
+    .description(say('case.addToTheTimeline'))
     .option('--type <type>', EVENT_TYPES.join(', '))
-    .option('--date <YYYY-MM-DD>', 'when it happened (sent or received, for a letter)')
-    .option('--time <HH:MM>', 'UK time it happened')
-    .option('--title <text>', 'a short description')
+    .option('--date <YYYY-MM-DD>', say('case.whenItHappenedSent'))
+    .option('--time <HH:MM>', say('case.ukTimeItHappened'))
+    .option('--title <text>', say('case.aShortDescription'))
     .option('--details <text>', 'more detail')
-    .option('--amount <pounds>', 'for a payment')
-    .option('--subject <subject>', `for a letter: ${LETTER_SUBJECTS.join(', ')}`)
-    .option('--method <method>', `for a letter: ${LETTER_METHODS.join(', ')}`)
-    .option('--letter-date <YYYY-MM-DD>', 'for a letter: the date on it')
-    .option('--to <who>', 'for a letter: who it went to or came from')
-    .option('--certificate <number>', 'for a letter sent: certificate of posting number')
-    .option('--tracking <number>', 'for a letter sent: tracking number')
-    .option('--delivered <YYYY-MM-DD>', 'for a letter sent: when it was delivered')
-    .option('--about-decision <id>', 'for a letter: the decision it is about')
-    .option('--confirms-call <id>', 'for a letter sent: the call it confirms')
-    .option('--tag <tag>', 'a tag (repeat for more)', collect)
-    .option('--stdin', 'read the event as JSON on standard input')
+    .option('--amount <pounds>', say('case.forAPayment'))
+    .option('--subject <subject>', say('case.forALetter', { value: LETTER_SUBJECTS.join(', ') }))
+    .option('--method <method>', say('case.forALetter', { value: LETTER_METHODS.join(', ') }))
+    .option('--letter-date <YYYY-MM-DD>', say('case.forALetterThe'))
+    .option('--to <who>', say('case.forALetterWho'))
+    .option('--certificate <number>', say('case.forALetterSent'))
+    .option('--tracking <number>', say('case.forALetterSent2'))
+    .option('--delivered <YYYY-MM-DD>', say('case.forALetterSent3'))
+    .option('--about-decision <id>', say('case.forALetterThe2'))
+    .option('--confirms-call <id>', say('case.forALetterSent4'))
+    .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
+    .option('--stdin', say('case.readTheEventAs'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, o: Record<string, string | string[] | boolean | undefined>) => {
@@ -394,9 +395,8 @@ export function registerCase(program: Command): void {
               tags: (o.tag as string[] | undefined) ?? [],
             }
         if (!o.stdin && !(EVENT_TYPES as readonly string[]).includes(str('type') ?? ''))
-          throw new BadInput('--type', `must be one of: ${EVENT_TYPES.join(', ')}`)
-        if (!o.stdin && str('type') === 'call')
-          throw new BadInput('--type', 'use `redress case log-call` for a phone call')
+          throw new BadInput('--type', say('case.mustBeOneOf', { value: EVENT_TYPES.join(', ') }))
+        if (!o.stdin && str('type') === 'call') throw new BadInput('--type', say('case.useRedressCaseLog'))
         await withCases(async (s) => {
           const r = await s.cases.addEvent(CLI_ACTOR, caseId, input as Parameters<typeof s.cases.addEvent>[2])
           output(Boolean(o.json), r, () =>
@@ -411,28 +411,21 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('log-call <caseId>')
-    .description('log a phone call; then confirm it in writing and record that letter with add-event')
-    .requiredOption('--date <YYYY-MM-DD>', 'date of the call')
-    .option('--time <HH:MM>', 'time it started (UK time)')
-    .option('--duration <minutes>', 'length in minutes')
-    .option('--number <digits>', 'the number dialled')
-    .option('--name <name>', 'who you spoke to')
+    .description(say('case.logAPhoneCall'))
+    .requiredOption('--date <YYYY-MM-DD>', say('case.dateOfTheCall'))
+    .option('--time <HH:MM>', say('case.timeItStartedUk'))
+    .option('--duration <minutes>', say('case.lengthInMinutes'))
+    .option('--number <digits>', say('case.theNumberDialled'))
+    .option('--name <name>', say('case.whoYouSpokeTo'))
     .option('--role <role>', 'their role')
-    .option('--office <office>', 'their office or team')
-    .option('--title <text>', 'a short description', 'Phone call with the CMS')
-    .option('--i-said <text>', 'what you said')
-    .option('--they-said <text>', 'what they said')
-    .option(
-      '--promised <text@YYYY-MM-DD>',
-      'something they promised, with the date (repeat for more)',
-      collect,
-    )
-    .option('--follow-up <YYYY-MM-DD>', 'when to chase')
-    .option(
-      '--asked-for-reconsideration',
-      'on this call you asked for a mandatory reconsideration (a letter asking for it will say so)',
-    )
-    .option('--tag <tag>', 'a tag (repeat for more)', collect)
+    .option('--office <office>', say('case.theirOfficeOrTeam'))
+    .option('--title <text>', say('case.aShortDescription'), say('case.phoneCallWithThe'))
+    .option('--i-said <text>', say('case.whatYouSaid'))
+    .option('--they-said <text>', say('case.whatTheySaid'))
+    .option('--promised <text@YYYY-MM-DD>', say('case.somethingTheyPromisedWith'), collect)
+    .option('--follow-up <YYYY-MM-DD>', say('case.whenToChase'))
+    .option('--asked-for-reconsideration', say('case.onThisCallYou'))
+    .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, o: Record<string, string | string[] | boolean | undefined>) => {
@@ -461,10 +454,10 @@ export function registerCase(program: Command): void {
           })
           output(Boolean(o.json), r, () =>
             [
-              `Logged the call of ${r.record.occurredOn} (${r.record.id}).`,
+              say('case.loggedTheCallOf', { occurredOn: r.record.occurredOn, id: r.record.id }),
               ...r.tasks.map((t) => `  ${t.dueOn}  ${t.title}`),
-              'Now confirm it in writing, and record the letter:',
-              `  redress case add-event ${caseId} --type letter-sent --subject call-confirmation --confirms-call ${r.record.id} --date YYYY-MM-DD --method first-class --title "Letter confirming the call"`,
+              say('case.nowConfirmItIn'),
+              say('case.redressCaseAddEvent', { caseId, id: r.record.id }),
             ].join('\n'),
           )
         })
@@ -473,12 +466,12 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('add-evidence <caseId> <file>')
-    .description('add an evidence file (PDF, JPEG, PNG, HEIC, .eml, .docx), checked from its content')
-    .option('--title <text>', 'a title (default: the file name)')
-    .option('--description <text>', 'what it shows')
-    .option('--date <YYYY-MM-DD>', 'the date of the document')
-    .option('--link <decision:ID|event:ID>', 'link it to a decision or timeline entry')
-    .option('--tag <tag>', 'a tag (repeat for more)', collect)
+    .description(say('case.addAnEvidenceFile'))
+    .option('--title <text>', say('case.aTitleDefaultThe'))
+    .option('--description <text>', say('case.whatItShows'))
+    .option('--date <YYYY-MM-DD>', say('case.theDateOfThe'))
+    .option('--link <decision:ID|event:ID>', say('case.linkItToA'))
+    .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
     .option('--json', 'machine-readable output')
     .action(
       action(
@@ -487,11 +480,11 @@ export function registerCase(program: Command): void {
           try {
             size = statSync(file).size
           } catch {
-            throw new BadInput('file', `there is no file at ${file}`)
+            throw new BadInput('file', say('case.thereIsNoFile', { file }))
           }
           const link = o.link as string | undefined
           const m = link ? /^(decision|event):(.+)$/.exec(link) : null
-          if (link && !m) throw new BadInput('--link', 'must be decision:<id> or event:<id>')
+          if (link && !m) throw new BadInput('--link', say('case.mustBeDecisionId'))
           await withCases(async (s) => {
             const bar = progressBar(size, 'Adding')
             let done = 0
@@ -529,12 +522,12 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('timeline <caseId>')
-    .description('list the timeline, newest first, with filters')
-    .option('--type <type>', 'only this kind (repeat for more)', collect)
-    .option('--from <YYYY-MM-DD>', 'on or after this date')
-    .option('--to <YYYY-MM-DD>', 'on or before this date')
-    .option('--tag <tag>', 'only with this tag')
-    .option('--text <words>', 'only entries containing these words')
+    .description(say('case.listTheTimelineNewest'))
+    .option('--type <type>', say('case.onlyThisKindRepeat'), collect)
+    .option('--from <YYYY-MM-DD>', say('case.onOrAfterThis'))
+    .option('--to <YYYY-MM-DD>', say('case.onOrBeforeThis'))
+    .option('--tag <tag>', say('case.onlyWithThisTag'))
+    .option('--text <words>', say('case.onlyEntriesContainingThese'))
     .option('--json', 'machine-readable output')
     .action(
       action(
@@ -544,13 +537,13 @@ export function registerCase(program: Command): void {
         ) => {
           for (const t of o.type ?? [])
             if (!(EVENT_TYPES as readonly string[]).includes(t))
-              throw new BadInput('--type', `"${t}" is not one of: ${EVENT_TYPES.join(', ')}`)
+              throw new BadInput('--type', say('case.isNotOneOf', { t, value: EVENT_TYPES.join(', ') }))
           for (const [k, v] of [
             ['--from', o.from],
             ['--to', o.to],
           ] as const)
             if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v))
-              throw new BadInput(k, 'must be a date written YYYY-MM-DD')
+              throw new BadInput(k, say('case.mustBeADate'))
           await withCases(async (s) => {
             const events = await s.cases.timeline(CLI_ACTOR, caseId, {
               types: (o.type ?? []) as EventType[],
@@ -561,7 +554,7 @@ export function registerCase(program: Command): void {
             })
             output(Boolean(o.json), events, () =>
               events.length === 0
-                ? 'Nothing on the timeline matches.'
+                ? say('case.nothingOnTheTimeline')
                 : events
                     .map(
                       (e) =>
@@ -576,7 +569,7 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('deadlines <caseId>')
-    .description('list open deadlines and tasks by date, with days left')
+    .description(say('case.listOpenDeadlinesAnd'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, o: JsonOpt) => {
@@ -587,7 +580,7 @@ export function registerCase(program: Command): void {
             list.map((n) => ({ ...n.task, daysLeft: n.daysLeft, overdue: n.overdue })),
             () =>
               list.length === 0
-                ? 'No open deadlines or tasks.'
+                ? say('case.noOpenDeadlinesOr')
                 : list
                     .map((n) => `${n.task.dueOn}  ${days(n.daysLeft).padEnd(14)} ${n.task.title}`)
                     .join('\n'),
@@ -598,13 +591,8 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('export <caseId> <file>')
-    .description(
-      'export the whole case to one archive (zip: JSON, files, manifest of SHA-256 hashes); in safe mode the archive is encrypted with your passphrase',
-    )
-    .option(
-      '--unencrypted',
-      'in safe mode, write a plain zip anyway (for example to send to an adviser): anyone who gets the file can read it',
-    )
+    .description(say('case.exportTheWholeCase'))
+    .option('--unencrypted', say('case.inSafeModeWrite'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, file: string, o: JsonOpt & { unencrypted?: boolean }) => {
@@ -621,11 +609,8 @@ export function registerCase(program: Command): void {
             { unencrypted: Boolean(o.unencrypted) },
           )
           ;(bar as ReturnType<typeof progressBar> | null)?.stop()
-          output(
-            Boolean(o.json),
-            manifest,
-            () =>
-              `Exported the case to ${file} (${manifest.files.length} files, each with its SHA-256 in manifest.json).`,
+          output(Boolean(o.json), manifest, () =>
+            say('case.exportedTheCaseTo', { file, length: manifest.files.length }),
           )
         })
       }),
@@ -633,13 +618,8 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('import <file>')
-    .description(
-      'import a case archive; refuses (naming the file) if any hash does not match. An encrypted archive (a safe-mode export) needs the passphrase it was made with',
-    )
-    .option(
-      '--archive-passphrase-file <file>',
-      "for an encrypted archive: read its passphrase from FILE (otherwise this install's passphrase file, or asked)",
-    )
+    .description(say('case.importACaseArchive'))
+    .option('--archive-passphrase-file <file>', say('case.forAnEncryptedArchive'))
     .option('--json', 'machine-readable output')
     .action(
       action(async (file: string, o: JsonOpt & { archivePassphraseFile?: string }) => {
@@ -647,7 +627,7 @@ export function registerCase(program: Command): void {
         try {
           size = statSync(file).size
         } catch {
-          throw new BadInput('file', `there is no file at ${file}`)
+          throw new BadInput('file', say('case.thereIsNoFile', { file }))
         }
         await withCases(async (s) => {
           const bar = progressBar(size, 'Importing')
@@ -655,7 +635,7 @@ export function registerCase(program: Command): void {
             const passphrase = (await isEncryptedArchive(file))
               ? o.archivePassphraseFile
                 ? passphraseFromFile(o.archivePassphraseFile)
-                : ((await passphraseFromEnvironment('Passphrase of the archive: ')) ?? undefined)
+                : ((await passphraseFromEnvironment(say('case.passphraseOfTheArchive'))) ?? undefined)
               : undefined
             const c = await s.caseArchive.import(CLI_ACTOR, file, (n) => bar.update(n), {
               ...(passphrase ? { passphrase } : {}),
@@ -663,8 +643,8 @@ export function registerCase(program: Command): void {
             bar.stop()
             output(Boolean(o.json), c, () =>
               c.importedAsCopy
-                ? `That case was already here, so it was imported as a separate copy: "${c.title}" (${c.id}). The case that was here is unchanged.`
-                : `Imported the case "${c.title}" (${c.id}).`,
+                ? say('case.thatCaseWasAlready', { title: c.title, id: c.id })
+                : say('case.importedTheCase', { title: c.title, id: c.id }),
             )
           } finally {
             bar.stop()
@@ -675,10 +655,8 @@ export function registerCase(program: Command): void {
 
   cmd
     .command('chronology <caseId> <file>')
-    .description(
-      'write a printable chronology (PDF); the other parent’s contact details are left out unless asked',
-    )
-    .option('--include-sensitive', "include the other parent's contact details")
+    .description(say('case.writeAPrintableChronology'))
+    .option('--include-sensitive', say('case.includeTheOtherParent'))
     .action(
       action(async (caseId: string, file: string, o: { includeSensitive?: boolean }) => {
         await withCases(async (s) => {
@@ -686,7 +664,7 @@ export function registerCase(program: Command): void {
             includeSensitive: Boolean(o.includeSensitive),
           })
           writeFileSync(file, pdf)
-          process.stdout.write(`Wrote the chronology to ${file}.\n`)
+          process.stdout.write(say('case.wroteTheChronologyTo', { file }))
         })
       }),
     )

@@ -1,3 +1,4 @@
+import { say as cliSay } from '../copy.ts'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
@@ -43,10 +44,8 @@ const withCaseServices = <T>(fn: (s: CaseServices) => Promise<T>): Promise<T> =>
 export function registerRead(program: Command): void {
   program
     .command('read <file>')
-    .description(
-      'read the text of a document (PDF, photo, scan, .eml, .docx) and suggest the facts of a CMS letter; nothing is saved',
-    )
-    .option('--lang <languages>', 'OCR languages: eng, cym or eng+cym', 'eng')
+    .description(cliSay('read.readTheTextOf'))
+    .option('--lang <languages>', cliSay('read.ocrLanguagesEngCym'), 'eng')
     .option('--json', 'machine-readable output')
     .action(
       action(async (file: string, o: { lang: string; json?: boolean }) => {
@@ -55,7 +54,7 @@ export function registerRead(program: Command): void {
           if (!statSync(file).isFile()) throw new Error('not a file')
           bytes = new Uint8Array(readFileSync(file))
         } catch {
-          throw new BadInput('file', `there is no file at ${file}`)
+          throw new BadInput('file', cliSay('read.thereIsNoFile', { file }))
         }
         let languages
         try {
@@ -68,7 +67,9 @@ export function registerRead(program: Command): void {
         if (!detected.known)
           throw new BadInput(
             'file',
-            `Redress cannot read this file${detected.what ? ` (it looks like ${detected.what})` : ''}: it reads PDF, JPEG, PNG, HEIC, .eml and .docx`,
+            cliSay('read.redressCannotReadThis', {
+              value: detected.what ? cliSay('read.itLooksLike', { what: detected.what }) : '',
+            }),
           )
         let result
         try {
@@ -76,14 +77,14 @@ export function registerRead(program: Command): void {
             languages,
             maxPixels: MAX_PIXELS,
             onProgress: (done, total, step) =>
-              say(`${step === 'ocr' ? 'Reading (OCR)' : 'Reading'}: ${done} of ${total}`),
+              say(cliSay('read.of', { value: step === 'ocr' ? 'Reading (OCR)' : 'Reading', done, total })),
           })
         } catch (e) {
           if (e instanceof ReadFailure) throw new BadInput('file', e.message)
           throw e
         }
         if (result.pages.every((p) => !p.text.trim()))
-          throw new BadInput('file', 'no text was found in the file (an empty or blank page?)')
+          throw new BadInput('file', cliSay('read.noTextWasFound'))
         const suggestions = suggestFacts(result.pages).map((s) => ({
           field: s.field,
           value: s.value,
@@ -109,9 +110,7 @@ export function registerRead(program: Command): void {
                 `— Page ${p.page} (${p.method === 'ocr' ? `OCR, confidence ${p.confidence}` : p.method}) —\n${p.text}`,
             ),
             '',
-            suggestions.length
-              ? 'Suggested facts (check each against the letter before using it):'
-              : 'No facts suggested.',
+            suggestions.length ? cliSay('read.suggestedFactsCheckEach') : cliSay('read.noFactsSuggested'),
             ...suggestions.map(
               (s) =>
                 `  ${s.field}: ${s.value}  (page ${s.page}, "${s.text}", confidence ${Math.round(s.confidence * 100)}%)`,
@@ -123,7 +122,9 @@ export function registerRead(program: Command): void {
 }
 
 const STEPS: Record<string, string> = {
-  'text-layer': 'text in the file',
+  get 'text-layer'() {
+    return cliSay('read.textInTheFile')
+  },
   ocr: 'OCR',
   rendering: 'preparing pages',
 }
@@ -176,15 +177,15 @@ export function registerCaseReading(program: Command): void {
 
   caseCmd
     .command('search <caseId> <query>')
-    .description('search a case: evidence text, timeline, calls, letters and decisions')
+    .description(cliSay('read.searchACaseEvidence'))
     .option(
       '--kind <kind>',
       `only these (repeatable): ${SEARCH_KINDS.join(', ')}`,
       (v: string, p: string[] = []) => [...p, v],
     )
-    .option('--from <YYYY-MM-DD>', 'on or after this date')
-    .option('--to <YYYY-MM-DD>', 'on or before this date')
-    .option('--all-cases', 'search every case (the case id is then ignored; use -)')
+    .option('--from <YYYY-MM-DD>', cliSay('read.onOrAfterThis'))
+    .option('--to <YYYY-MM-DD>', cliSay('read.onOrBeforeThis'))
+    .option('--all-cases', cliSay('read.searchEveryCaseThe'))
     .option('--json', 'machine-readable output')
     .action(
       action(
@@ -195,17 +196,17 @@ export function registerCaseReading(program: Command): void {
         ) => {
           for (const k of o.kind ?? [])
             if (!(SEARCH_KINDS as readonly string[]).includes(k))
-              throw new BadInput('--kind', `"${k}" is not one of ${SEARCH_KINDS.join(', ')}`)
+              throw new BadInput('--kind', cliSay('read.isNotOneOf', { k, value: SEARCH_KINDS.join(', ') }))
           for (const [f, v] of [
             ['--from', o.from],
             ['--to', o.to],
           ] as const)
-            if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new BadInput(f, 'must be a date like 2025-02-03')
-          if (!query.trim()) throw new BadInput('query', 'type something to search for')
+            if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new BadInput(f, cliSay('read.mustBeADate'))
+          if (!query.trim()) throw new BadInput('query', cliSay('read.typeSomethingToSearch'))
           await withCaseServices(async (s) => {
             if (!o.allCases)
               await s.cases.getCase(CLI_ACTOR, caseId).catch(() => {
-                throw new BadInput('caseId', 'there is no such case')
+                throw new BadInput('caseId', cliSay('read.thereIsNoSuch'))
               })
             const hits = await s.reading.search(CLI_ACTOR, {
               caseId: o.allCases ? null : caseId,
@@ -242,15 +243,15 @@ export function registerCaseReading(program: Command): void {
 
   caseCmd
     .command('read <caseId>')
-    .description("read the text of the case's evidence now (queued reading), showing progress")
-    .option('--evidence <id>', 'read this piece of evidence again')
-    .option('--lang <languages>', 'OCR languages when reading again: eng, cym or eng+cym', 'eng')
+    .description(cliSay('read.readTheTextOf2'))
+    .option('--evidence <id>', cliSay('read.readThisPieceOf'))
+    .option('--lang <languages>', cliSay('read.ocrLanguagesWhenReading'), 'eng')
     .option('--json', 'machine-readable output')
     .action(
       action(async (caseId: string, o: { evidence?: string; lang: string; json?: boolean }) => {
         await withCaseServices(async (s) => {
           await s.cases.getCase(CLI_ACTOR, caseId).catch(() => {
-            throw new BadInput('caseId', 'there is no such case')
+            throw new BadInput('caseId', cliSay('read.thereIsNoSuch'))
           })
           const evidence = await s.evidence.choices(CLI_ACTOR, caseId)
           for (const e of evidence) {
@@ -262,7 +263,7 @@ export function registerCaseReading(program: Command): void {
             }
           }
           if (o.evidence && !evidence.some((e) => e.id === o.evidence))
-            throw new BadInput('--evidence', 'there is no such evidence in this case')
+            throw new BadInput('--evidence', cliSay('read.thereIsNoSuch2'))
           const titles = new Map(evidence.map((e) => [e.id, e.title]))
           const progress = await readingProgress()
           let ran: number
@@ -283,7 +284,7 @@ export function registerCaseReading(program: Command): void {
                   r.state === 'done'
                     ? `${r.pages} page(s) read`
                     : r.state === 'failed'
-                      ? `could not be read: ${r.message ?? r.reason}`
+                      ? cliSay('read.couldNotBeRead', { value: r.message ?? r.reason })
                       : r.state
                 return `${e.title}: ${what}`
               })
