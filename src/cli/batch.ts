@@ -1,3 +1,4 @@
+import { say } from './copy.ts'
 import { StringDecoder } from 'node:string_decoder'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
 import { BadInput, checkDateRange, checkJsonDepth, EXIT } from './io.ts'
@@ -21,7 +22,7 @@ export function itemError(error: unknown, dateField: string): ItemError {
   throw error
 }
 
-const NOT_AN_ARRAY = 'with --batch, expected a JSON array of requests (or one request a line with --ndjson)'
+const NOT_AN_ARRAY = (): string => say('batch.withBatchExpectedA')
 
 /**
  * Splits a JSON array arriving in chunks into the text of each element, without holding more than
@@ -69,22 +70,22 @@ export class JsonArraySplitter {
       } else {
         throw new BadInput(
           'stdin',
-          this.state === 'before' ? NOT_AN_ARRAY : 'unexpected text after the closing "]"',
+          this.state === 'before' ? NOT_AN_ARRAY() : say('batch.unexpectedTextAfterThe'),
         )
       }
     }
     if (this.state === 'in') {
       this.current += chunk.slice(start)
       if (this.current.length > MAX_ITEM_CHARS)
-        throw new BadInput('stdin', `a request in the batch is larger than ${MAX_ITEM_CHARS / 1024} KB`)
+        throw new BadInput('stdin', say('batch.aRequestInThe', { value: MAX_ITEM_CHARS / 1024 }))
     }
     return out
   }
 
   /** The input has ended: it must have been one whole array. */
   end(): void {
-    if (this.state === 'before') throw new BadInput('stdin', NOT_AN_ARRAY)
-    if (this.state === 'in') throw new BadInput('stdin', 'the JSON array ends too early (no closing "]")')
+    if (this.state === 'before') throw new BadInput('stdin', NOT_AN_ARRAY())
+    if (this.state === 'in') throw new BadInput('stdin', say('batch.theJsonArrayEnds'))
   }
 
   private finish(tail: string, out: string[], closing: boolean): void {
@@ -105,7 +106,7 @@ export function parseItem(text: string): unknown {
   try {
     value = JSON.parse(text) as unknown
   } catch (e) {
-    throw new BadInput('(request)', `not valid JSON (${(e as Error).message})`)
+    throw new BadInput('(request)', say('batch.notValidJson', { message: (e as Error).message }))
   }
   checkDateRange(value)
   return value
@@ -123,7 +124,7 @@ export async function* batchItems(
       const lines = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n')
       rest = lines.pop()!
       if (rest.length > MAX_ITEM_CHARS)
-        throw new BadInput('stdin', `a line of the batch is longer than ${MAX_ITEM_CHARS / 1024} KB`)
+        throw new BadInput('stdin', say('batch.aLineOfThe', { value: MAX_ITEM_CHARS / 1024 }))
       for (const line of lines) if (line.trim() !== '') yield line
     }
     rest += decoder.end()
@@ -231,7 +232,7 @@ export function reportRefusals(outcome: BatchOutcome): void {
   if (outcome.refused === 0) return
   const total = outcome.answered + outcome.refused
   process.stderr.write(
-    `redress: bad input: ${outcome.refused} of ${total} request${total === 1 ? '' : 's'} refused (each answered with its "error" in its place)\n`,
+    say('batch.redressBadInputOf', { refused: outcome.refused, total, value: total === 1 ? '' : 's' }),
   )
   process.exitCode = EXIT.badInput
 }

@@ -1,3 +1,4 @@
+import { say } from './copy.ts'
 import { fstatSync, readSync } from 'node:fs'
 import type { z } from 'zod'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
@@ -24,7 +25,7 @@ export const MAX_JSON_DEPTH = 64
 export const DATE_YEARS = { from: 1990, to: 2100 } as const
 
 const tooMuch = (limit: number): BadInput =>
-  new BadInput('stdin', `more than ${limit / (1024 * 1024)} MB of input; split it into smaller batches`)
+  new BadInput('stdin', say('io.moreThanMbOf', { value: limit / (1024 * 1024) }))
 
 /**
  * Reads standard input with plain blocking reads, which costs a short command less than setting
@@ -58,7 +59,7 @@ function readStdinSync(limit: number): string | undefined {
 export async function readStdin(limit = MAX_STDIN_BYTES): Promise<string> {
   const direct = readStdinSync(limit)
   if (direct !== undefined) return direct
-  if (process.stdin.isTTY) throw new BadInput('stdin', 'expected JSON on standard input (pipe a file in)')
+  if (process.stdin.isTTY) throw new BadInput('stdin', say('io.expectedJsonOnStandard'))
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of process.stdin) {
@@ -81,7 +82,7 @@ export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH): void {
       else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) throw new BadInput('stdin', `the JSON nests more than ${limit} levels deep`)
+      if (++depth > limit) throw new BadInput('stdin', say('io.theJsonNestsMore', { limit }))
     } else if (c === 0x5d || c === 0x7d) depth--
   }
 }
@@ -98,7 +99,7 @@ export function checkDateRange(value: unknown, path = ''): void {
       if (year < DATE_YEARS.from || year > DATE_YEARS.to)
         throw new BadInput(
           p || '(input)',
-          `"${v}" is outside the dates Redress works with (${DATE_YEARS.from} to ${DATE_YEARS.to})`,
+          say('io.isOutsideTheDates', { v, from: DATE_YEARS.from, to: DATE_YEARS.to }),
         )
     } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${p}[${i}]`]))
     else if (v !== null && typeof v === 'object')
@@ -114,7 +115,7 @@ export async function readStdinJson(): Promise<unknown> {
   try {
     value = JSON.parse(text) as unknown
   } catch (e) {
-    throw new BadInput('stdin', `not valid JSON (${(e as Error).message})`)
+    throw new BadInput('stdin', say('io.notValidJson', { message: (e as Error).message }))
   }
   checkDateRange(value)
   return value
@@ -160,7 +161,7 @@ export function failureMessage(error: unknown): string {
     .map((e) => (e as { code?: unknown } | undefined)?.code)
     .find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c))
   if (error.message.startsWith('Failed query') || sqlState)
-    return `the database could not do this${sqlState ? ` (PostgreSQL error ${sqlState})` : ''}. Nothing was changed.`
+    return say('io.theDatabaseCouldNot', { value: sqlState ? say('io.postgresqlError', { sqlState }) : '' })
   return error.message
 }
 

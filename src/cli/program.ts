@@ -1,11 +1,11 @@
+import { say } from './copy.ts'
 import { Command, CommanderError } from 'commander'
 import { readFileSync } from 'node:fs'
 import { commands } from './commands/index.ts'
 import { EXIT } from './io.ts'
 import { fromRoot } from '../root.ts'
 
-const DESCRIPTION =
-  'Redress: check a child maintenance calculation, find the right way to challenge a CMS decision, and keep your case file.\nNot legal advice: for free help, contact Citizens Advice, Gingerbread, One Parent Families Scotland or a law centre.'
+const DESCRIPTION = (): string => say('program.redressCheckAChild')
 
 /**
  * The subcommand `argv` asks for, if any: the first word that is not an option (the program's own
@@ -25,10 +25,10 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const version = (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version
   const program = new Command('redress')
-    .description(DESCRIPTION)
-    .version(version, '-V, --version', 'print the version')
+    .description(DESCRIPTION())
+    .version(version, '-V, --version', say('program.printTheVersion'))
     .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run with --help for the options)')
+    .showHelpAfterError(say('program.runWithHelpFor'))
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`redress: ${str.replace(/^error: /, '')}`) })
   const wanted = argv === undefined ? undefined : requestedCommand(argv)
