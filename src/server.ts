@@ -8,6 +8,13 @@ import { DataDirectoryInUse } from './store/lock.ts'
 import { clockFor } from './services/clock.ts'
 
 const LIFTOFF = '--liftoff-only'
+/**
+ * In safe mode V8's young generation is kept small: left to itself it grows to 64 MB here (two
+ * semi-spaces of 32 MB) as the pages and the background reader allocate, which held the unlocked
+ * server 50-60 MB over its 400 MB budget; at 4 MB a semi-space, pages and unlocking took no more CPU
+ * in measurement (docs/adr/0005-safe-mode.md, "Memory"). Set with the flag above, on the same restart.
+ */
+const SMALL_YOUNG_GENERATION = '--max-semi-space-size=4'
 /** How long stopping may take before the server leaves anyway (see shutdown). */
 const SHUTDOWN_LIMIT_MS = 20_000
 
@@ -17,7 +24,7 @@ const SHUTDOWN_LIMIT_MS = 20_000
  * then takes about 480 MB more for a while (peak 948 MB against 390 MB for a case of 2,000 entries),
  * for pages that are at most about 1.6 times slower (tens of milliseconds). The flag works only on
  * the node command line, so the server starts itself again with it, where `process.execve` exists
- * (not on Windows). REDRESS_WASM_TIERING=1 keeps the optimising tier.
+ * (not on Windows). REDRESS_WASM_TIERING=1 keeps the optimising tier (and V8's own young generation).
  */
 function runsBetterOnBaselineCompiler(dataDir: string, databaseUrl: string | undefined): boolean {
   return (
@@ -39,6 +46,7 @@ async function main(): Promise<void> {
     process.execve!(process.execPath, [
       process.execPath,
       LIFTOFF,
+      SMALL_YOUNG_GENERATION,
       ...process.execArgv,
       ...process.argv.slice(1),
     ])
