@@ -1,3 +1,4 @@
+import { serviceText } from './copy.ts'
 import { Readable } from 'node:stream'
 import { compareWithCms } from '../domain/calculation/index.ts'
 import type { CalculationInput } from '../domain/calculation/types.ts'
@@ -95,22 +96,34 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
   {
     name: 'senderPhone',
     type: 'text',
-    label: 'Your phone number',
-    hint: 'Leave blank to keep it out of the letter.',
+    get label() {
+      return serviceText('letter.yourPhoneNumber')
+    },
+    get hint() {
+      return serviceText('letter.leaveBlankToKeep')
+    },
     kinds: 'all',
   },
   {
     name: 'senderEmail',
     type: 'text',
-    label: 'Your email address',
-    hint: 'Leave blank to keep it out of the letter.',
+    get label() {
+      return serviceText('letter.yourEmailAddress')
+    },
+    get hint() {
+      return serviceText('letter.leaveBlankToKeep')
+    },
     kinds: 'all',
   },
   {
     name: 'grounds',
     type: 'lines',
-    label: 'Why the decision is wrong',
-    hint: 'One point on each line. Redress adds the figures it worked out.',
+    get label() {
+      return serviceText('letter.whyTheDecisionIs')
+    },
+    get hint() {
+      return serviceText('letter.onePointOnEach')
+    },
     kinds: [
       'mandatory-reconsideration',
       'late-mandatory-reconsideration',
@@ -123,7 +136,9 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
   {
     name: 'outcomeSought',
     type: 'text',
-    label: 'What the decision should say instead',
+    get label() {
+      return serviceText('letter.whatTheDecisionShould')
+    },
     kinds: [
       'mandatory-reconsideration',
       'late-mandatory-reconsideration',
@@ -136,8 +151,12 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
   {
     name: 'lateReason',
     type: 'text',
-    label: 'Why it is late',
-    hint: 'Only if it is late. In your own words: what stopped you, and when. Redress puts this in the letter as you write it.',
+    get label() {
+      return serviceText('letter.whyItIsLate')
+    },
+    get hint() {
+      return serviceText('letter.onlyIfItIs')
+    },
     kinds: [
       'mandatory-reconsideration',
       'late-mandatory-reconsideration',
@@ -147,76 +166,144 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
       'ice-referral',
     ],
   },
-  { name: 'details', type: 'text', label: 'What went wrong, in your words', kinds: ['revision-any-time'] },
+  {
+    name: 'details',
+    type: 'text',
+    get label() {
+      return serviceText('letter.whatWentWrongIn')
+    },
+    kinds: ['revision-any-time'],
+  },
   { name: 'change', type: 'text', label: 'What changed', kinds: ['change-of-circumstances'] },
-  { name: 'changeDate', type: 'date', label: 'When it changed', kinds: ['change-of-circumstances'] },
+  {
+    name: 'changeDate',
+    type: 'date',
+    get label() {
+      return serviceText('letter.whenItChanged')
+    },
+    kinds: ['change-of-circumstances'],
+  },
   {
     name: 'whatFollows',
     type: 'text',
-    label: 'What you think should follow',
+    get label() {
+      return serviceText('letter.whatYouThinkShould')
+    },
     kinds: ['change-of-circumstances'],
   },
   {
     name: 'source',
     type: 'text',
-    label: 'Where the income comes from',
-    hint: 'For example, rent from a flat he lets out.',
+    get label() {
+      return serviceText('letter.whereTheIncomeComes')
+    },
+    get hint() {
+      return serviceText('letter.forExampleRentFrom')
+    },
     kinds: ['variation-unearned-income'],
   },
   {
     name: 'estimatedAnnualAmount',
     type: 'pounds',
-    label: 'About how much a year',
+    get label() {
+      return serviceText('letter.aboutHowMuchA')
+    },
     kinds: ['variation-unearned-income'],
   },
   { name: 'since', type: 'date', label: 'Since when', kinds: ['variation-unearned-income'] },
   {
     name: 'howIKnow',
     type: 'text',
-    label: 'How you know',
+    get label() {
+      return serviceText('letter.howYouKnow')
+    },
     kinds: ['variation-unearned-income', 'variation-assets', 'variation-diversion-of-income'],
   },
   {
     name: 'howDiverted',
     type: 'text',
-    label: 'How the income is diverted',
+    get label() {
+      return serviceText('letter.howTheIncomeIs')
+    },
     kinds: ['variation-diversion-of-income'],
   },
-  { name: 'arrangement', type: 'text', label: 'How contact works', kinds: ['variation-contact-costs'] },
-  { name: 'impact', type: 'text', label: 'How it has affected you and the children', kinds: ['complaint'] },
+  {
+    name: 'arrangement',
+    type: 'text',
+    get label() {
+      return serviceText('letter.howContactWorks')
+    },
+    kinds: ['variation-contact-costs'],
+  },
+  {
+    name: 'impact',
+    type: 'text',
+    get label() {
+      return serviceText('letter.howItHasAffected')
+    },
+    kinds: ['complaint'],
+  },
   {
     name: 'remedies',
     type: 'lines',
-    label: 'What you ask for',
-    hint: `One on each line: ${Object.keys(REMEDIES).join(', ')}.`,
+    get label() {
+      return serviceText('letter.whatYouAskFor')
+    },
+    get hint() {
+      return serviceText('letter.oneOnEachLine', { value: Object.keys(REMEDIES).join(', ') })
+    },
     kinds: ['complaint', 'complaint-escalation', 'ice-referral'],
   },
   {
     name: 'whyUnsatisfactory',
     type: 'lines',
-    label: 'Why the reply does not settle your complaint',
-    hint: 'One point on each line.',
+    get label() {
+      return serviceText('letter.whyTheReplyDoes')
+    },
+    get hint() {
+      return serviceText('letter.onePointOnEach2')
+    },
     kinds: ['complaint-escalation'],
   },
   {
     name: 'nationalInsuranceNumber',
     type: 'text',
-    label: 'Your National Insurance number',
+    get label() {
+      return serviceText('letter.yourNationalInsuranceNumber')
+    },
     kinds: ['ice-referral', 'subject-access-request', 'appeal-sscs2-answers'],
   },
   {
     name: 'dateOfBirth',
     type: 'date',
-    label: 'Your date of birth',
+    get label() {
+      return serviceText('letter.yourDateOfBirth')
+    },
     kinds: ['subject-access-request', 'appeal-sscs2-answers'],
   },
   { name: 'mpName', type: 'text', label: 'Your MP’s name', kinds: ['mp-letter'] },
-  { name: 'summary', type: 'text', label: 'The problem, in a few sentences', kinds: ['mp-letter'] },
-  { name: 'helpWanted', type: 'text', label: 'What you want your MP to do', kinds: ['mp-letter'] },
+  {
+    name: 'summary',
+    type: 'text',
+    get label() {
+      return serviceText('letter.theProblemInA')
+    },
+    kinds: ['mp-letter'],
+  },
+  {
+    name: 'helpWanted',
+    type: 'text',
+    get label() {
+      return serviceText('letter.whatYouWantYour')
+    },
+    kinds: ['mp-letter'],
+  },
   {
     name: 'attendHearing',
     type: 'yes-no',
-    label: 'Do you want to go to the hearing?',
+    get label() {
+      return serviceText('letter.doYouWantTo')
+    },
     kinds: ['ni-appeal', 'appeal-sscs2-answers'],
   },
 ]
@@ -599,11 +686,15 @@ const BUILDERS = {
       ...ctx.base,
       callDate: parseDate(call.occurredOn),
       ...optional('callTime', call.occurredTime),
-      ...(k.personName ? { spokeWith: `${role} called ${k.personName}` } : {}),
+      ...(k.personName
+        ? { spokeWith: serviceText('letter.called', { role, personName: k.personName }) }
+        : {}),
       ...optional('discussed', k.iSaid ?? call.details ?? call.title),
       agreed: [
         k.theySaid,
-        ...k.actions.map((a) => (a.due ? `${a.text} by ${formatDate(parseDate(a.due))}` : a.text)),
+        ...k.actions.map((a) =>
+          a.due ? serviceText('letter.by', { text: a.text, due: formatDate(parseDate(a.due)) }) : a.text,
+        ),
       ].filter((x): x is string => !!x),
     }
   },
@@ -722,8 +813,8 @@ export class LetterService {
       (e) => e.type === 'letter-sent' && e.letter?.subject === 'call-confirmation',
     )
     if (events.some((e) => e.type === 'call') && !confirmed)
-      add('call-confirmation', 'Put what you were told on the phone in writing.')
-    add('subject-access-request', 'Ask for a copy of everything the CMS holds about you.')
+      add('call-confirmation', serviceText('letter.putWhatYouWere'))
+    add('subject-access-request', serviceText('letter.askForACopy'))
     return out
   }
 
@@ -755,7 +846,7 @@ export class LetterService {
   ): Promise<EventRecord | null> {
     if (id) {
       const e = await this.cases.get(who, caseId, 'event', id)
-      if (e.type !== 'call') throw new InvalidInput('call', 'Choose a phone call from this case')
+      if (e.type !== 'call') throw new InvalidInput('call', serviceText('letter.chooseAPhoneCall'))
       return e
     }
     const calls = (await this.cases.timeline(who, caseId)).filter((e) => e.type === 'call')
@@ -788,13 +879,13 @@ export class LetterService {
     if (d.weeklyIncomePence === null)
       throw new InvalidInput(
         'decision.weeklyIncome',
-        `Add the weekly income the CMS used to the decision of ${formatDate(parseDate(d.letterDate))} to compare your figures with it`,
+        serviceText('letter.addTheWeeklyIncome', { letterDate: formatDate(parseDate(d.letterDate)) }),
       )
     const children = Math.max(1, c.children.length)
     const num = (text: string | null | undefined, fallback: number, field: string): number => {
       const t = (text ?? '').trim()
       if (t === '') return fallback
-      if (!/^\d{1,3}$/.test(t)) throw new InvalidInput(field, 'must be a whole number')
+      if (!/^\d{1,3}$/.test(t)) throw new InvalidInput(field, serviceText('letter.mustBeAWhole'))
       return Number(t)
     }
     const cmsNights = d.nights ?? 0
@@ -834,30 +925,40 @@ export class LetterService {
     const disputed: DisputedFigure[] = cmp.differences.map((x) => {
       const item =
         x.input === 'nights'
-          ? 'Nights a year the children stay with the paying parent'
+          ? serviceText('letter.nightsAYearThe')
           : x.input === 'income'
-            ? 'Gross weekly income of the paying parent'
+            ? serviceText('letter.grossWeeklyIncomeOf')
             : x.input === 'variations'
               ? 'Additional income (variation)'
               : x.input === 'relevantOtherChildren'
-                ? 'Relevant other children'
+                ? serviceText('letter.relevantOtherChildren')
                 : 'Another figure'
       const effect =
         x.effect === 0
-          ? 'On its own this does not change the weekly amount.'
-          : `On its own this ${x.effect > 0 ? 'raises' : 'lowers'} the weekly amount by ${formatPounds(pence(Math.abs(x.effect)))}, to ${formatPounds(x.weeklyWithOnlyThisChange)}.`
+          ? serviceText('letter.onItsOwnThis')
+          : serviceText('letter.onItsOwnThis2', {
+              value: x.effect > 0 ? 'raises' : 'lowers',
+              effect: formatPounds(pence(Math.abs(x.effect))),
+              weeklyWithOnlyThisChange: formatPounds(x.weeklyWithOnlyThisChange),
+            })
       return {
         item,
         cms: { kind: 'text', text: x.cms },
         mine: { kind: 'text', text: x.user },
-        why: `The decision used ${x.cms} for the ${item.charAt(0).toLowerCase()}${item.slice(1)}. The right figure is ${x.user}. ${effect}`,
+        why: serviceText('letter.theDecisionUsedFor', {
+          cms: x.cms,
+          value: item.charAt(0).toLowerCase(),
+          value2: item.slice(1),
+          user: x.user,
+          effect,
+        }),
       }
     })
     const amount = formatPounds(cmp.user.value.totalWeekly)
     return {
       workings: workingsFromSteps(cmp.user.steps),
       disputed,
-      outcome: `With the right figures, the weekly amount is ${amount}.`,
+      outcome: serviceText('letter.withTheRightFigures', { amount }),
     }
   }
 
@@ -1053,24 +1154,28 @@ export class LetterService {
     const r = this.recipient(kind, c).fact
     const out: string[] = []
     if (!ch.recipient?.addressLines?.length) {
-      if (r.useInstead)
-        out.push(`${r.useInstead}: Redress leaves it to you because it is printed only there.`)
+      if (r.useInstead) out.push(serviceText('letter.redressLeavesItTo', { useInstead: r.useInstead }))
       else if (r.confidence !== 'verified')
         out.push(
-          `The address of ${r.organisation} is not confirmed (${r.sources[0]?.title ?? 'no source'}, checked on ${formatDate(r.checkedOn)}). Check it before you send the letter.`,
+          serviceText('letter.theAddressOfIs', {
+            organisation: r.organisation,
+            value: r.sources[0]?.title ?? 'no source',
+            checkedOn: formatDate(r.checkedOn),
+          }),
         )
     }
     const t = await this.timing(who, caseId, kind, ch)
     if (t?.state === 'late')
       out.push(
-        `This is late: the time limit ended on ${formatDate(t.deadline)}.` +
-          (t.outerLimit ? ` A late request can be made up to ${formatDate(t.outerLimit)}.` : '') +
-          ' Say why it is late in your own words.',
+        serviceText('letter.thisIsLateThe', {
+          deadline: formatDate(t.deadline),
+          value: t.outerLimit
+            ? serviceText('letter.aLateRequestCan', { outerLimit: formatDate(t.outerLimit) })
+            : '',
+        }),
       )
     if (t?.state === 'past-outer-limit')
-      out.push(
-        `The time limit has passed: the last date was ${formatDate(t.outerLimit ?? t.deadline)}. Read the letter page for what you can still do.`,
-      )
+      out.push(serviceText('letter.theTimeLimitHas', { value: formatDate(t.outerLimit ?? t.deadline) }))
     return out
   }
 
@@ -1081,7 +1186,8 @@ export class LetterService {
 
   /** Builds the letter from the case. Throws `LetterNeedsMore` saying what to add and where. */
   async draft(who: Actor, caseId: string, kind: LetterKind, ch: LetterChoices = {}): Promise<Drafted> {
-    if (!isLetterKind(kind)) throw new InvalidInput('kind', `There is no letter of kind "${String(kind)}"`)
+    if (!isLetterKind(kind))
+      throw new InvalidInput('kind', serviceText('letter.thereIsNoLetter', { kind: String(kind) }))
     const { input, decision, call } = await this.input(who, caseId, kind, ch)
     let letter: Letter
     try {
@@ -1100,11 +1206,11 @@ export class LetterService {
           [
             {
               field: 'lateReason',
-              whatToAdd: `why it is late, in your own words (the time limit ended on ${formatDate(t.deadline)})`,
+              whatToAdd: serviceText('letter.whyItIsLate2', { deadline: formatDate(t.deadline) }),
               where: 'letter',
             },
           ],
-          `This is late: the time limit ended on ${formatDate(t.deadline)}. Say why in your own words.`,
+          serviceText('letter.thisIsLateThe2', { deadline: formatDate(t.deadline) }),
         )
     }
     return { letter, kind, decision, call }
@@ -1151,7 +1257,7 @@ export class LetterService {
     const e = await this.deps.caseFile.evidence.add(who, caseId, {
       fileName,
       content: Readable.from(content),
-      title: `Proof of postage (${formatDate(sentOn)})`,
+      title: serviceText('letter.proofOfPostage', { sentOn: formatDate(sentOn) }),
       documentDate: (isAfter(sentOn, this.cases.today()) ? this.cases.today() : sentOn).toString(),
       tags: ['proof-of-postage'],
     })
@@ -1166,7 +1272,7 @@ export class LetterService {
    */
   async markSent(who: Actor, caseId: string, drafted: Drafted, send: SendDetails): Promise<Sent> {
     if (!(LETTER_METHODS as readonly string[]).includes(send.method))
-      throw new InvalidInput('method', 'Choose how you sent it')
+      throw new InvalidInput('method', serviceText('letter.chooseHowYouSent'))
     const { letter, kind } = drafted
     const sentOn = send.sentOn ?? this.cases.today()
     const pdf = await this.pdf(letter)
@@ -1242,6 +1348,6 @@ function needsMore(kind: LetterKind, e: MissingParticulars): LetterNeedsMore {
 export function parseMethod(text: string | undefined): LetterMethod {
   const t = (text ?? '').trim()
   if (!(LETTER_METHODS as readonly string[]).includes(t))
-    throw new InvalidInput('method', `Choose one of: ${LETTER_METHODS.join(', ')}`)
+    throw new InvalidInput('method', serviceText('letter.chooseOneOf', { value: LETTER_METHODS.join(', ') }))
   return t as LetterMethod
 }
