@@ -4,7 +4,7 @@ import { scannedPdf, textPdf } from '../../../test/fixtures/documents/pdfs.ts'
 import { loadMupdf } from './mupdf.ts'
 import { MemorySink, PdfWriter } from './pdf-writer.ts'
 import { Redactor } from './redact.ts'
-import { openUpload, redactUpload } from './uploads.ts'
+import { openUpload, redactUpload, spans } from './uploads.ts'
 
 /**
  * Which pages are laid out to search for details to remove. A page is skipped only when nothing
@@ -104,5 +104,25 @@ describe('pages searched for details to remove', () => {
         .map((l) => l.getURI()),
     ).toEqual(['https://www.gov.uk/child-maintenance-service'])
     out.destroy()
+  })
+})
+
+describe('the places covered on a page', () => {
+  const text =
+    'Robin Testfield\n8 Quarry Mews, Eastcombe, ZW7 2JD\nTelephone 07700 900982  Email robin.t@example.net'
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length })
+  const range = (s: string) => ({ kind: 'address' as const, whose: 'the other parent', ...at(s) })
+
+  it('joins a detail found twice and the parts of an address apart only by commas and spaces', () => {
+    const got = spans(
+      [range('Eastcombe'), range('8 Quarry Mews'), range('8 Quarry Mews'), range('ZW7 2JD'), range('Quarry')],
+      text,
+    )
+    expect(got).toEqual([at('8 Quarry Mews, Eastcombe, ZW7 2JD')])
+  })
+
+  it('keeps apart details with other words between them, or on other lines', () => {
+    const got = spans([range('07700 900982'), range('robin.t@example.net'), range('ZW7 2JD')], text)
+    expect(got).toEqual([at('ZW7 2JD'), at('07700 900982'), at('robin.t@example.net')])
   })
 })

@@ -158,6 +158,23 @@ function mergeLines(quads: readonly (Quad | null)[]): Quad[] {
   return out
 }
 
+/**
+ * The places to cover, each once: ranges that overlap (a detail found both exactly and with its
+ * spacing ignored) or that are apart only by spaces and commas (the lines of an address) become
+ * one span. Every character of every range stays covered; fewer, longer quads are much cheaper
+ * for MuPDF, which checks each glyph drawn against each quad.
+ */
+export function spans(ranges: readonly Range[], text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1]
+    if (last && (r.start <= last.end || /^[ \t,]*$/.test(text.slice(last.end, r.start))))
+      last.end = Math.max(last.end, r.end)
+    else out.push({ start: r.start, end: r.end })
+  }
+  return out
+}
+
 function summarise(ranges: readonly Range[]): PageRedaction['removed'] {
   const out: { kind: RedactionKind; whose: string; count: number }[] = []
   for (const r of ranges) {
@@ -297,7 +314,7 @@ export function redactUpload(m: Mupdf, doc: MuDocument, redactor: Redactor): Pag
       ranges = redactor.locate(chars.text)
       // One redaction annotation for the page, holding every place found: MuPDF checks each
       // character drawn against every annotation, looking each one up again, so one is cheaper.
-      const quads = ranges.flatMap((r) => mergeLines(chars.quads.slice(r.start, r.end)))
+      const quads = spans(ranges, chars.text).flatMap((r) => mergeLines(chars.quads.slice(r.start, r.end)))
       if (quads.length > 0) page.createAnnotation('Redact').setQuadPoints(quads)
       page.applyRedactions(
         true,
