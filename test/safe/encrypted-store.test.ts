@@ -128,6 +128,13 @@ describe('snapshots', () => {
     const inside = await openChunkedBuffer(subkey(subkey(key, 'database'), 'snapshot 2'), sealed.subarray(8))
     const segments = inside.toString('latin1').match(/pg_wal\/[0-9A-F]{24}/g) ?? []
     expect(segments).toHaveLength(1)
+    // Written from the in-memory files by Redress, it is a standard tarball: PGlite's own loader
+    // (which checks every header) opens it too.
+    const loaded = await PGlite.create({ loadDataDir: new Blob([inside], { type: 'application/x-tar' }) })
+    expect((await loaded.query(`select value from app_meta where key = 'kept'`)).rows).toEqual([
+      { value: 'yes' },
+    ])
+    await loaded.close()
     // PostgreSQL starts without the segments left out, and everything is there.
     const b = await openEncryptedPglite(dataDir, key, params)
     expect((await b.client.query(`select value from app_meta where key = 'kept'`)).rows).toEqual([
