@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../../copy/translate.ts'
+import { inLocale, tr } from '../letters/copy.ts'
 import type { Reconciliation } from '../../domain/arrears/index.ts'
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { formatDate } from '../../domain/shared/plain-date.ts'
@@ -20,23 +22,21 @@ export interface ArrearsLetterInput extends LetterBaseInput {
   readonly monthName: (ym: string) => string
 }
 
-const TITLE = 'Arrears dispute'
+const TITLE = (): string => tr('arrears.arrearsDispute')
 
 /** The discrepancy schedule, enclosed with both letters: each difference, then the ledger month by month. */
 export function discrepancyAppendix(input: ArrearsLetterInput): Appendix {
   const r = input.reconciliation
-  const blocks: LetterBlock[] = [
-    `This schedule compares what the payment schedule asked for, what I paid (from my bank statements) and what the Child Maintenance Service recorded, up to ${formatDate(r.asOf)}.`,
-  ]
+  const blocks: LetterBlock[] = [tr('arrears.thisScheduleComparesWhat', { asOf: formatDate(r.asOf) })]
   if (input.schedule.length > 0)
     blocks.push(
-      heading('The differences'),
+      heading(tr('arrears.theDifferences')),
       table(
         [
-          { header: 'Date', weight: 1.3 },
-          { header: 'Difference', weight: 4 },
-          { header: 'Amount', align: 'right', weight: 1.1 },
-          { header: 'Evidence', weight: 2 },
+          { header: tr('arrears.date'), weight: 1.3 },
+          { header: tr('arrears.difference'), weight: 4 },
+          { header: tr('arrears.amount'), align: 'right', weight: 1.1 },
+          { header: tr('arrears.evidence'), weight: 2 },
         ],
         input.schedule.map((s) => [
           s.date,
@@ -47,14 +47,14 @@ export function discrepancyAppendix(input: ArrearsLetterInput): Appendix {
       ),
     )
   blocks.push(
-    heading('Month by month'),
+    heading(tr('arrears.monthByMonth')),
     table(
       [
-        { header: 'Month', weight: 1.5 },
-        { header: 'Due', align: 'right' },
-        { header: 'Paid', align: 'right' },
-        { header: 'CMS recorded', align: 'right' },
-        { header: 'Balance (my records)', align: 'right' },
+        { header: tr('arrears.month'), weight: 1.5 },
+        { header: tr('arrears.due'), align: 'right' },
+        { header: tr('arrears.paid'), align: 'right' },
+        { header: tr('arrears.cmsRecorded'), align: 'right' },
+        { header: tr('arrears.balanceMyRecords'), align: 'right' },
       ],
       r.months.map((m) => [
         input.monthName(m.month),
@@ -66,7 +66,7 @@ export function discrepancyAppendix(input: ArrearsLetterInput): Appendix {
       {
         totals: [
           [
-            'Total',
+            tr('arrears.total'),
             formatPounds(r.scheduledDue),
             formatPounds(r.paid),
             r.cmsRecorded === null ? '–' : formatPounds(r.cmsRecorded),
@@ -76,69 +76,77 @@ export function discrepancyAppendix(input: ArrearsLetterInput): Appendix {
       },
     ),
   )
-  return { title: 'Discrepancy schedule', paragraphs: blocks }
+  return { title: tr('arrears.discrepancySchedule'), paragraphs: blocks }
 }
 
 /** The arrears dispute: the CMS's figure against the parent's evidence, each difference with its cause. */
-export function arrearsDisputeLetter(input: ArrearsLetterInput): Letter {
-  const need = new Needs(TITLE)
-  const base = readBase(need, input, 'the Child Maintenance Service complaints team')
+function arrearsDisputeLetterIn(input: ArrearsLetterInput): Letter {
+  const need = new Needs(TITLE())
+  const base = readBase(need, input, tr('arrears.theChildMaintenanceService'))
   need.check()
   const r = input.reconciliation
   const paragraphs: LetterBlock[] = []
   if (r.cmsArrears !== null)
     paragraphs.push(
-      `You have told me that ${r.cmsArrears >= 0 ? `I owe ${formatPounds(r.cmsArrears)} in arrears` : `I am ${formatPounds(pence(-r.cmsArrears))} in credit`} on ${formatDate(r.asOf)}. I do not agree with this figure.`,
+      tr('arrears.youHaveToldMe', {
+        value:
+          r.cmsArrears >= 0
+            ? tr('arrears.iOweInArrears', { cmsArrears: formatPounds(r.cmsArrears) })
+            : tr('arrears.iAmInCredit', { value: formatPounds(pence(-r.cmsArrears)) }),
+        asOf: formatDate(r.asOf),
+      }),
     )
   paragraphs.push(
     r.arrearsOnEvidence >= 0
-      ? `My own records, from my bank statements and your payment schedule, show ${formatPounds(r.arrearsOnEvidence)} owed on that date.`
-      : `My own records, from my bank statements and your payment schedule, show that I had paid ${formatPounds(pence(-r.arrearsOnEvidence))} more than was due on that date.`,
+      ? tr('arrears.myOwnRecordsFrom', { arrearsOnEvidence: formatPounds(r.arrearsOnEvidence) })
+      : tr('arrears.myOwnRecordsFrom2', { value: formatPounds(pence(-r.arrearsOnEvidence)) }),
   )
   if (r.difference !== null && r.difference !== 0) {
-    paragraphs.push(`The difference is ${formatPounds(r.difference)}. It is made up as follows.`)
+    paragraphs.push(tr('arrears.theDifferenceIsIt', { difference: formatPounds(r.difference) }))
     for (const p of r.parts.filter((x) => x.amount !== 0))
       paragraphs.push(`${formatPounds(p.amount)}: ${p.text}`)
   }
   const unrecorded = r.unrecordedPayments ?? []
   if (unrecorded.length > 0)
     paragraphs.push(
-      heading('Payments you have not recorded'),
-      'I made these payments. They are on my bank statement, a copy of which is enclosed, but not on your records:',
+      heading(tr('arrears.paymentsYouHaveNot')),
+      tr('arrears.iMadeThesePayments'),
       table(
         [
-          { header: 'Date', weight: 1.6 },
-          { header: 'Amount', align: 'right', weight: 1.2 },
+          { header: tr('arrears.date'), weight: 1.6 },
+          { header: tr('arrears.amount'), align: 'right', weight: 1.2 },
         ],
         unrecorded.map((p) => [formatDate(p.date), formatPounds(p.amount)]),
       ),
     )
   if (r.dueFindings.length > 0) {
-    paragraphs.push(heading('What was due'))
+    paragraphs.push(heading(tr('arrears.whatWasDue')))
     for (const f of r.dueFindings) paragraphs.push(f.text)
   }
   paragraphs.push(
-    heading('What I am asking you to do'),
-    'Please correct your records, tell me the corrected arrears figure in writing, and send me a full statement of account showing every amount due and every payment received.',
-    'If you do not agree with any line of the enclosed discrepancy schedule, please tell me which one and why.',
-    'Please treat this letter as a complaint if my records are not put right.',
+    heading(tr('arrears.whatIAmAsking')),
+    tr('arrears.pleaseCorrectYourRecords'),
+    tr('arrears.ifYouDoNot'),
+    tr('arrears.pleaseTreatThisLetter'),
   )
   return compose(base, input, {
     kind: 'complaint',
-    title: TITLE,
-    subject: `The arrears figure on my case${r.cmsArrears !== null ? ` (${formatPounds(r.cmsArrears)} on ${formatDate(r.asOf)})` : ''}`,
+    title: TITLE(),
+    subject: tr('arrears.theArrearsFigureOn', {
+      value:
+        r.cmsArrears !== null
+          ? tr('arrears.on', { cmsArrears: formatPounds(r.cmsArrears), asOf: formatDate(r.asOf) })
+          : '',
+    }),
     paragraphs,
     appendices: [discrepancyAppendix(input)],
-    enclosures: ['Bank statements showing the payments'],
-    notes: [
-      'An arrears figure cannot be appealed to a tribunal. If the CMS does not put it right, you can complain, then go to the Independent Case Examiner.',
-      'If the arrears come from a decision you think is wrong, challenge that decision separately (a mandatory reconsideration).',
-    ],
+    enclosures: [tr('arrears.bankStatementsShowingThe')],
+    notes: [tr('arrears.anArrearsFigureCannot'), tr('arrears.ifTheArrearsCome')],
   })
 }
 
 /** The statement-of-account request, with the payments in dispute and the discrepancy schedule enclosed. */
-export function arrearsStatementRequest(input: ArrearsLetterInput): Letter {
+function arrearsStatementRequestIn(input: ArrearsLetterInput): Letter {
   const r = input.reconciliation
   const first = r.months[0]
   const letter = statementOfAccount({
@@ -157,7 +165,7 @@ export function arrearsStatementRequest(input: ArrearsLetterInput): Letter {
     disputed: (r.unrecordedPayments ?? []).map((p) => ({
       date: p.date,
       amount: p.amount,
-      note: 'paid from my bank account; on my bank statement, not on your records',
+      note: tr('arrears.paidFromMyBank'),
     })),
   })
   const appendix = discrepancyAppendix(input)
@@ -167,3 +175,11 @@ export function arrearsStatementRequest(input: ArrearsLetterInput): Letter {
     enclosures: [...new Set([appendix.title, ...letter.enclosures])],
   }
 }
+
+/** Builds the letter in the given language (see ../letters/copy.ts). */
+export const arrearsDisputeLetter = (input: ArrearsLetterInput, locale: Locale = DEFAULT_LOCALE): Letter =>
+  inLocale(locale, () => arrearsDisputeLetterIn(input))
+
+/** Builds the letter in the given language (see ../letters/copy.ts). */
+export const arrearsStatementRequest = (input: ArrearsLetterInput, locale: Locale = DEFAULT_LOCALE): Letter =>
+  inLocale(locale, () => arrearsStatementRequestIn(input))
