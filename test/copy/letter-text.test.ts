@@ -12,6 +12,7 @@ const sources = [
   ...readdirSync(LETTERS).map((f) => join(LETTERS, f)),
   ...readdirSync(join(LETTERS, 'templates')).map((f) => join(LETTERS, 'templates', f)),
   join(LETTERS, '..', 'arrears', 'letters.ts'),
+  join(LETTERS, '..', 'workings', 'render-workings.ts'),
 ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
 const code = sources.map((f) => readFileSync(f, 'utf8')).join('\n')
 const asked = new Set([...code.matchAll(/\bt(?:r)?\(\s*'([\w.]+)'/g)].map((m) => m[1]!))

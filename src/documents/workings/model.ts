@@ -1,3 +1,4 @@
+import type { Locale } from '../../copy/translate.ts'
 import type { PlainDate } from '../../domain/shared/plain-date.ts'
 import type { Confidence } from '../../domain/shared/traced.ts'
 
@@ -53,6 +54,8 @@ export interface WorkingsComparison {
  * CMS's figures and the points not confirmed. Plain data: the web journey builds it.
  */
 export interface WorkingsDocument {
+  /** The language to write it in (default English). */
+  readonly locale?: Locale
   readonly preparedOn: PlainDate
   /** "the receiving parent", "the paying parent", "someone helping a parent" */
   readonly preparedBy: string

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../../copy/translate.ts'
+import { trIn } from '../letters/copy.ts'
 import { PDFDocument, PDFString, type PDFPage } from 'pdf-lib'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { setMetadata } from '../letters/render-pdf.ts'
@@ -6,7 +8,11 @@ import { A4, MARGIN, PageFlow, SIZE } from '../pdf/flow.ts'
 import { wrap } from '../pdf/text.ts'
 import type { WorkingsDocument, WorkingsStep } from './model.ts'
 
-export const WORKINGS_PDF_TITLE = 'Child maintenance calculation: workings'
+/** The title of the workings document, in the given language. */
+export const workingsPdfTitle = (locale: Locale = DEFAULT_LOCALE): string =>
+  trIn(locale)('workingsPdf.childMaintenanceCalculationWorkings')
+/** The title in English (the default locale). */
+export const WORKINGS_PDF_TITLE = workingsPdfTitle()
 
 interface Area {
   readonly x: number
@@ -28,7 +34,7 @@ function link(page: PDFPage, rect: Area, url: string): void {
   page.node.addAnnot(context.register(annot))
 }
 
-function drawSteps(flow: PageFlow, steps: readonly WorkingsStep[]): void {
+function drawSteps(flow: PageFlow, steps: readonly WorkingsStep[], t: ReturnType<typeof trIn>): void {
   const { regular, bold } = flow.fonts
   const width = flow.width - 26
   steps.forEach((s, i) => {
@@ -36,11 +42,19 @@ function drawSteps(flow: PageFlow, steps: readonly WorkingsStep[]): void {
       s.amount === undefined
         ? undefined
         : s.unrounded === undefined
-          ? `Amount: ${s.amount}`
-          : `Amount: ${s.amount} (before rounding ${s.unrounded})`
+          ? t('workingsPdf.amount', { amount: s.amount })
+          : t('workingsPdf.amountBeforeRounding', { amount: s.amount, unrounded: s.unrounded })
     const src = s.source
-    const cite = `Source: ${src.instrument}, ${src.provision}. Rule: ${src.ruleTitle} (${src.ruleId}).`
-    const confidence = `Confidence: ${src.confidenceLabel}. ${src.confidenceText}`
+    const cite = t('workingsPdf.sourceRule', {
+      instrument: src.instrument,
+      provision: src.provision,
+      ruleTitle: src.ruleTitle,
+      ruleId: src.ruleId,
+    })
+    const confidence = t('workingsPdf.confidence', {
+      confidenceLabel: src.confidenceLabel,
+      confidenceText: src.confidenceText,
+    })
     const confidenceFont = src.confidence === 'verified' ? regular : bold
     // Keep a step and its source together on one page where they fit.
     const height =
@@ -67,9 +81,14 @@ function drawSteps(flow: PageFlow, steps: readonly WorkingsStep[]): void {
 }
 
 function drawFooters(flow: PageFlow, doc: WorkingsDocument): void {
+  const t = trIn(doc.locale ?? DEFAULT_LOCALE)
   const total = flow.pages.length
   flow.pages.forEach((p, i) => {
-    const text = `Workings from Redress · calculation from ${formatDate(doc.effectiveDate)} · Page ${i + 1} of ${total}`
+    const text = t('workingsPdf.workingsFromRedressCalculation', {
+      effectiveDate: formatDate(doc.effectiveDate),
+      value: i + 1,
+      total,
+    })
     const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
     p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
   })
@@ -77,83 +96,85 @@ function drawFooters(flow: PageFlow, doc: WorkingsDocument): void {
 
 /** Lays the workings out on A4 pages. */
 export function drawWorkings(flow: PageFlow, doc: WorkingsDocument): void {
+  const t = trIn(doc.locale ?? DEFAULT_LOCALE)
   const { fonts } = flow
   flow.newPage()
-  flow.text(WORKINGS_PDF_TITLE, { font: fonts.bold, size: SIZE.title + 1, after: 4 })
+  flow.text(workingsPdfTitle(doc.locale), { font: fonts.bold, size: SIZE.title + 1, after: 4 })
   flow.text(
-    `Prepared with Redress on ${formatDate(doc.preparedOn)} by ${doc.preparedBy}, for the calculation from ${formatDate(doc.effectiveDate)}.`,
+    t('workingsPdf.preparedWithRedressOn', {
+      preparedOn: formatDate(doc.preparedOn),
+      preparedBy: doc.preparedBy,
+      effectiveDate: formatDate(doc.effectiveDate),
+    }),
     { after: 2 },
   )
-  flow.text('Name: ______________________________     CMS reference: ______________________', {
+  flow.text(t('workingsPdf.nameCmsReference'), {
     after: 10,
   })
 
-  flow.heading('The weekly amount')
-  flow.text(`${doc.total} a week`, { font: fonts.bold, size: SIZE.title + 3, after: 4 })
+  flow.heading(t('workingsPdf.theWeeklyAmount'))
+  flow.text(t('workingsPdf.aWeek', { total: doc.total }), {
+    font: fonts.bold,
+    size: SIZE.title + 3,
+    after: 4,
+  })
   for (const line of doc.summary) flow.text(line, { after: 3 })
 
-  flow.heading('The figures used')
+  flow.heading(t('workingsPdf.theFiguresUsed'))
   const compared = doc.figures.some((f) => f.cms !== undefined)
   flow.table({
     kind: 'table',
     columns: compared
       ? [
-          { header: 'Figure', weight: 2 },
-          { header: 'My figures', weight: 3 },
-          { header: 'The CMS’s figures', weight: 3 },
+          { header: t('workingsPdf.figure'), weight: 2 },
+          { header: t('workingsPdf.myFigures'), weight: 3 },
+          { header: t('workingsPdf.theCmsSFigures'), weight: 3 },
         ]
       : [
-          { header: 'Figure', weight: 2 },
-          { header: 'My figures', weight: 4 },
+          { header: t('workingsPdf.figure'), weight: 2 },
+          { header: t('workingsPdf.myFigures'), weight: 4 },
         ],
     rows: doc.figures.map((f) => (compared ? [f.label, f.yours, f.cms ?? ''] : [f.label, f.yours])),
   })
 
   const c = doc.comparison
   if (c) {
-    flow.heading('Where the CMS’s figures differ from mine')
+    flow.heading(t('workingsPdf.whereTheCmsS'))
     if (c.differences.length > 0)
       flow.table({
         kind: 'table',
         columns: [
-          { header: 'Figure', weight: 2 },
-          { header: 'The CMS used', weight: 2 },
-          { header: 'I say', weight: 2 },
-          { header: 'Effect of this alone', weight: 2.5 },
+          { header: t('workingsPdf.figure'), weight: 2 },
+          { header: t('workingsPdf.theCmsUsed'), weight: 2 },
+          { header: t('workingsPdf.iSay'), weight: 2 },
+          { header: t('workingsPdf.effectOfThisAlone'), weight: 2.5 },
         ],
         rows: c.differences.map((d) => [d.what, d.cms, d.user, d.effect]),
       })
     for (const note of c.notes) flow.text(note, { after: 4 })
   }
 
-  flow.heading('Workings on my figures')
-  flow.text(
-    'Each step says what was done, the figure it gives and the law or official guidance it comes from. ' +
-      'Sources marked unverified have not yet been checked against the law itself.',
-    { grey: true, after: 6 },
-  )
-  drawSteps(flow, doc.steps)
+  flow.heading(t('workingsPdf.workingsOnMyFigures'))
+  flow.text(t('workingsPdf.eachStepSaysWhat'), { grey: true, after: 6 })
+  drawSteps(flow, doc.steps, t)
 
   if (c) {
-    flow.heading('Workings on the CMS’s figures')
-    drawSteps(flow, c.cmsSteps)
+    flow.heading(t('workingsPdf.workingsOnTheCms'))
+    drawSteps(flow, c.cmsSteps, t)
   }
 
   if (doc.assumptions.length > 0) {
-    flow.heading('Points Redress could not confirm')
+    flow.heading(t('workingsPdf.pointsRedressCouldNot'))
     for (const a of doc.assumptions) flow.bullet(a)
   }
 
-  flow.heading('About these workings')
-  flow.text(
-    'Redress is free, independent software. It is not the Child Maintenance Service and this is not legal ' +
-      'advice. It works the calculation out from the figures above under the 2012-scheme rules, to the penny.',
-    { after: 4 },
-  )
+  flow.heading(t('workingsPdf.aboutTheseWorkings'))
+  flow.text(t('workingsPdf.redressIsFreeIndependent'), { after: 4 })
 }
 
 /** Renders the workings as an A4 PDF with real, searchable text in the embedded open font. */
 export async function renderWorkingsPdf(doc: WorkingsDocument): Promise<Uint8Array> {
+  const t = trIn(doc.locale ?? DEFAULT_LOCALE)
   const pdf = await PDFDocument.create({ updateMetadata: false })
   const fonts = await embedFonts(pdf)
   const flow = new PageFlow(pdf, fonts)
@@ -161,8 +182,8 @@ export async function renderWorkingsPdf(doc: WorkingsDocument): Promise<Uint8Arr
   drawFooters(flow, doc)
   setMetadata(
     pdf,
-    WORKINGS_PDF_TITLE,
-    `Workings for the child maintenance calculation from ${formatDate(doc.effectiveDate)}`,
+    workingsPdfTitle(doc.locale),
+    t('workingsPdf.workingsForTheChild', { effectiveDate: formatDate(doc.effectiveDate) }),
     'Redress',
     doc.preparedOn,
   )
