@@ -15,7 +15,7 @@ const sources = [
   join(LETTERS, '..', 'workings', 'render-workings.ts'),
 ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
 const code = sources.map((f) => readFileSync(f, 'utf8')).join('\n')
-const asked = new Set([...code.matchAll(/\bt(?:r)?\(\s*'([\w.]+)'/g)].map((m) => m[1]!))
+const asked = new Set([...code.matchAll(/(?:\bt(?:r)?|\))\(\s*'([\w.]+)'/g)].map((m) => m[1]!))
 
 const keysOf = (node: unknown, prefix = ''): string[] =>
   typeof node === 'string'
