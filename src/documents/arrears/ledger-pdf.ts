@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import { PDFDocument } from 'pdf-lib'
 import type { Appendix, LetterBlock } from '../letters/model.ts'
 import { isHeading, isTable } from '../letters/model.ts'
@@ -39,18 +40,15 @@ export function drawLedger(flow: PageFlow, input: LedgerDocument, r: (s: string)
     }
   }
   if (input.workings.length > 0) {
-    flow.heading('How it was worked out')
+    flow.heading(docText('ledgerPdf.howItWasWorked'))
     input.workings.forEach((w, i) => flow.numbered(i + 1, r(w), 3))
   }
   if (input.assumptions && input.assumptions.length > 0) {
-    flow.heading('What could not be confirmed')
+    flow.heading(docText('ledgerPdf.whatCouldNotBe'))
     for (const a of input.assumptions) flow.bullet(r(a))
   }
   flow.gap(6)
-  flow.text(
-    'Worked out by Redress from the parent’s bank statements and the CMS’s figures. This is not legal advice.',
-    { grey: true, size: SIZE.small },
-  )
+  flow.text(docText('ledgerPdf.workedOutByRedress'), { grey: true, size: SIZE.small })
 }
 
 /**

@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import { PDFDocument } from 'pdf-lib'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { embedFonts } from '../pdf/fonts.ts'
@@ -15,7 +16,12 @@ export async function renderStatementExtract(s: StatementExtract): Promise<Uint8
   const flow = new PageFlow(doc, fonts)
   flow.text('Bank statement: maintenance payments', { font: fonts.bold, size: SIZE.title, after: 8 })
   flow.text(
-    `These are the payments picked as child maintenance from the bank statement file "${s.fileName}", imported into Redress on ${formatDate(s.importedOn)} (layout: ${s.profile}). The original file is kept with the arrears check; its SHA-256 fingerprint is ${s.sha256}.`,
+    docText('statementExtract.theseAreThePayments', {
+      fileName: s.fileName,
+      importedOn: formatDate(s.importedOn),
+      profile: s.profile,
+      sha256: s.sha256,
+    }),
     { after: 10 },
   )
   flow.table({

@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import { strFromU8, unzipSync } from 'fflate'
 import { ReadFailure } from './types.ts'
 
@@ -14,7 +15,7 @@ export function wordPages(bytes: Uint8Array): string[] {
     if (!doc) throw new Error('no document.xml')
     xml = strFromU8(doc)
   } catch {
-    throw new ReadFailure('damaged', 'The Word document could not be read: it may be damaged.')
+    throw new ReadFailure('damaged', docText('docx.theWordDocumentCould'))
   }
   const body = xml.replace(/<w:del\b[\s\S]*?<\/w:del>/g, '') // deleted tracked changes are not text
   const pages: string[] = []

@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import { ReadFailure } from './types.ts'
 
 /** The largest image Redress decodes: 50 megapixels (a 48 MP phone photo fits; a decompression bomb does not). */
@@ -59,12 +60,11 @@ export function imageDimensions(bytes: Uint8Array, mediaType: string): Dimension
 export function checkPixels(bytes: Uint8Array, mediaType: string, limit = MAX_PIXELS): Dimensions {
   const d = imageDimensions(bytes, mediaType)
   if (!d || d.width === 0 || d.height === 0)
-    throw new ReadFailure('damaged', 'The image could not be read: its size is missing or damaged.')
+    throw new ReadFailure('damaged', docText('image.theImageCouldNot'))
   if (d.width * d.height > limit)
     throw new ReadFailure(
       'too-many-pixels',
-      `The image is ${d.width} × ${d.height} pixels, more than the ${limit / 1_000_000} million Redress reads safely. ` +
-        'Take the photo at a lower resolution, or crop it, and add it again.',
+      docText('image.theImageIsPixels', { width: d.width, height: d.height, value: limit / 1_000_000 }),
     )
   return d
 }
@@ -82,7 +82,7 @@ export async function normaliseForOcr(bytes: Uint8Array, mediaType: string): Pro
   try {
     doc = mupdf.Document.openDocument(bytes, mediaType)
   } catch {
-    throw new ReadFailure('damaged', 'The image could not be decoded: it may be damaged.')
+    throw new ReadFailure('damaged', docText('image.theImageCouldNot2'))
   }
   try {
     const page = doc.loadPage(0)
@@ -114,7 +114,7 @@ export async function heicToJpeg(bytes: Uint8Array): Promise<Buffer> {
   try {
     return Buffer.from(await convert({ buffer: Buffer.from(bytes), format: 'JPEG', quality: 0.92 }))
   } catch {
-    throw new ReadFailure('damaged', 'The HEIC photo could not be decoded: it may be damaged.')
+    throw new ReadFailure('damaged', docText('image.theHeicPhotoCould'))
   }
 }
 

@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -26,14 +27,11 @@ export function trainedDataFile(lang: OcrLanguage | 'osd'): string {
   try {
     root = dirname(require_.resolve(`${pkg}/package.json`))
   } catch {
-    throw new ReadFailure(
-      'ocr-data-missing',
-      `The trained data for "${lang}" is not installed (npm package ${pkg}).`,
-    )
+    throw new ReadFailure('ocr-data-missing', docText('ocr.theTrainedDataFor', { lang, pkg }))
   }
   const file = join(root, folder, `${lang}.traineddata.gz`)
   if (!existsSync(file))
-    throw new ReadFailure('ocr-data-missing', `The trained data for "${lang}" is missing from ${pkg}.`)
+    throw new ReadFailure('ocr-data-missing', docText('ocr.theTrainedDataFor2', { lang, pkg }))
   return file
 }
 
@@ -46,13 +44,10 @@ export function parseLanguages(text: string): OcrLanguage[] {
     .split('+')
     .map((p) => p.trim().toLowerCase())
     .filter(Boolean)
-  if (parts.length === 0) throw new ReadFailure('language', 'Choose a language to read: eng, cym or eng+cym.')
+  if (parts.length === 0) throw new ReadFailure('language', docText('ocr.chooseALanguageTo'))
   for (const p of parts)
     if (!(OCR_LANGUAGES as readonly string[]).includes(p))
-      throw new ReadFailure(
-        'language',
-        `Redress has no trained data to read "${p}". It can read English (eng) and Welsh (cym).`,
-      )
+      throw new ReadFailure('language', docText('ocr.redressHasNoTrained', { p }))
   return [...new Set(parts)] as OcrLanguage[]
 }
 
@@ -157,10 +152,7 @@ export class OcrEngine {
   private checkData(langs: readonly string[]): void {
     for (const lang of langs)
       if (!existsSync(join(this.langPath, `${lang}.traineddata.gz`)))
-        throw new ReadFailure(
-          'ocr-data-missing',
-          `The trained data to read "${lang}" is not installed, so Redress cannot read this in that language.`,
-        )
+        throw new ReadFailure('ocr-data-missing', docText('ocr.theTrainedDataTo', { lang }))
   }
 
   private async lstm(langs: string): Promise<TesseractWorker> {

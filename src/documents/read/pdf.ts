@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import type * as MuPdf from 'mupdf'
 import { openPdf, pageTexts } from '../bundle/pdf-text.ts'
 import { MAX_PIXELS } from './image.ts'
@@ -25,7 +26,7 @@ export function renderScale(page: number, width: number, height: number, maxPixe
   const wanted = OCR_DPI / 72
   const points = Math.abs(width * height)
   if (!Number.isFinite(points) || points === 0)
-    throw new ReadFailure('damaged', `Page ${page} of the PDF has no size, so it cannot be read.`)
+    throw new ReadFailure('damaged', docText('pdf.pageOfThePdf', { page }))
   // Pixels are whole: a 1-pixel margin per side keeps the rounded size under the limit too.
   const fits = Math.sqrt(maxPixels / points) * 0.999
   const scale = Math.min(wanted, fits)
@@ -33,10 +34,13 @@ export function renderScale(page: number, width: number, height: number, maxPixe
     const inches = (pt: number) => Math.round(Math.abs(pt) / 72)
     throw new ReadFailure(
       'page-too-large',
-      `Page ${page} of the PDF is ${inches(width)} × ${inches(height)} inches: read at a resolution OCR ` +
-        `can use (${MIN_OCR_DPI} dots per inch), it would be more than the ${maxPixels / 1_000_000} million ` +
-        'pixels Redress reads safely. The file is kept as it is; to have it read, save the page at a ' +
-        'normal paper size (for example A4) and add that.',
+      docText('pdf.pageOfThePdf2', {
+        page,
+        width: inches(width),
+        height: inches(height),
+        minOcrDpi: MIN_OCR_DPI,
+        value: maxPixels / 1_000_000,
+      }),
     )
   }
   return scale
@@ -46,13 +50,8 @@ const significant = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? [
 
 function pdfFailure(error: unknown): ReadFailure {
   const name = (error as { name?: string }).name ?? ''
-  if (name === 'PasswordException')
-    return new ReadFailure(
-      'password',
-      'The PDF is protected by a password, so Redress cannot read its text. The file is kept as it is; ' +
-        'to have it read, save a copy without the password and add that.',
-    )
-  return new ReadFailure('damaged', 'The PDF could not be read: it may be damaged or not a real PDF.')
+  if (name === 'PasswordException') return new ReadFailure('password', docText('pdf.thePdfIsProtected'))
+  return new ReadFailure('damaged', docText('pdf.thePdfCouldNot'))
 }
 
 /**
@@ -78,9 +77,12 @@ function checkPictures(mupdf: typeof MuPdf, page: MuPdf.Page, n: number, maxPixe
   if (largest.width * largest.height > maxPixels)
     throw new ReadFailure(
       'too-many-pixels',
-      `Page ${n} of the PDF holds a picture of ${largest.width} × ${largest.height} pixels, more than the ` +
-        `${maxPixels / 1_000_000} million Redress reads safely. The file is kept as it is; to have it read, ` +
-        'scan the page again at a lower resolution (300 dots per inch is plenty) and add that.',
+      docText('pdf.pageOfThePdf3', {
+        n,
+        width: largest.width,
+        height: largest.height,
+        value: maxPixels / 1_000_000,
+      }),
     )
 }
 

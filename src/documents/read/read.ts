@@ -1,3 +1,4 @@
+import { docText } from '../copy.ts'
 import { readPdf } from './pdf.ts'
 import { checkPixels, heicToJpeg, normaliseForOcr } from './image.ts'
 import { emailText } from './eml.ts'
@@ -62,9 +63,6 @@ async function readPages(
     case DOCX:
       return wordPages(bytes).map((text, i) => ({ page: i + 1, method: 'word', confidence: null, text }))
     default:
-      throw new ReadFailure(
-        'unsupported',
-        `Redress cannot read the text of this kind of file (${mediaType}).`,
-      )
+      throw new ReadFailure('unsupported', docText('read.redressCannotReadThe', { mediaType }))
   }
 }
