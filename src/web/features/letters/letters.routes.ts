@@ -90,7 +90,7 @@ async function readLetterPost(request: FastifyRequest, maxBytes: number): Promis
         if (size <= maxBytes) chunks.push(chunk)
       }
       if (size > maxBytes || part.file.truncated)
-        proofError = new InvalidInput('proof', 'The file is too large. Nothing was saved.')
+        proofError = new InvalidInput('proof', copy('letters.errors.proofTooLarge'))
       else proof = { name: part.filename, bytes: Buffer.concat(chunks) }
     } else {
       const v = typeof part.value === 'string' ? part.value : String(part.value ?? '')
