@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
+import type { Message } from '../domain/shared/message.ts'
 import { z } from 'zod'
 import {
   calculate,
@@ -239,7 +241,10 @@ function stepJson(s: Step): StepJson {
 }
 
 /** The JSON shape of a calculation result (money as decimal strings). */
-export function calculationJson(result: Traced<Calculation>): CalcResponse {
+export function calculationJson(
+  result: Traced<Calculation, Message>,
+  locale: Locale = DEFAULT_LOCALE,
+): CalcResponse {
   const v = result.value
   return {
     rate: v.rate,
@@ -252,7 +257,8 @@ export function calculationJson(result: Traced<Calculation>): CalcResponse {
       receiverGetsAfterFees: toDecimal(r.receiverGetsAfterFees),
     })),
     steps: result.steps.map(stepJson),
-    assumptions: [...result.assumptions],
+    // The domain says its assumptions as messages; they are put into words here, for the page and the CLI.
+    assumptions: result.assumptions.map((m) => text(m, {}, locale)),
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Message } from '../shared/message.ts'
 import { add, type Pence } from '../shared/pence.ts'
 import { ratio } from '../shared/ratio.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
@@ -19,7 +20,7 @@ import { round, Workings } from './workings.ts'
  * The 2012-scheme weekly maintenance calculation (Child Support Act 1991, Schedule 1), with its workings.
  * Pure: reads the rules in force on `input.effectiveDate` from `book`.
  */
-export function calculate(book: RuleBook, input: CalculationInput): Traced<Calculation> {
+export function calculate(book: RuleBook, input: CalculationInput): Traced<Calculation, Message> {
   validateInput(input)
   const p = paramsAt(book, input.effectiveDate)
   const w = new Workings()

@@ -1,3 +1,4 @@
+import type { Message } from '../shared/message.ts'
 import { pence, sub, ZERO, type Pence } from '../shared/pence.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import type { Traced } from '../shared/traced.ts'
@@ -49,8 +50,8 @@ export interface StatedCheck {
 }
 
 export interface Comparison {
-  readonly user: Traced<Calculation>
-  readonly cms: Traced<Calculation>
+  readonly user: Traced<Calculation, Message>
+  readonly cms: Traced<Calculation, Message>
   readonly differences: readonly InputDifference[]
   /** Your total less the total on the CMS's figures. */
   readonly combinedEffect: Pence

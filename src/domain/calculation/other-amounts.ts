@@ -1,3 +1,5 @@
+import type { Message } from '../shared/message.ts'
+import { message } from '../shared/message.ts'
 import { InvalidInput } from '../shared/errors.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
@@ -11,7 +13,11 @@ import { Workings } from './workings.ts'
  * The default rate (reg 49) for a default maintenance decision, by number of qualifying
  * children. Sources disagree on the figures; the workings say so.
  */
-export function defaultRate(book: RuleBook, on: PlainDate, qualifyingChildren: number): Traced<Pence> {
+export function defaultRate(
+  book: RuleBook,
+  on: PlainDate,
+  qualifyingChildren: number,
+): Traced<Pence, Message> {
   if (!Number.isSafeInteger(qualifyingChildren) || qualifyingChildren < 1)
     throw new InvalidInput('qualifyingChildren', 'must be a whole number, 1 or more')
   const p = paramsAt(book, on)
@@ -27,15 +33,18 @@ export function defaultRate(book: RuleBook, on: PlainDate, qualifyingChildren: n
     amount,
   )
   w.assume(
-    `Sources disagree on the default rate. Regulation 49 as made says ${gbp(amounts[0])}, ${gbp(amounts[1])} and ` +
-      `${gbp(amounts[2])} for 1, 2 and 3 or more children; GOV.UK now says ${govUkStates.join(', ')}. No change to the ` +
-      'law was found, so we use the figures as made.',
+    message('calculationText.assumption.defaultRateSources', {
+      one: gbp(amounts[0]),
+      two: gbp(amounts[1]),
+      three: gbp(amounts[2]),
+      govUk: govUkStates.join(', '),
+    }),
   )
   return w.done(amount)
 }
 
 /** The fee for applying to the CMS on a date (SI 2014/612; abolished from 26 February 2024). */
-export function applicationFee(book: RuleBook, on: PlainDate): Traced<Pence> {
+export function applicationFee(book: RuleBook, on: PlainDate): Traced<Pence, Message> {
   const p = paramsAt(book, on)
   const fee = p.applicationFee.value
   const w = new Workings()

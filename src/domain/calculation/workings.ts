@@ -1,5 +1,6 @@
 import type { Pence } from '../shared/pence.ts'
 import { ratio, ratioToDecimal, roundPence, type Ratio } from '../shared/ratio.ts'
+import type { Message } from '../shared/message.ts'
 import type { Citation, Step, Traced } from '../shared/traced.ts'
 
 /** A figure rounded to the penny, with the exact figure in pounds where rounding changed it. */
@@ -64,7 +65,8 @@ export const times = (amount: Pence, fraction: Ratio): Ratio => ({
 /** Collects the steps and assumptions of one calculation, in order, without duplicate assumptions. */
 export class Workings {
   private readonly steps: Step[] = []
-  private readonly assumptions: string[] = []
+  private readonly assumptions: Message[] = []
+  private readonly assumed = new Set<string>()
 
   add(key: string, text: string, cite: Citation, figure?: Pence | Rounded): void {
     if (figure === undefined) this.steps.push({ key, text, cite })
@@ -73,11 +75,15 @@ export class Workings {
     else this.steps.push({ key, text, amount: figure.value, unrounded: figure.unrounded, cite })
   }
 
-  assume(text: string): void {
-    if (!this.assumptions.includes(text)) this.assumptions.push(text)
+  /** Notes a point the law does not confirm (once, however often it is met). */
+  assume(note: Message): void {
+    const id = note.params ? `${note.key}\u0000${JSON.stringify(note.params)}` : note.key
+    if (this.assumed.has(id)) return
+    this.assumed.add(id)
+    this.assumptions.push(note)
   }
 
-  done<T>(value: T): Traced<T> {
+  done<T>(value: T): Traced<T, Message> {
     return { value, steps: this.steps, assumptions: this.assumptions }
   }
 }

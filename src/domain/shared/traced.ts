@@ -28,11 +28,15 @@ export interface Step {
   readonly cite?: Citation
 }
 
-/** A value together with the steps that produced it and any assumptions made on the way. */
-export interface Traced<T> {
+/**
+ * A value together with the steps that produced it and any assumptions made on the way. `A` is how
+ * an assumption is told: a `Message` (key and parameters, see ./message.ts) where the domain has
+ * moved its words to the locale files (the calculation), English text where it has not yet.
+ */
+export interface Traced<T, A = string> {
   readonly value: T
   readonly steps: readonly Step[]
-  readonly assumptions: readonly string[]
+  readonly assumptions: readonly A[]
 }
 
 export const traced = <T>(
