@@ -43,9 +43,7 @@ export function arrearsText(r: ArrearsResponse): string {
       ? []
       : [say('arrears.recordedByTheCms', { cmsRecorded: pounds(r.cmsRecorded) })]),
     say('arrears.arrearsOnYourEvidence', { arrearsOnEvidence: pounds(r.arrearsOnEvidence) }),
-    ...(r.cmsArrears === null
-      ? []
-      : [say('arrears.theCmsSays', { cmsArrears: pounds(r.cmsArrears) })]),
+    ...(r.cmsArrears === null ? [] : [say('arrears.theCmsSays', { cmsArrears: pounds(r.cmsArrears) })]),
     ...(r.difference === null ? [] : [`  Difference:               ${pounds(r.difference)}`]),
   ]
   if (r.unrecordedPayments && r.unrecordedPayments.length > 0) {

@@ -43,12 +43,10 @@ export function registerDeadline(program: Command): void {
     )
     .action(
       action(async (opts: DeadlineOptions) => {
-        if (opts.out !== undefined && !opts.ics)
-          throw new BadInput('--out', say('deadline.isOnlyUsedWith'))
+        if (opts.out !== undefined && !opts.ics) throw new BadInput('--out', say('deadline.isOnlyUsedWith'))
         if (opts.dtstamp !== undefined && !opts.ics)
           throw new BadInput('--dtstamp', say('deadline.isOnlyUsedWith'))
-        if (opts.ndjson && !opts.batch)
-          throw new BadInput('--ndjson', say('deadline.isOnlyUsedWith2'))
+        if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', say('deadline.isOnlyUsedWith2'))
         const dtstamp = opts.ics ? parseInstant(opts.dtstamp) : undefined
         const answer = (item: unknown): DeadlineResult =>
           computeDeadlineFromInput(parseOrBadInput(deadlineRequestSchema, item))
@@ -136,8 +134,7 @@ function formatText(r: DeadlineResult): string {
     `  ${LABEL[r.nature]}: ${formatLongDate(r.deadline)}${time}`,
     `  Act by: ${formatLongDate(r.actBy)}`,
   ]
-  if (r.outerLimit)
-    lines.push(say('deadline.outerLimitForA', { outerLimit: formatLongDate(r.outerLimit) }))
+  if (r.outerLimit) lines.push(say('deadline.outerLimitForA', { outerLimit: formatLongDate(r.outerLimit) }))
   lines.push(
     `  Source: ${r.source.instrument}, ${r.source.provision}`,
     `          ${r.source.url}`,

@@ -151,11 +151,10 @@ export function registerLetter(program: Command): void {
     .option('--certificate <number>', say('letter.theCertificateOfPosting'))
     .option('--tracking <number>', say('letter.theTrackingNumber'))
     .option('--proof <file>', say('letter.withSentAPhoto'))
-    .option(
-      '--enclose <evidenceId>',
-      say('letter.evidenceFromTheCase'),
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
+    .option('--enclose <evidenceId>', say('letter.evidenceFromTheCase'), (v: string, prev: string[] = []) => [
+      ...prev,
+      v,
+    ])
     .option('--notes-out <file>', say('letter.alsoSaveTheNotes'))
     .option('--json', 'machine-readable output')
     .action(
@@ -175,8 +174,7 @@ export function registerLetter(program: Command): void {
         if (!isLetterKind(kind)) throw new BadInput('kind', say('letter.thereIsNoLetter', { kind }))
         if (!o.case) throw new BadInput('--case', say('letter.giveTheCaseTo'))
         const format = o.format ?? 'pdf'
-        if (format !== 'pdf' && format !== 'docx')
-          throw new BadInput('--format', say('letter.mustBePdfOr'))
+        if (format !== 'pdf' && format !== 'docx') throw new BadInput('--format', say('letter.mustBePdfOr'))
         const method = o.sent ? parseMethod(o.method) : null
         const choices = choicesFrom(o)
         await withServices(async ({ clock, letters }) => {

@@ -12,9 +12,7 @@ function deadlineLine(d: RouteDeadline): string {
   if (!d.result) return `${d.label}: ${d.note ?? 'unknown'}`
   const r = d.result
   const time = r.timeOfDay ? ` (${r.timeOfDay})` : ''
-  const actBy = r.actBy.equals(r.deadline)
-    ? ''
-    : say('route.aimFor', { actBy: formatLongDate(r.actBy) })
+  const actBy = r.actBy.equals(r.deadline) ? '' : say('route.aimFor', { actBy: formatLongDate(r.actBy) })
   const state =
     d.status === 'passed'
       ? ' [passed]'
@@ -31,8 +29,7 @@ function routeText(r: Route): string {
   if (r.effect) lines.push(`   Takes effect: ${r.effect.text}`)
   if (r.noAppeal) lines.push(`   No appeal: ${r.noAppeal}`)
   if (r.gather.length) lines.push('   Gather:', ...r.gather.map((g) => `     - ${g}`))
-  if (r.howToSend.length)
-    lines.push(say('route.howToSendIt'), ...r.howToSend.map((h) => `     - ${h}`))
+  if (r.howToSend.length) lines.push(say('route.howToSendIt'), ...r.howToSend.map((h) => `     - ${h}`))
   lines.push(say('route.whatHappensNext', { whatHappensNext: r.whatHappensNext }))
   if (r.letterKind) lines.push(`   Letter: ${r.letterKind}`)
   for (const c of r.cautions) lines.push(`   Watch out: ${c}`)
