@@ -527,7 +527,9 @@ export async function openEncryptedPglite(
         'select pg_walfile_name(pg_current_wal_insert_lsn() + 1) as name',
       )
       const fs = client.Module.FS as unknown as EmscriptenFs
-      await writeSnapshot(dir, next, key, tarOf(fs, current.rows[0]!.name))
+      // Under PGlite's query lock (as its own dumpDataDir is): the walk waits between parts, and a
+      // plain read (which does not pass the gate) must not change a file while it is read.
+      await client._runExclusiveQuery(() => writeSnapshot(dir, next, key, tarOf(fs, current.rows[0]!.name)))
       const fd = openSync(journalPath(dir, next), 'a', 0o600)
       syncDirSync(dir)
       closeSync(state.fd)
