@@ -1,4 +1,5 @@
 import type { PDFDocument as MuDocument } from 'mupdf'
+import { PDFDocument } from 'pdf-lib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { scannedPdf, textPdf } from '../../../test/fixtures/documents/pdfs.ts'
 import { loadMupdf } from './mupdf.ts'
@@ -77,6 +78,26 @@ describe('pages searched for details to remove', () => {
     const copied = out.loadPage(0)
     expect(copied.getLinks()).toHaveLength(1)
     expect(copied.getAnnotations()).toHaveLength(0)
+    out.destroy()
+  })
+
+  it('searches and removes what is typed into a form field', async () => {
+    const m = await loadMupdf()
+    const form = await PDFDocument.create()
+    const page = form.addPage([595.28, 841.89])
+    const field = form.getForm().createTextField('address')
+    field.setText('8 Quarry Mews, Eastcombe')
+    field.addToPage(page, { x: 60, y: 700, width: 300, height: 24 })
+    const opened = openUpload(m, 'form', 'form.pdf', await form.save())
+    if (!opened.ok) throw new Error('the fixture should open')
+    const [result] = redactUpload(m, opened.doc, redactor)
+    expect(result!.removed.map((r) => r.kind)).toEqual(['address'])
+    expect(result!.left).toEqual([])
+    const { raw, out } = await written(opened.doc)
+    opened.doc.destroy()
+    expect(raw).not.toContain('Quarry')
+    expect(raw).toContain('Eastcombe')
+    expect(out.loadPage(0).getAnnotations()).toHaveLength(0)
     out.destroy()
   })
 
