@@ -4,15 +4,14 @@ import { binParams } from './case.schema.ts'
 import { one, readPosted } from './form.ts'
 import { recordPath } from './present.ts'
 import {
-  PAGE_SIZE,
   caseOf,
   caseRenderer,
   copy,
   fill,
   loadCaseFirst,
   pageNumber,
-  pagination,
-  showing,
+  pageWindow,
+  listPaging,
   type CaseRoutesDeps,
 } from './case-page.ts'
 
@@ -24,15 +23,10 @@ export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, 
   app.get(paths.caseBin, async (request, reply) => {
     const caseId = caseOf(request).c.id
     const current = pageNumber(request.query)
-    const { binned, total } = await svc.cases.binnedPage(who, caseId, {
-      limit: PAGE_SIZE,
-      offset: (current - 1) * PAGE_SIZE,
-    })
-    const href = (n: number) => `${fill(paths.caseBin, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    const { binned, total } = await svc.cases.binnedPage(who, caseId, pageWindow(current))
     return page(request, reply, 'bin.njk', copy('case.bin.title'), {
       binned,
-      showing: showing(current, total),
-      pagination: pagination(current, total, href),
+      ...listPaging(paths.caseBin, caseId, current, total),
     })
   })
 

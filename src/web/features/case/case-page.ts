@@ -293,6 +293,15 @@ export function pagination(current: number, total: number, href: (n: number) => 
   }
 }
 
+/** The rows page `current` of a long list shows, as a repository's `{ limit, offset }`. */
+export const pageWindow = (current: number) => ({ limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE })
+
+/** "Showing …" and the pagination for page `current` of a case's list at `path` (pages as `?page=N`). */
+export function listPaging(path: string, caseId: string, current: number, total: number) {
+  const href = (n: number) => `${fill(path, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+  return { showing: showing(current, total), pagination: pagination(current, total, href) }
+}
+
 /** "Showing 101 to 200 of 2,345", for a page of a long list; null when everything fits on one page. */
 export function showing(current: number, total: number): string | null {
   if (total <= PAGE_SIZE) return null

@@ -5,7 +5,6 @@ import { DECISION_DATES, readDecision, recordParams } from './case.schema.ts'
 import { dateValues, formView, one, readPosted, type FieldError, type Posted } from './form.ts'
 import { present } from './present.ts'
 import {
-  PAGE_SIZE,
   caseOf,
   caseRenderer,
   copy,
@@ -14,9 +13,9 @@ import {
   loadCaseFirst,
   option,
   pageNumber,
-  pagination,
+  pageWindow,
+  listPaging,
   savedFlag,
-  showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
 
@@ -40,15 +39,10 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
   app.get(paths.caseDecisions, async (request, reply) => {
     const caseId = caseOf(request).c.id
     const current = pageNumber(request.query)
-    const { decisions, total } = await svc.cases.decisionsPage(who, caseId, {
-      limit: PAGE_SIZE,
-      offset: (current - 1) * PAGE_SIZE,
-    })
-    const href = (n: number) => `${fill(paths.caseDecisions, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    const { decisions, total } = await svc.cases.decisionsPage(who, caseId, pageWindow(current))
     return page(request, reply, 'decisions.njk', copy('case.decisions.title'), {
       decisions,
-      showing: showing(current, total),
-      pagination: pagination(current, total, href),
+      ...listPaging(paths.caseDecisions, caseId, current, total),
     })
   })
 

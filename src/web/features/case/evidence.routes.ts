@@ -22,16 +22,15 @@ import {
 } from './form.ts'
 import { present } from './present.ts'
 import {
-  PAGE_SIZE,
   caseOf,
   caseRenderer,
   copy,
   fill,
   loadCaseFirst,
   pageNumber,
-  pagination,
+  pageWindow,
+  listPaging,
   savedFlag,
-  showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
 import { disposition, problemsOf, readMultipart } from './uploads.ts'
@@ -64,16 +63,11 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   app.get(paths.caseEvidenceList, async (request, reply) => {
     const caseId = caseOf(request).c.id
     const current = pageNumber(request.query)
-    const { evidence, total } = await svc.cases.evidencePage(who, caseId, {
-      limit: PAGE_SIZE,
-      offset: (current - 1) * PAGE_SIZE,
-    })
-    const href = (n: number) => `${fill(paths.caseEvidenceList, { caseId })}${n > 1 ? `?page=${n}` : ''}`
+    const { evidence, total } = await svc.cases.evidencePage(who, caseId, pageWindow(current))
     return page(request, reply, 'evidence-list.njk', copy('case.evidence.title'), {
       evidence,
       types: TYPES,
-      showing: showing(current, total),
-      pagination: pagination(current, total, href),
+      ...listPaging(paths.caseEvidenceList, caseId, current, total),
     })
   })
 

@@ -7,11 +7,10 @@ import {
   caseOf,
   caseRenderer,
   copy,
-  fill,
   loadCaseFirst,
   pageNumber,
-  pagination,
-  showing,
+  pageWindow,
+  listPaging,
   type CaseRoutesDeps,
 } from './case-page.ts'
 
@@ -22,8 +21,7 @@ export const historyRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { s
 
   app.get(paths.caseHistory, async (request, reply) => {
     const caseId = caseOf(request).c.id
-    const at = async (n: number) =>
-      svc.cases.auditPage(who, caseId, { limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE })
+    const at = async (n: number) => svc.cases.auditPage(who, caseId, pageWindow(n))
     let current = pageNumber(request.query)
     let { entries, total } = await at(current)
     const last = Math.max(1, Math.ceil(total / PAGE_SIZE))
@@ -31,14 +29,12 @@ export const historyRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { s
       current = last
       ;({ entries, total } = await at(current))
     }
-    const href = (n: number) => `${fill(paths.caseHistory, { caseId })}${n > 1 ? `?page=${n}` : ''}`
     return page(request, reply, 'history.njk', copy('case.history.title'), {
       audit: entries.map((a) => ({
         ...a,
         href: a.action === 'purge' ? null : recordPath(caseId, a.entity as Entity, a.entityId),
       })),
-      showing: showing(current, total),
-      pagination: pagination(current, total, href),
+      ...listPaging(paths.caseHistory, caseId, current, total),
     })
   })
 }

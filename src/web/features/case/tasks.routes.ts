@@ -10,8 +10,8 @@ import {
   saveOrShowErrors,
   fill,
   loadCaseFirst,
-  PAGE_SIZE,
   pageNumber,
+  pageWindow,
   pagination,
   savedFlag,
   showing,
@@ -30,8 +30,8 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
     const current = pageNumber(request.query)
     const openPage = pageNumber({ page: (request.query as Record<string, unknown> | undefined)?.open })
     const [upcoming, done] = await Promise.all([
-      svc.cases.deadlinesPage(who, caseId, { limit: PAGE_SIZE, offset: (openPage - 1) * PAGE_SIZE }),
-      svc.cases.doneTasks(who, caseId, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }),
+      svc.cases.deadlinesPage(who, caseId, pageWindow(openPage)),
+      svc.cases.doneTasks(who, caseId, pageWindow(current)),
     ])
     const address = (open: number, done: number, anchor: string) => {
       const pairs: [string, string][] = []
