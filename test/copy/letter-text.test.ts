@@ -15,7 +15,14 @@ const sources = [
   join(LETTERS, '..', 'workings', 'render-workings.ts'),
 ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
 const code = sources.map((f) => readFileSync(f, 'utf8')).join('\n')
-const asked = new Set([...code.matchAll(/(?:\bt(?:r)?|\))\(\s*'([\w.]+)'/g)].map((m) => m[1]!))
+// Asked for through tr('key') or trIn(locale)('key'), or as the values of a trMap({ name: 'key' }).
+const inMaps = [...code.matchAll(/trMap\(\{([^}]*)\}\)/g)].flatMap((m) =>
+  [...m[1]!.matchAll(/:\s*'([\w.]+)'/g)].map((v) => v[1]!),
+)
+const asked = new Set([
+  ...[...code.matchAll(/(?:\bt(?:r)?|\))\(\s*'([\w.]+)'/g)].map((m) => m[1]!),
+  ...inMaps,
+])
 
 const keysOf = (node: unknown, prefix = ''): string[] =>
   typeof node === 'string'

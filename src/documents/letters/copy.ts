@@ -31,6 +31,17 @@ const asParams = (params: Readonly<Record<string, unknown>>): Record<string, str
 export const tr = (key: string, params: Readonly<Record<string, unknown>> = {}): string =>
   text(`letterText.${key}`, asParams(params), active)
 
+/**
+ * Names mapped to sentences, each looked up in the language being written when it is read (lists of
+ * choices such as reasons and cost categories): `trMap({ calls: 'compensationClaim.phoneCalls' })`.
+ */
+export function trMap<K extends string>(keys: Readonly<Record<K, string>>): Readonly<Record<K, string>> {
+  const words = {} as Record<K, string>
+  for (const name of Object.keys(keys) as K[])
+    Object.defineProperty(words, name, { get: () => tr(keys[name]), enumerable: true })
+  return words
+}
+
 /** `tr` for a given language, for code that runs outside a build (the renderers). */
 export const trIn =
   (locale: Locale) =>

@@ -1,4 +1,4 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock, type LetterTable } from '../model.ts'
@@ -74,14 +74,10 @@ export interface AppealPackInput extends LetterBaseInput {
 export const formatFigure = (f: Figure): string =>
   f.kind === 'money' ? formatPounds(f.amount) : f.kind === 'count' ? `${f.value} ${f.unit}` : f.text
 
-const ROLE: Record<ParentRole, string> = {
-  get 'paying-parent'() {
-    return tr('appealPack.thePayingParent')
-  },
-  get 'receiving-parent'() {
-    return tr('appealPack.theReceivingParent')
-  },
-}
+const ROLE: Record<ParentRole, string> = trMap({
+  'paying-parent': 'appealPack.thePayingParent',
+  'receiving-parent': 'appealPack.theReceivingParent',
+})
 
 interface Read {
   readonly need: Needs

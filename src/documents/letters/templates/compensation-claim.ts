@@ -1,27 +1,17 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { add, formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
 import { compose, dated, readBase, sentence, type DatedEvent, type LetterBaseInput } from '../common.ts'
 
-export const COST_CATEGORIES = {
-  get calls() {
-    return tr('compensationClaim.phoneCalls')
-  },
-  get postage() {
-    return tr('compensationClaim.postage')
-  },
-  get 'bank-charges'() {
-    return tr('compensationClaim.bankCharges')
-  },
-  get travel() {
-    return tr('compensationClaim.travel')
-  },
-  get other() {
-    return tr('compensationClaim.otherCosts')
-  },
-} as const
+export const COST_CATEGORIES = trMap({
+  calls: 'compensationClaim.phoneCalls',
+  postage: 'compensationClaim.postage',
+  'bank-charges': 'compensationClaim.bankCharges',
+  travel: 'compensationClaim.travel',
+  other: 'compensationClaim.otherCosts',
+})
 
 export type CostCategory = keyof typeof COST_CATEGORIES
 

@@ -1,4 +1,4 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { compareDates, formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -46,17 +46,11 @@ export const iceReferralSpec = {
 }
 
 const NINO = /^[A-Z]{2}\d{6}[A-D]$/
-const CONTACT: Record<ContactMethod, string> = {
-  get post() {
-    return tr('iceReferral.byPost')
-  },
-  get email() {
-    return tr('iceReferral.byEmail')
-  },
-  get phone() {
-    return tr('iceReferral.byPhone')
-  },
-}
+const CONTACT: Record<ContactMethod, string> = trMap({
+  post: 'iceReferral.byPost',
+  email: 'iceReferral.byEmail',
+  phone: 'iceReferral.byPhone',
+})
 
 export function iceReferral(input: IceReferralInput): Letter {
   const need = new Needs(TITLE())

@@ -1,4 +1,4 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { heading, type Letter } from '../model.ts'
 import { Needs, particular, type Maybe } from '../particulars.ts'
@@ -18,35 +18,17 @@ import { type WorkingStep, workingsAppendix, WORKINGS_TITLE } from '../workings.
  * Reasons that can explain a late request. Whether the CMS accepts one is its judgment. Not knowing
  * the time limit is deliberately absent: it does not count.
  */
-export const LATE_REASONS = {
-  get 'serious-illness'() {
-    return tr('lateMandatoryReconsideration.iOrSomeoneI')
-  },
-  get 'hospital-stay'() {
-    return tr('lateMandatoryReconsideration.iOrSomeoneI2')
-  },
-  get bereavement() {
-    return tr('lateMandatoryReconsideration.someoneCloseToMe')
-  },
-  get disability() {
-    return tr('lateMandatoryReconsideration.myDisabilityMadeIt')
-  },
-  get 'domestic-abuse'() {
-    return tr('lateMandatoryReconsideration.iWasDealingWith')
-  },
-  get 'away-from-home'() {
-    return tr('lateMandatoryReconsideration.iWasAwayFrom')
-  },
-  get 'postal-disruption'() {
-    return tr('lateMandatoryReconsideration.thePostWasDisrupted')
-  },
-  get 'cms-misdirection'() {
-    return tr('lateMandatoryReconsideration.theCmsSentThe')
-  },
-  get 'family-emergency'() {
-    return tr('lateMandatoryReconsideration.iWasDealingWith2')
-  },
-} as const
+export const LATE_REASONS = trMap({
+  'serious-illness': 'lateMandatoryReconsideration.iOrSomeoneI',
+  'hospital-stay': 'lateMandatoryReconsideration.iOrSomeoneI2',
+  bereavement: 'lateMandatoryReconsideration.someoneCloseToMe',
+  disability: 'lateMandatoryReconsideration.myDisabilityMadeIt',
+  'domestic-abuse': 'lateMandatoryReconsideration.iWasDealingWith',
+  'away-from-home': 'lateMandatoryReconsideration.iWasAwayFrom',
+  'postal-disruption': 'lateMandatoryReconsideration.thePostWasDisrupted',
+  'cms-misdirection': 'lateMandatoryReconsideration.theCmsSentThe',
+  'family-emergency': 'lateMandatoryReconsideration.iWasDealingWith2',
+})
 
 export type LateReason = keyof typeof LATE_REASONS
 

@@ -1,24 +1,14 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { sentence } from '../common.ts'
 
 /** What a parent can ask for when they complain. */
-export const REMEDIES = {
-  get apology() {
-    return tr('remedies.anApology')
-  },
-  get 'put-right'() {
-    return tr('remedies.theMistakeToBe')
-  },
-  get explanation() {
-    return tr('remedies.anExplanationOfWhat')
-  },
-  get 'change-of-practice'() {
-    return tr('remedies.aChangeInHow')
-  },
-  get compensation() {
-    return tr('remedies.aPaymentToMake')
-  },
-} as const
+export const REMEDIES = trMap({
+  apology: 'remedies.anApology',
+  'put-right': 'remedies.theMistakeToBe',
+  explanation: 'remedies.anExplanationOfWhat',
+  'change-of-practice': 'remedies.aChangeInHow',
+  compensation: 'remedies.aPaymentToMake',
+})
 
 export type RemedyKind = keyof typeof REMEDIES
 

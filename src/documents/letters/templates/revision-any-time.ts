@@ -1,4 +1,4 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, type Letter } from '../model.ts'
@@ -16,23 +16,13 @@ import {
 import { type WorkingStep, workingsAppendix } from '../workings.ts'
 
 /** Grounds on which a decision can be revised whenever the problem comes to light. */
-export const ANY_TIME_GROUNDS = {
-  get 'official-error'() {
-    return tr('revisionAnyTime.theDecisionWasWrong')
-  },
-  get 'hmrc-amended-figure'() {
-    return tr('revisionAnyTime.hmrcHasSinceChanged')
-  },
-  get misrepresentation() {
-    return tr('revisionAnyTime.theDecisionWasBased')
-  },
-  get 'not-a-parent'() {
-    return tr('revisionAnyTime.theDecisionTreatedSomeone')
-  },
-  get 'interim-or-default'() {
-    return tr('revisionAnyTime.theDecisionIsAn')
-  },
-} as const
+export const ANY_TIME_GROUNDS = trMap({
+  'official-error': 'revisionAnyTime.theDecisionWasWrong',
+  'hmrc-amended-figure': 'revisionAnyTime.hmrcHasSinceChanged',
+  misrepresentation: 'revisionAnyTime.theDecisionWasBased',
+  'not-a-parent': 'revisionAnyTime.theDecisionTreatedSomeone',
+  'interim-or-default': 'revisionAnyTime.theDecisionIsAn',
+})
 
 export type AnyTimeGround = keyof typeof ANY_TIME_GROUNDS
 

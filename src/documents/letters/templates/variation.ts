@@ -1,4 +1,4 @@
-import { tr } from '../copy.ts'
+import { tr, trMap } from '../copy.ts'
 import { formatDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { heading, table, type Letter, type LetterBlock } from '../model.ts'
@@ -79,23 +79,13 @@ export interface DiversionOfIncomeInput extends VariationCommon {
   readonly howIKnow?: Maybe<string>
 }
 
-const PER: Record<CostPeriod, string> = {
-  get journey() {
-    return tr('variation.aJourney')
-  },
-  get week() {
-    return tr('variation.aWeek')
-  },
-  get month() {
-    return tr('variation.aMonth')
-  },
-  get term() {
-    return tr('variation.aTerm')
-  },
-  get year() {
-    return tr('variation.aYear')
-  },
-}
+const PER: Record<CostPeriod, string> = trMap({
+  journey: 'variation.aJourney',
+  week: 'variation.aWeek',
+  month: 'variation.aMonth',
+  term: 'variation.aTerm',
+  year: 'variation.aYear',
+})
 
 const costsTable = (costs: readonly CostLine[]): LetterBlock =>
   table(
@@ -258,17 +248,11 @@ const boardingSchool: GroundDef<BoardingSchoolFeesInput> = {
   },
 }
 
-const PAYMENT_KIND = {
-  get mortgage() {
-    return tr('variation.mortgage')
-  },
-  get loan() {
-    return tr('variation.loan')
-  },
-  get insurance() {
-    return tr('variation.insurance')
-  },
-} as const
+const PAYMENT_KIND = trMap({
+  mortgage: 'variation.mortgage',
+  loan: 'variation.loan',
+  insurance: 'variation.insurance',
+})
 
 const formerHome: GroundDef<FormerHomePaymentsInput> = {
   get label() {
