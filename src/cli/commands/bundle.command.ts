@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import { writeFileSync } from 'node:fs'
 import { isBundleSection, BUNDLE_SECTIONS, possessive } from '../../documents/index.ts'
 import type { Command } from 'commander'
@@ -35,10 +36,7 @@ function sectionsFrom(pairs: readonly string[]): Record<string, string> {
   for (const p of pairs) {
     const m = /^([^=]+)=(.+)$/.exec(p.trim())
     if (!m || !isBundleSection(m[2]!.trim()))
-      throw new BadInput(
-        '--section',
-        `give a document id and one of ${SECTION_IDS}, e.g. --section ev_123=evidence`,
-      )
+      throw new BadInput('--section', say('bundle.giveADocumentId', { sectionIds: SECTION_IDS }))
     out[m[1]!.trim()] = m[2]!.trim()
   }
   return out
@@ -48,53 +46,29 @@ function sectionsFrom(pairs: readonly string[]): Record<string, string> {
 export function registerBundle(program: Command): void {
   program
     .command('bundle')
-    .description(
-      'build a tribunal bundle (one PDF with index, page numbers and chronology) from your case file',
-    )
-    .option('--case <id>', 'the case to build from')
-    .option('--out <file>', 'where to save the PDF')
-    .option(
-      '--documents <ids>',
-      'evidence or decision ids, comma-separated, in order within their sections (default: every PDF, JPEG and PNG in the case)',
-    )
-    .option(
-      '--keep-my-details-private',
-      'also remove your own address (and --my-phone, --my-email) from the bundle',
-    )
-    .option('--my-phone <number>', 'your phone number, to remove')
-    .option('--my-email <address>', 'your email address, to remove')
-    .option('--decision <id>', 'the decision appealed, for the schedule of disputed figures')
-    .option('--my-income <pounds>', 'your figure for gross weekly income (schedule of disputed figures)')
-    .option('--my-nights <n>', 'your figure for nights a year (schedule of disputed figures)')
-    .option('--my-other-children <n>', 'your figure for relevant other children')
-    .option(
-      '--title <text>',
-      'the title on the cover (default "Appeal bundle", or "Complaint bundle" with --complaint)',
-    )
-    .option(
-      '--complaint',
-      'a bundle for a complaint (for example about arrears, which cannot be appealed): names you as the complainant and does not look for the decision and reconsideration notice',
-    )
-    .option('--redact <text>', 'other text to hide wherever it appears (repeat for more)', collect)
-    .option(
-      '--section <id=section>',
-      `move a document to another section (${SECTION_IDS}); repeat for more`,
-      collect,
-    )
-    .option(
-      '--arrears <ids>',
-      'arrears checks whose ledger goes in section F, comma-separated (default: every check in the case with an "as of" date)',
-    )
-    .option('--no-arrears', 'leave the arrears ledgers out of the bundle')
-    .option(
-      '--redaction-log <file>',
-      'save the redaction log (every page changed or not searchable) as text, for you only',
-    )
-    .option('--json', 'machine-readable report on stdout')
+    .description(say('bundle.buildATribunalBundle'))
+    .option('--case <id>', say('bundle.theCaseToBuild'))
+    .option('--out <file>', say('bundle.whereToSaveThe'))
+    .option('--documents <ids>', say('bundle.evidenceOrDecisionIds'))
+    .option('--keep-my-details-private', say('bundle.alsoRemoveYourOwn'))
+    .option('--my-phone <number>', say('bundle.yourPhoneNumberTo'))
+    .option('--my-email <address>', say('bundle.yourEmailAddressTo'))
+    .option('--decision <id>', say('bundle.theDecisionAppealedFor'))
+    .option('--my-income <pounds>', say('bundle.yourFigureForGross'))
+    .option('--my-nights <n>', say('bundle.yourFigureForNights'))
+    .option('--my-other-children <n>', say('bundle.yourFigureForRelevant'))
+    .option('--title <text>', say('bundle.theTitleOnThe'))
+    .option('--complaint', say('bundle.aBundleForA'))
+    .option('--redact <text>', say('bundle.otherTextToHide'), collect)
+    .option('--section <id=section>', say('bundle.moveADocumentTo', { sectionIds: SECTION_IDS }), collect)
+    .option('--arrears <ids>', say('bundle.arrearsChecksWhoseLedger'))
+    .option('--no-arrears', say('bundle.leaveTheArrearsLedgers'))
+    .option('--redaction-log <file>', say('bundle.saveTheRedactionLog'))
+    .option('--json', say('bundle.machineReadableReportOn'))
     .action(
       action(async (o: BundleOptions) => {
-        if (!o.case) throw new BadInput('--case', 'give the case to build from (see `redress case list`)')
-        if (!o.out) throw new BadInput('--out', 'give the file to save the bundle to, e.g. --out bundle.pdf')
+        if (!o.case) throw new BadInput('--case', say('bundle.giveTheCaseTo'))
+        if (!o.out) throw new BadInput('--out', say('bundle.giveTheFileTo'))
         const figures =
           o.myIncome || o.myNights || o.myOtherChildren
             ? {
@@ -118,7 +92,7 @@ export function registerBundle(program: Command): void {
               )
             : null
           bar?.start(100, 0, { stage: 'starting' })
-          const stages = ['making pages', 'reading and redacting', 'assembling', 'saving']
+          const stages = ['making pages', say('bundle.readingAndRedacting'), 'assembling', 'saving']
           let r
           try {
             r = await bundles.buildToFile(
@@ -167,11 +141,11 @@ export function registerBundle(program: Command): void {
           if (o.redactionLog) writeFileSync(o.redactionLog, log, { mode: 0o600 })
           output(!!o.json, { out: o.out, ...r }, () =>
             [
-              `${r.title}: ${r.pageCount} pages saved to ${o.out}`,
+              say('bundle.pagesSavedTo', { title: r.title, pageCount: r.pageCount, out: o.out }),
               ...r.entries.map((e) => `  ${e.number}  ${e.title}  pages ${e.firstPage}–${e.lastPage}`),
               ...r.messages,
               ...(o.redactionLog
-                ? [`Redaction log (for you, not part of the bundle) saved to ${o.redactionLog}`]
+                ? [say('bundle.redactionLogForYou', { redactionLog: o.redactionLog })]
                 : r.redaction.log.length
                   ? ['', log]
                   : []),
@@ -187,11 +161,13 @@ const KIND_WORDS: Record<string, string> = {
   postcode: 'postcode',
   phone: 'phone number',
   email: 'email address',
-  text: 'text you asked to hide',
+  get text() {
+    return say('bundle.textYouAskedTo')
+  },
 }
 
 const words = (x: { kind: string; whose: string }): string =>
-  x.kind === 'text' ? 'text you asked to hide' : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`
+  x.kind === 'text' ? say('bundle.textYouAskedTo') : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`
 
 /** The redaction log as plain text: one line a page touched. */
 function redactionLogText(
@@ -205,16 +181,22 @@ function redactionLogText(
     notSearchable: boolean
   }[],
 ): string {
-  if (log.length === 0) return 'Redaction log: no page of your files was changed.\n'
-  const lines = ['Redaction log (for you only: it is not part of the bundle)']
+  if (log.length === 0) return say('bundle.redactionLogNoPage')
+  const lines = [say('bundle.redactionLogForYou2')]
   for (const e of log) {
     const what = [
       ...e.removed.map((x) => `removed ${words(x)} (${x.count} place${x.count === 1 ? '' : 's'})`),
-      ...e.left.map((x) => `STILL SHOWS ${words(x)}: check by hand`),
-      ...(e.notSearchable ? ['no text to search (a picture): check it yourself'] : []),
+      ...e.left.map((x) => say('bundle.stillShowsCheckBy', { x: words(x) })),
+      ...(e.notSearchable ? [say('bundle.noTextToSearch')] : []),
     ]
     lines.push(
-      `  Bundle page ${e.bundlePage} (${e.title}, ${e.fileName}, page ${e.filePage}): ${what.join('; ')}`,
+      say('bundle.bundlePagePage', {
+        bundlePage: e.bundlePage,
+        title: e.title,
+        fileName: e.fileName,
+        filePage: e.filePage,
+        value: what.join('; '),
+      }),
     )
   }
   return `${lines.join('\n')}\n`
