@@ -1,3 +1,4 @@
+import { say } from '../copy.ts'
 import type { Command } from 'commander'
 
 /**
@@ -16,29 +17,37 @@ export interface LazyCommand {
 export const commands: ReadonlyArray<LazyCommand> = [
   {
     name: 'rules',
-    summary: 'list the rules (rates, time limits, contact facts) with their sources and confidence',
+    get summary() {
+      return say('commands.listTheRulesRates')
+    },
     load: async () => (await import('./rules.command.ts')).registerRules,
   },
   {
     name: 'calc',
-    summary: 'work out weekly child maintenance (2012 scheme) from a JSON request on standard input',
+    get summary() {
+      return say('commands.workOutWeeklyChild')
+    },
     load: async () => (await import('./calc.command.ts')).registerCalc,
   },
   {
     name: 'deadline',
-    summary:
-      'work out a time limit (mandatory reconsideration, tribunal appeal, complaint targets…) from JSON on stdin',
+    get summary() {
+      return say('commands.workOutATime')
+    },
     load: async () => (await import('./deadline.command.ts')).registerDeadline,
   },
   {
     name: 'route',
-    summary: 'find the ways to challenge, report or complain that fit your problem, most urgent first',
+    get summary() {
+      return say('commands.findTheWaysTo')
+    },
     load: async () => (await import('./route.command.ts')).registerRoute,
   },
   {
     name: 'case',
-    summary:
-      'keep your case file: cases, CMS decisions, calls, letters, evidence, deadlines; export and import',
+    get summary() {
+      return say('commands.keepYourCaseFile')
+    },
     load: async () => {
       const [{ registerCase }, { registerCaseReading }] = await Promise.all([
         import('./case.command.ts'),
@@ -52,29 +61,37 @@ export const commands: ReadonlyArray<LazyCommand> = [
   },
   {
     name: 'read',
-    summary:
-      'read the text of a document (PDF, photo, scan, e-mail, Word) and suggest the facts of a CMS letter',
+    get summary() {
+      return say('commands.readTheTextOf')
+    },
     load: async () => (await import('./read.command.ts')).registerRead,
   },
   {
     name: 'letter',
-    summary: 'write a letter from your case file (PDF or Word); --list shows every kind and what it needs',
+    get summary() {
+      return say('commands.writeALetterFrom')
+    },
     load: async () => (await import('./letter.command.ts')).registerLetter,
   },
   {
     name: 'bundle',
-    summary: 'build a tribunal bundle (one PDF with index, page numbers and chronology) from your case file',
+    get summary() {
+      return say('commands.buildATribunalBundle')
+    },
     load: async () => (await import('./bundle.command.ts')).registerBundle,
   },
   {
     name: 'safe-mode',
-    summary: 'keep your case file encrypted on this device: enable, disable, status, change-passphrase',
+    get summary() {
+      return say('commands.keepYourCaseFile2')
+    },
     load: async () => (await import('./safe-mode.command.ts')).registerSafeMode,
   },
   {
     name: 'arrears',
-    summary:
-      'check an arrears figure against your payments and the CMS records; import-bank reads a bank statement',
+    get summary() {
+      return say('commands.checkAnArrearsFigure')
+    },
     load: async () => (await import('./arrears.command.ts')).registerArrears,
   },
 ]
