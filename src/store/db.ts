@@ -8,7 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import * as schema from './schema.ts'
 import { lockDataDirectory } from './lock.ts'
-import { ownerOnlyFolder, secureDataFolder, tightenPgliteStartFiles } from './permissions.ts'
+import { PRIVATE_UMASK, ownerOnlyFolder, secureDataFolder, tightenPgliteStartFiles } from './permissions.ts'
 import { fromRoot } from '../root.ts'
 import type { FileCipher } from './evidence-files.ts'
 import { readKeyFile } from './safe/keyring.ts'
@@ -71,6 +71,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // A folder only its owner can enter keeps everything inside from others, so when it already is
     // one, the walk through every file inside (for files copied in with looser modes) is done just
     // after start-up rather than on its way; a looser folder is walked and tightened first.
+    // Every file created from here on is private (secureDataFolder sets this too).
+    process.umask(PRIVATE_UMASK)
     if (ownerOnlyFolder(dataDir)) {
       const later = setTimeout(() => say(secureDataFolder(dataDir)), 2_000)
       later.unref()

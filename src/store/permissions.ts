@@ -27,9 +27,8 @@ export function secureDataFolder(dir: string): number {
   return tightened
 }
 
-/** Whether `dir` is a folder (not a link) that group and others cannot enter or read: umask set either way. */
+/** Whether `dir` is a folder (not a link) that group and others cannot enter or read. */
 export function ownerOnlyFolder(dir: string): boolean {
-  process.umask(PRIVATE_UMASK)
   try {
     const st = lstatSync(dir)
     return st.isDirectory() && (st.mode & 0o077) === 0
