@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import type { Message } from '../domain/shared/message.ts'
+import type { Message, MessageParam } from '../domain/shared/message.ts'
 import { isMessage } from '../domain/shared/message.ts'
 import { fromRoot } from '../root.ts'
 
@@ -14,8 +14,11 @@ type Copy = { readonly [key: string]: Copy | string | readonly unknown[] }
 export type Locale = 'en'
 export const DEFAULT_LOCALE: Locale = 'en'
 
-/** Parameters for a sentence's `{placeholders}`. */
-export type Params = Readonly<Record<string, string | number>>
+/**
+ * Parameters for a sentence's `{placeholders}`: facts, or messages (and lists of messages, joined
+ * with commas) that are translated in the same language before they are put in.
+ */
+export type Params = Readonly<Record<string, MessageParam>>
 
 const LOCALES = 'src/web/locales'
 
@@ -77,8 +80,14 @@ export function translate(
   if (typeof node !== 'string') return node
   if (!node.includes('{')) return node
   return node.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? String(params[name]) : `{${name}}`,
+    name in params ? fill(params[name]!, locale) : `{${name}}`,
   )
+}
+
+function fill(value: MessageParam, locale: Locale): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
+  if (isMessage(value)) return text(value, {}, locale)
+  return value.map((m) => text(m, {}, locale)).join(', ')
 }
 
 /** `translate` for copy that must be a sentence (not a list or a group): throws MissingCopy otherwise. */

@@ -30,6 +30,16 @@ describe('copy catalogue', () => {
     ).toBe('the variation decision dated 2 May 2025')
   })
 
+  it('translates a message given as a parameter (and a list of them, joined with commas)', () => {
+    const inner = message('letterText.common.theDecisionDated', { kindName: '{date}', date: '1 May 2025' })
+    expect(text('letterText.common.theDecisionDated', { kindName: inner, date: '2 May 2025' })).toBe(
+      'the the {date} decision dated 1 May 2025 decision dated 2 May 2025',
+    )
+    expect(text('letterText.common.theDecisionDated', { kindName: [inner, inner], date: 'x' })).toBe(
+      'the the {date} decision dated 1 May 2025, the {date} decision dated 1 May 2025 decision dated x',
+    )
+  })
+
   it('fails loudly on a missing key, and says whether a key exists', () => {
     expect(() => translate('letterText.no.such.key')).toThrow(MissingCopy)
     expect(() => text('letterText')).toThrow(MissingCopy)

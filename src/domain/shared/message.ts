@@ -6,11 +6,19 @@
  */
 export interface Message {
   readonly key: string
-  readonly params?: Readonly<Record<string, string | number>>
+  readonly params?: MessageParams
 }
 
+/**
+ * A placeholder's value: a fact (a formatted date, an amount, a name, the parent's own words), or
+ * words that are themselves a message (translated in the same language before they are put in), or
+ * a list of such messages (put in one after another, separated by commas).
+ */
+export type MessageParam = string | number | Message | readonly Message[]
+export type MessageParams = Readonly<Record<string, MessageParam>>
+
 /** `message('calculation.step.gross', { amount: '£575.00' })` */
-export const message = (key: string, params?: Readonly<Record<string, string | number>>): Message =>
+export const message = (key: string, params?: MessageParams): Message =>
   params === undefined ? { key } : { key, params }
 
 /** A value is a Message when it is an object with a string `key` (and nothing but `key` and `params`). */

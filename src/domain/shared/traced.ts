@@ -17,10 +17,14 @@ export interface Citation extends Source {
   readonly confidence: Confidence
 }
 
-/** One step of a working: what was done, the figure it produced, in plain English, and why. */
-export interface Step {
+/**
+ * One step of a working: what was done, the figure it produced, in words, and why. `W` is how the
+ * step is told: a `Message` (see ./message.ts) where the domain has moved its words to the locale
+ * files (the deadlines), English text where it has not yet.
+ */
+export interface Step<W = string> {
   readonly key: string
-  readonly text: string
+  readonly text: W
   readonly amount?: Pence
   readonly date?: PlainDate
   /** The exact figure before rounding, where rounding happened (e.g. "575.342465…"). */
@@ -33,23 +37,27 @@ export interface Step {
  * an assumption is told: a `Message` (key and parameters, see ./message.ts) where the domain has
  * moved its words to the locale files (the calculation), English text where it has not yet.
  */
-export interface Traced<T, A = string> {
+export interface Traced<T, A = string, W = string> {
   readonly value: T
-  readonly steps: readonly Step[]
+  readonly steps: readonly Step<W>[]
   readonly assumptions: readonly A[]
 }
 
-export const traced = <T>(
+export const traced = <T, A = string, W = string>(
   value: T,
-  steps: readonly Step[] = [],
-  assumptions: readonly string[] = [],
-): Traced<T> => ({
+  steps: readonly Step<W>[] = [],
+  assumptions: readonly A[] = [],
+): Traced<T, A, W> => ({
   value,
   steps,
   assumptions,
 })
 
-export const step = (key: string, text: string, extra: Omit<Step, 'key' | 'text'> = {}): Step => ({
+export const step = <W = string>(
+  key: string,
+  text: W,
+  extra: Omit<Step<W>, 'key' | 'text'> = {},
+): Step<W> => ({
   key,
   text,
   ...extra,
