@@ -1,5 +1,5 @@
 import type { PDFDocument as MuDocument } from 'mupdf'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { scannedPdf, textPdf } from '../../../test/fixtures/documents/pdfs.ts'
 import { loadMupdf } from './mupdf.ts'
@@ -125,6 +125,63 @@ describe('pages searched for details to remove', () => {
         .map((l) => l.getURI()),
     ).toEqual(['https://www.gov.uk/child-maintenance-service'])
     out.destroy()
+  })
+})
+
+/** A grey scan (JPEG, 600 x 848 pixels, light grey) of an A4 page with an invisible OCR layer, as scanners write it. */
+async function scanWithOcr(line: string): Promise<Uint8Array> {
+  const m = await loadMupdf()
+  const pix = new m.Pixmap(m.ColorSpace.DeviceGray, [0, 0, 600, 848], false)
+  pix.getPixels().fill(230)
+  const jpeg = pix.asJPEG(80)
+  pix.destroy()
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const page = doc.addPage([595.28, 841.89])
+  page.drawImage(await doc.embedJpg(jpeg), { x: 0, y: 0, width: 595.28, height: 841.89 })
+  page.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible))
+  page.drawText(line, { x: 56, y: 700, size: 20, font })
+  return doc.save()
+}
+
+describe('pictures under removed text', () => {
+  it('wipes the pixels under the text and stores the picture compressed (Flate), the rest unchanged', async () => {
+    const m = await loadMupdf()
+    const opened = openUpload(m, 'scan', 'scan.pdf', await scanWithOcr('Write to 8 Quarry Mews today'))
+    if (!opened.ok) throw new Error('the fixture should open')
+    const [result] = redactUpload(m, opened.doc, redactor)
+    expect(result!.removed.map((r) => r.kind)).toEqual(['address'])
+    const { raw, out } = await written(opened.doc)
+    expect(raw).not.toContain('Quarry')
+    const xobjects = out.findPage(0).get('Resources').get('XObject')
+    const images: { filter: string; stored: number; image: ReturnType<typeof out.loadImage> }[] = []
+    xobjects.forEach((x) => {
+      const stream = x.readRawStream()
+      images.push({
+        filter: x.resolve().get('Filter').toString(),
+        stored: stream.getLength(),
+        image: out.loadImage(x),
+      })
+      stream.destroy()
+    })
+    expect(images).toHaveLength(1)
+    const { filter, stored, image } = images[0]!
+    expect(filter).toBe('/FlateDecode')
+    // 600 x 848 grey pixels are 508,800 bytes raw; a flat grey page compresses to a few kilobytes.
+    expect(stored).toBeLessThan(20_000)
+    const pix = image.toPixmap()
+    const px = pix.getPixels()
+    const at = (xPt: number, yFromTopPt: number): number =>
+      px[Math.round((yFromTopPt / 841.89) * 848) * 600 + Math.round((xPt / 595.28) * 600)]!
+    // Under "Quarry" (baseline 700 pt up, so about 135 pt from the top; x about 150-215 pt) the
+    // pixels were wiped (MuPDF sets them to a flat value; the black box is drawn over them).
+    expect([0, 255]).toContain(at(180, 135))
+    // Elsewhere the picture is as it was: JPEG of a flat grey, within a step or two of 230.
+    expect(Math.abs(at(400, 500) - 230)).toBeLessThanOrEqual(2)
+    expect(Math.abs(at(60, 135) - 230)).toBeLessThanOrEqual(2)
+    pix.destroy()
+    out.destroy()
+    opened.doc.destroy()
   })
 })
 
