@@ -51,6 +51,7 @@ import type {
 import type { EvidenceFiles } from '../store/evidence-files.ts'
 import { SafeModeLocked } from '../store/safe/errors.ts'
 import { calendarsCovering } from './calendars.ts'
+import { text } from '../copy/translate.ts'
 
 /** The letters that start or move a challenge on (what `openChallenges` reads), by direction. */
 const CHALLENGE_LETTERS_SENT = [
@@ -225,7 +226,7 @@ export class CaseService {
       repo.list('task', who.ownerId, caseId),
     ])
     const today = this.today().toString()
-    for (const m of deadlinesMet({ decisions, events, links, tasks })) {
+    for (const m of deadlinesMet({ decisions, events, links, tasks, say: text })) {
       const t = tasks.find((x) => x.id === m.taskId)
       await repo.amend('task', who, caseId, m.taskId, {
         status: 'done',
@@ -599,7 +600,7 @@ export class CaseService {
         input.letterEvidenceId,
         'letterEvidenceId',
       )
-      const generated = tasksForDecision(record.id, data, c.nation, this.compute)
+      const generated = tasksForDecision(record.id, data, c.nation, this.compute, text)
       const tasks = await this.syncTasks(repo, who, caseId, 'decision', record.id, generated.tasks)
       await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
@@ -629,7 +630,7 @@ export class CaseService {
           input.letterEvidenceId,
           'letterEvidenceId',
         )
-      const generated = tasksForDecision(id, data, c.nation, this.compute)
+      const generated = tasksForDecision(id, data, c.nation, this.compute, text)
       const tasks = await this.syncTasks(repo, who, caseId, 'decision', id, generated.tasks)
       await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
@@ -646,7 +647,7 @@ export class CaseService {
       const record = await repo.insert('event', who, caseId, data)
       await this.writeEventLinks(repo, who, caseId, record.id, input)
       const context = await this.eventContext(repo, who, caseId, data, input.aboutDecisionId)
-      const generated = tasksForEvent(record.id, data, c.nation, this.compute, context)
+      const generated = tasksForEvent(record.id, data, c.nation, this.compute, text, context)
       const tasks = await this.syncTasks(repo, who, caseId, 'event', record.id, generated.tasks)
       await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
@@ -668,7 +669,7 @@ export class CaseService {
       const record = await repo.amend('event', who, caseId, id, data, expectedVersion)
       await this.writeEventLinks(repo, who, caseId, id, input)
       const context = await this.eventContext(repo, who, caseId, data, input.aboutDecisionId)
-      const generated = tasksForEvent(id, data, c.nation, this.compute, context)
+      const generated = tasksForEvent(id, data, c.nation, this.compute, text, context)
       const tasks = await this.syncTasks(repo, who, caseId, 'event', id, generated.tasks)
       await this.settleDeadlines(repo, who, caseId)
       return { record, tasks, gaps: generated.gaps }
@@ -930,12 +931,12 @@ export class CaseService {
     await this.repo.transaction(async (repo) => {
       await repo.restore(entity, who, caseId, id)
       if (entity === 'decision') {
-        const g = tasksForDecision(id, r as DecisionRecord, c.nation, this.compute)
+        const g = tasksForDecision(id, r as DecisionRecord, c.nation, this.compute, text)
         await this.syncTasks(repo, who, caseId, 'decision', id, g.tasks)
       }
       if (entity === 'event') {
         const context = await this.eventContext(repo, who, caseId, r as EventRecord, null)
-        const g = tasksForEvent(id, r as EventRecord, c.nation, this.compute, context)
+        const g = tasksForEvent(id, r as EventRecord, c.nation, this.compute, text, context)
         await this.syncTasks(repo, who, caseId, 'event', id, g.tasks)
       }
       await this.settleDeadlines(repo, who, caseId)

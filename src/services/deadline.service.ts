@@ -15,7 +15,9 @@ import {
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { Message } from '../domain/shared/message.ts'
 import type { Citation, Step } from '../domain/shared/traced.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 import { rules } from '../rules/load.ts'
 import { calendarsCovering } from './calendars.ts'
 
@@ -243,17 +245,21 @@ const citeJson = (c: Citation | undefined): CitationJson | null =>
       }
     : null
 
-const stepJson = (s: Step): StepJson => ({
+const stepJson = (s: Step<Message>, locale: Locale): StepJson => ({
   key: s.key,
-  text: s.text,
+  text: text(s.text, {}, locale),
   date: s.date?.toString() ?? null,
   cite: citeJson(s.cite),
 })
 
 const isUncertain = (r: DeadlineResult): r is UncertainDeadlineResult => 'startRange' in r
 
-/** Maps a result to its JSON answer (dates as "YYYY-MM-DD"). */
-export function deadlineToJson(result: DeadlineResult | UncertainDeadlineResult): DeadlineJson {
+/** Maps a result to its JSON answer (dates as "YYYY-MM-DD"), its words in `locale`. */
+export function deadlineToJson(
+  result: DeadlineResult | UncertainDeadlineResult,
+  locale: Locale = DEFAULT_LOCALE,
+): DeadlineJson {
+  const say = (m: Message): string => text(m, {}, locale)
   const json: DeadlineJson = {
     deadline: result.deadline.toString(),
     actBy: result.actBy.toString(),
@@ -265,7 +271,7 @@ export function deadlineToJson(result: DeadlineResult | UncertainDeadlineResult)
       url: result.source.url,
     },
     confidence: result.confidence,
-    steps: result.steps.map(stepJson),
+    steps: result.steps.map((s) => stepJson(s, locale)),
     kind: result.kind,
     from: result.from.toString(),
     nation: result.nation,
@@ -278,10 +284,10 @@ export function deadlineToJson(result: DeadlineResult | UncertainDeadlineResult)
       key: r.key,
       date: r.date.toString(),
       status: r.status,
-      text: r.text,
+      text: say(r.text),
       cite: citeJson(r.cite),
     })),
-    assumptions: result.assumptions,
+    assumptions: result.assumptions.map(say),
   }
   if (!isUncertain(result)) return json
   return {
@@ -289,14 +295,18 @@ export function deadlineToJson(result: DeadlineResult | UncertainDeadlineResult)
     startRange: {
       earliest: result.startRange.earliest.toString(),
       latest: result.startRange.latest.toString(),
-      description: result.startRange.description,
+      description: say(result.startRange.description),
     },
     latestDeadline: result.latestDeadline.toString(),
-    why: result.why,
+    why: say(result.why),
   }
 }
 
 /** An iCalendar file for the results; `dtstamp` is when the file is made (the caller reads the clock). */
-export function deadlinesToIcs(results: readonly DeadlineResult[], dtstamp: Temporal.Instant): string {
-  return deadlinesToICalendar(results, { dtstamp })
+export function deadlinesToIcs(
+  results: readonly DeadlineResult[],
+  dtstamp: Temporal.Instant,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  return deadlinesToICalendar(results, { dtstamp, say: (m) => text(m, {}, locale) })
 }

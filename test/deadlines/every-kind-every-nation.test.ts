@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { text as words } from '../../src/copy/translate.ts'
 import { isWorkingDay } from '../../src/domain/deadlines/calendar.ts'
 import { computeDeadline } from '../../src/domain/deadlines/compute-deadline.ts'
 import { formatLongDate } from '../../src/domain/shared/plain-date.ts'
@@ -67,7 +68,7 @@ describe('the act-by explanation is one clear sentence that never aims at a clos
     })
     expect(r.deadline.toString()).toBe('2025-12-29')
     expect(r.actBy.toString()).toBe('2025-12-24')
-    const text = r.steps.find((s) => s.key === 'act-by')!.text
+    const text = words(r.steps.find((s) => s.key === 'act-by')!.text)
     expect(text).toBe(
       'Act by Wednesday 24 December 2025, the last working day before Thursday 25 December 2025 (Christmas Day): the rules may let it arrive on Monday 29 December 2025, but do not count on that.',
     )
@@ -76,7 +77,7 @@ describe('the act-by explanation is one clear sentence that never aims at a clos
 
   it.each(cells)('%s in %s from %s', (kind, nation, from) => {
     const r = computeDeadline(book, calendars, { kind, nation, from: d(from) })
-    const text = r.steps.find((s) => s.key === 'act-by')!.text
+    const text = words(r.steps.find((s) => s.key === 'act-by')!.text)
     if (r.nature === 'deadline' || r.nature === 'outer-limit') {
       // One sentence: a single full stop, at the end.
       expect(text.split('. ').length).toBe(1)

@@ -1,4 +1,6 @@
-import { say } from '../copy.ts'
+import { cliLocale, say } from '../copy.ts'
+import { text } from '../../copy/translate.ts'
+import type { Message } from '../../domain/shared/message.ts'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { writeFileSync } from 'node:fs'
@@ -55,7 +57,7 @@ export function registerDeadline(program: Command): void {
           const outcome = await runBatch(
             process.stdin,
             process.stdout,
-            { answer, toJson: deadlineToJson, toText: formatText, dateField: 'from' },
+            { answer, toJson: (r) => deadlineToJson(r, cliLocale()), toText: formatText, dateField: 'from' },
             { json: Boolean(opts.json) || Boolean(opts.ndjson), ndjson: Boolean(opts.ndjson) },
           )
           reportRefusals(outcome)
@@ -81,7 +83,7 @@ export function registerDeadline(program: Command): void {
             process.exitCode = EXIT.badInput
             return
           }
-          const ics = deadlinesToIcs(results, dtstamp)
+          const ics = deadlinesToIcs(results, dtstamp, cliLocale())
           if (opts.out) writeFileSync(opts.out, ics)
           else process.stdout.write(ics)
           if (refused > 0) reportRefusals({ answered: results.length, refused })
@@ -94,7 +96,7 @@ export function registerDeadline(program: Command): void {
           if (error instanceof OutsideRuleCoverage) throw new BadInput('from', error.message)
           throw error
         }
-        output(Boolean(opts.json), deadlineToJson(result), () => formatText(result))
+        output(Boolean(opts.json), deadlineToJson(result, cliLocale()), () => formatText(result))
       }),
     )
 }
@@ -126,6 +128,9 @@ const LABEL: Readonly<Record<DeadlineResult['nature'], string>> = {
   tracking: 'Expected by',
 }
 
+/** The engine's words, in the CLI's language. */
+const words = (m: Message): string => text(m, {}, cliLocale())
+
 /** Readable text: the dates, the steps with their sources, other readings and assumptions. */
 function formatText(r: DeadlineResult): string {
   const time = r.timeOfDay ? `, by ${r.timeOfDay}` : ''
@@ -145,7 +150,7 @@ function formatText(r: DeadlineResult): string {
     const { earliest, latest, description } = r.startRange
     lines.push(
       say('deadline.startDateTo', {
-        description,
+        description: words(description),
         earliest: formatLongDate(earliest),
         latest: formatLongDate(latest),
       }),
@@ -153,12 +158,12 @@ function formatText(r: DeadlineResult): string {
   }
   lines.push('', say('deadline.howItWasWorked'))
   r.steps.forEach((s, i) => {
-    lines.push(`  ${i + 1}. ${s.text}`)
+    lines.push(`  ${i + 1}. ${words(s.text)}`)
     if (s.cite) lines.push(`     [${s.cite.instrument}, ${s.cite.provision}; ${s.cite.confidence}]`)
   })
   if (r.assumptions.length > 0) {
     lines.push('', 'Assumptions:')
-    for (const a of r.assumptions) lines.push(`  - ${a}`)
+    for (const a of r.assumptions) lines.push(`  - ${words(a)}`)
   }
   lines.push('', say('deadline.notLegalAdviceCheck'))
   return lines.join('\n')

@@ -5,6 +5,7 @@ import { rules } from '../../rules/load.ts'
 import { calendarsCovering } from '../../services/calendars.ts'
 import { OutsideRuleCoverage } from '../shared/errors.ts'
 import { Temporal } from '../shared/plain-date.ts'
+import { text } from '../../copy/translate.ts'
 import { decisionDeadlines, deadlineNation, tasksForDecision, tasksForEvent } from './deadlines.ts'
 import { validateDecision, validateEvent } from './validate.ts'
 
@@ -15,7 +16,7 @@ const today = Temporal.PlainDate.from('2026-01-01')
 describe('deadlines a decision creates (the personas)', () => {
   it('Amira: the annual review of 3 February 2025 — act by Monday 3 March, legal Wednesday 5 March', () => {
     const d = validateDecision({ kind: 'annual-review', letterDate: '2025-02-03' }, today)
-    const { tasks, gaps } = tasksForDecision('d1', d, 'england', compute)
+    const { tasks, gaps } = tasksForDecision('d1', d, 'england', compute, text)
     expect(gaps).toEqual([])
     const mr = tasks.find((t) => t.deadlineKind === 'mandatoryReconsideration')!
     expect(mr).toMatchObject({
@@ -33,7 +34,7 @@ describe('deadlines a decision creates (the personas)', () => {
   })
   it('Jordan: the reconsideration notice of 14 March 2025 — appeal received by Monday 14 April', () => {
     const d = validateDecision({ kind: 'mandatory-reconsideration-notice', letterDate: '2025-03-14' }, today)
-    const appeal = tasksForDecision('n1', d, 'scotland', compute).tasks.find(
+    const appeal = tasksForDecision('n1', d, 'scotland', compute, text).tasks.find(
       (t) => t.deadlineKind === 'tribunalAppeal',
     )!
     expect(appeal.dueOn).toBe('2025-04-14')
@@ -44,7 +45,7 @@ describe('deadlines a decision creates (the personas)', () => {
       today,
     )
     expect(
-      tasksForDecision('e1', d, 'scotland', compute).tasks.map((t) => [t.deadlineKind, t.dueOn]),
+      tasksForDecision('e1', d, 'scotland', compute, text).tasks.map((t) => [t.deadlineKind, t.dueOn]),
     ).toEqual([['deoAppeal', '2025-03-31']])
   })
   it('an arrears notice has no deadline (no right of appeal)', () => {
@@ -57,7 +58,7 @@ describe('deadlines a decision creates (the personas)', () => {
       { kind: 'calculation', letterDate: '2025-03-03', effectiveDate: '2025-03-10' },
       today,
     )
-    expect(tasksForDecision('c', d, 'wales', compute).tasks.map((t) => t.deadlineKind)).toContain(
+    expect(tasksForDecision('c', d, 'wales', compute, text).tasks.map((t) => t.deadlineKind)).toContain(
       'annualReview',
     )
   })
@@ -66,7 +67,7 @@ describe('deadlines a decision creates (the personas)', () => {
       throw new OutsideRuleCoverage('deadlines.x', r.from.toString())
     }
     const d = validateDecision({ kind: 'calculation', letterDate: '2025-03-03' }, today)
-    const g = tasksForDecision('c', d, 'england', refuse)
+    const g = tasksForDecision('c', d, 'england', refuse, text)
     expect(g.tasks).toEqual([])
     expect(g.gaps.map((x) => x.kind)).toEqual([
       'mandatoryReconsideration',
@@ -92,7 +93,7 @@ describe('deadlines a letter or call creates', () => {
       today,
     )
     expect(
-      tasksForEvent('l1', e, 'scotland', compute).tasks.map((t) => [t.deadlineKind, t.dueOn, t.nature]),
+      tasksForEvent('l1', e, 'scotland', compute, text).tasks.map((t) => [t.deadlineKind, t.dueOn, t.nature]),
     ).toEqual([
       ['complaintAcknowledgementTarget', '2025-03-19', 'target'],
       ['complaintResponseTarget', '2025-04-07', 'target'],
@@ -108,7 +109,7 @@ describe('deadlines a letter or call creates', () => {
       },
       today,
     )
-    expect(tasksForEvent('l1', e, 'scotland', compute).tasks[0]?.dueOn).toBe('2025-03-19')
+    expect(tasksForEvent('l1', e, 'scotland', compute, text).tasks[0]?.dueOn).toBe('2025-03-19')
   })
   it('Priya: a final response received on 2 September 2025 — to the ICE by 2 March 2026', () => {
     const e = validateEvent(
@@ -120,9 +121,9 @@ describe('deadlines a letter or call creates', () => {
       },
       today,
     )
-    expect(tasksForEvent('r', e, 'wales', compute).tasks.map((t) => [t.deadlineKind, t.dueOn])).toEqual([
-      ['iceReferral', '2026-03-02'],
-    ])
+    expect(tasksForEvent('r', e, 'wales', compute, text).tasks.map((t) => [t.deadlineKind, t.dueOn])).toEqual(
+      [['iceReferral', '2026-03-02']],
+    )
   })
   it('a call’s promises and follow-up become reminders', () => {
     const e = validateEvent(
@@ -137,7 +138,7 @@ describe('deadlines a letter or call creates', () => {
       },
       today,
     )
-    expect(tasksForEvent('c', e, 'england', compute).tasks.map((t) => [t.nature, t.dueOn])).toEqual([
+    expect(tasksForEvent('c', e, 'england', compute, text).tasks.map((t) => [t.nature, t.dueOn])).toEqual([
       ['tracking', '2025-02-17'],
       ['task', '2025-02-24'],
     ])

@@ -1,5 +1,6 @@
 import type { DeadlineKind, DeadlineRequest, DeadlineResult, Nation } from '../deadlines/types.ts'
 import { DomainError } from '../shared/errors.ts'
+import { message, type Message, type Say } from '../shared/message.ts'
 import { compareDates, formatDate, isAfter, parseDate, type PlainDate } from '../shared/plain-date.ts'
 import {
   POSTED_METHODS,
@@ -19,7 +20,12 @@ import {
 /**
  * Which deadlines and tasks a decision or a letter creates. The deadline engine is passed in
  * (`compute`), so this stays pure and testable; the dates and their reasons are the engine's.
+ * A task is saved in the case file as the parent will read it (its title, its explanation, the
+ * note saying what met it), so the caller's `say` puts the words into the parent's language.
  */
+
+const M = (key: string, params?: Parameters<typeof message>[1]): Message =>
+  message(`caseDomain.tasks.${key}`, params)
 
 export type ComputeDeadline = (request: DeadlineRequest) => DeadlineResult
 
@@ -43,7 +49,7 @@ export const deadlineNation = (nation: CaseNation): Nation =>
 interface Wanted {
   readonly kind: DeadlineKind
   readonly from: string
-  readonly title: string
+  readonly title: Message
 }
 
 /** The engine's deadlines that a decision starts. */
@@ -61,29 +67,29 @@ export function decisionDeadlines(decision: DecisionData): Wanted[] {
         {
           kind: 'mandatoryReconsideration',
           from: on,
-          title: `Ask for a mandatory reconsideration of the decision of ${dated}`,
+          title: M('askReconsideration', { date: dated }),
         },
         {
           kind: 'lateMandatoryReconsiderationLimit',
           from: on,
-          title: `Last date for a late reconsideration request (decision of ${dated})`,
+          title: M('lateReconsideration', { date: dated }),
         },
       ]
       if (decision.kind === 'calculation' && decision.effectiveDate)
         out.push({
           kind: 'annualReview',
           from: decision.effectiveDate,
-          title: 'Annual review of the calculation',
+          title: M('annualReview'),
         })
       return out
     }
     case 'mandatory-reconsideration-notice':
       return [
-        { kind: 'tribunalAppeal', from: on, title: `Appeal against the reconsideration notice of ${dated}` },
+        { kind: 'tribunalAppeal', from: on, title: M('appeal', { date: dated }) },
         {
           kind: 'tribunalAppealAbsoluteLimit',
           from: on,
-          title: `Last date for a late appeal (notice of ${dated})`,
+          title: M('lateAppeal', { date: dated }),
         },
       ]
     case 'enforcement':
@@ -92,7 +98,7 @@ export function decisionDeadlines(decision: DecisionData): Wanted[] {
             {
               kind: 'deoAppeal',
               from: on,
-              title: `Appeal against the deduction from earnings order of ${dated}`,
+              title: M('deoAppeal', { date: dated }),
             },
           ]
         : []
@@ -112,10 +118,10 @@ export function eventDeadlines(event: EventData): Wanted[] {
     // The targets run from the day the CMS received the complaint: the delivery date if known,
     // otherwise the day it was sent (the earliest it can have arrived, so the earliest target).
     const from = letter.deliveredOn ?? event.occurredOn
-    const what = letter.subject === 'complaint' ? 'complaint' : 'escalated complaint'
+    const what = letter.subject === 'complaint' ? 'complaint' : 'escalatedComplaint'
     return [
-      { kind: 'complaintAcknowledgementTarget', from, title: `The CMS should acknowledge your ${what}` },
-      { kind: 'complaintResponseTarget', from, title: `The CMS should reply to your ${what}` },
+      { kind: 'complaintAcknowledgementTarget', from, title: M(`acknowledge.${what}`) },
+      { kind: 'complaintResponseTarget', from, title: M(`reply.${what}`) },
     ]
   }
   if (event.type === 'letter-received' && letter.subject === 'complaint-final-response')
@@ -123,7 +129,7 @@ export function eventDeadlines(event: EventData): Wanted[] {
       {
         kind: 'iceReferral',
         from: event.occurredOn,
-        title: 'Take your complaint to the Independent Case Examiner',
+        title: M('iceReferral'),
       },
     ]
   return []
@@ -138,7 +144,8 @@ const NATURE_DUE: Record<TaskNature, 'actBy' | 'deadline'> = {
   task: 'deadline',
 }
 
-export function explain(result: DeadlineResult): TaskExplanation {
+/** The engine's explanation of a deadline, in words (`say`), as it is saved with the task. */
+export function explain(result: DeadlineResult, say: Say): TaskExplanation {
   return {
     rule: result.rule,
     title: result.title,
@@ -152,9 +159,9 @@ export function explain(result: DeadlineResult): TaskExplanation {
     mustBe: result.mustBe,
     by: result.by,
     timeOfDay: result.timeOfDay,
-    steps: result.steps.map((s) => ({ text: s.text, date: s.date?.toString() ?? null })),
-    readings: result.readings.map((r) => ({ date: r.date.toString(), status: r.status, text: r.text })),
-    assumptions: [...result.assumptions],
+    steps: result.steps.map((s) => ({ text: say(s.text), date: s.date?.toString() ?? null })),
+    readings: result.readings.map((r) => ({ date: r.date.toString(), status: r.status, text: say(r.text) })),
+    assumptions: result.assumptions.map((a) => say(a)),
   }
 }
 
@@ -164,6 +171,7 @@ function run(
   originId: string,
   nation: CaseNation,
   compute: ComputeDeadline,
+  say: Say,
 ): Generated {
   const tasks: TaskDraft[] = []
   const gaps: DeadlineGap[] = []
@@ -183,13 +191,13 @@ function run(
       origin,
       originId,
       deadlineKind: w.kind,
-      title: w.title,
+      title: say(w.title),
       dueOn: result[NATURE_DUE[nature]].toString(),
       legalDeadline: result.deadline.toString(),
       outerLimit: result.outerLimit?.toString() ?? null,
       nature,
       ruleId: result.rule,
-      explanation: explain(result),
+      explanation: explain(result, say),
     })
   }
   return { tasks, gaps }
@@ -201,8 +209,9 @@ export function tasksForDecision(
   decision: DecisionData,
   nation: CaseNation,
   compute: ComputeDeadline,
+  say: Say,
 ): Generated {
-  return run(decisionDeadlines(decision), 'decision', id, nation, compute)
+  return run(decisionDeadlines(decision), 'decision', id, nation, compute, say)
 }
 
 /**
@@ -260,9 +269,10 @@ export function tasksForEvent(
   event: EventData,
   nation: CaseNation,
   compute: ComputeDeadline,
+  say: Say,
   context: EventContext = {},
 ): Generated {
-  const generated = run(eventDeadlines(event), 'event', id, nation, compute)
+  const generated = run(eventDeadlines(event), 'event', id, nation, compute, say)
   const tasks = [...generated.tasks]
   const r = context.reminders
   const letter = event.letter
@@ -280,7 +290,7 @@ export function tasksForEvent(
       manualDraft(
         'event',
         id,
-        `Check your letter sent on ${formatDate(sent)} has arrived`,
+        say(M('checkArrived', { date: formatDate(sent) })),
         due.toString(),
         'tracking',
       ),
@@ -297,16 +307,14 @@ export function tasksForEvent(
         manualDraft(
           'event',
           id,
-          a.due
-            ? `Check the CMS has done what it promised on ${on}: ${a.text}`
-            : `Chase the CMS: on ${on} it promised, with no date, ${a.text}`,
+          say(M(a.due ? 'checkPromise' : 'chasePromise', { date: on, promise: a.text })),
           due.toString(),
           'tracking',
         ),
       )
     }
     if (call.followUpOn)
-      tasks.push(manualDraft('event', id, `Follow up your call of ${on}`, call.followUpOn, 'task'))
+      tasks.push(manualDraft('event', id, say(M('followUpCall', { date: on })), call.followUpOn, 'task'))
   }
   return { tasks, gaps: generated.gaps }
 }
@@ -356,6 +364,8 @@ export function deadlinesMet(input: {
   readonly events: readonly EventRecord[]
   readonly links: readonly LinkRecord[]
   readonly tasks: readonly TaskRecord[]
+  /** The note saying what met a deadline is saved with the task, in words. */
+  readonly say: Say
 }): MetDeadline[] {
   const live = <T extends { deletedAt: string | null }>(xs: readonly T[]): T[] =>
     xs.filter((x) => x.deletedAt === null)
@@ -365,8 +375,8 @@ export function deadlinesMet(input: {
   const links = live(input.links)
   const open = live(input.tasks).filter((t) => t.status === 'open')
   const out = new Map<string, MetDeadline>()
-  const meet = (t: TaskRecord, doneOn: string, note: string) => {
-    if (!out.has(t.id)) out.set(t.id, { taskId: t.id, doneOn, note })
+  const meet = (t: TaskRecord, doneOn: string, note: Message) => {
+    if (!out.has(t.id)) out.set(t.id, { taskId: t.id, doneOn, note: input.say(note) })
   }
   const about = (eventId: string): string | null =>
     links.find(
@@ -389,13 +399,7 @@ export function deadlinesMet(input: {
       (t) => t.originId === decisionId && RECONSIDERATION_KINDS.includes(t.deadlineKind ?? ''),
     )) {
       const inTime = !t.legalDeadline || notAfter(e.occurredOn, t.legalDeadline)
-      meet(
-        t,
-        e.occurredOn,
-        inTime
-          ? `Met: you sent your request on ${said(e.occurredOn)}, within this time limit.`
-          : `You sent your request on ${said(e.occurredOn)}, after this date: it is a late request.`,
-      )
+      meet(t, e.occurredOn, M(inTime ? 'met.request' : 'met.lateRequest', { date: said(e.occurredOn) }))
     }
   }
   // A reconsideration notice recorded: the challenge is at the appeal stage, so the reconsideration
@@ -414,17 +418,9 @@ export function deadlinesMet(input: {
     )
     for (const t of open) {
       if (t.originId && before.has(t.originId) && RECONSIDERATION_KINDS.includes(t.deadlineKind ?? ''))
-        meet(
-          t,
-          on,
-          `Done: the reconsideration notice of ${said(n.letterDate)} is recorded; the next step is the appeal.`,
-        )
+        meet(t, on, M('met.noticeRecorded', { date: said(n.letterDate) }))
       if (t.originId && requests.has(t.originId) && t.nature === 'tracking')
-        meet(
-          t,
-          on,
-          `Done: the reconsideration notice of ${said(n.letterDate)} shows the CMS had your request.`,
-        )
+        meet(t, on, M('met.noticeShowsRequest', { date: said(n.letterDate) }))
     }
   }
   // An appeal sent: the appeal deadlines of the notice it is about.
@@ -439,13 +435,7 @@ export function deadlinesMet(input: {
       (t) => t.originId === noticeId && APPEAL_KINDS.includes(t.deadlineKind ?? ''),
     )) {
       const inTime = !t.legalDeadline || notAfter(e.occurredOn, t.legalDeadline)
-      meet(
-        t,
-        e.occurredOn,
-        inTime
-          ? `Met: you sent your appeal on ${said(e.occurredOn)}, within this time limit.`
-          : `You sent your appeal on ${said(e.occurredOn)}, after this date: it is a late appeal.`,
-      )
+      meet(t, e.occurredOn, M(inTime ? 'met.appeal' : 'met.lateAppeal', { date: said(e.occurredOn) }))
     }
   }
   // A referral to the Independent Case Examiner sent after a final response.
@@ -460,13 +450,7 @@ export function deadlinesMet(input: {
       .at(-1)
     for (const t of open.filter((t) => t.originId === final?.id && t.deadlineKind === 'iceReferral')) {
       const inTime = !t.legalDeadline || notAfter(e.occurredOn, t.legalDeadline)
-      meet(
-        t,
-        e.occurredOn,
-        inTime
-          ? `Met: you sent your referral on ${said(e.occurredOn)}.`
-          : `You sent your referral on ${said(e.occurredOn)}, after this date: it is a late referral.`,
-      )
+      meet(t, e.occurredOn, M(inTime ? 'met.referral' : 'met.lateReferral', { date: said(e.occurredOn) }))
     }
   }
   // A reply to a complaint received: the CMS's targets for that complaint are over.
@@ -488,7 +472,7 @@ export function deadlinesMet(input: {
         t.originId === complaint?.id &&
         ['complaintAcknowledgementTarget', 'complaintResponseTarget'].includes(t.deadlineKind ?? ''),
     ))
-      meet(t, e.occurredOn, `Done: the CMS replied; you recorded its reply of ${said(e.occurredOn)}.`)
+      meet(t, e.occurredOn, M('met.replied', { date: said(e.occurredOn) }))
   }
   return [...out.values()]
 }

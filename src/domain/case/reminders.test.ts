@@ -5,6 +5,7 @@ import { rules } from '../../rules/load.ts'
 import { calendarsCovering } from '../../services/calendars.ts'
 import { reminders } from '../../services/reminders.ts'
 import { Temporal } from '../shared/plain-date.ts'
+import { text } from '../../copy/translate.ts'
 import { checkArrivedOn, tasksForEvent } from './deadlines.ts'
 import { validateEvent } from './validate.ts'
 
@@ -62,7 +63,10 @@ describe('the reminders an event creates', () => {
       },
       today,
     )
-    const t = tasksForEvent('e1', posted, 'england', compute, { reminders: r, serves: '2025-03-05' }).tasks
+    const t = tasksForEvent('e1', posted, 'england', compute, text, {
+      reminders: r,
+      serves: '2025-03-05',
+    }).tasks
     expect(t.map((x) => [x.title, x.dueOn, x.nature])).toEqual([
       ['Check your letter sent on 28 February 2025 has arrived', '2025-03-03', 'tracking'],
     ])
@@ -75,7 +79,7 @@ describe('the reminders an event creates', () => {
       },
       today,
     )
-    expect(tasksForEvent('e2', emailed, 'england', compute, { reminders: r }).tasks).toEqual([])
+    expect(tasksForEvent('e2', emailed, 'england', compute, text, { reminders: r }).tasks).toEqual([])
   })
 
   it('a promise made on a call with no date is chased ten working days later; one with a date on its date', () => {
@@ -90,12 +94,12 @@ describe('the reminders an event creates', () => {
       },
       today,
     )
-    const t = tasksForEvent('c1', call, 'england', compute, { reminders: r }).tasks
+    const t = tasksForEvent('c1', call, 'england', compute, text, { reminders: r }).tasks
     expect(t.map((x) => [x.title, x.dueOn])).toEqual([
       ['Chase the CMS: on 10 February 2025 it promised, with no date, look into Dan’s income', '2025-02-24'],
       ['Check the CMS has done what it promised on 10 February 2025: send me a statement', '2025-02-17'],
     ])
     // Without the reminder defaults (as before), only the dated promise is tracked.
-    expect(tasksForEvent('c1', call, 'england', compute).tasks).toHaveLength(1)
+    expect(tasksForEvent('c1', call, 'england', compute, text).tasks).toHaveLength(1)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { text } from '../../copy/translate.ts'
 import { OutsideRuleCoverage } from '../shared/errors.ts'
 import { parseDate } from '../shared/plain-date.ts'
 import {
@@ -9,6 +10,7 @@ import {
   lastWorkingDayOnOrBefore,
   makeCalendar,
   nextWorkingDayOnOrAfter,
+  skippedReason,
   whyNotWorking,
 } from './calendar.ts'
 
@@ -44,8 +46,10 @@ const ew = makeCalendar('england-and-wales', source, [
 describe('working days', () => {
   it('weekends and bank holidays are not working days, with the reason', () => {
     expect(isWorkingDay(d('2022-12-23'), ew)).toBe(true)
-    expect(whyNotWorking(d('2022-12-25'), ew)).toBe('weekend')
-    expect(whyNotWorking(d('2022-12-26'), ew)).toBe('bank holiday in England and Wales: Boxing Day')
+    expect(text(skippedReason(whyNotWorking(d('2022-12-25'), ew)!))).toBe('weekend')
+    expect(text(skippedReason(whyNotWorking(d('2022-12-26'), ew)!))).toBe(
+      'bank holiday in England and Wales: Boxing Day',
+    )
   })
 
   it('next working day on or after: Sunday 25 Dec 2022 rolls to Wednesday 28', () => {

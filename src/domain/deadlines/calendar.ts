@@ -1,5 +1,6 @@
 import { OutsideRuleCoverage } from '../shared/errors.ts'
 import { compareDates, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
+import { message, type Message } from '../shared/message.ts'
 import type { Citation, Confidence, Source } from '../shared/traced.ts'
 import type { Nation } from './types.ts'
 
@@ -30,6 +31,10 @@ export interface Calendar {
 
 export type Calendars = Readonly<Record<Nation, Calendar>>
 
+/** The nation's name, as words to put in a sentence ("bank holidays in {nation}"). */
+export const nationName = (nation: Nation): Message => message(`deadlinesDomain.nation.${nation}`)
+
+/** The nations' names in English, for the errors' messages (which are still in English). */
 export const NATION_NAMES: Readonly<Record<Nation, string>> = {
   'england-and-wales': 'England and Wales',
   scotland: 'Scotland',
@@ -76,11 +81,16 @@ export function holidayOn(calendar: Calendar, date: PlainDate): Holiday | undefi
   return calendar.holidays.get(date.toString())
 }
 
-/** Why a day is not a working day ("weekend", "bank holiday in Scotland: 2nd January"), or null if it is one. */
-export function whyNotWorking(date: PlainDate, ...calendars: readonly Calendar[]): string | null {
+/** Why a day is not a working day: a weekend, or a bank holiday in one of the calendars' nations. */
+export type NotWorking =
+  | { readonly weekend: true; readonly holiday: null }
+  | { readonly weekend: false; readonly holiday: Holiday & { readonly nation: Nation } }
+
+/** Why a day is not a working day (a weekend, or which bank holiday where), or null if it is one. */
+export function whyNotWorking(date: PlainDate, ...calendars: readonly Calendar[]): NotWorking | null {
   const holidays = calendars.map((c) => [c, holidayOn(c, date)] as const)
-  if (isWeekend(date)) return 'weekend'
-  for (const [c, h] of holidays) if (h) return `bank holiday in ${NATION_NAMES[c.nation]}: ${h.name}`
+  if (isWeekend(date)) return { weekend: true, holiday: null }
+  for (const [c, h] of holidays) if (h) return { weekend: false, holiday: { ...h, nation: c.nation } }
   return null
 }
 
@@ -88,11 +98,21 @@ export function whyNotWorking(date: PlainDate, ...calendars: readonly Calendar[]
 export const isWorkingDay = (date: PlainDate, ...calendars: readonly Calendar[]): boolean =>
   whyNotWorking(date, ...calendars) === null
 
-/** A day passed over while counting or rolling, with the reason. */
-export interface SkippedDay {
-  readonly date: PlainDate
-  readonly reason: string
-}
+/** A day passed over while counting or rolling, with the reason (a weekend, or the bank holiday). */
+export type SkippedDay = NotWorking & { readonly date: PlainDate }
+
+/** Why a day was passed over, in words: "weekend", "bank holiday in Scotland: 2nd January". */
+export const skippedReason = (s: NotWorking): Message =>
+  s.holiday === null
+    ? message('deadlinesDomain.skipped.weekend')
+    : message('deadlinesDomain.skipped.holiday', {
+        nation: nationName(s.holiday.nation),
+        holiday: s.holiday.name,
+      })
+
+/** "Saturday 12 July 2025 (weekend)" */
+export const describeSkippedDay = (s: SkippedDay): Message =>
+  message('deadlinesDomain.skipped.day', { date: formatLongDate(s.date), reason: skippedReason(s) })
 
 export interface Moved {
   readonly date: PlainDate
@@ -106,7 +126,7 @@ export function nextWorkingDayOnOrAfter(date: PlainDate, ...calendars: readonly 
   for (;;) {
     const reason = whyNotWorking(d, ...calendars)
     if (reason === null) return { date: d, skipped }
-    skipped.push({ date: d, reason })
+    skipped.push({ ...reason, date: d })
     d = d.add({ days: 1 })
   }
 }
@@ -118,7 +138,7 @@ export function lastWorkingDayOnOrBefore(date: PlainDate, ...calendars: readonly
   for (;;) {
     const reason = whyNotWorking(d, ...calendars)
     if (reason === null) return { date: d, skipped }
-    skipped.push({ date: d, reason })
+    skipped.push({ ...reason, date: d })
     d = d.subtract({ days: 1 })
   }
 }
@@ -133,7 +153,7 @@ export function addWorkingDays(date: PlainDate, n: number, ...calendars: readonl
     d = d.add({ days: 1 })
     const reason = whyNotWorking(d, ...calendars)
     if (reason === null) counted++
-    else skipped.push({ date: d, reason })
+    else skipped.push({ ...reason, date: d })
   }
   return { date: d, skipped }
 }
@@ -171,9 +191,4 @@ const RANK: Readonly<Record<Confidence, number>> = { verified: 2, secondary: 1, 
 
 export function lowerConfidence(a: Confidence, b: Confidence): Confidence {
   return RANK[a] <= RANK[b] ? a : b
-}
-
-/** "Saturday 12 July 2025 (weekend), Monday 14 July 2025 (bank holiday in Northern Ireland: …)" */
-export function describeSkipped(skipped: readonly SkippedDay[]): string {
-  return skipped.map((s) => `${formatLongDate(s.date)} (${s.reason})`).join(', ')
 }

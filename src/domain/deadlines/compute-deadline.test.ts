@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { text } from '../../copy/translate.ts'
 import { DEADLINES_DIR, book, calendars } from '../../../test/deadlines/fixtures.ts'
 import { parseRule } from '../../rules/load.ts'
 import { InvalidInput, OutsideRuleCoverage } from '../shared/errors.ts'
@@ -31,7 +32,7 @@ describe('personas (the four parents of src/services/demo.service.ts)', () => {
     const r = compute('tribunalAppeal', '2025-03-14', 'scotland')
     expect(dates(r)).toEqual({ deadline: '2025-04-14', actBy: '2025-04-14', outerLimit: '2026-04-14' })
     expect(r.timeOfDay).toBe('17:00')
-    expect(r.steps.map((s) => s.text)).toContain('It must arrive by 5pm on that day.')
+    expect(r.steps.map((s) => text(s.text))).toContain('It must arrive by 5pm on that day.')
   })
 
   it('Jordan: DEO appeal to the sheriff by Mon 31 March 2025', () => {
@@ -62,7 +63,7 @@ describe('personas (the four parents of src/services/demo.service.ts)', () => {
     const roll = r.readings.find((x) => x.key === 'roll-forward')
     expect(roll?.date).toEqual(d('2025-06-09'))
     expect(roll?.status).toBe('may-not-be-accepted')
-    expect(r.assumptions.join(' ')).toContain('not confirmed')
+    expect(r.assumptions.map((a) => text(a)).join(' ')).toContain('not confirmed')
   })
 })
 
@@ -96,7 +97,7 @@ describe('every kind in every nation', () => {
     expect(r.readings[0]?.status).toBe('legal')
     expect(r.steps.length).toBeGreaterThanOrEqual(4)
     for (const s of r.steps) {
-      expect(s.text.length).toBeGreaterThan(10)
+      expect(text(s.text).length).toBeGreaterThan(10)
       if (s.cite) {
         expect(s.cite.url).toMatch(/^https:\/\//)
         expect(book.has(s.cite.ruleId) || s.cite.ruleId.startsWith('calendars.')).toBe(true)
@@ -140,12 +141,14 @@ describe('rules and readings', () => {
   it('targets are for the CMS: act-by is the target date and the step says so', () => {
     const r = compute('complaintResponseTarget', '2022-12-19', 'scotland')
     expect(r.nature).toBe('target')
-    expect(r.steps.find((s) => s.key === 'act-by')?.text).toContain('not a deadline for you')
+    expect(text(r.steps.find((s) => s.key === 'act-by')!.text)).toContain('not a deadline for you')
   })
 
   it('says when bank holidays were computed rather than taken from GOV.UK', () => {
     const r = compute('complaintResponseTarget', '2029-12-19', 'england-and-wales')
-    expect(r.assumptions.join(' ')).toContain('for 2029 are worked out from the usual pattern')
+    expect(r.assumptions.map((a) => text(a)).join(' ')).toContain(
+      'for 2029 are worked out from the usual pattern',
+    )
     expect(r.confidence).toBe('unverified')
   })
 
@@ -172,6 +175,6 @@ describe('rules and readings', () => {
       nation: 'england-and-wales',
     })
     expect(r.outerLimit).toBeNull()
-    expect(r.assumptions.join(' ')).toContain('No outer limit is shown')
+    expect(r.assumptions.map((a) => text(a)).join(' ')).toContain('No outer limit is shown')
   })
 })

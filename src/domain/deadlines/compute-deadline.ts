@@ -1,9 +1,12 @@
 import { InvalidInput, OutsideRuleCoverage } from '../shared/errors.ts'
 import { formatDate, formatLongDate, isAfter, isBefore, type PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
+import { message, type Message } from '../shared/message.ts'
 import { step, type Citation, type Confidence, type Source, type Step } from '../shared/traced.ts'
 import {
   NATION_NAMES,
+  describeSkippedDay,
+  nationName,
   addWorkingDays,
   citeCalendar,
   computedYears,
@@ -14,10 +17,15 @@ import {
   type Calendars,
   type SkippedDay,
 } from './calendar.ts'
-import { addCalendarMonths, addDays, formatPeriod, type Period } from './date-arithmetic.ts'
+import { addCalendarMonths, addDays, periodWords, type Period } from './date-arithmetic.ts'
 import { ruleIdFor } from './kinds.ts'
 import { deadlineValueParser, type CitableSource, type DeadlineRuleValue } from './rule-value.ts'
 import type { DeadlineReading, DeadlineRequest, DeadlineResult, Nation } from './types.ts'
+
+const M = (key: string, params?: Parameters<typeof message>[1]): Message =>
+  message(`deadlinesDomain.${key}`, params)
+
+type DeadlineStep = Step<Message>
 
 const COUNTING_RULE = {
   days: 'deadlines.counting-days',
@@ -100,7 +108,7 @@ interface CalendarUse {
 interface Counted {
   readonly start: PlainDate
   readonly raw: PlainDate
-  readonly steps: Step[]
+  readonly steps: DeadlineStep[]
   readonly uses: CalendarUse[]
 }
 
@@ -117,27 +125,40 @@ function applyPeriod(
   start: PlainDate,
   period: Period,
   calendar: Calendar,
-): { date: PlainDate; step: Step; use: CalendarUse | null } {
+): { date: PlainDate; step: DeadlineStep; use: CalendarUse | null } {
   const cite = countingCite(book, period, start)
   const extra = (date: PlainDate) => (cite ? { date, cite } : { date })
   switch (period.unit) {
     case 'days': {
       const date = addDays(start, period.count)
-      const text = `Counting ${formatPeriod(period)} from the day after ${formatLongDate(start)} (that day itself does not count) gives ${formatLongDate(date)}.`
+      const text = M('count.days', {
+        period: periodWords(period),
+        start: formatLongDate(start),
+        date: formatLongDate(date),
+      })
       return { date, step: step('count', text, extra(date)), use: null }
     }
     case 'months': {
       const { date, clamped } = addCalendarMonths(start, period.count)
-      const text = clamped
-        ? `${formatPeriod(period)} after ${formatLongDate(start)} would be day ${start.day} of ${MONTH_YEAR(date)}, which has no such day, so the period ends on the last day of that month: ${formatLongDate(date)}.`
-        : `${formatPeriod(period)} after ${formatLongDate(start)} ends on the same day of the month in ${MONTH_YEAR(date)}: ${formatLongDate(date)}.`
-      return { date, step: step('count', capitalise(text), extra(date)), use: null }
+      const text = M(clamped ? 'count.monthsClamped' : 'count.months', {
+        period: periodWords(period),
+        start: formatLongDate(start),
+        day: start.day,
+        monthYear: MONTH_YEAR(date),
+        date: formatLongDate(date),
+      })
+      return { date, step: step('count', text, extra(date)), use: null }
     }
     case 'working days': {
       const moved = addWorkingDays(start, period.count, calendar)
-      const holidays = moved.skipped.filter((s) => s.reason !== 'weekend')
-      const left = holidays.length > 0 ? ` The bank holidays left out are ${describeDays(holidays)}.` : ''
-      const text = `Counting ${formatPeriod(period)} after ${formatLongDate(start)} (not counting that day, and leaving out weekends and bank holidays in ${NATION_NAMES[calendar.nation]}) gives ${formatLongDate(moved.date)}.${left}`
+      const holidays = moved.skipped.filter((s) => s.holiday !== null)
+      const text = M(holidays.length > 0 ? 'count.workingDaysWithHolidays' : 'count.workingDays', {
+        period: periodWords(period),
+        start: formatLongDate(start),
+        nation: nationName(calendar.nation),
+        date: formatLongDate(moved.date),
+        holidays: describeDays(holidays),
+      })
       return {
         date: moved.date,
         step: step('count', text, extra(moved.date)),
@@ -151,20 +172,18 @@ function periodFor(v: DeadlineRuleValue, request: DeadlineRequest): Period {
   return request.residentAbroad && v.residentAbroadPeriod ? v.residentAbroadPeriod : v.period
 }
 
-function periodStepText(v: DeadlineRuleValue, period: Period, request: DeadlineRequest): string {
-  const abroad =
-    request.residentAbroad && v.residentAbroadPeriod
-      ? ` (instead of ${formatPeriod(v.period)}, because the paying parent lives outside the UK)`
-      : ''
+function periodStepText(v: DeadlineRuleValue, period: Period, request: DeadlineRequest): Message {
+  const abroad = Boolean(request.residentAbroad && v.residentAbroadPeriod)
   switch (v.nature) {
     case 'target':
-      return `The target is ${formatPeriod(period)} after that date.`
     case 'review-date':
-      return `The review date falls ${formatPeriod(period)} after that date.`
     case 'tracking':
-      return `The rule allows ${formatPeriod(period)} after that date.`
+      return M(`period-step.${v.nature}`, { period: periodWords(period) })
     default:
-      return `The time limit is ${formatPeriod(period)} after that date${abroad}.`
+      return M(abroad ? 'period-step.deadlineAbroad' : 'period-step.deadline', {
+        period: periodWords(period),
+        usual: periodWords(v.period),
+      })
   }
 }
 
@@ -172,7 +191,7 @@ function periodStepText(v: DeadlineRuleValue, period: Period, request: DeadlineR
 function count(book: RuleBook, calendars: Calendars, request: DeadlineRequest, rule: LoadedRule): Counted {
   const v = rule.value
   const own = calendars[request.nation]
-  const steps: Step[] = []
+  const steps: DeadlineStep[] = []
   const uses: CalendarUse[] = []
   let start = request.from
   if (v.after) {
@@ -182,7 +201,7 @@ function count(book: RuleBook, calendars: Calendars, request: DeadlineRequest, r
     steps.push(
       step(
         'start',
-        `${capitalise(v.trigger)}: ${formatLongDate(start)}. ${rule.title} is counted from that date.`,
+        M('countedFrom', { trigger: capitalise(v.trigger), date: formatLongDate(start), title: rule.title }),
         {
           date: start,
           cite: rule.cite(),
@@ -192,7 +211,7 @@ function count(book: RuleBook, calendars: Calendars, request: DeadlineRequest, r
     uses.push(...base.uses)
   } else {
     steps.push(
-      step('trigger', `${capitalise(v.trigger)}: ${formatLongDate(start)}.`, {
+      step('trigger', M('trigger', { trigger: capitalise(v.trigger), date: formatLongDate(start) }), {
         date: start,
         cite: rule.cite(),
       }),
@@ -217,9 +236,9 @@ function computeForRule(
   const own = calendars[request.nation]
   const counted = count(book, calendars, request, rule)
   const { raw } = counted
-  const steps: Step[] = [...counted.steps]
+  const steps: DeadlineStep[] = [...counted.steps]
   const uses: CalendarUse[] = [...counted.uses]
-  const assumptions: string[] = [...v.assumptions]
+  const assumptions: Message[] = v.assumptions.map((a) => M('fromRules', { text: a }))
   const readings: DeadlineReading[] = []
   let confidence = rule.confidence
   let deadline = raw
@@ -239,12 +258,22 @@ function computeForRule(
         steps.push(
           step(
             'roll-forward',
-            `${formatLongDate(raw)} is not a working day. The rule (${rf.provision}) lets it be done on the next working day instead. Passing over ${describeDays(moved.skipped)}, that is ${formatLongDate(moved.date)}.`,
+            M('rollForward', {
+              date: formatLongDate(raw),
+              provision: rf.provision,
+              days: describeDays(moved.skipped),
+              moved: formatLongDate(moved.date),
+            }),
             { date: moved.date, cite: rfCite },
           ),
         )
       } else {
-        const text = `${formatLongDate(raw)} is not a working day. If a rule moved the deadline to the next working day, passing over ${describeDays(moved.skipped)}, it would be ${formatLongDate(moved.date)}. No such rule has been confirmed for ${NATION_NAMES[request.nation]}, so Redress does not rely on it.`
+        const text = M('rollForwardUncertain', {
+          date: formatLongDate(raw),
+          days: describeDays(moved.skipped),
+          moved: formatLongDate(moved.date),
+          nation: nationName(request.nation),
+        })
         steps.push(step('roll-forward-uncertain', text, { date: moved.date, cite: rfCite }))
         later.push({
           key: 'roll-forward',
@@ -253,16 +282,18 @@ function computeForRule(
           text,
           cite: rfCite,
         })
-        assumptions.push(
-          `Whether a deadline ending at a weekend or on a bank holiday moves to the next working day in ${NATION_NAMES[request.nation]} is not confirmed; the deadline shown does not move.`,
-        )
+        assumptions.push(M('rollForwardNotConfirmed', { nation: nationName(request.nation) }))
       }
     }
     if (rf.applies === 'yes' && rf.alsoShowOwnNation && rollCalendar.nation !== own.nation) {
       const alt = nextWorkingDayOnOrAfter(raw, own)
       if (isAfter(alt.date, deadline)) {
         uses.push({ calendar: own, from: raw, to: alt.date, decisive: false })
-        const text = `Using bank holidays in ${NATION_NAMES[own.nation]} instead (${describeDays(alt.skipped)}), the last day would be ${formatLongDate(alt.date)}. The rules do not say whose bank holidays count, so that later date may not be accepted.`
+        const text = M('rollForwardOwnNation', {
+          nation: nationName(own.nation),
+          days: describeDays(alt.skipped),
+          date: formatLongDate(alt.date),
+        })
         steps.push(step('roll-forward-own-nation', text, { date: alt.date, cite: rfCite }))
         later.push({
           key: `roll-forward-${own.nation}`,
@@ -278,14 +309,14 @@ function computeForRule(
     key: 'legal',
     date: deadline,
     status: 'legal',
-    text: `${rule.title}: ${formatLongDate(deadline)}.`,
+    text: M('legal', { title: rule.title, date: formatLongDate(deadline) }),
     cite: rule.cite(),
   })
 
   // 2. What must happen by when.
   if (v.timeOfDay) {
     steps.push(
-      step('time-of-day', `It must arrive by ${formatTime(v.timeOfDay.time)} on that day.`, {
+      step('time-of-day', M('timeOfDay', { time: formatTime(v.timeOfDay.time) }), {
         cite: citeSource(ruleId, v.timeOfDay),
       }),
     )
@@ -298,9 +329,12 @@ function computeForRule(
     const applied = applyPeriod(book, counted.start, o.period, own)
     if (applied.use) uses.push({ ...applied.use, decisive: false })
     const isEarlier = isBefore(applied.date, raw)
-    const text = isEarlier
-      ? `${capitalise(o.text)}: ${formatPeriod(o.period)} after ${formatLongDate(counted.start)} is ${formatLongDate(applied.date)}. That is earlier than the legal date, so aim for it.`
-      : `${capitalise(o.text)}: ${formatPeriod(o.period)} after ${formatLongDate(counted.start)} is ${formatLongDate(applied.date)}. That is not earlier than the legal date, so do not rely on it.`
+    const text = M(isEarlier ? 'readingEarlier' : 'readingLater', {
+      reading: capitalise(o.text),
+      period: periodWords(o.period),
+      start: formatLongDate(counted.start),
+      date: formatLongDate(applied.date),
+    })
     const cite = citeSource(ruleId, o)
     steps.push(step(`reading-${o.key}`, text, { date: applied.date, cite }))
     const reading: DeadlineReading = {
@@ -338,17 +372,21 @@ function computeForRule(
       steps.push(
         step(
           'outer-limit',
-          `If this date is missed: ${lowerFirst(outer.title)} is ${formatLongDate(outer.deadline)} (${outer.confidence}).`,
+          M('outerLimit', {
+            title: lowerFirst(outer.title),
+            date: formatLongDate(outer.deadline),
+            confidence: outer.confidence,
+          }),
           {
             date: outer.deadline,
             cite: { ruleId: outer.rule, ...outer.source, confidence: outer.confidence },
           },
         ),
       )
-      for (const a of outer.assumptions) if (!assumptions.includes(a)) assumptions.push(a)
+      for (const a of outer.assumptions) if (!assumptions.some((b) => sameMessage(a, b))) assumptions.push(a)
     } catch (error) {
       if (!(error instanceof OutsideRuleCoverage)) throw error
-      assumptions.push(`No outer limit is shown: ${error.message}`)
+      assumptions.push(M('noOuterLimit', { reason: error.message }))
     }
   }
 
@@ -390,7 +428,7 @@ function actByDate(
   deadline: PlainDate,
   earlier: readonly PlainDate[],
   calendarsToUse: readonly Calendar[],
-  steps: Step[],
+  steps: DeadlineStep[],
   uses: CalendarUse[],
 ): PlainDate {
   if (!ACTS.has(v.nature)) {
@@ -417,52 +455,31 @@ export function actByText(
   target: PlainDate,
   raw: PlainDate,
   deadline: PlainDate,
-): string {
-  const act = formatLongDate(actBy)
-  const holiday = skipped.find((s) => s.date.equals(target) && s.reason !== 'weekend')
+): Message {
+  const date = formatLongDate(actBy)
+  const holiday = skipped.find((s) => s.date.equals(target) && s.holiday !== null)?.holiday
   const closed = skipped.length > 0
-  const name = holiday?.reason.replace(/^bank holiday in [^:]+: /, '')
-  const before = `the last working day before ${formatLongDate(target)}${name ? ` (${name})` : ''}`
-  if (isBefore(target, raw))
-    return closed
-      ? `Act by ${act}, ${before}, the earliest date any reading of the rules gives.`
-      : `Act by ${act}, the earliest date any reading of the rules gives.`
-  if (isAfter(deadline, raw))
-    return closed
-      ? `Act by ${act}, ${before}: the rules may let it arrive on ${formatLongDate(deadline)}, but do not count on that.`
-      : `Act by ${act}: the rules may let it arrive on ${formatLongDate(deadline)}, but do not count on that.`
-  return closed ? `Act by ${act}, ${before}, when offices are closed.` : `Act by ${act}, the last day.`
+  const before = holiday
+    ? M('actBy.beforeHoliday', { date: formatLongDate(target), holiday: holiday.name })
+    : M('actBy.before', { date: formatLongDate(target) })
+  const params = { date, before, deadline: formatLongDate(deadline) }
+  if (isBefore(target, raw)) return M(closed ? 'actBy.earliestClosed' : 'actBy.earliest', params)
+  if (isAfter(deadline, raw)) return M(closed ? 'actBy.laterClosed' : 'actBy.later', params)
+  return M(closed ? 'actBy.lastClosed' : 'actBy.last', params)
 }
 
-function notForYouText(v: DeadlineRuleValue, by: string, date: PlainDate): string {
-  switch (v.nature) {
-    case 'target':
-      return `This is a target for ${by}, not a deadline for you. If you have heard nothing by ${formatLongDate(date)}, chase it, and mention the missed target if you escalate.`
-    case 'review-date':
-      return `This is the date ${by} reviews the calculation; there is nothing for you to send by then.`
-    default:
-      return `This is for tracking: if nothing has happened by ${formatLongDate(date)}, ask ${by}.`
-  }
+function notForYouText(v: DeadlineRuleValue, by: string, date: PlainDate): Message {
+  const nature = v.nature === 'target' || v.nature === 'review-date' ? v.nature : 'tracking'
+  return M(`notForYou.${nature}`, { by, date: formatLongDate(date) })
 }
 
-function mustBeText(v: DeadlineRuleValue, by: string, date: PlainDate): string {
-  const on = formatLongDate(date)
-  switch (v.mustBe) {
-    case 'received':
-      return `So ${by} must receive it by ${on}.`
-    case 'sent':
-      return `So it must be sent by ${on}.`
-    case 'made':
-      return `So the application must be made to ${by} by ${on}.`
-    case 'done':
-      return `So it must be done by ${on}.`
-    case 'none':
-      return v.nature === 'review-date' ? `The review date is ${on}.` : `The target date is ${on}.`
-  }
+function mustBeText(v: DeadlineRuleValue, by: string, date: PlainDate): Message {
+  const key = v.mustBe === 'none' && v.nature === 'review-date' ? 'review-date' : v.mustBe
+  return M(`mustBe.${key}`, { by, date: formatLongDate(date) })
 }
 
 /** One step per calendar whose bank holidays changed or explained a date, citing GOV.UK's list. */
-function holidaySources(uses: readonly CalendarUse[]): Step[] {
+function holidaySources(uses: readonly CalendarUse[]): DeadlineStep[] {
   const byNation = new Map<Nation, { calendar: Calendar; from: PlainDate; to: PlainDate }>()
   for (const u of uses) {
     const holidays = [...u.calendar.holidays.values()].filter(
@@ -479,27 +496,29 @@ function holidaySources(uses: readonly CalendarUse[]): Step[] {
   return [...byNation.values()].map(({ calendar, from, to }) =>
     step(
       `bank-holidays-${calendar.nation}`,
-      `Bank holidays in ${NATION_NAMES[calendar.nation]} are taken from GOV.UK's published list.`,
+      M('holidaysFromGovUk', { nation: nationName(calendar.nation) }),
       { cite: citeCalendar(calendar, from, to) },
     ),
   )
 }
 
-function computedYearNotes(uses: readonly CalendarUse[]): string[] {
-  const notes = new Set<string>()
+function computedYearNotes(uses: readonly CalendarUse[]): Message[] {
+  const notes = new Map<string, Message>()
   for (const u of uses) {
     for (const year of computedYears(u.calendar, u.from, u.to)) {
-      notes.add(
-        `Bank holidays in ${NATION_NAMES[u.calendar.nation]} for ${year} are worked out from the usual pattern, not GOV.UK's published list; a proclamation could add or move a day.`,
+      notes.set(
+        `${u.calendar.nation} ${year}`,
+        M('holidaysComputed', { nation: nationName(u.calendar.nation), year }),
       )
     }
   }
-  return [...notes]
+  return [...notes.values()]
 }
 
-function describeDays(days: readonly SkippedDay[]): string {
-  return days.map((d) => `${formatLongDate(d.date)} (${d.reason})`).join(', ')
-}
+const describeDays = (days: readonly SkippedDay[]): Message[] => days.map(describeSkippedDay)
+
+/** Two messages say the same thing: the same key and the same parameters. */
+const sameMessage = (a: Message, b: Message): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 function formatTime(hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number]

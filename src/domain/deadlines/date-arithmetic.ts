@@ -1,4 +1,5 @@
 import { InvalidInput } from '../shared/errors.ts'
+import { message, type Message } from '../shared/message.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 
 /** `date` plus `n` calendar days ("within n days after date": the day itself is not counted). */
@@ -49,7 +50,11 @@ export function parsePeriod(text: string, field = 'period'): Period {
   return { count, unit, text: text.trim() }
 }
 
-/** "1 month", "13 months", "1 day", "15 working days". */
+/** "1 month", "13 months", "1 day", "15 working days", as words to put in a sentence. */
+export const periodWords = (p: Period): Message =>
+  message(`deadlinesDomain.period.${p.unit}.${p.count === 1 ? 'one' : 'other'}`, { count: p.count })
+
+/** "1 month", "13 months", "1 day", "15 working days" (English, for errors and tests). */
 export function formatPeriod(p: Period): string {
   const singular = { days: 'day', months: 'month', 'working days': 'working day' }[p.unit]
   return `${p.count} ${p.count === 1 ? singular : p.unit}`

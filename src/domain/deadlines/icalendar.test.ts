@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { book, calendars } from '../../../test/deadlines/fixtures.ts'
 import { Temporal, parseDate } from '../shared/plain-date.ts'
+import type { Message } from '../shared/message.ts'
+import { text } from '../../copy/translate.ts'
 import { computeDeadline } from './compute-deadline.ts'
 import {
   deadlineEvents,
@@ -13,6 +15,7 @@ import {
 
 const d = (text: string) => parseDate(text)
 const dtstamp = Temporal.Instant.from('2025-03-01T09:30:05Z')
+const say = (m: Message): string => text(m)
 const octets = (s: string) => new TextEncoder().encode(s).length
 const unfold = (text: string) => text.replace(/\r\n /g, '')
 
@@ -63,7 +66,7 @@ describe('renderICalendar', () => {
   }
 
   it('produces an exact, valid VCALENDAR with CRLF line endings', () => {
-    expect(renderICalendar([event], { dtstamp })).toBe(
+    expect(renderICalendar([event], { dtstamp, say })).toBe(
       [
         'BEGIN:VCALENDAR',
         'VERSION:2.0',
@@ -89,14 +92,14 @@ describe('renderICalendar', () => {
   })
 
   it('adds a display reminder when asked', () => {
-    const ics = renderICalendar([{ ...event, reminderDaysBefore: 7 }], { dtstamp })
+    const ics = renderICalendar([{ ...event, reminderDaysBefore: 7 }], { dtstamp, say })
     expect(ics).toContain(
       'BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Reminder: Act by: Mandatory reconsideration\r\nTRIGGER:-P7D\r\nEND:VALARM\r\n',
     )
   })
 
   it('ends all-day events the next day, across a month end', () => {
-    expect(renderICalendar([{ ...event, date: d('2024-02-29') }], { dtstamp })).toContain(
+    expect(renderICalendar([{ ...event, date: d('2024-02-29') }], { dtstamp, say })).toContain(
       'DTEND;VALUE=DATE:20240301',
     )
   })
@@ -115,7 +118,7 @@ describe('deadline events', () => {
   })
 
   it('gives act-by, deadline and outer-limit events for a deadline, one event for a target', () => {
-    const events = deadlineEvents([mr, ack])
+    const events = deadlineEvents([mr, ack], say)
     expect(events.map((e) => [e.date.toString(), e.summary])).toEqual([
       ['2025-03-03', 'Act by: Mandatory reconsideration (asking the CMS to look again at a decision)'],
       ['2025-03-05', 'Deadline: Mandatory reconsideration (asking the CMS to look again at a decision)'],
@@ -128,7 +131,7 @@ describe('deadline events', () => {
   })
 
   it('puts the rule, source and confidence in every description', () => {
-    for (const e of deadlineEvents([mr])) {
+    for (const e of deadlineEvents([mr], say)) {
       expect(e.description).toContain('Rule: deadlines.mandatory-reconsideration')
       expect(e.description).toContain(
         'Source: Child Support Maintenance Calculation Regulations 2012 (SI 2012/2677), regulation 14(1)(a)',
@@ -138,8 +141,8 @@ describe('deadline events', () => {
   })
 
   it('has UIDs that are stable from content and distinct per event', () => {
-    const first = deadlineEvents([mr, ack]).map((e) => e.uid)
-    const again = deadlineEvents([mr, ack]).map((e) => e.uid)
+    const first = deadlineEvents([mr, ack], say).map((e) => e.uid)
+    const again = deadlineEvents([mr, ack], say).map((e) => e.uid)
     expect(again).toEqual(first)
     expect(new Set(first).size).toBe(first.length)
     for (const uid of first) expect(uid).toMatch(/^[0-9a-f]{16}@redress$/)
@@ -147,7 +150,7 @@ describe('deadline events', () => {
   })
 
   it('writes a whole file: CRLF only, folded, one VEVENT per event', () => {
-    const ics = deadlinesToICalendar([mr, ack], { dtstamp })
+    const ics = deadlinesToICalendar([mr, ack], { dtstamp, say })
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
     for (const line of ics.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75)

@@ -1,5 +1,9 @@
+import { message, type Message, type Say } from '../shared/message.ts'
 import { Temporal, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import type { DeadlineResult } from './types.ts'
+
+const M = (key: string, params?: Parameters<typeof message>[1]): Message =>
+  message(`deadlinesDomain.calendar.${key}`, params)
 
 /** RFC 5545 iCalendar output: all-day events for deadlines. Pure: the timestamp is passed in. */
 
@@ -18,7 +22,10 @@ export interface ICalendarOptions {
   /** DTSTAMP for every event: when the file was made (the caller reads the clock, not us). */
   readonly dtstamp: Temporal.Instant
   readonly prodId?: string
+  /** The calendar's name (the default is "Redress deadlines", in the reader's language). */
   readonly name?: string
+  /** Puts the calendar's words into the reader's language. */
+  readonly say: Say
 }
 
 const CRLF = '\r\n'
@@ -91,7 +98,7 @@ export function renderICalendar(events: readonly AllDayEvent[], options: ICalend
     `PRODID:${options.prodId ?? '-//Redress//Deadlines//EN'}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.name ?? 'Redress deadlines')}`,
+    `X-WR-CALNAME:${escapeText(options.name ?? options.say(M('name')))}`,
   ]
   for (const e of events) {
     lines.push(
@@ -109,7 +116,7 @@ export function renderICalendar(events: readonly AllDayEvent[], options: ICalend
       lines.push(
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
-        `DESCRIPTION:${escapeText(`Reminder: ${e.summary}`)}`,
+        `DESCRIPTION:${escapeText(options.say(M('reminder', { summary: e.summary })))}`,
         `TRIGGER:-P${e.reminderDaysBefore}D`,
         'END:VALARM',
       )
@@ -120,42 +127,41 @@ export function renderICalendar(events: readonly AllDayEvent[], options: ICalend
   return lines.map(foldLine).join(CRLF) + CRLF
 }
 
-const SUMMARY_PREFIX: Readonly<Record<DeadlineResult['nature'], string>> = {
-  deadline: 'Deadline',
-  'outer-limit': 'Last possible day',
-  target: 'CMS target',
-  'review-date': 'Review date',
-  tracking: 'Expected by',
-}
+const summaryLabel = (nature: DeadlineResult['nature']): Message => M(`summary.${nature}`)
 
-function describe(result: DeadlineResult): string {
-  const lines = [
-    result.title,
-    `${SUMMARY_PREFIX[result.nature]}: ${formatLongDate(result.deadline)}${result.timeOfDay ? ` (by ${result.timeOfDay})` : ''}`,
-    `Act by: ${formatLongDate(result.actBy)}`,
-    ...(result.outerLimit
-      ? [`Outer limit for a late application: ${formatLongDate(result.outerLimit)}`]
+function describe(result: DeadlineResult, say: Say): string {
+  const label = summaryLabel(result.nature)
+  const deadline = formatLongDate(result.deadline)
+  const lines: Message[] = [
+    M(result.timeOfDay ? 'dateLineByTime' : 'dateLine', {
+      label,
+      date: deadline,
+      time: result.timeOfDay ?? '',
+    }),
+    M('actBy', { date: formatLongDate(result.actBy) }),
+    ...(result.outerLimit ? [M('outerLimit', { date: formatLongDate(result.outerLimit) })] : []),
+    M('rule', { rule: result.rule }),
+    M('source', { ...result.source }),
+    M('confidence', { confidence: result.confidence }),
+    M('from', { date: formatLongDate(result.from) }),
+    M('howWorkedOut'),
+    ...result.steps.map((s, i) => M('step', { n: i + 1, text: s.text })),
+    ...(result.assumptions.length > 0
+      ? [M('assumptions'), ...result.assumptions.map((a) => M('assumption', { text: a }))]
       : []),
-    `Rule: ${result.rule}`,
-    `Source: ${result.source.instrument}, ${result.source.provision} (${result.source.url})`,
-    `Confidence: ${result.confidence}`,
-    `Worked out from: ${formatLongDate(result.from)}`,
-    'How it was worked out:',
-    ...result.steps.map((s, i) => `${i + 1}. ${s.text}`),
-    ...(result.assumptions.length > 0 ? ['Assumptions:', ...result.assumptions.map((a) => `- ${a}`)] : []),
-    'Not legal advice. Check the dates on your letters and get advice if you can.',
+    M('notAdvice'),
   ]
-  return lines.join('\n')
+  return [result.title, ...lines.map((m) => say(m))].join('\n')
 }
 
 /**
  * Calendar events for deadline results: the act-by date (when it differs), the deadline, and any outer limit.
  * Each description holds the rule, its source and confidence, and the steps.
  */
-export function deadlineEvents(results: readonly DeadlineResult[]): AllDayEvent[] {
+export function deadlineEvents(results: readonly DeadlineResult[], say: Say): AllDayEvent[] {
   const events: AllDayEvent[] = []
   for (const r of results) {
-    const description = describe(r)
+    const description = describe(r, say)
     const key = [r.rule, r.kind, r.nation, r.from.toString()]
     const acts = r.nature === 'deadline' || r.nature === 'outer-limit'
     const separateActBy = acts && Temporal.PlainDate.compare(r.actBy, r.deadline) !== 0
@@ -163,7 +169,7 @@ export function deadlineEvents(results: readonly DeadlineResult[]): AllDayEvent[
       events.push({
         uid: stableUid([...key, 'act-by', r.actBy.toString()]),
         date: r.actBy,
-        summary: `Act by: ${r.title}`,
+        summary: say(M('actBySummary', { title: r.title })),
         description,
         url: r.source.url,
         reminderDaysBefore: 7,
@@ -172,7 +178,7 @@ export function deadlineEvents(results: readonly DeadlineResult[]): AllDayEvent[
     events.push({
       uid: stableUid([...key, 'deadline', r.deadline.toString()]),
       date: r.deadline,
-      summary: `${SUMMARY_PREFIX[r.nature]}: ${r.title}`,
+      summary: say(M('summaryLine', { label: summaryLabel(r.nature), title: r.title })),
       description,
       url: r.source.url,
       ...(acts && !separateActBy ? { reminderDaysBefore: 7 } : {}),
@@ -181,7 +187,7 @@ export function deadlineEvents(results: readonly DeadlineResult[]): AllDayEvent[
       events.push({
         uid: stableUid([...key, 'outer-limit', r.outerLimit.toString()]),
         date: r.outerLimit,
-        summary: `Outer limit (late application): ${r.title}`,
+        summary: say(M('outerLimitSummary', { title: r.title })),
         description,
         url: r.source.url,
       })
@@ -192,4 +198,4 @@ export function deadlineEvents(results: readonly DeadlineResult[]): AllDayEvent[
 
 /** An iCalendar file for deadline results. */
 export const deadlinesToICalendar = (results: readonly DeadlineResult[], options: ICalendarOptions): string =>
-  renderICalendar(deadlineEvents(results), options)
+  renderICalendar(deadlineEvents(results, options.say), options)

@@ -1,3 +1,4 @@
+import type { Message } from '../shared/message.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import type { Citation, Confidence, Source, Step } from '../shared/traced.ts'
 
@@ -53,7 +54,7 @@ export interface DeadlineReading {
   readonly key: string
   readonly date: PlainDate
   readonly status: ReadingStatus
-  readonly text: string
+  readonly text: Message
   readonly cite?: Citation
 }
 
@@ -72,8 +73,8 @@ export interface DeadlineResult {
   readonly title: string
   readonly source: Source
   readonly confidence: Confidence
-  readonly steps: readonly Step[]
-  readonly assumptions: readonly string[]
+  readonly steps: readonly Step<Message>[]
+  readonly assumptions: readonly Message[]
   // Additions (compatible): the request echoed back, and the detail behind the dates.
   /** The trigger date used (for an uncertain start, the start that gives the earliest deadline). */
   readonly from: PlainDate

@@ -8,6 +8,7 @@ import {
   parseDate,
   type PlainDate,
 } from '../shared/plain-date.ts'
+import { message, type Message } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { step } from '../shared/traced.ts'
 import type { Calendars } from './calendar.ts'
@@ -19,7 +20,7 @@ export interface StartRange {
   readonly earliest: PlainDate
   readonly latest: PlainDate
   /** In words, e.g. "some time in March 2025" or "about 2 weeks before 20 March 2025". */
-  readonly description: string
+  readonly description: Message
 }
 
 export interface UncertainDeadlineRequest extends Omit<DeadlineRequest, 'from'> {
@@ -31,15 +32,18 @@ export interface UncertainDeadlineResult extends DeadlineResult {
   readonly startRange: StartRange
   /** The latest deadline a start in the range could give (shown, never relied on). */
   readonly latestDeadline: PlainDate
-  /** Why these dates were chosen, in plain English. */
-  readonly why: string
+  /** Why these dates were chosen. */
+  readonly why: Message
 }
 
 /** The widest range we will search day by day (a little over a year). */
 export const MAX_RANGE_DAYS = 400
 
 /** A range between two dates; `latest` before `earliest` or a range over MAX_RANGE_DAYS is refused. */
-export function between(earliest: PlainDate, latest: PlainDate, description?: string): StartRange {
+const M = (key: string, params?: Parameters<typeof message>[1]): Message =>
+  message(`deadlinesDomain.uncertain.${key}`, params)
+
+export function between(earliest: PlainDate, latest: PlainDate, description?: Message): StartRange {
   if (isBefore(latest, earliest))
     throw new InvalidInput(
       'from',
@@ -54,12 +58,13 @@ export function between(earliest: PlainDate, latest: PlainDate, description?: st
   return {
     earliest,
     latest,
-    description: description ?? `between ${formatDate(earliest)} and ${formatDate(latest)}`,
+    description: description ?? M('between', { earliest: formatDate(earliest), latest: formatDate(latest) }),
   }
 }
 
 /** A date known exactly, as a range of one day. */
-export const onDate = (date: PlainDate): StartRange => between(date, date, `on ${formatDate(date)}`)
+export const onDate = (date: PlainDate): StartRange =>
+  between(date, date, M('on', { date: formatDate(date) }))
 
 /** "Some time in March 2025": the whole month. */
 export function someTimeIn(year: number, month: number): StartRange {
@@ -69,7 +74,7 @@ export function someTimeIn(year: number, month: number): StartRange {
     throw new InvalidInput('from', `month ${month} is not between 1 and 12`)
   const start = parseDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`, 'from')
   const monthName = formatDate(start).replace(/^1 /, '')
-  return between(start, start.with({ day: start.daysInMonth }), `some time in ${monthName}`)
+  return between(start, start.with({ day: start.daysInMonth }), M('someTimeIn', { month: monthName }))
 }
 
 /** How long ago, roughly: "about 2 weeks ago" is { weeks: 2 }. */
@@ -94,15 +99,15 @@ export function aboutAgo(today: PlainDate, amount: Roughly): StartRange {
   const slack = Math.max(1, Math.ceil(approxDays / 2))
   const centre = today.subtract({ months, weeks, days })
   const latest = centre.add({ days: slack })
-  const words = [
-    months ? `${months} month${months === 1 ? '' : 's'}` : '',
-    weeks ? `${weeks} week${weeks === 1 ? '' : 's'}` : '',
-    days ? `${days} day${days === 1 ? '' : 's'}` : '',
-  ].filter(Boolean)
+  const words = Object.entries({ months, weeks, days })
+    .filter(([, n]) => n > 0)
+    .map(([unit, n]) => M(`amount.${unit}.${n === 1 ? 'one' : 'other'}`, { count: n }))
+  // "2 months and 1 week", "1 month and 2 weeks and 3 days"
+  const howLong = words.reduce((first, second) => M('and', { first, second }))
   return between(
     centre.subtract({ days: slack }),
     isAfter(latest, today) ? today : latest,
-    `about ${words.join(' and ')} before ${formatDate(today)}`,
+    M('about', { amount: howLong, today: formatDate(today) }),
   )
 }
 
@@ -131,20 +136,20 @@ export function computeDeadlineForUncertainStart(
   const actBy = earliestActBy!.actBy
   const exact = compareDates(range.earliest, range.latest) === 0
   const why = exact
-    ? `The start date is known: ${formatLongDate(range.earliest)}.`
-    : `You are not sure of the start date (${range.description}: ${formatLongDate(range.earliest)} to ${formatLongDate(range.latest)}). ` +
-      `Redress uses the start that gives the earliest deadline, ${formatLongDate(best.from)}, so the dates are safe whichever day it was. ` +
-      `A later start could give a deadline as late as ${formatLongDate(latestDeadline!)}, but do not rely on that.`
+    ? M('known', { date: formatLongDate(range.earliest) })
+    : M('why', {
+        description: range.description,
+        earliest: formatLongDate(range.earliest),
+        latest: formatLongDate(range.latest),
+        start: formatLongDate(best.from),
+        latestDeadline: formatLongDate(latestDeadline!),
+      })
   const steps = [step('uncertain-start', why, { date: best.from }), ...best.steps]
   if (compareDates(actBy, best.actBy) !== 0) {
     steps.push(
-      step(
-        'act-by-uncertain',
-        `Another possible start gives an earlier date to act by: ${formatLongDate(actBy)}.`,
-        {
-          date: actBy,
-        },
-      ),
+      step('act-by-uncertain', M('earlierActBy', { date: formatLongDate(actBy) }), {
+        date: actBy,
+      }),
     )
   }
   return {
@@ -153,7 +158,7 @@ export function computeDeadlineForUncertainStart(
     steps,
     assumptions: exact
       ? best.assumptions
-      : [`The start date is uncertain (${range.description}).`, ...best.assumptions],
+      : [M('assumption', { description: range.description }), ...best.assumptions],
     startRange: range,
     latestDeadline: latestDeadline!,
     why,

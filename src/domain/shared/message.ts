@@ -21,6 +21,12 @@ export type MessageParams = Readonly<Record<string, MessageParam>>
 export const message = (key: string, params?: MessageParams): Message =>
   params === undefined ? { key } : { key, params }
 
+/**
+ * Puts a message into words in the reader's language: the caller's `text` (from `src/copy/`), passed
+ * to domain code that must hand back words (a record saved as the parent will read it, a calendar file).
+ */
+export type Say = (m: Message) => string
+
 /** A value is a Message when it is an object with a string `key` (and nothing but `key` and `params`). */
 export const isMessage = (value: unknown): value is Message =>
   value !== null &&

@@ -16,7 +16,7 @@ import {
   type FieldError,
   type Posted,
 } from '../deadlines/form.ts'
-import { presentDeadline, type DeadlineView } from '../deadlines/present.ts'
+import { actBySentence, presentDeadline, type DeadlineView } from '../deadlines/present.ts'
 import { UK_NATIONS } from '../../../domain/shared/nations.ts'
 
 /**
@@ -83,7 +83,7 @@ export function reconsiderationView(book: RuleBook, answer: ReconsiderationAnswe
     return {
       ...base,
       deadline: presentDeadline(result),
-      actBySentence: result.steps.find((s) => s.key === 'act-by')?.text ?? null,
+      actBySentence: actBySentence(result),
       problem: null,
     }
   } catch (e) {

@@ -1,8 +1,9 @@
 import type { DeadlineResult, ReadingStatus } from '../../../domain/deadlines/types.ts'
 import type { UncertainDeadlineResult } from '../../../domain/deadlines/uncertain-start.ts'
 import { compareDates, formatLongDate, type PlainDate } from '../../../domain/shared/plain-date.ts'
+import type { Message } from '../../../domain/shared/message.ts'
 import type { Citation, Confidence } from '../../../domain/shared/traced.ts'
-import { translate } from '../../i18n.ts'
+import { text, translate } from '../../i18n.ts'
 
 /**
  * Turns a deadline result into what a page shows: every date in words, each with its rule, its source and a
@@ -144,6 +145,15 @@ function reasonsFor(result: DeadlineResult): string[] {
   return reasons
 }
 
+/** The engine's words (steps, readings, assumptions), in the page's language. */
+const say = (m: Message): string => text(m)
+
+/** The engine's act-by explanation in one sentence, in words, or null if it gave none. */
+export function actBySentence(result: DeadlineResult): string | null {
+  const step = result.steps.find((s) => s.key === 'act-by')
+  return step ? say(step.text) : null
+}
+
 /** Everything a page needs to show one deadline result. */
 export function presentDeadline(result: DeadlineResult): DeadlineView {
   const forYou = result.nature === 'deadline' || result.nature === 'outer-limit'
@@ -152,7 +162,7 @@ export function presentDeadline(result: DeadlineResult): DeadlineView {
     result.outerLimit && outerStep?.cite
       ? {
           date: dateView(result.outerLimit),
-          title: outerStep.text,
+          title: say(outerStep.text),
           rule: outerStep.cite.ruleId,
           source: {
             instrument: outerStep.cite.instrument,
@@ -166,11 +176,11 @@ export function presentDeadline(result: DeadlineResult): DeadlineView {
   const uncertain =
     isUncertain(result) && compareDates(result.startRange.earliest, result.startRange.latest) !== 0
       ? {
-          description: result.startRange.description,
+          description: say(result.startRange.description),
           earliest: dateView(result.startRange.earliest),
           latest: dateView(result.startRange.latest),
           latestDeadline: dateView(result.latestDeadline),
-          why: result.why,
+          why: say(result.why),
         }
       : null
   return {
@@ -182,7 +192,7 @@ export function presentDeadline(result: DeadlineResult): DeadlineView {
     actBy: dateView(result.actBy),
     deadline: dateView(result.deadline),
     actByIsEarlier: compareDates(result.actBy, result.deadline) < 0,
-    actBySentence: forYou ? (result.steps.find((s) => s.key === 'act-by')?.text ?? null) : null,
+    actBySentence: forYou ? actBySentence(result) : null,
     mustBe: copy(`deadlines.mustBe.${result.mustBe}`, { by, byLower: result.by }),
     timeOfDay: result.timeOfDay ? formatTime(result.timeOfDay) : null,
     notForYou: forYou ? null : copy(`deadlines.nature.${result.nature}`, { by: result.by }),
@@ -194,17 +204,17 @@ export function presentDeadline(result: DeadlineResult): DeadlineView {
       url: result.source.url,
     },
     confidence: confidenceView(result.confidence, reasonsFor(result)),
-    steps: result.steps.map((s) => ({ text: s.text, source: citeView(s.cite) })),
+    steps: result.steps.map((s) => ({ text: say(s.text), source: citeView(s.cite) })),
     readings: result.readings
       .filter((r) => r.status !== 'legal')
       .map((r) => ({
         date: dateView(r.date),
         status: r.status,
         statusLabel: copy(`deadlines.readingStatus.${r.status}`),
-        text: r.text,
+        text: say(r.text),
         source: citeView(r.cite),
       })),
-    assumptions: result.assumptions,
+    assumptions: result.assumptions.map(say),
     uncertain,
   }
 }
