@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { ZodError } from 'zod'
 import { parseCmsText, parseScheduleText } from '../../../domain/arrears/index.ts'
 import {
   BUILT_IN_PROFILES,
@@ -36,6 +35,7 @@ import {
   monthName,
   scheduleCsv,
 } from './present.ts'
+import { addressParams } from '../../params.ts'
 
 /**
  * "Check your arrears": start a check (on its own or inside a case), upload a statement and map its
@@ -86,15 +86,6 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   await app.register(multipart, {
     limits: { fileSize: 10 * 1024 * 1024 + 1, files: 1, fields: 20, fieldSize: 10_000 },
   })
-  app.setErrorHandler((error, _request, reply) => {
-    // A malformed id, or a check or case that is not there (the case file's NotFound too), is a 404.
-    if (error instanceof ZodError || error instanceof NotFound || (error as Error).name === 'NotFound') {
-      reply.callNotFound()
-      return reply
-    }
-    throw error
-  })
-
   const render = (
     reply: FastifyReply,
     template: string,
@@ -169,7 +160,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     (request.query as Record<string, unknown> | undefined)?.deleted === '1'
   app.get(paths.arrears, (request, reply) => startPage(reply, null, justDeleted(request)))
   app.get(paths.arrearsInCase, (request, reply) =>
-    startPage(reply, caseParams.parse(request.params).caseId, justDeleted(request)),
+    startPage(reply, addressParams(caseParams, request).caseId, justDeleted(request)),
   )
   const create = async (request: FastifyRequest, reply: FastifyReply, caseId: string | null) => {
     const f = formBody.parse(request.body)
@@ -178,14 +169,14 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   }
   app.post(paths.arrears, (request, reply) => create(request, reply, null))
   app.post(paths.arrearsInCase, (request, reply) => {
-    const { caseId } = caseParams.parse(request.params)
+    const { caseId } = addressParams(caseParams, request)
     if (!services.caseFile) throw new NotFound()
     return create(request, reply, caseId)
   })
 
   // The check: where each step stands.
   app.get(paths.arrearsCheck, async (request, reply) => {
-    const contents = await svc.contents(WHO, checkParams.parse(request.params).checkId)
+    const contents = await svc.contents(WHO, addressParams(checkParams, request).checkId)
     const picked = contents.transactions.filter((t) => t.isPayment === 1).length
     return render(reply, 'check.njk', contents.check.title, {
       ...(await shell(contents)),
@@ -202,7 +193,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // Delete a check: a page that says what goes and what stays, then a button to confirm.
   app.get(paths.arrearsDelete, async (request, reply) => {
-    const contents = await svc.contents(WHO, checkParams.parse(request.params).checkId)
+    const contents = await svc.contents(WHO, addressParams(checkParams, request).checkId)
     return render(reply, 'delete.njk', copy('arrears.delete.title'), {
       ...(await shell(contents)),
       action: fill(paths.arrearsDelete, { checkId: contents.check.id }),
@@ -218,7 +209,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   })
   app.post(paths.arrearsDelete, async (request, reply) => {
     const f = formBody.parse(request.body)
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     // Only the confirm button deletes; anything else goes back to the question.
     if (f.one.confirm !== 'yes') return reply.redirect(fill(paths.arrearsDelete, { checkId }), 303)
     const gone = await svc.remove(WHO, checkId)
@@ -264,10 +255,10 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     )
   }
   app.get(paths.arrearsStatement, async (request, reply) =>
-    statementPage(reply, await svc.contents(WHO, checkParams.parse(request.params).checkId)),
+    statementPage(reply, await svc.contents(WHO, addressParams(checkParams, request).checkId)),
   )
   app.post(paths.arrearsStatement, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const contents = await svc.contents(WHO, checkId)
     const fields: Record<string, string> = {}
     let file: { name: string; bytes: Uint8Array } | null = null
@@ -367,11 +358,11 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     )
   }
   app.get(paths.arrearsColumns, async (request, reply) => {
-    const { checkId, statementId } = columnsParams.parse(request.params)
+    const { checkId, statementId } = addressParams(columnsParams, request)
     return columnsPage(reply, checkId, statementId)
   })
   app.post(paths.arrearsColumns, async (request, reply) => {
-    const { checkId, statementId } = columnsParams.parse(request.params)
+    const { checkId, statementId } = addressParams(columnsParams, request)
     const f = formBody.parse(request.body).one
     const errors: FieldError[] = []
     if (!f.date) errors.push(err('date', copy('arrears.errors.columnDate')))
@@ -405,7 +396,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // Step 2: pick the maintenance payments (a filter on payee or reference helps).
   app.get(paths.arrearsPayments, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const q = formBody.parse(request.query).one
     const contents = await svc.contents(WHO, checkId)
     const filter = q.filter ?? contents.check.paymentFilter ?? ''
@@ -428,7 +419,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     })
   })
   app.post(paths.arrearsPayments, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const f = formBody.parse(request.body)
     const ids = [...(f.many.payment ?? []), ...(f.many.keep ?? [])]
     await svc.pick(WHO, checkId, ids)
@@ -528,10 +519,10 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     )
   }
   app.get(paths.arrearsCms, async (request, reply) =>
-    cmsPage(reply, await svc.contents(WHO, checkParams.parse(request.params).checkId)),
+    cmsPage(reply, await svc.contents(WHO, addressParams(checkParams, request).checkId)),
   )
   app.post(paths.arrearsCms, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const contents = await svc.contents(WHO, checkId)
     const f = formBody.parse(request.body).one
     const errors: FieldError[] = []
@@ -588,7 +579,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // Step 4: confirm or reject each proposed match.
   app.get(paths.arrearsMatches, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const contents = await svc.contents(WHO, checkId)
     const t = await reconciled(contents)
     const txById = new Map(contents.transactions.map((x) => [x.id, x]))
@@ -626,7 +617,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     })
   })
   app.post(paths.arrearsMatches, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const f = formBody.parse(request.body).one
     const status = f.decision === 'confirmed' || f.decision === 'rejected' ? f.decision : null
     if (!status || !f.paymentId || !f.entryId) throw new NotFound()
@@ -636,7 +627,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // The answer: headline, parts, ledger, chart, workings.
   app.get(paths.arrearsResult, async (request, reply) =>
-    resultPage(request, reply, checkParams.parse(request.params).checkId),
+    resultPage(request, reply, addressParams(checkParams, request).checkId),
   )
   async function resultPage(
     request: FastifyRequest,
@@ -752,7 +743,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   }
 
   app.get(paths.arrearsScheduleCsv, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const contents = await svc.contents(WHO, checkId)
     const t = await reconciled(contents)
     if (!t) throw new NotFound()
@@ -770,7 +761,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   })
 
   app.post(paths.arrearsSaveLedger, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const contents = await svc.contents(WHO, checkId)
     const t = await reconciled(contents)
     if (!t || !contents.check.caseId || !services.caseFile) throw new NotFound()
@@ -787,13 +778,13 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   })
 
   app.post(paths.arrearsTimeline, async (request, reply) => {
-    const { checkId } = checkParams.parse(request.params)
+    const { checkId } = addressParams(checkParams, request)
     const added = await svc.addPaymentsToTimeline(WHO, checkId)
     return reply.redirect(`${fill(paths.arrearsResult, { checkId })}?added=${added}`, 303)
   })
 
   app.get(paths.arrearsLetter, async (request, reply) => {
-    const { checkId, letter, format } = letterParams.parse(request.params)
+    const { checkId, letter, format } = addressParams(letterParams, request)
     const q = formBody.parse(request.query).one
     const contents = await svc.contents(WHO, checkId)
     const t = await reconciled(contents)

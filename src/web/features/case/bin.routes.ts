@@ -14,6 +14,7 @@ import {
   listPaging,
   type CaseRoutesDeps,
 } from './case-page.ts'
+import { addressParams } from '../../params.ts'
 
 /** The bin: what is in it, moving something there, restoring it, and purging it for good. */
 export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
@@ -31,7 +32,7 @@ export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, 
   })
 
   app.post(paths.caseBinMove, async (request, reply) => {
-    const { caseId, entity, id } = binParams.parse(request.params)
+    const { caseId, entity, id } = addressParams(binParams, request)
     await svc.cases.bin(who, caseId, entity, id)
     return reply.redirect(
       entity === 'case' ? paths.cases : `${fill(paths.caseBin, { caseId })}?binned=1`,
@@ -40,13 +41,13 @@ export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, 
   })
 
   app.post(paths.caseBinRestore, async (request, reply) => {
-    const { caseId, entity, id } = binParams.parse(request.params)
+    const { caseId, entity, id } = addressParams(binParams, request)
     await svc.cases.restore(who, caseId, entity, id)
     return reply.redirect(recordPath(caseId, entity, id), 303)
   })
 
   app.get(paths.caseBinPurge, async (request, reply) => {
-    const { caseId, entity, id } = binParams.parse(request.params)
+    const { caseId, entity, id } = addressParams(binParams, request)
     const record = await svc.cases.get(who, caseId, entity, id)
     if (record.deletedAt === null) return reply.redirect(recordPath(caseId, entity, id), 303)
     return page(request, reply, 'purge.njk', copy('case.bin.purgeTitle'), {
@@ -60,7 +61,7 @@ export const binRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, 
   })
 
   app.post(paths.caseBinPurge, async (request, reply) => {
-    const { caseId, entity, id } = binParams.parse(request.params)
+    const { caseId, entity, id } = addressParams(binParams, request)
     const posted = readPosted(request.body)
     if (one(posted, 'confirm') !== 'yes')
       return reply.redirect(fill(paths.caseBinPurge, { caseId, entity, id }), 303)

@@ -3,6 +3,7 @@ import { paths } from '../../paths.ts'
 import { recordParams } from './case.schema.ts'
 import { caseRenderer, copy, fill, loadCaseFirst, type CaseRoutesDeps } from './case-page.ts'
 import { eventForms } from './event-form.ts'
+import { addressParams } from '../../params.ts'
 
 /** Calls: logging one, and the page after it that offers to confirm the call in writing. */
 export const callsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps) => {
@@ -12,7 +13,7 @@ export const callsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps)
   eventForms(deps).newEventRoute(app, paths.caseCallNew, 'call')
 
   app.get(paths.caseCallConfirm, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const event = await svc.cases.get(who, caseId, 'event', id)
     if (event.type !== 'call') return reply.redirect(fill(paths.caseEvent, { caseId, id }), 303)
     const tasks = await svc.cases.tasksFrom(who, caseId, 'event', id)

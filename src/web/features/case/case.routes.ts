@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { ZodError } from 'zod'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync } from 'fastify'
-import { NotFound } from '../../../domain/case/index.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { paths } from '../../paths.ts'
 import { fromRoot } from '../../../root.ts'
@@ -44,12 +42,6 @@ export const caseRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { serv
   app.addHook('onReady', async () => {
     setImmediate(() => void svc.cases.refreshStatistics().catch(() => undefined))
   })
-  // A malformed id in the address is a page that does not exist: the app's error handler shows it.
-  app.setErrorHandler((error, request) => {
-    if (error instanceof ZodError) throw new NotFound('page', request.routeOptions.url ?? '')
-    throw error
-  })
-
   // Upload progress script (progressive enhancement; the forms work without it).
   const uploadScript = readFileSync(fromRoot('src/web/features/case/upload.js'), 'utf8')
   app.get(paths.caseUploadScript, (request, reply) =>

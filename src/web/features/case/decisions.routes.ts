@@ -18,6 +18,7 @@ import {
   savedFlag,
   type CaseRoutesDeps,
 } from './case-page.ts'
+import { addressParams } from '../../params.ts'
 
 /** How many pieces of evidence a list to choose from offers (the latest recorded). */
 export const LATEST_EVIDENCE = 200
@@ -99,7 +100,7 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
   })
 
   app.get(paths.caseDecision, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const decision = await svc.cases.get(who, caseId, 'decision', id)
     const [tasks, linked, history] = await Promise.all([
       svc.cases.tasksFrom(who, caseId, 'decision', id),
@@ -116,7 +117,7 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
   })
 
   app.get(paths.caseDecisionEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const d = await svc.cases.get(who, caseId, 'decision', id)
     const letter = (await svc.cases.linked(who, caseId, 'decision', id)).find((l) => l.link.role === 'letter')
     const values: Posted = {
@@ -141,7 +142,7 @@ export const decisionsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, {
   })
 
   app.post(paths.caseDecisionEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const d = await svc.cases.get(who, caseId, 'decision', id)
     const posted = readPosted(request.body)
     const read = readDecision(posted)

@@ -12,6 +12,7 @@ import {
   type CaseRoutesDeps,
 } from './case-page.ts'
 import { eventForms, templateFor, titleFor } from './event-form.ts'
+import { addressParams } from '../../params.ts'
 
 /** The timeline's events (calls and letters included): one event, recording one, amending one. */
 export const eventsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps) => {
@@ -23,7 +24,7 @@ export const eventsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps
   newEventRoute(app, paths.caseEventNew, 'event')
 
   app.get(paths.caseEvent, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const event = await svc.cases.get(who, caseId, 'event', id)
     const [tasks, linked, history] = await Promise.all([
       svc.cases.tasksFrom(who, caseId, 'event', id),
@@ -41,7 +42,7 @@ export const eventsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps
   })
 
   app.get(paths.caseEventEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'event', id)
     const kind = formFor(e.type)
     return page(request, reply, templateFor[kind], titleFor(kind, e.type, true), {
@@ -51,7 +52,7 @@ export const eventsRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, deps
   })
 
   app.post(paths.caseEventEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'event', id)
     const kind = formFor(e.type)
     const posted = readPosted(request.body)

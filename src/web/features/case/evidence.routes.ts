@@ -34,6 +34,7 @@ import {
   type CaseRoutesDeps,
 } from './case-page.ts'
 import { disposition, problemsOf, readMultipart } from './uploads.ts'
+import { addressParams } from '../../params.ts'
 
 const linkTarget = z
   .string()
@@ -131,7 +132,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
       if (date.problem) dateProblems.set('documentDate', date.problem)
       const link = one(f, 'linkTo') ? linkTarget.safeParse(one(f, 'linkTo')) : null
       if (link && !link.success)
-        throw new InvalidInput('linkTo', 'Choose a decision or event from this case to link to')
+        throw new InvalidInput('linkTo', copy('platform.caseFile.chooseLink'))
       return svc.evidence.add(who, caseId, {
         fileName,
         content: stream,
@@ -199,13 +200,13 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   }
 
   app.get(paths.caseEvidence, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
     return showEvidence(request, reply, e, { saved: savedFlag(request) })
   })
 
   app.post(paths.caseEvidenceLink, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
     const posted = readPosted(request.body)
     const target = linkTarget.safeParse(one(posted, 'target'))
@@ -222,7 +223,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   })
 
   app.get(paths.caseEvidenceFile, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
     const view = await svc.evidence.viewable(who, caseId, id)
     if (!view) return reply.redirect(fill(paths.caseEvidenceDownload, { caseId, id }), 303)
@@ -233,7 +234,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   })
 
   app.get(paths.caseEvidenceDownload, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
     const { stream, sizeBytes } = await svc.evidence.open(who, caseId, id)
     return reply
@@ -244,7 +245,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   })
 
   app.get(paths.caseEvidenceEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
     const values = {
       title: e.title,
@@ -260,7 +261,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
   })
 
   app.post(paths.caseEvidenceEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const e = await svc.cases.get(who, caseId, 'evidence', id)
     const posted = readPosted(request.body)
     const date = readDate(posted, 'documentDate')

@@ -17,6 +17,7 @@ import {
   showing,
   type CaseRoutesDeps,
 } from './case-page.ts'
+import { addressParams } from '../../params.ts'
 
 /** Deadlines and tasks: the list, one task, adding, amending and ticking one off. */
 export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc, who }) => {
@@ -82,7 +83,7 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   })
 
   app.get(paths.caseTask, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const task = await svc.cases.get(who, caseId, 'task', id)
     const history = await svc.cases.history(who, caseId, 'task', id)
     const origin =
@@ -91,7 +92,7 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   })
 
   app.get(paths.caseTaskEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const t = await svc.cases.get(who, caseId, 'task', id)
     const values = {
       title: t.title,
@@ -107,7 +108,7 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   })
 
   app.post(paths.caseTaskEdit, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const t = await svc.cases.get(who, caseId, 'task', id)
     const posted = readPosted(request.body)
     const read = readTask(posted)
@@ -134,7 +135,7 @@ export const tasksRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { svc
   })
 
   app.post(paths.caseTaskDone, async (request, reply) => {
-    const { caseId, id } = recordParams.parse(request.params)
+    const { caseId, id } = addressParams(recordParams, request)
     const posted = readPosted(request.body)
     await svc.cases.setTaskDone(who, caseId, id, one(posted, 'done') !== 'no')
     return reply.redirect(

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Actor, CaseRecord } from '../../../domain/case/index.ts'
+import type { Actor } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
 import { BUNDLE_SECTIONS, isBundleSection, possessive } from '../../../documents/index.ts'
@@ -13,17 +13,18 @@ import {
 import { translate } from '../../i18n.ts'
 import { paths } from '../../paths.ts'
 import { caseParams, jobParams, letterForm, list, text, type LetterForm } from './letters.schema.ts'
+import { addressParams } from '../../params.ts'
 
 /**
  * The tribunal bundle pages: choose documents, their sections and order, and what to hide; then a
  * job page with progress, the report and the redaction log (for the parent only), and the download.
  */
 
-type Render = (
+/** Renders a page inside the case loaded for the request (see the letters routes). */
+export type Render = (
   reply: FastifyReply,
   template: string,
   title: string,
-  c: CaseRecord,
   context?: Record<string, unknown>,
   status?: number,
 ) => FastifyReply
@@ -78,7 +79,6 @@ export function registerBundleRoutes(
     readonly bundles: BundleService
     readonly who: Actor
     readonly render: Render
-    readonly getCase: (id: string) => Promise<CaseRecord>
   },
 ): void {
   const { bundles, who, render } = deps
@@ -87,13 +87,13 @@ export function registerBundleRoutes(
   const page = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    c: CaseRecord,
+    caseId: string,
     form: Posted | null,
     errors: { text: string; href: string }[] = [],
   ) => {
-    const docs = await bundles.candidates(who, c.id)
-    const mine = await bundles.privateDetails(who, c.id)
-    const ledgers = await bundles.arrearsLedgers(who, c.id)
+    const docs = await bundles.candidates(who, caseId)
+    const mine = await bundles.privateDetails(who, caseId)
+    const ledgers = await bundles.arrearsLedgers(who, caseId)
     const ticked = new Set(form?.arrears ?? ledgers.map((l) => l.id))
     // A ledger saved to the case earlier is not ticked when a fresh one is offered below.
     const chosen = new Set(
@@ -106,9 +106,8 @@ export function registerBundleRoutes(
       reply,
       'bundle.njk',
       copy('letters.bundle.title'),
-      c,
       {
-        action: fill(paths.caseBundle, { caseId: c.id }),
+        action: fill(paths.caseBundle, { caseId }),
         csrfToken: request.csrfToken,
         errors,
         documentsError: errors.find((e) => e.href === '#documents')?.text,
@@ -146,13 +145,12 @@ export function registerBundleRoutes(
   }
 
   app.get(paths.caseBundle, async (request, reply) => {
-    const { caseId } = caseParams.parse(request.params)
-    return page(request, reply, await deps.getCase(caseId), null)
+    const { caseId } = addressParams(caseParams, request)
+    return page(request, reply, caseId, null)
   })
 
   app.post(paths.caseBundle, async (request, reply) => {
-    const { caseId } = caseParams.parse(request.params)
-    const c = await deps.getCase(caseId)
+    const { caseId } = addressParams(caseParams, request)
     const docs = await bundles.candidates(who, caseId)
     const f = posted(letterForm.parse(request.body ?? {}), docs)
     const errors: { text: string; href: string }[] = []
@@ -166,7 +164,7 @@ export function registerBundleRoutes(
       errors.push({ text: copy('bundlePage.errors.tooShort'), href: '#redactMore' })
     const sections: Record<string, string> = {}
     for (const [id, s] of Object.entries(f.sections)) if (isBundleSection(s)) sections[id] = s
-    if (errors.length) return page(request, reply, c, f, errors)
+    if (errors.length) return page(request, reply, caseId, f, errors)
     const rank = (id: string): number => {
       const n = Number(f.order[id])
       return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER
@@ -184,7 +182,7 @@ export function registerBundleRoutes(
       await bundles.redactionTargets(who, caseId, { redact: extra })
     } catch (error) {
       if (error instanceof InvalidInput)
-        return page(request, reply, c, f, [{ text: error.problem, href: '#redactMore' }])
+        return page(request, reply, caseId, f, [{ text: error.problem, href: '#redactMore' }])
       throw error
     }
     const job = jobs.start(caseId, (file, onProgress) =>
@@ -219,15 +217,14 @@ export function registerBundleRoutes(
   }
 
   app.get(paths.caseBundleJobStatus, async (request, reply) => {
-    const { caseId, job } = jobParams.parse(request.params)
+    const { caseId, job } = addressParams(jobParams, request)
     const s = statusOf(caseId, job)
     if (!s) return reply.code(404).send({ state: 'missing' })
     return reply.header('cache-control', 'no-store').send(s)
   })
 
   app.get(paths.caseBundleJob, async (request, reply) => {
-    const { caseId, job: jobId } = jobParams.parse(request.params)
-    const c = await deps.getCase(caseId)
+    const { caseId, job: jobId } = addressParams(jobParams, request)
     const job = jobs.get(jobId, caseId)
     if (!job) return reply.callNotFound()
     const report = job.report
@@ -261,7 +258,6 @@ export function registerBundleRoutes(
             ? 'letters.bundle.failedTitle'
             : 'letters.bundle.workingTitle',
       ),
-      c,
       {
         job,
         status: statusOf(caseId, jobId),
@@ -276,7 +272,7 @@ export function registerBundleRoutes(
   })
 
   app.get(paths.caseBundleJobPdf, async (request, reply) => {
-    const { caseId, job: jobId } = jobParams.parse(request.params)
+    const { caseId, job: jobId } = addressParams(jobParams, request)
     const job = jobs.get(jobId, caseId)
     if (job?.state !== 'done') return reply.callNotFound()
     return reply

@@ -45,6 +45,22 @@ describe('the letters pages', () => {
     expect(r.body).toContain('Request for a mandatory reconsideration')
     expect(r.body).toContain('Confirmation of a phone call')
     expect(r.body).toContain(`/cases/${caseId}/bundle`)
+    // Inside the case: its side navigation, with this page marked as the current one.
+    expect(r.body).toContain('id="case-nav-heading"')
+    expect(r.body).toMatch(new RegExp(`href="/cases/${caseId}/write" aria-current="page"`))
+  })
+
+  it('answers a case that is not there, a malformed id and an unknown kind with the 404 page', async () => {
+    for (const url of [
+      '/cases/00000000-0000-4000-8000-000000000000/write',
+      `/cases/${'x'.repeat(80)}/write`,
+      `/cases/${caseId}/write/no-such-kind`,
+      '/cases/00000000-0000-4000-8000-000000000000/bundle',
+    ]) {
+      const r = await t.app.inject(url)
+      expect(r.statusCode, url).toBe(404)
+      expect(r.body, url).toContain('<h1')
+    }
   })
 
   it('shows the call confirmation with its paragraphs in textareas, from the call page link', async () => {

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { ZodError } from 'zod'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import {
-  LETTER_METHODS,
-  LOCAL_OWNER,
-  NotFound,
-  DECISION_NAMES,
-  type Actor,
-  type CaseRecord,
-} from '../../../domain/case/index.ts'
+import { LETTER_METHODS, DECISION_NAMES } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type LetterKind } from '../../../documents/index.ts'
-import { registerBundleRoutes } from './bundle.routes.ts'
+import { registerBundleRoutes, type Render } from './bundle.routes.ts'
 import {
   LetterNeedsMore,
   parseMethod,
@@ -24,7 +16,6 @@ import {
   type LetterProblem,
 } from '../../../services/letter.service.ts'
 import type { FeatureOptions } from '../feature.ts'
-import { translate } from '../../i18n.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import {
@@ -37,13 +28,10 @@ import {
   type LetterForm,
 } from './letters.schema.ts'
 import { fromRoot } from '../../../root.ts'
+import { caseOf, copy, fill, loadCaseFirst, WEB_ACTOR, withNav } from '../case/case-page.ts'
+import { present } from '../case/present.ts'
 import { datePartsOf, readUkDate } from '../../forms/index.ts'
-
-const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
-const copy = (key: string, params: Record<string, string | number> = {}): string =>
-  String(translate(key, params))
-const fill = (pattern: string, values: Record<string, string>): string =>
-  pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
+import { addressParams } from '../../params.ts'
 
 /**
  * Reads a GOV.UK date input (`<id>-day`, `-month`, `-year`) with the forms module's one date parser:
@@ -111,48 +99,39 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   const who = WEB_ACTOR
   const { letters, bundles } = services
 
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof ZodError || error instanceof NotFound) {
-      reply.callNotFound()
-      return reply
-    }
-    throw error
-  })
-
   const script = readFileSync(fromRoot('src/web/features/letters/letters.js'), 'utf8')
   app.get(paths.lettersScript, (request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(script),
   )
 
-  const render = (
-    reply: FastifyReply,
-    template: string,
-    title: string,
-    c: CaseRecord,
-    context: Record<string, unknown> = {},
-    status = 200,
-  ) =>
-    reply.code(status).view(`letters/${template}`, {
+  // The case of every page here is loaded once, before its handler; one that is not there is the 404 page.
+  loadCaseFirst(app, caseFile, 'letters')
+  /** A page inside the case (its side navigation beside it); never kept, since a bundle job changes outside the case. */
+  const render: Render = (reply, template, title, context = {}, status = 200) => {
+    const shell = caseOf(reply.request)
+    return reply.code(status).view(`letters/${template}`, {
       pageTitle: title,
       navigation: navigation(paths.cases),
-      c,
-      caseHref: fill(paths.case, { caseId: c.id }),
-      lettersHref: fill(paths.caseLetters, { caseId: c.id }),
+      fmt: present,
+      paths,
+      ...withNav(shell, 'letters'),
+      caseHref: fill(paths.case, { caseId: shell.c.id }),
+      lettersHref: fill(paths.caseLetters, { caseId: shell.c.id }),
       ...context,
     })
+  }
 
   // The letters page: what this case needs, and every kind.
 
   app.get(paths.caseLetters, async (request, reply) => {
-    const { caseId } = caseParams.parse(request.params)
-    const c = await caseFile.cases.getCase(who, caseId)
+    const { caseId } = addressParams(caseParams, request)
     const kinds = listLetterKinds()
     const suggested = (await letters.suggested(who, caseId)).map((s) => ({
       ...s,
       title: kinds.find((k) => k.kind === s.kind)?.title ?? s.kind,
       href: fill(paths.caseLetterKind, { caseId, kind: s.kind }),
     }))
-    return render(reply, 'letters.njk', copy('letters.title'), c, {
+    return render(reply, 'letters.njk', copy('letters.title'), {
       suggested,
       all: kinds.map((k) => ({ ...k, href: fill(paths.caseLetterKind, { caseId, kind: k.kind }) })),
       bundleHref: fill(paths.caseBundle, { caseId }),
@@ -160,7 +139,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   })
 
   app.get(paths.letterCallConfirmation, async (request, reply) => {
-    const { caseId, id } = callParams.parse(request.params)
+    const { caseId, id } = addressParams(callParams, request)
     return reply.redirect(
       `${fill(paths.caseLetterKind, { caseId, kind: 'call-confirmation' })}?callId=${encodeURIComponent(id)}`,
       303,
@@ -264,7 +243,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     extra: { errors?: { text: string; href: string }[]; edits?: LetterEdits; submitted?: boolean } = {},
     status = 200,
   ) => {
-    const c = await caseFile.cases.getCase(who, caseId)
+    const { c } = caseOf(reply.request)
     const info = listLetterKinds().find((k) => k.kind === kind)!
     const decisions = (await caseFile.cases.list(who, caseId, 'decision')).sort((a, b) =>
       b.letterDate.localeCompare(a.letterDate),
@@ -340,7 +319,6 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       reply,
       'letter.njk',
       info.title,
-      c,
       {
         kind,
         info,
@@ -409,13 +387,13 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   }
 
   app.get(paths.caseLetterKind, async (request, reply) => {
-    const { caseId, kind } = kindParams.parse(request.params)
+    const { caseId, kind } = addressParams(kindParams, request)
     if (!isLetterKind(kind)) return reply.callNotFound()
     return letterPage(reply, caseId, kind, letterForm.parse(request.query ?? {}))
   })
 
   app.post(paths.caseLetterKind, async (request, reply) => {
-    const { caseId, kind } = kindParams.parse(request.params)
+    const { caseId, kind } = addressParams(kindParams, request)
     if (!isLetterKind(kind)) return reply.callNotFound()
     const { f, proof, proofError } = await readLetterPost(request, caseFile.evidence.maxUploadBytes)
     const act = text(f, 'action')
@@ -492,8 +470,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
           proofEvidenceId: proofId,
           enclosed: list(f, 'enclose'),
         })
-        const c = await caseFile.cases.getCase(who, caseId)
-        return render(reply, 'sent.njk', copy('letters.sentTitle'), c, {
+        return render(reply, 'sent.njk', copy('letters.sentTitle'), {
           sent,
           tasks: sent.tasks.map((t) => ({ title: t.title, due: formatDate(parseDate(t.dueOn)) })),
           eventHref: fill(paths.caseEvent, { caseId, id: sent.event.id }),
@@ -516,6 +493,5 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     bundles,
     who,
     render,
-    getCase: (id) => caseFile.cases.getCase(who, id),
   })
 }

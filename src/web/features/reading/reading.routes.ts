@@ -29,6 +29,7 @@ import {
 } from '../case/form.ts'
 import { present } from '../case/present.ts'
 import { dateInput, readUkDate } from '../../forms/index.ts'
+import { addressParams } from '../../params.ts'
 
 const copy = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(key, params))
@@ -151,7 +152,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // How far reading has got, for the page's script (the page itself works without it).
   app.get(paths.caseEvidenceReading, async (request, reply) => {
-    const { caseId, id } = ids.parse(request.params)
+    const { caseId, id } = addressParams(ids, request)
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
     const state = await svc.reading.state(id)
@@ -163,7 +164,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // The text read from a piece of evidence, and the facts suggested from it.
   app.get(paths.caseEvidenceText, async (request, reply) => {
-    const { caseId, id } = ids.parse(request.params)
+    const { caseId, id } = addressParams(ids, request)
     const s = caseOf(request)
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
@@ -199,7 +200,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
 
   // Read again (for example in Welsh, or after a failure).
   app.post(paths.caseEvidenceRead, async (request, reply) => {
-    const { caseId, id } = ids.parse(request.params)
+    const { caseId, id } = addressParams(ids, request)
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
     const posted = readPosted(request.body)
@@ -277,7 +278,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   }
 
   app.get(paths.caseEvidenceDecision, async (request, reply) => {
-    const { caseId, id } = ids.parse(request.params)
+    const { caseId, id } = addressParams(ids, request)
     const s = withNav(caseOf(request), 'decisions')
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
@@ -293,7 +294,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   })
 
   app.post(paths.caseEvidenceDecision, async (request, reply) => {
-    const { caseId, id } = ids.parse(request.params)
+    const { caseId, id } = addressParams(ids, request)
     const s = withNav(caseOf(request), 'decisions')
     const e = await orNotFound(reply, () => svc.evidence.get(who, caseId, id))
     if (!e) return reply
@@ -444,7 +445,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
   }
 
   app.get(paths.caseSearch, async (request, reply) => {
-    const { caseId } = caseIds.parse(request.params)
+    const { caseId } = addressParams(caseIds, request)
     const s = withNav(caseOf(request), 'search')
     const action = fill(paths.caseSearch, { caseId })
     const view = await searchPage(reply, request.query as Record<string, unknown>, caseId, action)
