@@ -19,6 +19,7 @@ import {
   type DisputedFigure,
   type RedactionTarget,
 } from '../documents/index.ts'
+import { bundleText } from '../documents/bundle/copy.ts'
 import type { CaseServices } from './case-services.ts'
 import type { LetterChoices, LetterService } from './letter.service.ts'
 
@@ -175,7 +176,7 @@ export class BundleService {
     const o = c.otherParent
     const out: RedactionTarget[] = [
       {
-        whose: 'the other parent',
+        whose: bundleText('service.otherParent'),
         addressLines: addressLines(o.address),
         ...(o.postcode ? { postcode: o.postcode } : {}),
         phones: o.phone ? [o.phone] : [],
@@ -214,10 +215,7 @@ export class BundleService {
     const texts = (ch.redact ?? []).map((t) => t.trim()).filter(Boolean)
     for (const t of texts)
       if (t.replace(/[\s,]+/g, '').length < 3)
-        throw new InvalidInput(
-          'redact',
-          `“${t}” is too short to hide safely: give at least three letters or digits`,
-        )
+        throw new InvalidInput('redact', bundleText('service.tooShort', { text: t }))
     // A phone number or email address typed here is matched the way those are (any spacing, +44).
     const isPhone = (t: string): boolean => /^[+\d][\d\s\-().]*$/.test(t) && t.replace(/\D/g, '').length >= 9
     const isEmail = (t: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)
@@ -246,11 +244,7 @@ export class BundleService {
           const letter = links.find(
             (l) => l.toType === 'decision' && l.toId === id && l.fromType === 'evidence',
           )
-          if (!letter)
-            throw new InvalidInput(
-              'documents',
-              `There is no document or decision letter "${id}" in this case`,
-            )
+          if (!letter) throw new InvalidInput('documents', bundleText('service.noDocumentOrDecision', { id }))
           ids.push(letter.fromId)
         }
       }
@@ -259,10 +253,7 @@ export class BundleService {
     const wanted = ch.arrearsChecks ? new Set(ch.arrearsChecks) : null
     for (const id of wanted ?? [])
       if (!ledgers.some((l) => l.id === id))
-        throw new InvalidInput(
-          'arrearsChecks',
-          `There is no arrears check "${id}" with a ledger in this case (a check needs its "as of" date first)`,
-        )
+        throw new InvalidInput('arrearsChecks', bundleText('service.noArrearsCheck', { id }))
     const arrears = wanted ? ledgers.filter((l) => wanted.has(l.id)) : ledgers
     // A ledger saved to the case earlier is left out of the default choice when a fresh one is drawn.
     if (!ch.documents?.length && arrears.length > 0) {
@@ -275,9 +266,9 @@ export class BundleService {
     }
     for (const [id, section] of Object.entries(ch.sections ?? {}))
       if (!isBundleSection(section))
-        throw new InvalidInput('sections', `“${section}” is not a bundle section`)
+        throw new InvalidInput('sections', bundleText('service.notASection', { section }))
       else if (!candidates.some((x) => x.id === id))
-        throw new InvalidInput('sections', `There is no document "${id}" in this case`)
+        throw new InvalidInput('sections', bundleText('service.noDocument', { id }))
 
     const documents: BundleDocument[] = []
     for (const id of [...new Set(ids)]) {
@@ -300,10 +291,7 @@ export class BundleService {
     }
     const rows = await chronology.rows(who, caseId)
     if (documents.length === 0 && rows.length === 0 && arrears.length === 0)
-      throw new InvalidInput(
-        'documents',
-        'There is nothing to put in a bundle yet: add the decision letters, the mandatory reconsideration notice and your evidence to the case first',
-      )
+      throw new InvalidInput('documents', bundleText('service.nothingYet'))
     let disputedFigures: DisputedFigure[] = []
     if (ch.figures) {
       const { input } = await this.deps.letters.input(who, caseId, 'appeal-disputed-figures', {
@@ -315,23 +303,26 @@ export class BundleService {
     const complaint = ch.purpose === 'complaint'
     const parties = complaint
       ? [
-          { label: 'Complainant', value: c.yourName ?? 'The complainant' },
-          { label: 'Complaint about', value: 'the Child Maintenance Service' },
+          {
+            label: bundleText('service.complainant'),
+            value: c.yourName ?? bundleText('service.theComplainant'),
+          },
+          { label: bundleText('service.complaintAbout'), value: bundleText('service.theCms') },
         ]
       : [
-          { label: 'Appellant', value: c.yourName ?? 'The appellant' },
-          {
-            label: 'Respondent',
-            value: 'Secretary of State for Work and Pensions (Child Maintenance Service)',
-          },
-          ...(c.otherParent.name ? [{ label: 'Other party', value: c.otherParent.name }] : []),
+          { label: bundleText('service.appellant'), value: c.yourName ?? bundleText('service.theAppellant') },
+          { label: bundleText('service.respondent'), value: bundleText('service.secretaryOfState') },
+          ...(c.otherParent.name
+            ? [{ label: bundleText('service.otherParty'), value: c.otherParent.name }]
+            : []),
         ]
     return {
-      title: ch.title?.trim() || (complaint ? 'Complaint bundle' : 'Appeal bundle'),
+      title: ch.title?.trim() || bundleText(complaint ? 'service.complaintBundle' : 'service.appealBundle'),
       purpose: complaint ? 'other' : 'appeal',
       parties,
       reference: c.cmsReference ?? '',
-      preparedBy: c.yourName ?? (complaint ? 'the complainant' : 'the appellant'),
+      preparedBy:
+        c.yourName ?? bundleText(complaint ? 'service.preparedByComplainant' : 'service.preparedByAppellant'),
       date: cases.today(),
       documents,
       chronology: rows.map((r) => ({ date: parseDate(r.date), event: `${r.what}. ${r.detail}`.trim() })),

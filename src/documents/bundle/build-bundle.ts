@@ -8,6 +8,7 @@ import { drawLetter } from '../letters/render-pdf.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
 import { embedFonts } from '../pdf/fonts.ts'
 import { A4, PageFlow, type Rect } from '../pdf/flow.ts'
+import { bundleText } from './copy.ts'
 import { drawChronology, drawCover, drawIndex, drawSchedule, type IndexRow } from './generated.ts'
 import { describeFindings, missingCoreDocuments } from './messages.ts'
 import { loadMupdf, type Mupdf } from './mupdf.ts'
@@ -82,13 +83,13 @@ function plan(input: BundleInput): Part[] {
     if (s.id === 'appeal' && input.disputedFigures?.length)
       parts.push({
         kind: 'schedule',
-        doc: made('disputed-figures', 'Schedule of disputed figures', 'appeal'),
+        doc: made('disputed-figures', bundleText('made.schedule'), 'appeal'),
         figures: input.disputedFigures,
       })
     if (s.id === 'chronology' && input.chronology?.length)
       parts.push({
         kind: 'chronology',
-        doc: made('chronology', 'Chronology', 'chronology'),
+        doc: made('chronology', bundleText('made.chronology'), 'chronology'),
         entries: input.chronology,
       })
     if (s.id === 'arrears')
@@ -117,7 +118,7 @@ function openPdf(m: Mupdf, bytes: Uint8Array): MuDocument {
   return m.Document.openDocument(bytes, 'application/pdf') as MuDocument
 }
 
-/** Fails if any redaction target can still be read on pages Redress drew itself. */
+/** Fails if any redaction target can still be read on pages Redress drew itself (`what`: a copy key naming them). */
 function checkMadePages(m: Mupdf, doc: MuDocument, redactor: Redactor, what: string): void {
   if (!redactor.active) return
   for (let i = 0; i < doc.countPages(); i++) {
@@ -126,8 +127,7 @@ function checkMadePages(m: Mupdf, doc: MuDocument, redactor: Redactor, what: str
     const found = redactor.locate(st.asText()).length > 0
     st.destroy()
     page.destroy()
-    if (found)
-      throw new Error(`Details that should have been removed were left on page ${i + 1} of the ${what}`)
+    if (found) throw new Error(bundleText('pdf.leftInMadePages', { page: i + 1, what: bundleText(what) }))
   }
 }
 
@@ -179,7 +179,7 @@ export async function buildBundleInto(
     else
       drawLedger(
         flow,
-        { ...p.ledger, title, subtitle: `CMS reference: ${input.reference}` },
+        { ...p.ledger, title, subtitle: bundleText('made.cmsReference', { reference: input.reference }) },
         clean(p.doc.id, title),
       )
     madeRange.set(p.doc.id, [before, gen.getPageCount()])
@@ -205,7 +205,7 @@ export async function buildBundleInto(
   const drawFront = async (pages: (p: Part) => string, onRow: (row: IndexRow, rects: Rect[]) => void) => {
     const doc = await PDFDocument.create({ updateMetadata: false })
     const fonts = await embedFonts(doc)
-    drawCover(new PageFlow(doc, fonts), input, clean('cover', 'Cover'), parts.length)
+    drawCover(new PageFlow(doc, fonts), input, clean('cover', bundleText('pdf.cover')), parts.length)
     const coverPages = doc.getPageCount()
     drawIndex(new PageFlow(doc, fonts, () => doc.addPage(A4)), rowsFor(pages), onRow)
     return { doc, coverPages }
@@ -220,7 +220,7 @@ export async function buildBundleInto(
   const writer = new PdfWriter(sink)
   const genBytes = await gen.save({ objectsPerTick: Infinity, useObjectStreams: false })
   const genDoc = openPdf(m, genBytes)
-  checkMadePages(m, genDoc, redactor, 'documents Redress made')
+  checkMadePages(m, genDoc, redactor, 'pdf.madeDocuments')
   const genPages = gen.getPageCount() > 0 ? writer.copyDocument(genDoc) : []
   genDoc.destroy()
 
@@ -240,6 +240,7 @@ export async function buildBundleInto(
     let fileName: string | undefined
     if (p.kind === 'file') {
       fileName = p.source.fileName
+      // copy: not user-facing (a stage's id: the CLI and the page put it into words)
       progress({ stage: 'reading and redacting', done: fileNo++, total: files, detail: title })
       let bytes: Uint8Array
       try {
@@ -300,10 +301,12 @@ export async function buildBundleInto(
       ...(p.doc.date ? { date: p.doc.date } : {}),
       firstPage: first,
       lastPage: frontCount + body.length,
+      // copy: not user-facing (an identifier in the report and the CLI's JSON)
       made: p.kind === 'file' ? 'from a file' : 'by Redress',
       ...(fileName ? { fileName } : {}),
     })
   }
+  // copy: not user-facing (a stage's id: the CLI and the page put it into words)
   progress({ stage: 'reading and redacting', done: files, total: files })
   progress({ stage: 'assembling', done: 0, total: 1 })
 
@@ -313,17 +316,15 @@ export async function buildBundleInto(
   const front = await drawFront(
     (p) => {
       const e = byId.get(p.doc.id)
-      return e ? pagesLabel(e.firstPage, e.lastPage) : 'left out'
+      return e ? pagesLabel(e.firstPage, e.lastPage) : bundleText('pdf.leftOut')
     },
     (row, rects) => links.push({ row, rects }),
   )
   if (front.doc.getPageCount() !== frontCount)
-    throw new Error(
-      `The cover and index took ${front.doc.getPageCount()} pages, not the ${frontCount} planned`,
-    )
+    throw new Error(bundleText('pdf.frontPages', { took: front.doc.getPageCount(), planned: frontCount }))
   const frontPageIndex = new Map(front.doc.getPages().map((pg, i) => [pg, i]))
   const frontDoc = openPdf(m, await front.doc.save({ objectsPerTick: Infinity, useObjectStreams: false }))
-  checkMadePages(m, frontDoc, redactor, 'cover and index')
+  checkMadePages(m, frontDoc, redactor, 'pdf.coverAndIndex')
   const frontPages = writer.copyDocument(frontDoc, (i) => {
     const out: number[] = []
     for (const { row, rects } of links) {
@@ -336,7 +337,7 @@ export async function buildBundleInto(
             writer.link(
               {
                 rect: [r.x, r.y, r.x + r.width, r.y + r.height],
-                description: `Go to ${e.number} ${e.title}, page ${e.firstPage}`,
+                description: bundleText('pdf.goTo', { number: e.number, title: e.title, page: e.firstPage }),
               },
               target,
             ),
@@ -348,17 +349,21 @@ export async function buildBundleInto(
 
   // Bookmarks for the cover, the index, each section and each document.
   const outline: OutlineEntry[] = [
-    { title: 'Cover', page: 0 },
-    { title: 'Index', page: front.coverPages },
+    { title: bundleText('pdf.cover'), page: 0 },
+    { title: bundleText('pdf.index'), page: front.coverPages },
   ]
   for (const s of SECTIONS) {
     const list = entries.filter((e) => e.section === s.id)
     if (list[0])
       outline.push({
-        title: `${s.letter}. ${s.title}`,
+        title: bundleText('made.sectionHeading', { letter: s.letter, title: s.title }),
         page: list[0].firstPage - 1,
         children: list.map((e) => ({
-          title: `${e.number} ${e.title} (page ${pagesLabel(e.firstPage, e.lastPage)})`,
+          title: bundleText('pdf.documentBookmark', {
+            number: e.number,
+            title: e.title,
+            pages: pagesLabel(e.firstPage, e.lastPage),
+          }),
           page: e.firstPage - 1,
         })),
       })
@@ -366,14 +371,14 @@ export async function buildBundleInto(
 
   progress({ stage: 'assembling', done: 1, total: 1 })
   progress({ stage: 'saving', done: 0, total: 1 })
-  const title = clean('cover', 'Cover')(input.title)
+  const title = clean('cover', bundleText('pdf.cover'))(input.title)
   const all = [...frontPages, ...body]
   writer.finish(
     all,
     {
       title,
-      subject: `CMS reference ${input.reference}`,
-      author: clean('cover', 'Cover')(input.preparedBy),
+      subject: bundleText('pdf.subject', { reference: input.reference }),
+      author: clean('cover', bundleText('pdf.cover'))(input.preparedBy),
       language: 'en-GB',
     },
     outline,

@@ -7,6 +7,7 @@ import {
   type DisputedFigure,
 } from '../letters/templates/appeal-pack.ts'
 import { SIZE, type PageFlow, type Rect } from '../pdf/flow.ts'
+import { bundleText } from './copy.ts'
 import { SECTIONS, type BundleInput, type BundleSection } from './types.ts'
 
 type Text = (s: string) => string
@@ -15,15 +16,24 @@ export function drawCover(flow: PageFlow, input: BundleInput, r: Text, documentC
   flow.newPage()
   flow.gap(120)
   flow.text(r(input.title), { font: flow.fonts.bold, size: 24, after: 18 })
-  for (const p of input.parties) flow.text(`${r(p.label)}: ${r(p.value)}`, { size: 12, after: 4 })
+  for (const p of input.parties)
+    flow.text(bundleText('made.party', { label: r(p.label), value: r(p.value) }), { size: 12, after: 4 })
   flow.gap(10)
-  flow.text(`CMS reference: ${input.reference}`, { size: 12, after: 4 })
+  flow.text(bundleText('made.cmsReference', { reference: input.reference }), { size: 12, after: 4 })
   if (input.tribunalReference)
-    flow.text(`Tribunal reference: ${r(input.tribunalReference)}`, { size: 12, after: 4 })
+    flow.text(bundleText('made.tribunalReference', { reference: r(input.tribunalReference) }), {
+      size: 12,
+      after: 4,
+    })
   flow.gap(24)
-  flow.text(`Prepared by ${r(input.preparedBy)} on ${formatDate(input.date)}.`, { after: 4 })
+  flow.text(bundleText('made.preparedBy', { name: r(input.preparedBy), date: formatDate(input.date) }), {
+    after: 4,
+  })
   flow.text(
-    `${documentCount} document${documentCount === 1 ? '' : 's'}, listed in the index that follows. Page numbers are at the foot of each page.`,
+    bundleText('made.documentCount', {
+      count: documentCount,
+      documents: bundleText(documentCount === 1 ? 'made.document' : 'made.documents'),
+    }),
   )
 }
 
@@ -42,19 +52,19 @@ export function drawIndex(
   onRow: (row: IndexRow, rects: Rect[]) => void,
 ): void {
   flow.newPage()
-  flow.text('Index', { font: flow.fonts.bold, size: SIZE.title + 3, after: 4 })
-  flow.text('Select an entry to go to that document.', { grey: true, after: 8 })
+  flow.text(bundleText('made.index'), { font: flow.fonts.bold, size: SIZE.title + 3, after: 4 })
+  flow.text(bundleText('made.indexHint'), { grey: true, after: 8 })
   for (const s of SECTIONS) {
     const list = rows.get(s.id) ?? []
     if (list.length === 0) continue
-    flow.heading(`${s.letter}. ${s.title}`, SIZE.heading, 8)
+    flow.heading(bundleText('made.sectionHeading', { letter: s.letter, title: s.title }), SIZE.heading, 8)
     flow.table(
       table(
         [
-          { header: 'No.', weight: 0.6 },
-          { header: 'Document', weight: 5 },
-          { header: 'Date', weight: 1.8 },
-          { header: 'Pages', align: 'right', weight: 1.2 },
+          { header: bundleText('made.columnNumber'), weight: 0.6 },
+          { header: bundleText('made.columnDocument'), weight: 5 },
+          { header: bundleText('made.columnDate'), weight: 1.8 },
+          { header: bundleText('made.columnPages'), align: 'right', weight: 1.2 },
         ],
         list.map((e) => [e.number, e.title, e.date, e.pages]),
       ),
@@ -73,8 +83,8 @@ export function drawChronology(
   r: Text,
 ): void {
   flow.newPage()
-  flow.text('Chronology', { font: flow.fonts.bold, size: SIZE.title + 1, after: 4 })
-  flow.text(`CMS reference: ${input.reference}`, { after: 10 })
+  flow.text(bundleText('made.chronology'), { font: flow.fonts.bold, size: SIZE.title + 1, after: 4 })
+  flow.text(bundleText('made.cmsReference', { reference: input.reference }), { after: 10 })
   flow.table(redactTable(chronologyTable(entries), r))
 }
 
@@ -85,8 +95,8 @@ export function drawSchedule(
   r: Text,
 ): void {
   flow.newPage()
-  flow.text('Schedule of disputed figures', { font: flow.fonts.bold, size: SIZE.title + 1, after: 4 })
-  flow.text(`CMS reference: ${input.reference}`, { after: 10 })
+  flow.text(bundleText('made.schedule'), { font: flow.fonts.bold, size: SIZE.title + 1, after: 4 })
+  flow.text(bundleText('made.cmsReference', { reference: input.reference }), { after: 10 })
   flow.table(redactTable(disputedFiguresTable(figures), r))
 }
 

@@ -1,14 +1,9 @@
 import { listInWords } from '../letters/common.ts'
+import { bundleText } from './copy.ts'
 import { possessive, type RedactionKind } from './redact.ts'
 import type { BundleEntry, BundleInput, BundleReport, FoundDetail, PageToCheck } from './types.ts'
 
-const KIND: Record<RedactionKind, string> = {
-  address: 'address',
-  postcode: 'postcode',
-  phone: 'phone number',
-  email: 'email address',
-  text: 'other details you listed',
-}
+const kindWords = (k: RedactionKind): string => bundleText(`findings.kinds.${k}`)
 
 /** "3", "3–5", "3–5, 9" */
 export function pageList(pages: readonly number[]): string {
@@ -35,7 +30,7 @@ const groupBy = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return m
 }
 
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
+const many = (n: number, one: string, more: string): string => bundleText(`findings.${n === 1 ? one : more}`)
 
 /** The core documents a tribunal expects in an appeal bundle, and which are missing. */
 export function missingCoreDocuments(input: BundleInput, entries: readonly BundleEntry[]): string[] {
@@ -44,15 +39,9 @@ export function missingCoreDocuments(input: BundleInput, entries: readonly Bundl
   const has = (role: 'decision' | 'reconsideration-notice'): boolean =>
     input.documents.some((d) => d.role === role && present.has(d.id))
   const out: string[] = []
-  if (!has('reconsideration-notice'))
-    out.push(
-      'There is no mandatory reconsideration notice in this bundle. The tribunal needs it to accept an appeal: ' +
-        'add the notice to your case (upload it and link it to the decision), then build the bundle again.',
-    )
+  if (!has('reconsideration-notice')) out.push(bundleText('findings.noNotice'))
   if (!has('decision') && !entries.some((e) => e.section === 'decision'))
-    out.push(
-      'There is no decision letter in this bundle. Add the letter with the decision you are appealing against.',
-    )
+    out.push(bundleText('findings.noDecision'))
   return out
 }
 
@@ -61,37 +50,42 @@ export function describeFindings(report: Omit<BundleReport, 'messages'>, redacti
   const out: string[] = [...report.warnings, ...report.problems.map((p) => p.message)]
   for (const [, list] of groupBy<FoundDetail>(report.redaction.found, (f) => `${f.id}|${f.whose}`)) {
     const f = list[0]!
-    const kinds = listInWords([...new Set(list.map((x) => KIND[x.kind]))])
+    const kinds = listInWords([...new Set(list.map((x) => kindWords(x.kind)))])
     const pages = new Set(list.map((x) => x.page))
     out.push(
-      `“${f.title}” (${f.fileName}) still shows ${possessive(f.whose)} ${kinds} on ` +
-        `${plural(pages.size, 'page', 'pages')} ${pageList([...pages])} of the bundle after Redress tried to remove ${plural(list.length, 'it', 'them')}. ` +
-        'Leave the page out, or cover the details and scan the page again, before you share the bundle.',
+      bundleText('findings.stillShows', {
+        title: f.title,
+        fileName: f.fileName,
+        whose: possessive(f.whose),
+        kinds,
+        pageWord: many(pages.size, 'page', 'pages'),
+        pages: pageList([...pages]),
+        them: many(list.length, 'it', 'them'),
+      }),
     )
   }
   for (const [, list] of groupBy<PageToCheck>(report.redaction.pagesToCheck, (p) => p.id)) {
     const p = list[0]!
-    const n = list.length
-    out.push(
-      `${plural(n, 'Page', 'Pages')} ${pageList(list.map((x) => x.page))} (“${p.title}”) ${plural(n, 'is a picture', 'are pictures')} ` +
-        'with no text Redress can search' +
-        (redacting
-          ? `, so Redress could not remove anything from ${plural(n, 'it', 'them')}. Look at ${plural(n, 'it', 'them')} yourself before you share the bundle.`
-          : '.'),
-    )
+    const key = `${list.length === 1 ? 'pictureOne' : 'pictureMany'}${redacting ? 'Redacting' : ''}`
+    out.push(bundleText(`findings.${key}`, { pages: pageList(list.map((x) => x.page)), title: p.title }))
   }
   for (const [, list] of groupBy<PageToCheck>(report.redaction.notesLeftOut, (p) => p.id)) {
     const p = list[0]!
     out.push(
-      `Redress left out ${plural(list.length, 'page', 'pages')} ${pageList(list.map((x) => x.page))} of “${p.title}” (${p.fileName}): ` +
-        `${list.length === 1 ? 'it is a page' : 'they are pages'} of notes for you, not for sending.`,
+      bundleText(list.length === 1 ? 'findings.notesOne' : 'findings.notesMany', {
+        pages: pageList(list.map((x) => x.page)),
+        title: p.title,
+        fileName: p.fileName,
+      }),
     )
   }
   for (const [, list] of groupBy(report.redaction.removed, (r) => r.whose)) {
     const total = list.reduce((a, r) => a + r.count, 0)
     out.push(
-      `Redress removed ${possessive(list[0]!.whose)} details from the bundle (${total} ${plural(total, 'place', 'places')}). ` +
-        'The redaction log lists every page changed.',
+      bundleText(total === 1 ? 'findings.removedOne' : 'findings.removedMany', {
+        whose: possessive(list[0]!.whose),
+        count: total,
+      }),
     )
   }
   return out

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type { PDFDocument as MuDocument, PDFObject } from 'mupdf'
+import { bundleText } from './copy.ts'
 
 /**
  * Writes a PDF from the pages of other PDFs (opened with MuPDF), one source at a time, straight to
@@ -405,7 +406,7 @@ export class PdfWriter {
     outline: readonly OutlineEntry[],
   ): void {
     pages.forEach((p, i) => {
-      const text = `Page ${i + 1} of ${pages.length}`
+      const text = bundleText('pdf.pageOf', { page: i + 1, pages: pages.length })
       const w = helveticaWidth(text, FOOTER_SIZE)
       const [x0, y0, x1, y1] = p.box
       const width = x1 - x0

@@ -1,6 +1,7 @@
 import type { PlainDate } from '../../domain/shared/plain-date.ts'
 import type { Detail, Letter, LetterBlock } from '../letters/model.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
+import { bundleText } from './copy.ts'
 import type { RedactionKind, RedactionTarget } from './redact.ts'
 
 /** The sections of a tribunal bundle, in order. */
@@ -10,14 +11,23 @@ export const SECTIONS: readonly {
   readonly id: BundleSection
   readonly letter: string
   readonly title: string
-}[] = [
-  { id: 'decision', letter: 'A', title: 'Decisions and notices' },
-  { id: 'appeal', letter: 'B', title: 'The appeal' },
-  { id: 'evidence', letter: 'C', title: 'The appellant’s evidence' },
-  { id: 'correspondence', letter: 'D', title: 'Correspondence' },
-  { id: 'chronology', letter: 'E', title: 'Chronology' },
-  { id: 'arrears', letter: 'F', title: 'Arrears: ledger and discrepancy schedule' },
-]
+}[] = (
+  [
+    ['decision', 'A'],
+    ['appeal', 'B'],
+    ['evidence', 'C'],
+    ['correspondence', 'D'],
+    ['chronology', 'E'],
+    ['arrears', 'F'],
+  ] as const
+).map(([id, letter]) => ({
+  id,
+  letter,
+  // Read when used, so the title is in the language asked for at the time.
+  get title() {
+    return bundleText(`sections.${id}`)
+  },
+}))
 
 export const isBundleSection = (s: string): s is BundleSection => SECTIONS.some((x) => x.id === s)
 

@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib'
 import type { PDFDocument as MuDocument, PDFObject, PDFPage as MuPage, Quad, StructuredText } from 'mupdf'
+import { bundleText } from './copy.ts'
 import type { Mupdf } from './mupdf.ts'
 import { isNotesPage } from './notes-pages.ts'
 import type { Range, RedactionKind, Redactor } from './redact.ts'
@@ -8,22 +9,18 @@ import type { BundleProblem, ProblemKind } from './types.ts'
 /** Fewer visible characters than this and a page is treated as having no text layer (a scan or photo). */
 const MIN_TEXT = 20
 
-const MESSAGES: Record<ProblemKind, (name: string) => string> = {
-  'not-pdf': (n) =>
-    `“${n}” is not a PDF, JPEG or PNG file, so it was left out. Save or scan it as a PDF and add it again.`,
-  encrypted: (n) =>
-    `“${n}” is protected with a password, so it was left out. Open it and save or print a copy ` +
-    'as a new PDF without protection, then add that copy.',
-  damaged: (n) =>
-    `“${n}” could not be read: the file seems to be damaged, so it was left out. Try downloading or saving it again.`,
-  'no-pages': (n) => `“${n}” has no pages that can be read, so it was left out.`,
+const MESSAGE_KEYS: Record<ProblemKind, string> = {
+  'not-pdf': 'problems.notPdf',
+  encrypted: 'problems.encrypted',
+  damaged: 'problems.damaged',
+  'no-pages': 'problems.noPages',
 }
 
 export const problem = (id: string, fileName: string, kind: ProblemKind): BundleProblem => ({
   id,
   fileName,
   kind,
-  message: MESSAGES[kind](fileName),
+  message: bundleText(MESSAGE_KEYS[kind], { name: fileName }),
 })
 
 export type Opened =
@@ -55,6 +52,7 @@ export function openUpload(m: Mupdf, id: string, fileName: string, bytes: Uint8A
       const xobjects = doc.newDictionary()
       xobjects.put('Im0', doc.addImage(img))
       res.put('XObject', xobjects)
+      // copy: not user-facing (PDF drawing operators)
       const ops = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} ${((pw - w) / 2).toFixed(2)} ${((ph - h) / 2).toFixed(2)} cm /Im0 Do Q`
       doc.insertPage(-1, doc.addPage([0, 0, pw, ph], 0, res, ops))
       return { ok: true, doc, image: true }
