@@ -25,6 +25,7 @@ import type { Actor } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatPounds, parsePounds, pence, toDecimal, type Pence } from '../domain/shared/pence.ts'
 import { formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import { message, type Message } from '../domain/shared/message.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
 import type { Step, Traced } from '../domain/shared/traced.ts'
 import { runCalculation } from './calculation.service.ts'
@@ -364,7 +365,7 @@ export class ArrearsCheckService {
   async liabilityFor(
     who: Actor,
     c: CheckContents,
-  ): Promise<{ changes: LiabilityChange[]; steps: Step[]; assumptions: string[] } | null> {
+  ): Promise<{ changes: LiabilityChange[]; steps: Step<Message>[]; assumptions: Message[] } | null> {
     const caseId = c.check.caseId
     const caseFile = this.deps.caseFile
     if (!caseId || !caseFile) return null
@@ -380,7 +381,7 @@ export class ArrearsCheckService {
         d.weeklyAmountPence !== null,
     )
     if (usable.length === 0) return null
-    const assumptions = new Set<string>()
+    const assumptions = new Set<'recomputed'>()
     const list: LiabilityDecision[] = usable
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((d) => {
@@ -390,12 +391,19 @@ export class ArrearsCheckService {
           kind: d.kind as LiabilityDecision['kind'],
           effectiveDate: parseDate(d.effectiveDate),
           weekly: pence(d.weeklyAmountPence),
-          label: `${d.kind.replace(/-/g, ' ')} dated ${formatDate(parseDate(d.letterDate))}`,
+          label: message('arrearsDomain.check.decisionLabel', {
+            kind: d.kind.replace(/-/g, ' '),
+            date: formatDate(parseDate(d.letterDate)),
+          }),
           ...(correct === null ? {} : { correctWeekly: correct }),
         }
       })
     const t = liabilityFromDecisions(list)
-    return { changes: t.value, steps: [...t.steps], assumptions: [...assumptions] }
+    return {
+      changes: t.value,
+      steps: [...t.steps],
+      assumptions: [...assumptions].map((a) => message(`arrearsDomain.check.${a}`)),
+    }
   }
 
   private recompute(
@@ -406,7 +414,7 @@ export class ArrearsCheckService {
       nights: number | null
       otherChildren: number | null
     },
-    assumptions: Set<string>,
+    assumptions: Set<'recomputed'>,
   ): Pence | null {
     if (children < 1 || d.weeklyIncomePence === null || d.nights === null || d.otherChildren === null)
       return null
@@ -425,9 +433,7 @@ export class ArrearsCheckService {
         ],
         collection: 'direct',
       })
-      assumptions.add(
-        'Decisions were recomputed from the income, nights and other children they record, taking every child to have the same nights, no benefits and one receiving parent.',
-      )
+      assumptions.add('recomputed')
       return parsePoundsSigned(r.totalWeekly)
     } catch {
       return null
@@ -437,8 +443,8 @@ export class ArrearsCheckService {
   /** The reconciliation of what the check holds, through the domain; null until there is an "as of" date. */
   reconcile(
     c: CheckContents,
-    liability: { changes: LiabilityChange[]; steps: Step[]; assumptions: string[] } | null = null,
-  ): Traced<Reconciliation> | null {
+    liability: { changes: LiabilityChange[]; steps: Step<Message>[]; assumptions: Message[] } | null = null,
+  ): Traced<Reconciliation, Message, Message> | null {
     if (!c.check.asOf) return null
     const schedule: ScheduleEntry[] = c.schedule.map((s) => ({
       id: s.id,
@@ -500,7 +506,7 @@ export class ArrearsCheckService {
             ...t0,
             assumptions: [
               ...t0.assumptions,
-              `No arrears figure was entered, so the balance on the CMS statement of account on ${formatDate(parseDate(lastBalance.date))} is used as the CMS's figure.`,
+              message('arrearsDomain.check.lastBalance', { date: formatDate(parseDate(lastBalance.date)) }),
             ],
           }
         : t0

@@ -1,4 +1,6 @@
 import type { Reconciliation } from '../domain/arrears/index.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
+import type { Message } from '../domain/shared/message.ts'
 import type { Actor } from '../domain/case/index.ts'
 import { toDecimal } from '../domain/shared/pence.ts'
 import {
@@ -45,25 +47,30 @@ export async function senderDetails(
 
 const monthName = formatYearMonth
 
+/** The arrears check's words (findings, headline, workings) in the reader's language. */
+const words = (m: Message, locale: Locale = DEFAULT_LOCALE): string => text(m, {}, locale)
+
 /** The discrepancy schedule lines in words (shared by the letters and tests). */
 export function scheduleLines(contents: CheckContents, r: Reconciliation): ArrearsLetterInput['schedule'] {
   const tx = new Map(contents.transactions.map((t) => [t.id, t]))
   const evidence = (ref: string): string => {
     const t = ref.startsWith('p:') ? tx.get(ref.slice(2)) : undefined
-    return t ? `bank statement, ${formatDate(parseDate(t.date))}` : 'CMS statement of account'
+    return t
+      ? words({ key: 'arrearsDomain.letters.bankStatement', params: { date: formatDate(parseDate(t.date)) } })
+      : words({ key: 'arrearsDomain.letters.cmsStatement' })
   }
   return [
     ...r.parts.map((p) => ({
       date: formatDate(r.asOf),
-      what: p.text,
+      what: words(p.text),
       amount: toDecimal(p.amount),
-      evidence: p.evidence.map(evidence).join('; ') || 'CMS figures',
+      evidence: p.evidence.map(evidence).join('; ') || words({ key: 'arrearsDomain.letters.cmsFigures' }),
     })),
     ...r.dueFindings.map((f) => ({
       date: formatDate(f.date ?? r.asOf),
-      what: f.text,
+      what: words(f.text),
       amount: toDecimal(f.amount),
-      evidence: 'payment schedule; decisions',
+      evidence: words({ key: 'arrearsDomain.letters.scheduleAndDecisions' }),
     })),
   ]
 }
@@ -131,10 +138,10 @@ export async function saveLedgerToCase(
   if (!caseId || !req.caseFile) throw new Error('not in a case')
   const r = req.reconciliation
   const { renderLedgerPdf } = await import('../documents/arrears/ledger-pdf.ts')
-  const title = `Arrears ledger and discrepancy schedule to ${formatDate(r.asOf)}`
+  const title = words({ key: 'arrearsDomain.letters.ledgerTitle', params: { date: formatDate(r.asOf) } })
   const pdf = await renderLedgerPdf({
     title,
-    headline: r.headline,
+    headline: words(r.headline),
     schedule: discrepancyAppendix({ reconciliation: r, schedule: scheduleLines(req.contents, r), monthName }),
     workings: req.steps,
   })
@@ -144,7 +151,7 @@ export async function saveLedgerToCase(
       yield pdf
     })(),
     title,
-    description: r.headline,
+    description: words(r.headline),
     ...(compareToday(r.asOf, req.today) ? { documentDate: r.asOf.toString() } : {}),
     tags: ['arrears', 'ledger'],
   })
@@ -154,26 +161,38 @@ export async function saveLedgerToCase(
 const compareToday = (d: PlainDate, today: PlainDate): boolean => compareDates(d, today) <= 0
 
 /** A working step in words, with the source of its rule where it has one. */
-export function stepWithSource(s: Step): string {
+export function stepWithSource(s: Step<Message>): string {
   const c = s.cite
-  if (!c) return s.text
-  return `${s.text} (source: ${c.instrument}, ${c.provision}${c.confidence === 'verified' ? '' : `; ${c.confidence}`})`
+  if (!c) return words(s.text)
+  return words({
+    key:
+      c.confidence === 'verified'
+        ? 'arrearsDomain.letters.withSource'
+        : 'arrearsDomain.letters.withSourceConfidence',
+    params: { text: s.text, instrument: c.instrument, provision: c.provision, confidence: c.confidence },
+  })
 }
 
 /**
  * A check's ledger as a document of the bundle's arrears section: the headline, the discrepancy
  * schedule and the month-by-month ledger, the workings with their sources and the assumptions.
  */
-export function ledgerSection(contents: CheckContents, t: Traced<Reconciliation>): ArrearsLedgerSection {
+export function ledgerSection(
+  contents: CheckContents,
+  t: Traced<Reconciliation, Message, Message>,
+): ArrearsLedgerSection {
   const r = t.value
   return {
     id: contents.check.id,
-    title: `Arrears ledger and discrepancy schedule to ${formatDate(r.asOf)} (${contents.check.title})`,
+    title: words({
+      key: 'arrearsDomain.letters.ledgerTitleNamed',
+      params: { date: formatDate(r.asOf), title: contents.check.title },
+    }),
     date: r.asOf,
-    headline: r.headline,
+    headline: words(r.headline),
     blocks: discrepancyAppendix({ reconciliation: r, schedule: scheduleLines(contents, r), monthName })
       .paragraphs,
     workings: t.steps.map(stepWithSource),
-    assumptions: t.assumptions,
+    assumptions: t.assumptions.map((a) => words(a)),
   }
 }

@@ -4,7 +4,9 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { parsePounds, pence, toDecimal, type Pence } from '../domain/shared/pence.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
+import type { Message } from '../domain/shared/message.ts'
 import type { Step } from '../domain/shared/traced.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 
 /** zod message helper: "is required" when the field is missing, `problem` otherwise. */
 const says =
@@ -96,9 +98,9 @@ export interface StepJson {
   readonly source?: { ruleId: string; instrument: string; provision: string; url: string; confidence: string }
 }
 
-export const stepJson = (s: Step): StepJson => ({
+export const stepJson = (s: Step<Message>, locale: Locale = DEFAULT_LOCALE): StepJson => ({
   key: s.key,
-  text: s.text,
+  text: text(s.text, {}, locale),
   ...(s.amount === undefined ? {} : { amount: toDecimal(s.amount) }),
   ...(s.date === undefined ? {} : { date: s.date.toString() }),
   ...(s.unrounded === undefined ? {} : { unrounded: s.unrounded }),
@@ -167,8 +169,9 @@ export function toReconcileInput(r: ArrearsRequest): Parameters<typeof reconcile
 /** The machine answer of `redress arrears --json`, exactly as the README documents it. */
 export function toArrearsResponse(
   result: Reconciliation,
-  steps: readonly Step[],
-  assumptions: readonly string[],
+  steps: readonly Step<Message>[],
+  assumptions: readonly Message[],
+  locale: Locale = DEFAULT_LOCALE,
 ): ArrearsResponse {
   return {
     asOf: result.asOf.toString(),
@@ -188,13 +191,17 @@ export function toArrearsResponse(
       paid: toDecimal(m.paid),
       cmsRecorded: dec(m.cmsRecorded),
     })),
-    steps: steps.map(stepJson),
-    assumptions: [...assumptions],
+    steps: steps.map((s) => stepJson(s, locale)),
+    assumptions: assumptions.map((a) => text(a, {}, locale)),
   }
 }
 
-/** Runs one checked request through the domain. */
-export function runArrears(book: RuleBook, request: ArrearsRequest): ArrearsResponse {
+/** Runs one checked request through the domain; the answer's words are in `locale`. */
+export function runArrears(
+  book: RuleBook,
+  request: ArrearsRequest,
+  locale: Locale = DEFAULT_LOCALE,
+): ArrearsResponse {
   const t = reconcile(book, toReconcileInput(request))
-  return toArrearsResponse(t.value, t.steps, t.assumptions)
+  return toArrearsResponse(t.value, t.steps, t.assumptions, locale)
 }

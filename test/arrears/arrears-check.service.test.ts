@@ -1,6 +1,7 @@
 /** The arrears check service on a real embedded database: import, mapping, picking, CMS figures, matches, the timeline. */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { text } from '../../src/copy/translate.ts'
 import { toDecimal } from '../../src/domain/shared/pence.ts'
 import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import { rules } from '../../src/rules/load.ts'
@@ -128,7 +129,9 @@ describe('arrears check service', () => {
     await svc.settings(WHO, check.id, { asOf: '2025-02-28' })
     const t = svc.reconcile(await svc.contents(WHO, check.id))!
     expect(toDecimal(t.value.cmsArrears!)).toBe('200.00')
-    expect(t.assumptions.join(' ')).toContain('balance on the CMS statement of account on 28 February 2025')
+    expect(t.assumptions.map((a) => text(a)).join(' ')).toContain(
+      'balance on the CMS statement of account on 28 February 2025',
+    )
   })
 
   it('an unrecognised layout is kept for mapping; the mapping reads it and is saved as a profile', async () => {

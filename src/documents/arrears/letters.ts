@@ -1,5 +1,6 @@
-import { DEFAULT_LOCALE, type Locale } from '../../copy/translate.ts'
-import { inLocale, tr } from '../letters/copy.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../../copy/translate.ts'
+import type { Message } from '../../domain/shared/message.ts'
+import { currentLocale, inLocale, tr } from '../letters/copy.ts'
 import type { Reconciliation } from '../../domain/arrears/index.ts'
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { formatDate } from '../../domain/shared/plain-date.ts'
@@ -23,6 +24,9 @@ export interface ArrearsLetterInput extends LetterBaseInput {
 }
 
 const TITLE = (): string => tr('arrears.arrearsDispute')
+
+/** The arrears check's findings, in the language the letter is written in. */
+const words = (m: Message): string => text(m, {}, currentLocale())
 
 /** The discrepancy schedule, enclosed with both letters: each difference, then the ledger month by month. */
 export function discrepancyAppendix(input: ArrearsLetterInput): Appendix {
@@ -104,7 +108,7 @@ function arrearsDisputeLetterIn(input: ArrearsLetterInput): Letter {
   if (r.difference !== null && r.difference !== 0) {
     paragraphs.push(tr('arrears.theDifferenceIsIt', { difference: formatPounds(r.difference) }))
     for (const p of r.parts.filter((x) => x.amount !== 0))
-      paragraphs.push(`${formatPounds(p.amount)}: ${p.text}`)
+      paragraphs.push(`${formatPounds(p.amount)}: ${words(p.text)}`)
   }
   const unrecorded = r.unrecordedPayments ?? []
   if (unrecorded.length > 0)
@@ -121,7 +125,7 @@ function arrearsDisputeLetterIn(input: ArrearsLetterInput): Letter {
     )
   if (r.dueFindings.length > 0) {
     paragraphs.push(heading(tr('arrears.whatWasDue')))
-    for (const f of r.dueFindings) paragraphs.push(f.text)
+    for (const f of r.dueFindings) paragraphs.push(words(f.text))
   }
   paragraphs.push(
     heading(tr('arrears.whatIAmAsking')),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { text } from '../../copy/translate.ts'
 import { rules } from '../../rules/load.ts'
 import { parsePounds, toDecimal } from '../shared/pence.ts'
 import { parseDate } from '../shared/plain-date.ts'
@@ -29,7 +30,7 @@ describe('liability week by week', () => {
     )
     expect(t.value.periods).toHaveLength(26)
     expect(toDecimal(t.value.due)).toBe('1171.56') // 13 × 49.16 + 13 × 40.96
-    expect(t.steps.map((s) => s.text)).toContain(
+    expect(t.steps.map((s) => text(s.text))).toContain(
       '13 periods from 6 January 2025 to 6 April 2025 at £49.16: £639.08.',
     )
     expect(t.steps[0]!.cite?.ruleId).toBe('arrears.maintenance-period')
@@ -45,7 +46,7 @@ describe('liability week by week', () => {
       d('2025-01-19'),
     )
     expect(t.value.periods.map((x) => toDecimal(x.weekly))).toEqual(['49.16', '40.96'])
-    expect(t.assumptions.join(' ')).toContain(
+    expect(t.assumptions.map((a) => text(a)).join(' ')).toContain(
       'part-way through the maintenance period that began on 13 January 2025',
     )
   })
@@ -159,7 +160,7 @@ describe('persona Jordan: the £612 the CMS did not record', () => {
     expect(r.parts).toEqual([
       expect.objectContaining({ kind: 'not-recorded', amount: p('612.00'), evidence: ['p:p-lump'] }),
     ])
-    expect(r.headline).toBe(
+    expect(text(r.headline)).toBe(
       'The CMS says you owe £612.00 on 30 June 2025. Your evidence shows £0.00. The difference, £612.00, is made of: £612.00: A payment the CMS did not record: £612.00 on 28 March 2025.',
     )
   })
@@ -198,7 +199,7 @@ describe('reconcile', () => {
     })
     expect(toDecimal(t.value.overpayment!.amount)).toBe('50.00')
     expect(t.value.overpayment!.routes).toHaveLength(2)
-    expect(t.steps.find((s) => s.key === 'overpayment')!.text).toContain('no appeal')
+    expect(text(t.steps.find((s) => s.key === 'overpayment')!.text)).toContain('no appeal')
   })
 
   it('finds a change not applied to the schedule', () => {

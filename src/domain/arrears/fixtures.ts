@@ -1,4 +1,5 @@
 /** Synthetic figures for tests, benchmarks and demonstrations (no real data). */
+import { message } from '../shared/message.ts'
 import { parsePounds } from '../shared/pence.ts'
 import { parseDate } from '../shared/plain-date.ts'
 import type { ReconcileInput } from './ledger.ts'
@@ -24,7 +25,7 @@ export function jordanArrears(): ReconcileInput {
         id: 's-arrears',
         date: d('2025-03-31'),
         amount: p('612.00'),
-        description: 'arrears from before the payment plan',
+        description: 'arrears from before the payment plan', // copy: not user-facing (synthetic data: what a parent would type)
       },
     ],
     payments: [
@@ -42,7 +43,7 @@ export function jordanArrears(): ReconcileInput {
       {
         from: d('2025-01-06'),
         weekly: p('49.16'),
-        label: 'calculation (78 nights)',
+        label: message('arrearsDomain.check.asWritten', { text: 'calculation (78 nights)' }),
         correctWeekly: p('40.96'),
       },
     ],

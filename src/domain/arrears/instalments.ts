@@ -1,6 +1,7 @@
 import { formatPounds, type Pence } from '../shared/pence.ts'
 import { formatDate, type PlainDate } from '../shared/plain-date.ts'
 import { mul, ofPence, parseFraction, ratioToDecimal, roundPence } from '../shared/ratio.ts'
+import { message, type Message } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { step, traced, type Traced } from '../shared/traced.ts'
 import { ARREARS_RULE } from './rule-ids.ts'
@@ -17,7 +18,7 @@ export function instalment(
   weekly: Pence,
   frequency: Frequency,
   on: PlainDate,
-): Traced<Pence> {
+): Traced<Pence, Message, Message> {
   const rule = book.at<Record<string, string>>(ARREARS_RULE.instalments, on)
   const factor = parseFraction(rule.value[frequency] ?? '1')
   const exact = mul(ofPence(weekly), factor)
@@ -28,14 +29,16 @@ export function instalment(
     [
       step(
         'instalment',
-        `${formatPounds(weekly)} a week as a ${frequency} instalment (× ${rule.value[frequency]}) from ${formatDate(on)}: ${formatPounds(amount)}.`,
+        message('arrearsDomain.instalment.step', {
+          weekly: formatPounds(weekly),
+          frequency,
+          factor: String(rule.value[frequency]),
+          date: formatDate(on),
+          amount: formatPounds(amount),
+        }),
         { amount, unrounded: exactText, cite: rule.cite() },
       ),
     ],
-    rule.period.confidence === 'verified'
-      ? []
-      : [
-          'How the CMS turns a weekly amount into instalments was not confirmed in the law; we used weekly × 52 ÷ 12 for a month.',
-        ],
+    rule.period.confidence === 'verified' ? [] : [message('arrearsDomain.instalment.notConfirmed')],
   )
 }

@@ -1,6 +1,7 @@
 import { InvalidInput } from '../shared/errors.ts'
 import { formatPounds, pence, sub, ZERO, type Pence } from '../shared/pence.ts'
 import { compareDates, formatDate, Temporal, type PlainDate } from '../shared/plain-date.ts'
+import { message, type Message, type MessageParams } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { step, traced, type Citation, type Step, type Traced } from '../shared/traced.ts'
 import { instalment } from './instalments.ts'
@@ -19,6 +20,18 @@ import type {
 } from './types.ts'
 
 export const DEFAULT_MATCH_WINDOW_DAYS = 7
+
+const M = (key: string, params?: MessageParams): Message => message(`arrearsDomain.${key}`, params)
+
+/** "3 instalments", "1 payment": a count with its noun, as words. */
+export const counted = (noun: string, n: number): Message =>
+  M(`count.${noun}.${n === 1 ? 'one' : 'other'}`, { count: n })
+
+/** Messages one after another, joined as `how` says ("; " or a space). */
+const joined = (items: readonly Message[], how: 'semicolon' | 'space'): Message =>
+  items.reduce((first, second) => M(`list.${how}`, { first, second }))
+
+const L = (key: string, params?: MessageParams): Message => M(`ledger.${key}`, params)
 
 export interface ReconcileInput {
   readonly asOf: PlainDate
@@ -62,7 +75,7 @@ export interface DifferencePart {
   readonly kind: CauseKind
   /** Signed: how much this part adds to the CMS's figure over the evidence. */
   readonly amount: Pence
-  readonly text: string
+  readonly text: Message
   /** Ids of the payments (p:) and CMS entries (c:) behind it. */
   readonly evidence: readonly string[]
 }
@@ -72,7 +85,7 @@ export interface DueFinding {
   readonly kind:
     'change-not-applied' | 'wrong-effective-date' | 'wrong-weekly-amount' | 'fees' | 'schedule-differs'
   readonly amount: Pence
-  readonly text: string
+  readonly text: Message
   readonly date?: PlainDate
 }
 
@@ -103,7 +116,7 @@ export interface Reconciliation {
   readonly overpayment: Overpayment | null
   readonly liability: WeeklyLiability | null
   readonly openingNotes: readonly OpeningBalanceNote[]
-  readonly headline: string
+  readonly headline: Message
 }
 
 const monthKey = (d: PlainDate): string => d.toPlainYearMonth().toString()
@@ -124,7 +137,7 @@ function checkEntries(list: readonly Dated[], field: string, allowNegative: bool
  * evidence), what the CMS recorded, month by month; the difference from the CMS's arrears figure split
  * into parts that add up to it exactly, each naming the entries behind it.
  */
-export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconciliation> {
+export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconciliation, Message, Message> {
   const { asOf } = input
   const window = input.matchWindowDays ?? DEFAULT_MATCH_WINDOW_DAYS
   if (!Number.isInteger(window) || window < 0 || window > 366)
@@ -133,8 +146,8 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
   checkEntries(input.payments, 'payments', false)
   if (input.cmsReceived) checkEntries(input.cmsReceived, 'cmsReceived', false)
 
-  const steps: Step[] = []
-  const assumptions: string[] = []
+  const steps: Step<Message>[] = []
+  const assumptions: Message[] = []
   const schedule = input.schedule.filter((e) => onOrBefore(e.date, asOf))
   const payments = input.payments.filter((p) => onOrBefore(p.date, asOf))
   const scheduledDue = sum(schedule)
@@ -145,12 +158,20 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
   steps.push(
     step(
       'due.schedule',
-      `Due under the CMS's payment schedule on or before ${formatDate(asOf)}: ${schedule.length} instalment${schedule.length === 1 ? '' : 's'}, ${formatPounds(scheduledDue)}.`,
+      L('dueSchedule', {
+        date: formatDate(asOf),
+        count: counted('instalments', schedule.length),
+        amount: formatPounds(scheduledDue),
+      }),
       { amount: scheduledDue, date: asOf },
     ),
     step(
       'paid',
-      `Paid on or before ${formatDate(asOf)}, on your evidence: ${payments.length} payment${payments.length === 1 ? '' : 's'}, ${formatPounds(paid)}.`,
+      L('paid', {
+        date: formatDate(asOf),
+        count: counted('payments', payments.length),
+        amount: formatPounds(paid),
+      }),
       { amount: paid, date: asOf },
     ),
   )
@@ -159,7 +180,11 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
     steps.push(
       step(
         'opening',
-        `Opening balance carried into this case on ${formatDate(input.openingBalance.date)}: ${formatPounds(opening)} (${input.openingBalance.source}).`,
+        L('opening', {
+          date: formatDate(input.openingBalance.date),
+          amount: formatPounds(opening),
+          source: input.openingBalance.source,
+        }),
         { amount: opening, date: input.openingBalance.date },
       ),
     )
@@ -169,8 +194,10 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
     step(
       'arrears.evidence',
       arrearsOnEvidence >= 0
-        ? `Arrears on your evidence: ${input.openingBalance ? 'opening balance plus ' : ''}due minus paid = ${formatPounds(arrearsOnEvidence)}.`
-        : `On your evidence you have paid ${formatPounds(pence(-arrearsOnEvidence))} more than was due.`,
+        ? L(input.openingBalance ? 'arrearsWithOpening' : 'arrears', {
+            amount: formatPounds(arrearsOnEvidence),
+          })
+        : L('overpaidOnEvidence', { amount: formatPounds(pence(-arrearsOnEvidence)) }),
       { amount: arrearsOnEvidence, date: asOf },
     ),
   )
@@ -200,7 +227,11 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
     steps.push(
       step(
         'cms.recorded',
-        `Recorded by the CMS as received on or before ${formatDate(asOf)}: ${recorded.length} payment${recorded.length === 1 ? '' : 's'}, ${formatPounds(cmsRecorded)}.`,
+        L('cmsRecorded', {
+          date: formatDate(asOf),
+          count: counted('payments', recorded.length),
+          amount: formatPounds(cmsRecorded),
+        }),
         { amount: cmsRecorded, date: asOf },
       ),
     )
@@ -212,7 +243,10 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
       parts.push({
         kind: 'not-recorded',
         amount: sum(unrecorded),
-        text: `${unrecorded.length === 1 ? 'A payment' : `${unrecorded.length} payments`} the CMS did not record: ${unrecorded.map((p) => `${formatPounds(p.amount)} on ${formatDate(p.date)}`).join('; ')}.`,
+        text: L(`notRecorded.${unrecorded.length === 1 ? 'one' : 'other'}`, {
+          count: unrecorded.length,
+          payments: joined(unrecorded.map(amountOn), 'semicolon'),
+        }),
         evidence: unrecorded.map((p) => `p:${p.id}`),
       })
     const late: Payment[] = []
@@ -229,7 +263,13 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
       parts.push({
         kind: 'recorded-after-date',
         amount: sum(late),
-        text: `Paid on or before ${formatDate(asOf)} but recorded by the CMS only after it: ${late.map((p) => `${formatPounds(p.amount)} paid on ${formatDate(p.date)}`).join('; ')}.`,
+        text: L('recordedAfterDate', {
+          date: formatDate(asOf),
+          payments: joined(
+            late.map((p) => L('amountPaidOn', { amount: formatPounds(p.amount), date: formatDate(p.date) })),
+            'semicolon',
+          ),
+        }),
         evidence: late.map((p) => `p:${p.id}`),
       })
     const noEvidence = [...receiptResult.unmatchedEntries.filter((r) => onOrBefore(r.date, asOf)), ...early]
@@ -237,7 +277,7 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
       parts.push({
         kind: 'no-bank-evidence',
         amount: pence(-sum(noEvidence)),
-        text: `Recorded by the CMS with no matching payment in your evidence (for example money taken from earnings): ${noEvidence.map((r) => `${formatPounds(r.amount)} on ${formatDate(r.date)}`).join('; ')}.`,
+        text: L('noBankEvidence', { entries: joined(noEvidence.map(amountOn), 'semicolon') }),
         evidence: noEvidence.map((r) => `c:${r.id}`),
       })
     // Recorded late within the period (different month): no effect on the total, shown as a finding.
@@ -248,7 +288,11 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
         steps.push(
           step(
             'cms.late',
-            `Your payment of ${formatPounds(p.amount)} on ${formatDate(p.date)} was recorded by the CMS on ${formatDate(r.date)}, in a later month: a month may show as missed when it was not.`,
+            L('recordedLate', {
+              amount: formatPounds(p.amount),
+              date: formatDate(p.date),
+              recorded: formatDate(r.date),
+            }),
             { amount: p.amount, date: r.date },
           ),
         )
@@ -268,19 +312,17 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
           amount: rest,
           text:
             rest > 0
-              ? `The CMS's figure is ${formatPounds(rest)} more than its own schedule less the payments it recorded: ask the CMS what this is (collection or enforcement fees, or an amount due that is not on the schedule).`
-              : `The CMS's figure is ${formatPounds(pence(-rest))} less than its own schedule less the payments it recorded: ask the CMS to explain it.`,
+              ? L('cmsMore', { amount: formatPounds(rest) })
+              : L('cmsLess', { amount: formatPounds(pence(-rest)) }),
           evidence: [],
         })
     } else if (difference !== 0) {
-      assumptions.push(
-        'Without the payments the CMS recorded, the difference cannot be split into its causes: enter the statement of account to see them.',
-      )
+      assumptions.push(L('cannotSplit'))
     }
     steps.push(
       step(
         'difference',
-        `The CMS says ${cmsArrears >= 0 ? `you owe ${formatPounds(cmsArrears)}` : `you are ${formatPounds(pence(-cmsArrears))} in credit`}; the difference from your evidence is ${formatPounds(difference)}.`,
+        L('difference', { cms: cmsSays(cmsArrears), difference: formatPounds(difference) }),
         { amount: difference, date: asOf },
       ),
     )
@@ -289,7 +331,7 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
     parts.push({
       kind: 'opening-balance',
       amount: ZERO,
-      text: `${formatPounds(opening)} of the arrears on your evidence is the opening balance carried in on ${formatDate(input.openingBalance.date)}; it can be questioned separately (see below).`,
+      text: L('openingPart', { amount: formatPounds(opening), date: formatDate(input.openingBalance.date) }),
       evidence: [],
     })
 
@@ -302,11 +344,10 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
     const rule = book.at<{ routes: string[] }>(ARREARS_RULE.overpayments, asOf)
     overpayment = { amount: pence(-arrearsOnEvidence), routes: rule.value.routes, cite: rule.cite() }
     steps.push(
-      step(
-        'overpayment',
-        `Overpaid by ${formatPounds(overpayment.amount)}. The CMS can reduce future payments to take it into account, or (at its discretion) repay it. There is no appeal about an overpayment; complain if it is handled badly.`,
-        { amount: overpayment.amount, cite: overpayment.cite },
-      ),
+      step('overpayment', L('overpaid', { amount: formatPounds(overpayment.amount) }), {
+        amount: overpayment.amount,
+        cite: overpayment.cite,
+      }),
     )
   }
 
@@ -334,9 +375,20 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
       headline,
     },
     steps,
-    [...new Set(assumptions)],
+    assumptions.filter((a, i) => assumptions.findIndex((b) => sameMessage(a, b)) === i),
   )
 }
+
+const amountOn = (x: Dated): Message =>
+  L('amountOn', { amount: formatPounds(x.amount), date: formatDate(x.date) })
+
+const cmsSays = (cmsArrears: Pence): Message =>
+  cmsArrears >= 0
+    ? L('cmsOwes', { amount: formatPounds(cmsArrears) })
+    : L('cmsCredit', { amount: formatPounds(pence(-cmsArrears)) })
+
+/** Two messages say the same thing: the same key and the same parameters. */
+export const sameMessage = (a: Message, b: Message): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 function buildMonths(
   input: ReconcileInput,
@@ -399,14 +451,14 @@ function findDueDifferences(
     findings.push({
       kind: 'fees',
       amount: liability.fees,
-      text: `Collect and Pay fees included in what was due under the decisions: ${formatPounds(liability.fees)}.`,
+      text: L('fees', { amount: formatPounds(liability.fees) }),
     })
   if (Math.abs(gap) <= schedule.length) {
     if (gap !== 0)
       findings.push({
         kind: 'schedule-differs',
         amount: gap,
-        text: `The schedule and the decisions differ by ${formatPounds(pence(Math.abs(gap)))}, about a penny an instalment: rounding when weekly amounts become instalments.`,
+        text: L('rounding', { amount: formatPounds(pence(Math.abs(gap))) }),
       })
     return findings
   }
@@ -443,31 +495,43 @@ function findDueDifferences(
         kind: 'change-not-applied',
         amount: extra,
         date: after.from,
-        text: `The change to ${formatPounds(after.weekly)} a week from ${formatDate(after.from)} is not on the schedule: it still asks for ${formatPounds(stillOld[0]!.amount)} (${stillOld.length} instalment${stillOld.length === 1 ? '' : 's'} after the change).`,
+        text: L('changeNotApplied', {
+          weekly: formatPounds(after.weekly),
+          date: formatDate(after.from),
+          old: formatPounds(stillOld[0]!.amount),
+          count: counted('instalments', stillOld.length),
+        }),
       })
     else if (stillOld.length > 0 && firstNew)
       findings.push({
         kind: 'wrong-effective-date',
         amount: extra,
         date: firstNew.date,
-        text: `The schedule changes to the new amount only from ${formatDate(firstNew.date)}, though the decision took effect on ${formatDate(after.from)}: ${stillOld.length} instalment${stillOld.length === 1 ? '' : 's'} at the old amount, ${formatPounds(extra)} more than the new amount.`,
+        text: L('wrongEffectiveDate', {
+          date: formatDate(firstNew.date),
+          effective: formatDate(after.from),
+          count: counted('instalments', stillOld.length),
+          extra: formatPounds(extra),
+        }),
       })
     else if (!firstNew && oldWeeks.length > 0)
       findings.push({
         kind: 'wrong-weekly-amount',
         amount: gapOf(entriesAfter, after.weekly, book, after.from),
         date: after.from,
-        text: `After ${formatDate(after.from)} the schedule's instalments match neither the old nor the new weekly amount (${formatPounds(after.weekly)}): ask the CMS which weekly amount it used.`,
+        text: L('wrongWeeklyAmount', { date: formatDate(after.from), weekly: formatPounds(after.weekly) }),
       })
   }
   if (!findings.some((f) => f.kind !== 'fees'))
     findings.push({
       kind: 'schedule-differs',
       amount: gap,
-      text:
-        gap > 0
-          ? `The schedule asks for ${formatPounds(gap)} more than the decisions make due up to ${formatDate(input.asOf)} (${formatPounds(scheduled)} against ${formatPounds(liability.due)}).`
-          : `The schedule asks for ${formatPounds(pence(-gap))} less than the decisions make due up to ${formatDate(input.asOf)} (${formatPounds(scheduled)} against ${formatPounds(liability.due)}).`,
+      text: L(gap > 0 ? 'scheduleMore' : 'scheduleLess', {
+        amount: formatPounds(gap > 0 ? gap : pence(-gap)),
+        date: formatDate(input.asOf),
+        scheduled: formatPounds(scheduled),
+        due: formatPounds(liability.due),
+      }),
     })
   return findings
 }
@@ -492,22 +556,22 @@ function headlineText(
   evidence: Pence,
   difference: Pence | null,
   parts: readonly DifferencePart[],
-): string {
-  const on = formatDate(asOf)
+): Message {
+  const date = formatDate(asOf)
   const yours =
     evidence >= 0
-      ? `Your evidence shows ${formatPounds(evidence)}`
-      : `Your evidence shows you have paid ${formatPounds(pence(-evidence))} more than was due`
-  if (cmsArrears === null || difference === null) return `${yours} owed on ${on}.`
-  const cms =
-    cmsArrears >= 0
-      ? `you owe ${formatPounds(cmsArrears)}`
-      : `you are ${formatPounds(pence(-cmsArrears))} in credit`
-  if (difference === 0) return `The CMS says ${cms} on ${on}. ${yours}. The two agree.`
+      ? L('headline.evidenceOwed', { amount: formatPounds(evidence) })
+      : L('headline.evidenceOverpaid', { amount: formatPounds(pence(-evidence)) })
+  if (cmsArrears === null || difference === null) return L('headline.evidenceOnly', { yours, date })
+  const cms = cmsSays(cmsArrears)
+  if (difference === 0) return L('headline.agree', { cms, date, yours })
   const made = parts.filter((p) => p.amount !== 0)
   const list =
     made.length === 0
-      ? 'not yet explained: enter what the CMS recorded to split it'
-      : made.map((p) => `${formatPounds(p.amount)}: ${p.text}`).join(' ')
-  return `The CMS says ${cms} on ${on}. ${yours}. The difference, ${formatPounds(difference)}, is made of: ${list}`
+      ? L('headline.notExplained')
+      : joined(
+          made.map((p) => L('headline.part', { amount: formatPounds(p.amount), text: p.text })),
+          'space',
+        )
+  return L('headline.differs', { cms, date, yours, difference: formatPounds(difference), parts: list })
 }

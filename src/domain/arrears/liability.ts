@@ -2,29 +2,35 @@ import { InvalidInput } from '../shared/errors.ts'
 import { add, formatPounds, pence, ZERO, type Pence } from '../shared/pence.ts'
 import { compareDates, formatDate, type PlainDate } from '../shared/plain-date.ts'
 import { ofPence, parsePercent, mul, roundPence } from '../shared/ratio.ts'
+import { message, type Message, type MessageParams } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { step, traced, type Step, type Traced } from '../shared/traced.ts'
 import { ARREARS_RULE } from './rule-ids.ts'
 import type { Collection, LiabilityChange, LiabilityDecision, MaintenancePeriod } from './types.ts'
 
-const KIND_WORDS: Record<LiabilityDecision['kind'], string> = {
-  calculation: 'calculation',
-  revision: 'revision',
-  supersession: 'supersession',
-  variation: 'variation',
-  'annual-review': 'annual review',
-  'default-decision': 'default decision',
-}
+const M = (key: string, params?: MessageParams): Message => message(`arrearsDomain.liability.${key}`, params)
+
+/** "annual review", "default decision": the kind of decision, as words. */
+const kindWords = (kind: LiabilityDecision['kind']): Message => M(`kind.${kind}`)
+
+const counted = (noun: string, n: number): Message =>
+  message(`arrearsDomain.count.${noun}.${n === 1 ? 'one' : 'other'}`, { count: n })
+
+/** Two labels are the same words. */
+const sameLabel = (a: Message | undefined, b: Message | undefined): boolean =>
+  JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * The weekly amounts in force, from the decisions register. Decisions take effect in order of
  * effective date; a revision replaces the decision it revises from that decision's effective date
  * (s.16(3) CSA 1991), so the revised decision's amount never applies.
  */
-export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]): Traced<LiabilityChange[]> {
+export function liabilityFromDecisions(
+  decisions: readonly LiabilityDecision[],
+): Traced<LiabilityChange[], Message, Message> {
   const byId = new Map(decisions.map((d) => [d.id, d]))
   const replaced = new Map<string, LiabilityDecision>()
-  const steps: Step[] = []
+  const steps: Step<Message>[] = []
   for (const d of decisions) {
     if (d.kind !== 'revision' || d.revises === undefined) continue
     const original = byId.get(d.revises)
@@ -33,7 +39,13 @@ export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]):
     steps.push(
       step(
         'liability.revision',
-        `The revision ${d.label ? `(${d.label}) ` : ''}replaces the ${KIND_WORDS[original.kind]} that took effect on ${formatDate(original.effectiveDate)}, from that same date: ${formatPounds(d.weekly)} a week instead of ${formatPounds(original.weekly)}.`,
+        M(d.label ? 'revisionLabelled' : 'revision', {
+          ...(d.label ? { label: d.label } : {}),
+          kind: kindWords(original.kind),
+          date: formatDate(original.effectiveDate),
+          weekly: formatPounds(d.weekly),
+          old: formatPounds(original.weekly),
+        }),
         { date: original.effectiveDate, amount: d.weekly },
       ),
     )
@@ -46,7 +58,7 @@ export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]):
     changes.push({
       from: d.effectiveDate,
       weekly: used.weekly,
-      label: used.label ?? `${KIND_WORDS[used.kind]} from ${formatDate(d.effectiveDate)}`,
+      label: used.label ?? M('label', { kind: kindWords(used.kind), date: formatDate(d.effectiveDate) }),
       ...(used.correctWeekly === undefined ? {} : { correctWeekly: used.correctWeekly }),
     })
   }
@@ -57,7 +69,7 @@ export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]):
     steps.push(
       step(
         'liability.same-date',
-        `Two decisions take effect on ${formatDate(changes[i]!.from)}: the later one in the register (${changes[i]!.label}) is used.`,
+        M('sameDate', { date: formatDate(changes[i]!.from), label: changes[i]!.label! }),
         { date: changes[i]!.from, amount: changes[i]!.weekly },
       ),
     )
@@ -65,10 +77,14 @@ export function liabilityFromDecisions(decisions: readonly LiabilityDecision[]):
   }
   for (const c of changes)
     steps.push(
-      step('liability.change', `From ${formatDate(c.from)}: ${formatPounds(c.weekly)} a week (${c.label}).`, {
-        date: c.from,
-        amount: c.weekly,
-      }),
+      step(
+        'liability.change',
+        M('change', { date: formatDate(c.from), weekly: formatPounds(c.weekly), label: c.label! }),
+        {
+          date: c.from,
+          amount: c.weekly,
+        },
+      ),
     )
   return traced(changes, steps)
 }
@@ -92,7 +108,7 @@ export function weeklyLiability(
   changes: readonly LiabilityChange[],
   asOf: PlainDate,
   collection: Collection = 'direct',
-): Traced<WeeklyLiability> {
+): Traced<WeeklyLiability, Message, Message> {
   if (changes.length === 0)
     throw new InvalidInput('liability', 'give at least one weekly amount and its date')
   const sorted = [...changes].sort((a, b) => compareDates(a.from, b.from))
@@ -104,14 +120,13 @@ export function weeklyLiability(
       )
   const first = sorted[0]!
   const rule = book.at(ARREARS_RULE.maintenancePeriod, first.from)
-  const steps: Step[] = [
-    step(
-      'liability.periods',
-      `Liability runs in maintenance periods of seven days, the first beginning on ${formatDate(first.from)}. Each period is charged at the weekly amount in force when it begins, or taking effect during it.`,
-      { date: first.from, cite: rule.cite() },
-    ),
+  const steps: Step<Message>[] = [
+    step('liability.periods', M('periods', { date: formatDate(first.from) }), {
+      date: first.from,
+      cite: rule.cite(),
+    }),
   ]
-  const assumptions: string[] = []
+  const assumptions: Message[] = []
   const periods: MaintenancePeriod[] = []
   let next = 0
   let current: LiabilityChange | undefined
@@ -124,12 +139,20 @@ export function weeklyLiability(
       const c = sorted[next]!
       if (!c.from.equals(start)) {
         assumptions.push(
-          `The change from ${formatDate(c.from)} falls part-way through the maintenance period that began on ${formatDate(start)}. We have applied it from the start of that period; if it applies only from the next period (${formatDate(start.add({ days: 7 }))}), the figure for that week changes.`,
+          M('midPeriodAssumption', {
+            date: formatDate(c.from),
+            start: formatDate(start),
+            next: formatDate(start.add({ days: 7 })),
+          }),
         )
         steps.push(
           step(
             'liability.mid-period',
-            `${formatPounds(c.weekly)} a week takes effect on ${formatDate(c.from)}, during the period that began on ${formatDate(start)}: applied from ${formatDate(start)}.`,
+            M('midPeriod', {
+              weekly: formatPounds(c.weekly),
+              date: formatDate(c.from),
+              start: formatDate(start),
+            }),
             { date: start, amount: c.weekly, cite: rule.cite() },
           ),
         )
@@ -156,14 +179,21 @@ export function weeklyLiability(
   for (let i = 1; i <= periods.length; i++) {
     const p = periods[i]
     const q = periods[runStart]!
-    if (p && p.weekly === q.weekly && p.fee === q.fee && p.label === q.label) continue
+    if (p && p.weekly === q.weekly && p.fee === q.fee && sameLabel(p.label, q.label)) continue
     const n = i - runStart
     const last = periods[i - 1]!
     const total = pence((q.weekly + q.fee) * n)
     steps.push(
       step(
         'liability.run',
-        `${n} period${n === 1 ? '' : 's'} from ${formatDate(q.start)} to ${formatDate(last.end)} at ${formatPounds(q.weekly)}${q.fee ? ` plus a ${formatPounds(q.fee)} collection fee` : ''}: ${formatPounds(total)}.`,
+        M(q.fee ? 'runWithFee' : 'run', {
+          count: counted('periods', n),
+          from: formatDate(q.start),
+          to: formatDate(last.end),
+          weekly: formatPounds(q.weekly),
+          fee: formatPounds(q.fee),
+          total: formatPounds(total),
+        }),
         { date: q.start, amount: total },
       ),
     )
@@ -172,7 +202,11 @@ export function weeklyLiability(
   steps.push(
     step(
       'liability.due',
-      `Due under the decisions for the ${periods.length} maintenance period${periods.length === 1 ? '' : 's'} that began on or before ${formatDate(asOf)}: ${formatPounds(due)}.`,
+      M('due', {
+        count: counted('maintenancePeriods', periods.length),
+        date: formatDate(asOf),
+        amount: formatPounds(due),
+      }),
       { date: asOf, amount: due },
     ),
   )
@@ -181,12 +215,13 @@ export function weeklyLiability(
       step(
         'liability.wrong-amount',
         over > 0
-          ? `Where the decisions' own figures give a different weekly amount, the decisions over-charged ${formatPounds(over)} over the whole period.`
-          : `Where the decisions' own figures give a different weekly amount, the decisions under-charged ${formatPounds(pence(-over))} over the whole period.`,
+          ? M('overCharged', { amount: formatPounds(over) })
+          : M('underCharged', { amount: formatPounds(pence(-over)) }),
         { amount: over },
       ),
     )
-  return traced({ periods, due, fees, overCharged: over }, steps, [...new Set(assumptions)])
+  const unique = assumptions.filter((a, i) => assumptions.findIndex((b) => sameLabel(a, b)) === i)
+  return traced({ periods, due, fees, overCharged: over }, steps, unique)
 }
 
 /** The paying parent's Collect and Pay fee on an amount, as the collection-fees rule sets it on `on`. */

@@ -1,5 +1,6 @@
 import { formatPounds, parsePounds } from '../shared/pence.ts'
 import { compareDates, formatDate } from '../shared/plain-date.ts'
+import { message, type Message, type MessageParams } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import type { Citation } from '../shared/traced.ts'
 import { ARREARS_RULE } from './rule-ids.ts'
@@ -7,7 +8,7 @@ import type { OpeningBalance } from './types.ts'
 
 export interface OpeningBalanceNote {
   readonly kind: 'breakdown' | 'csa-write-off' | 'small-debt' | 'no-appeal'
-  readonly text: string
+  readonly text: Message
   readonly cite?: Citation
 }
 
@@ -16,15 +17,17 @@ export interface OpeningBalanceNote {
  * whether the 2018 write-off programme may have reached it; for a small 2012-scheme debt on an ended
  * calculation, the 2024 power to write it off.
  */
+const M = (key: string, params?: MessageParams): Message => message(`arrearsDomain.opening.${key}`, params)
+
 export function openingBalanceNotes(book: RuleBook, ob: OpeningBalance): OpeningBalanceNote[] {
   const notes: OpeningBalanceNote[] = [
     {
       kind: 'breakdown',
-      text: `Ask the CMS for a statement of account showing how the ${formatPounds(ob.amount)} carried in on ${formatDate(ob.date)} was built up, week by week, with the payments it counted. Compare it with your own records of that time.`,
+      text: M('breakdown', { amount: formatPounds(ob.amount), date: formatDate(ob.date) }),
     },
     {
       kind: 'no-appeal',
-      text: 'An arrears figure cannot be appealed to a tribunal. If it comes from a wrong decision, challenge that decision; if payments were missed off, complain, then go to the Independent Case Examiner.',
+      text: M('noAppeal'),
     },
   ]
   if (ob.scheme === 1993 || ob.scheme === 2003) {
@@ -33,7 +36,7 @@ export function openingBalanceNotes(book: RuleBook, ob: OpeningBalance): Opening
     const w = book.at(ARREARS_RULE.csaWriteOff, compareDates(ob.date, start) < 0 ? start : ob.date)
     notes.push({
       kind: 'csa-write-off',
-      text: `This is a Child Support Agency (${ob.scheme} scheme) debt. From ${formatDate(start)} the Government wrote off many such debts on closed CSA cases; a receiving parent owed more than a threshold was asked whether to try one last time to collect. Ask the CMS whether this debt was looked at under that programme and what was decided. (Confidence: ${w.period.confidence}; the thresholds were not confirmed.)`,
+      text: M('csaWriteOff', { scheme: ob.scheme, date: formatDate(start), confidence: w.period.confidence }),
       cite: w.cite(),
     })
   }
@@ -48,7 +51,7 @@ export function openingBalanceNotes(book: RuleBook, ob: OpeningBalance): Opening
       if (small && ob.calculationEnded)
         notes.push({
           kind: 'small-debt',
-          text: `The balance is under ${limit} and the calculation has ended: since ${formatDate(start)} the CMS has had a power (not a duty) to write off such small 2012-scheme debts. You can ask it to use it. (Confidence: ${r.period.confidence}.)`,
+          text: M('smallDebt', { limit, date: formatDate(start), confidence: r.period.confidence }),
           cite: r.cite(),
         })
     }

@@ -1,3 +1,4 @@
+import type { Message } from '../shared/message.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 
@@ -12,8 +13,8 @@ export interface Dated {
 export interface LiabilityChange {
   readonly from: PlainDate
   readonly weekly: Pence
-  /** What set this amount, in plain words ("annual review of 3 February 2025"). */
-  readonly label?: string
+  /** What set this amount, in words ("annual review dated 3 February 2025"). */
+  readonly label?: Message
   /** The weekly amount recomputed from the decision's own figures, where known. */
   readonly correctWeekly?: Pence
 }
@@ -36,7 +37,7 @@ export interface LiabilityDecision {
   readonly weekly: Pence
   /** For a revision: the id of the decision it revises (it replaces it from that decision's effective date). */
   readonly revises?: string
-  readonly label?: string
+  readonly label?: Message
   readonly correctWeekly?: Pence
 }
 
@@ -48,7 +49,7 @@ export interface MaintenancePeriod {
   /** The Collect and Pay fee added on top for the paying parent (0 for Direct Pay). */
   readonly fee: Pence
   readonly correctWeekly?: Pence
-  readonly label?: string
+  readonly label?: Message
 }
 
 /** An entry of the CMS's payment schedule: what the CMS says is due, and when. */

@@ -751,8 +751,8 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     const rows = discrepancyRows(t.value, (ref) => {
       const x = txById.get(ref.slice(2))
       return ref.startsWith('p:') && x
-        ? `bank statement line ${x.line} (${isoToText(x.date)})`
-        : 'CMS statement of account'
+        ? copy('arrearsPage.bankLine', { line: x.line, date: isoToText(x.date) })
+        : copy('arrearsPage.cmsStatement')
     })
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -772,7 +772,7 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
       today: today(),
       caseFile: services.caseFile,
       who: WHO,
-      steps: t.steps.map((s) => s.text),
+      steps: t.steps.map((s) => String(translate(s.text))),
     })
     return reply.redirect(`${fill(paths.arrearsResult, { checkId })}?saved=1`, 303)
   })

@@ -1,6 +1,10 @@
 import type { LedgerMonth, Reconciliation } from '../../../domain/arrears/index.ts'
 import { formatPounds, toDecimal, type Pence } from '../../../domain/shared/pence.ts'
 import { formatDate, formatYearMonth, parseDate, Temporal } from '../../../domain/shared/plain-date.ts'
+import { text } from '../../i18n.ts'
+
+/** The discrepancy schedule's column headings and evidence words (also in the CSV). */
+const csvText = (key: string): string => text(`arrearsPage.csv.${key}`)
 
 /** "2025-03" → "March 2025" */
 export const monthName = formatYearMonth
@@ -104,16 +108,16 @@ export function discrepancyRows(r: Reconciliation, evidenceText: (id: string) =>
   for (const p of r.parts)
     rows.push({
       date: formatDate(r.asOf),
-      what: p.text,
+      what: text(p.text),
       amount: toDecimal(p.amount),
       evidence: p.evidence.map(evidenceText).join('; '),
     })
   for (const f of r.dueFindings)
     rows.push({
       date: f.date ? formatDate(f.date) : formatDate(r.asOf),
-      what: f.text,
+      what: text(f.text),
       amount: toDecimal(f.amount),
-      evidence: 'CMS payment schedule; decisions',
+      evidence: csvText('scheduleAndDecisions'),
     })
   return rows
 }
@@ -126,19 +130,12 @@ const csvCell = (s: string): string => {
 
 /** The discrepancy schedule and the month-by-month ledger as CSV (UTF-8 with a byte-order mark, for spreadsheets). */
 export function scheduleCsv(r: Reconciliation, rows: readonly DiscrepancyRow[]): string {
-  const lines = [['Date', 'Difference', 'Amount (GBP)', 'Evidence'].map(csvCell).join(',')]
+  const lines = [['date', 'difference', 'amount', 'evidence'].map(csvText).map(csvCell).join(',')]
   for (const d of rows) lines.push([d.date, d.what, d.amount, d.evidence].map(csvCell).join(','))
   lines.push('')
   lines.push(
-    [
-      'Month',
-      'Due (schedule)',
-      'Due (decisions)',
-      'Paid (evidence)',
-      'Recorded by the CMS',
-      'Balance on evidence',
-      'Balance on CMS records',
-    ]
+    ['month', 'dueSchedule', 'dueDecisions', 'paid', 'cmsRecorded', 'balance', 'cmsBalance']
+      .map(csvText)
       .map(csvCell)
       .join(','),
   )
