@@ -1,4 +1,5 @@
 import { serviceText } from './copy.ts'
+import { checkTablesWanted, readTables, TABLES } from './letter-tables.ts'
 import { Readable } from 'node:stream'
 import { compareWithCms } from '../domain/calculation/index.ts'
 import type { CalculationInput } from '../domain/calculation/types.ts'
@@ -348,8 +349,11 @@ export interface LetterChoices {
     readonly otherChildren?: string | null
     readonly additionalIncomeWeekly?: string | null
   } | null
-  /** Any other input for the kind, merged over what Redress found (dates as YYYY-MM-DD, money as "12.34"). */
-  readonly input?: Readonly<Record<string, unknown>> | null
+  /**
+   * The itemised tables of a variation letter as JSON, as read from a file (see letter-tables.ts:
+   * dates as YYYY-MM-DD, money as "12.34"); read by the kind's own schema.
+   */
+  readonly input?: unknown
   /** Keep your address and phone out of appeal papers shared with the other parent. */
   readonly keepAddressPrivate?: boolean
   /** Ids of the case's evidence the parent is sending with the letter (listed as enclosures). */
@@ -389,32 +393,6 @@ export interface Sent {
   readonly evidenceId: string
   readonly tasks: readonly TaskRecord[]
   readonly gaps: readonly DeadlineGap[]
-}
-
-const MONEY_KEYS = new Set([
-  'amount',
-  'estimatedAnnualAmount',
-  'arrearsStated',
-  'monthlyPayment',
-  'monthlyAmount',
-  'figureUsed',
-  'amendedFigure',
-  'estimatedValue',
-])
-const ISO = /^\d{4}-\d{2}-\d{2}$/
-
-/** Turns JSON input into the documents library's types: ISO dates to PlainDate, money keys to pence. */
-export function reviveInput(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') {
-    if (ISO.test(value)) return parseDate(value, key || 'date')
-    if (MONEY_KEYS.has(key)) return parsePounds(value.replace(/^£/, '').replace(/,/g, ''), key)
-    return value
-  }
-  if (typeof value === 'number' && MONEY_KEYS.has(key)) return pence(Math.round(value * 100))
-  if (Array.isArray(value)) return value.map((v) => reviveInput(v, key))
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveInput(v, k)]))
-  return value
 }
 
 /** Kinds that ask for a late letter to be accepted, in the parent's words, when the route is late. */
@@ -596,11 +574,24 @@ const BUILDERS = {
   'variation-contact-costs': (ctx) => ({
     ...variationBase(ctx),
     ...optional('arrangement', ctx.word('arrangement')),
+    ...readTables(TABLES['variation-contact-costs'], ctx.ch.input),
   }),
-  'variation-relevant-other-child-illness': variationBase,
-  'variation-prior-debts': variationBase,
-  'variation-boarding-school-fees': variationBase,
-  'variation-former-home-payments': variationBase,
+  'variation-relevant-other-child-illness': (ctx) => ({
+    ...variationBase(ctx),
+    ...readTables(TABLES['variation-relevant-other-child-illness'], ctx.ch.input),
+  }),
+  'variation-prior-debts': (ctx) => ({
+    ...variationBase(ctx),
+    ...readTables(TABLES['variation-prior-debts'], ctx.ch.input),
+  }),
+  'variation-boarding-school-fees': (ctx) => ({
+    ...variationBase(ctx),
+    ...readTables(TABLES['variation-boarding-school-fees'], ctx.ch.input),
+  }),
+  'variation-former-home-payments': (ctx) => ({
+    ...variationBase(ctx),
+    ...readTables(TABLES['variation-former-home-payments'], ctx.ch.input),
+  }),
   'variation-unearned-income': (ctx) => ({
     ...variationBase(ctx),
     ...optional('source', ctx.word('source')),
@@ -608,7 +599,11 @@ const BUILDERS = {
     ...optional('since', dateWord(ctx, 'since')),
     ...optional('howIKnow', ctx.word('howIKnow')),
   }),
-  'variation-assets': (ctx) => ({ ...variationBase(ctx), ...optional('howIKnow', ctx.word('howIKnow')) }),
+  'variation-assets': (ctx) => ({
+    ...variationBase(ctx),
+    ...optional('howIKnow', ctx.word('howIKnow')),
+    ...readTables(TABLES['variation-assets'], ctx.ch.input),
+  }),
   'variation-diversion-of-income': (ctx) => ({
     ...variationBase(ctx),
     ...optional('howDiverted', ctx.word('howDiverted')),
@@ -745,22 +740,6 @@ type StrayFields = {
 const _noStrayFields: { readonly [K in LetterKind]: never } = {} as StrayFields
 /** The builders by kind; indexing it with a kind gives that kind's builder, without a cast. */
 const BUILDER: { readonly [K in LetterKind]: Builder<K> } = BUILDERS
-
-/**
- * Merges JSON given on the command line (`--input`, already revived: ISO dates to PlainDate, money to
- * pence) over a typed input. The JSON is the parent's own and is checked by the template like any
- * other input; sender and recipient merge field by field.
- */
-function mergeInput<T extends LetterBaseInput>(input: T, extra: unknown): T {
-  if (!extra || typeof extra !== 'object' || Array.isArray(extra)) return input
-  const e = extra as Partial<T>
-  return {
-    ...input,
-    ...e,
-    ...(e.sender ? { sender: { ...input.sender, ...e.sender } } : {}),
-    ...(e.recipient ? { recipient: { ...input.recipient, ...e.recipient } } : {}),
-  }
-}
 
 /** Which page or option adds a particular the documents library asked for. */
 function whereFor(field: string): AddWhere {
@@ -969,12 +948,10 @@ export class LetterService {
     kind: K,
     ch: LetterChoices = {},
   ): Promise<{ input: LetterInputs[K]; decision: DecisionRecord | null; call: EventRecord | null }> {
+    checkTablesWanted(kind, ch.input)
     const ctx = await this.context(who, caseId, kind, ch)
     const build: Builder<K> = BUILDER[kind]
-    const built = build(ctx)
-    // Anything else given as JSON (the command line's --input), over what Redress found.
-    const input = ch.input ? mergeInput(built, reviveInput(ch.input)) : built
-    return { input, decision: ctx.decision, call: ctx.call }
+    return { input: build(ctx), decision: ctx.decision, call: ctx.call }
   }
 
   /** Everything the builders read: the case, the chosen decision and call, the timeline and the parent's words. */

@@ -7,6 +7,7 @@ import { docxParagraphs } from '../fixtures/documents/zip.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
 import { amira, chris, jordan, priya, services, WHO, type Services } from './personas.ts'
 import type { Letter } from '../../src/documents/index.ts'
+import type { InvalidInput } from '../../src/domain/shared/errors.ts'
 
 let db: TestDatabase
 let s: Services
@@ -68,6 +69,74 @@ describe('letters written from the case file', () => {
     expect(t).toContain('rent from a flat he lets out')
     expect(t).toContain('£6,000.00')
     expect(letter.subject).toMatch(/^Application for a variation on the ground of /)
+  })
+
+  it('itemises the debts of a prior-debts variation from JSON, read by the kind’s own schema into pence and dates', async () => {
+    const { input } = await s.letters.input(WHO, A.c.id, 'variation-prior-debts', {
+      input: {
+        debts: [
+          {
+            lender: 'Example Bank',
+            purpose: 'Car loan',
+            takenOut: '2021-05-01',
+            monthlyPayment: '£1,180.05',
+          },
+          { lender: 'Credit union', purpose: 'Boiler', monthlyPayment: 8.1 },
+        ],
+      },
+    })
+    // Integer pence, never a float sum: 8.1 pounds is 810 pence exactly.
+    expect(input.debts?.map((d) => [d.monthlyPayment, d.takenOut?.toString()])).toEqual([
+      [118005, '2021-05-01'],
+      [810, undefined],
+    ])
+    const { letter } = await s.letters.draft(WHO, A.c.id, 'variation-prior-debts', {
+      date: on('2025-02-20'),
+      input: { debts: [{ lender: 'Example Bank', purpose: 'Car loan', monthlyPayment: '180.00' }] },
+    })
+    expect(await text(letter)).toContain('£180.00')
+  })
+
+  it('refuses JSON that does not fit the letter, naming the field', async () => {
+    const refused = async (kind: Parameters<typeof s.letters.input>[2], input: unknown) => {
+      try {
+        await s.letters.input(WHO, A.c.id, kind, { input })
+      } catch (e) {
+        return { field: (e as InvalidInput).field, problem: (e as InvalidInput).problem }
+      }
+      throw new Error('not refused')
+    }
+    expect(
+      await refused('variation-prior-debts', {
+        debts: [{ lender: 'B', purpose: 'C', monthlyPayment: 'lots' }],
+      }),
+    ).toEqual({
+      field: 'input.debts.0.monthlyPayment',
+      problem: '"lots" is not an amount in pounds, such as 180.00',
+    })
+    expect(
+      await refused('variation-prior-debts', {
+        debts: [{ lender: 'B', purpose: 'C', monthlyPayment: '1', takenOut: '1 May 2021' }],
+      }),
+    ).toEqual({
+      field: 'input.debts.0.takenOut',
+      problem: '"1 May 2021" is not a date written as YYYY-MM-DD, such as 2025-02-03',
+    })
+    expect(await refused('variation-assets', { asets: [] })).toEqual({
+      field: 'input',
+      problem: 'this letter has no field called asets',
+    })
+    expect(
+      await refused('variation-contact-costs', { costs: [{ description: 'Fuel', amount: '8.50' }] }),
+    ).toEqual({
+      field: 'input.costs.0.per',
+      problem: 'is missing, or is not the kind of value this field takes',
+    })
+    const none = await refused('complaint', { sender: { name: 'Someone else' } })
+    expect(none.field).toBe('input')
+    expect(none.problem).toMatch(
+      /^only these letters take a table as JSON \(--input\): variation-contact-costs, /,
+    )
   })
 
   it('confirms the 10 February 2025 call with Kelly from the logged call, and the .docx has the same paragraphs', async () => {

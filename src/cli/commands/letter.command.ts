@@ -80,10 +80,10 @@ export function choicesFrom(o: LetterOptions): LetterChoices {
     const name = s.slice(0, i)
     words[name] = words[name] ? `${words[name]}\n${s.slice(i + 1)}` : s.slice(i + 1)
   }
-  let input: Record<string, unknown> | null = null
+  let input: unknown = null
   if (o.input) {
     try {
-      input = JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>
+      input = JSON.parse(readFileSync(o.input, 'utf8'))
     } catch (e) {
       throw new BadInput(
         '--input',
@@ -117,7 +117,7 @@ export function choicesFrom(o: LetterOptions): LetterChoices {
         }
       : {}),
     words,
-    ...(input ? { input } : {}),
+    ...(input !== null ? { input } : {}),
     ...(Object.values(figures).some((v) => v !== null) ? { figures } : {}),
     ...(o.keepAddressPrivate ? { keepAddressPrivate: true } : {}),
     ...(o.enclose?.length ? { enclose: o.enclose } : {}),
