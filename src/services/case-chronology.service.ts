@@ -1,6 +1,8 @@
 import { chronology, formatCmsReference, type Actor, type ChronologyRow } from '../domain/case/index.ts'
 import { formatDate, parseDate } from '../domain/shared/plain-date.ts'
 import { table } from '../documents/letters/model.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
+import type { Message } from '../domain/shared/message.ts'
 import type { CaseService } from './case.service.ts'
 
 export interface ChronologyOptions {
@@ -12,16 +14,29 @@ export interface ChronologyOptions {
 export class CaseChronologyService {
   constructor(private readonly deps: { readonly cases: CaseService }) {}
 
-  async rows(who: Actor, caseId: string, o: ChronologyOptions = {}): Promise<ChronologyRow[]> {
+  /** The rows in words, in `locale`. */
+  async rows(
+    who: Actor,
+    caseId: string,
+    o: ChronologyOptions = {},
+    locale: Locale = DEFAULT_LOCALE,
+  ): Promise<ChronologyRow[]> {
     const c = await this.deps.cases.getCase(who, caseId)
     const decisions = await this.deps.cases.list(who, caseId, 'decision')
     const events = await this.deps.cases.list(who, caseId, 'event')
-    return chronology(c, decisions, events, o)
+    return chronology(c, decisions, events, (m: Message) => text(m, {}, locale), o)
   }
 
-  async pdf(who: Actor, caseId: string, o: ChronologyOptions = {}): Promise<Uint8Array> {
+  async pdf(
+    who: Actor,
+    caseId: string,
+    o: ChronologyOptions = {},
+    locale: Locale = DEFAULT_LOCALE,
+  ): Promise<Uint8Array> {
+    const say = (key: string, params: Readonly<Record<string, string | number>> = {}): string =>
+      text(`caseDomain.chronology.pdf.${key}`, params, locale)
     const c = await this.deps.cases.getCase(who, caseId)
-    const rows = await this.rows(who, caseId, o)
+    const rows = await this.rows(who, caseId, o, locale)
     // The PDF libraries load on first use, not at start-up.
     const [{ PDFDocument }, { embedFonts }, { PageFlow, SIZE, A4, MARGIN }] = await Promise.all([
       import('pdf-lib'),
@@ -32,24 +47,19 @@ export class CaseChronologyService {
     const fonts = await embedFonts(doc)
     const flow = new PageFlow(doc, fonts)
     flow.newPage()
-    flow.text(`Chronology: ${c.title}`, { font: fonts.bold, size: SIZE.title, after: 6 })
-    if (c.cmsReference) flow.text(`CMS reference ${formatCmsReference(c.cmsReference)}`, { after: 2 })
+    flow.text(say('title', { title: c.title }), { font: fonts.bold, size: SIZE.title, after: 6 })
+    if (c.cmsReference)
+      flow.text(say('reference', { reference: formatCmsReference(c.cmsReference) }), { after: 2 })
     const today = this.deps.cases.today()
-    flow.text(
-      `Prepared with Redress on ${formatDate(today)}. Dates are as things happened; times are UK time.`,
-      {
-        size: SIZE.small,
-        after: 10,
-      },
-    )
-    if (rows.length === 0) flow.text('Nothing has been recorded in this case yet.')
+    flow.text(say('prepared', { date: formatDate(today) }), { size: SIZE.small, after: 10 })
+    if (rows.length === 0) flow.text(say('empty'))
     else
       flow.table(
         table(
           [
-            { header: 'Date', weight: 1.7 },
-            { header: 'What', weight: 1.8 },
-            { header: 'Details', weight: 5 },
+            { header: say('date'), weight: 1.7 },
+            { header: say('what'), weight: 1.8 },
+            { header: say('details'), weight: 5 },
           ],
           rows.map((r) => [
             `${formatDate(parseDate(r.date))}${r.time ? ` ${r.time}` : ''}`,
@@ -59,11 +69,11 @@ export class CaseChronologyService {
         ),
       )
     flow.pages.forEach((p, i) => {
-      const text = `Page ${i + 1} of ${flow.pages.length}`
-      const w = fonts.regular.widthOfTextAtSize(text, SIZE.small)
-      p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: fonts.regular })
+      const line = say('page', { page: i + 1, pages: flow.pages.length })
+      const w = fonts.regular.widthOfTextAtSize(line, SIZE.small)
+      p.drawText(line, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: fonts.regular })
     })
-    doc.setTitle(`Chronology: ${c.title}`)
+    doc.setTitle(say('title', { title: c.title }))
     doc.setLanguage('en-GB')
     doc.setCreator('Redress')
     return doc.save()

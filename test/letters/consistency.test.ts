@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Temporal } from '../../src/domain/shared/plain-date.ts'
-import { DECISION_NAMES, EVENT_NAMES } from '../../src/domain/case/index.ts'
+import { DECISION_KINDS, EVENT_TYPES, decisionName, eventName } from '../../src/domain/case/index.ts'
+import { text as words } from '../../src/copy/translate.ts'
 import { LETTER_KINDS, type Letter, type LetterKind } from '../../src/documents/index.ts'
 import { LetterNeedsMore, type LetterChoices } from '../../src/services/letter.service.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
@@ -173,7 +174,10 @@ function texts(l: Letter): string[] {
   ]
 }
 
-const KIND_NAMES = [...Object.values(DECISION_NAMES), ...Object.values(EVENT_NAMES)]
+const KIND_NAMES = [
+  ...DECISION_KINDS.map((k) => words(decisionName(k))),
+  ...EVENT_TYPES.map((t) => words(eventName(t))),
+]
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**

@@ -1,4 +1,5 @@
 import { formatPounds, pence } from '../shared/pence.ts'
+import { message, type Message, type MessageParams, type Say } from '../shared/message.ts'
 import { compareDates, formatDate, parseDate } from '../shared/plain-date.ts'
 import type {
   CaseRecord,
@@ -12,43 +13,16 @@ import type {
 
 /** The case's story in date order, for the printable chronology and the command line. */
 
-export const DECISION_NAMES: Readonly<Record<DecisionKind, string>> = {
-  calculation: 'Maintenance calculation',
-  revision: 'Revision',
-  supersession: 'Supersession (change of circumstances)',
-  variation: 'Variation decision',
-  'mandatory-reconsideration-notice': 'Mandatory reconsideration notice',
-  'default-decision': 'Default maintenance decision',
-  'annual-review': 'Annual review',
-  'arrears-notice': 'Arrears notice',
-  enforcement: 'Enforcement',
-}
+const M = (key: string, params?: MessageParams): Message => message(`caseDomain.${key}`, params)
 
-export const EVENT_NAMES: Readonly<Record<EventType, string>> = {
-  call: 'Phone call',
-  'letter-sent': 'Letter sent',
-  'letter-received': 'Letter received',
-  email: 'Email',
-  'online-message': 'Online account message',
-  meeting: 'Meeting',
-  payment: 'Payment',
-  'change-of-circumstances': 'Change of circumstances',
-  note: 'Note',
-}
+/** "Maintenance calculation", "Supersession (change of circumstances)": a kind of decision, as words. */
+export const decisionName = (kind: DecisionKind): Message => M(`decisionKind.${kind}`)
 
-export const SUBJECT_NAMES: Readonly<Record<LetterSubject, string>> = {
-  'mandatory-reconsideration': 'asking for a mandatory reconsideration',
-  appeal: 'appeal',
-  complaint: 'complaint',
-  'complaint-escalation': 'escalating a complaint',
-  'complaint-response': 'reply to a complaint',
-  'complaint-final-response': 'final response to a complaint',
-  'ice-referral': 'referral to the Independent Case Examiner',
-  'call-confirmation': 'confirming a phone call',
-  'change-of-circumstances': 'reporting a change',
-  'information-request': 'asking for information',
-  other: 'other',
-}
+/** "Phone call", "Letter sent": a kind of timeline event, as words. */
+export const eventName = (type: EventType): Message => M(`eventType.${type}`)
+
+/** "asking for a mandatory reconsideration", "appeal": what a letter is about, as words. */
+export const subjectName = (subject: LetterSubject): Message => M(`letterSubject.${subject}`)
 
 /**
  * Parts joined as sentences: each ends with one full stop (added only when it has no closing
@@ -86,32 +60,49 @@ export function redactText(text: string, other: OtherParent): string {
   return out
 }
 
+/**
+ * The rows of the chronology, in words (`say` puts the framing into the reader's language; the
+ * parent's own words go in as written). The other parent's contact details are taken out of the
+ * words unless `includeSensitive`.
+ */
 export function chronology(
   c: CaseRecord,
   decisions: readonly DecisionRecord[],
   events: readonly EventRecord[],
+  say: Say,
   opts: { readonly includeSensitive?: boolean } = {},
 ): ChronologyRow[] {
+  const C = (key: string, params?: MessageParams): string => say(M(`chronology.${key}`, params))
   const rows: ChronologyRow[] = []
   for (const d of decisions.filter((x) => x.deletedAt === null)) {
     const figures = [
-      d.weeklyAmountPence !== null ? `${formatPounds(pence(d.weeklyAmountPence))} a week` : null,
-      d.weeklyIncomePence !== null ? `income ${formatPounds(pence(d.weeklyIncomePence))} a week` : null,
-      d.nights !== null ? `${d.nights} nights a year` : null,
+      d.weeklyAmountPence !== null
+        ? M('chronology.weekly', { amount: formatPounds(pence(d.weeklyAmountPence)) })
+        : null,
+      d.weeklyIncomePence !== null
+        ? M('chronology.income', { amount: formatPounds(pence(d.weeklyIncomePence)) })
+        : null,
+      d.nights !== null ? M('chronology.nights', { nights: d.nights }) : null,
       d.otherChildren !== null
         ? d.otherChildren === 0
-          ? 'no other children'
-          : `${d.otherChildren} other ${d.otherChildren === 1 ? 'child' : 'children'}`
+          ? M('chronology.noOtherChildren')
+          : M(`chronology.otherChildren.${d.otherChildren === 1 ? 'one' : 'other'}`, {
+              count: d.otherChildren,
+            })
         : null,
-    ].filter(Boolean)
+    ].filter((f): f is Message => f !== null)
     rows.push({
       date: d.letterDate,
       time: null,
-      what: `CMS decision (${DECISION_NAMES[d.kind].toLowerCase()})`,
+      what: C('decision', { kind: M(`decisionKindLower.${d.kind}`) }),
       detail: sentences([
-        d.summary ? `About: ${d.summary}` : null,
-        figures.length ? `Figures used: ${figures.join('; ')}` : null,
-        d.receivedDate ? `Received on ${formatDate(parseDate(d.receivedDate))}` : null,
+        d.summary ? C('about', { summary: d.summary }) : null,
+        figures.length
+          ? C('figures', {
+              figures: figures.reduce((first, second) => M('chronology.semicolon', { first, second })),
+            })
+          : null,
+        d.receivedDate ? C('received', { date: formatDate(parseDate(d.receivedDate)) }) : null,
       ]),
     })
   }
@@ -119,19 +110,19 @@ export function chronology(
     const parts: (string | null)[] = [e.title, e.details]
     if (e.call) {
       const who = [e.call.personName, e.call.personRole, e.call.personOffice].filter(Boolean).join(', ')
-      if (who) parts.push(`Spoke to ${who}`)
-      if (e.call.theySaid) parts.push(`They said: ${e.call.theySaid}`)
+      if (who) parts.push(C('spokeTo', { who }))
+      if (e.call.theySaid) parts.push(C('theySaid', { words: e.call.theySaid }))
     }
     if (e.letter) {
-      parts.push(`Subject: ${SUBJECT_NAMES[e.letter.subject]}`)
-      if (e.letter.trackingNumber) parts.push(`Tracking number ${e.letter.trackingNumber}`)
-      if (e.letter.certificateNumber) parts.push(`Certificate of posting ${e.letter.certificateNumber}`)
+      parts.push(C('subject', { subject: subjectName(e.letter.subject) }))
+      if (e.letter.trackingNumber) parts.push(C('tracking', { number: e.letter.trackingNumber }))
+      if (e.letter.certificateNumber) parts.push(C('certificate', { number: e.letter.certificateNumber }))
     }
-    if (e.amountPence !== null) parts.push(`Amount: ${formatPounds(pence(e.amountPence))}`)
+    if (e.amountPence !== null) parts.push(C('amount', { amount: formatPounds(pence(e.amountPence)) }))
     rows.push({
       date: e.occurredOn,
       time: e.occurredTime,
-      what: EVENT_NAMES[e.type],
+      what: say(eventName(e.type)),
       detail: sentences(parts),
     })
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Temporal } from '../shared/plain-date.ts'
+import { text } from '../../copy/translate.ts'
 import { chronology, changedFields, otherParentRedaction, redactText } from './chronology.ts'
 import { nextDeadlines, openChallenges } from './dashboard.ts'
 import type { CaseRecord, DecisionRecord, EventRecord, LinkRecord, TaskRecord } from './types.ts'
@@ -162,11 +163,11 @@ describe('chronology', () => {
       ...letter('l', 'letter-sent', 'complaint', '2025-03-01'),
       details: 'Lee moved to 12 Acacia Avenue, phone 07700 900123',
     }
-    const rows = chronology(c, [decision('d', 'calculation', '2025-02-01')], [e])
+    const rows = chronology(c, [decision('d', 'calculation', '2025-02-01')], [e], text)
     expect(rows.map((r) => r.date)).toEqual(['2025-02-01', '2025-03-01'])
     expect(rows[1]!.detail).not.toMatch(/Acacia|07700/)
     expect(rows[1]!.detail).toMatch(/\[removed\]/)
-    expect(chronology(c, [], [e], { includeSensitive: true })[0]!.detail).toMatch(/Acacia/)
+    expect(chronology(c, [], [e], text, { includeSensitive: true })[0]!.detail).toMatch(/Acacia/)
     expect(redactText('email lee@example.com', c.otherParent)).toBe('email [removed]')
   })
   it('gives the other parent’s details as a redaction target for the bundle', () => {

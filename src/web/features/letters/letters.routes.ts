@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { LETTER_METHODS, DECISION_NAMES } from '../../../domain/case/index.ts'
+import { LETTER_METHODS } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type LetterKind } from '../../../documents/index.ts'
@@ -363,7 +363,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         recipientOrg: recipientOrg || (problems.length ? '' : ''),
         decisions: decisions.map((d) => ({
           value: d.id,
-          text: `${formatDate(parseDate(d.letterDate))}: ${d.summary ?? DECISION_NAMES[d.kind]}`,
+          text: `${formatDate(parseDate(d.letterDate))}: ${d.summary ?? copy(`caseDomain.decisionKind.${d.kind}`)}`,
         })),
         calls: calls.map((e) => ({
           value: e.id,
