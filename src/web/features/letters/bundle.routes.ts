@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
-import { BUNDLE_SECTIONS, isBundleSection, possessive } from '../../../documents/index.ts'
+import { BUNDLE_SECTIONS, isBundleSection } from '../../../documents/index.ts'
 import {
   BundleJobs,
   type BundleCandidate,
@@ -34,13 +34,13 @@ const copy = (key: string, params: Record<string, string | number> = {}): string
 const fill = (pattern: string, values: Record<string, string>): string =>
   pattern.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
 
-const KIND_WORDS: Record<string, string> = {
-  address: 'address',
-  postcode: 'postcode',
-  phone: 'phone number',
-  email: 'email address',
-  text: 'text you asked to hide',
-}
+/** What a redaction log line names: "your address", "Dan’s phone number", "text you asked to hide". */
+const logWhat = (x: { readonly kind: string; readonly whose: string }): string =>
+  x.kind === 'text' || !['address', 'postcode', 'phone', 'email'].includes(x.kind)
+    ? copy('bundlePage.log.text')
+    : x.whose === 'you'
+      ? copy(`bundlePage.log.yours.${x.kind}`)
+      : copy(`bundlePage.log.theirs.${x.kind}`, { name: x.whose })
 
 interface Posted {
   readonly documents: string[]
@@ -209,7 +209,7 @@ export function registerBundleRoutes(
     if (!job) return null
     return {
       state: job.state,
-      stage: job.progress?.stage ?? 'making pages',
+      stage: job.progress?.stage ?? copy('bundlePage.stageStarting'),
       done: job.progress?.done ?? 0,
       total: job.progress?.total ?? 0,
       error: job.error,
@@ -230,21 +230,10 @@ export function registerBundleRoutes(
     const report = job.report
     const log = (report?.redaction.log ?? []).map((e) => ({
       page: e.bundlePage,
-      document: `${e.title} (${e.fileName}, page ${e.filePage})`,
+      document: copy('bundlePage.log.document', { title: e.title, fileName: e.fileName, page: e.filePage }),
       what: [
-        ...e.removed.map((x) =>
-          copy('bundlePage.log.removed', {
-            what:
-              x.kind === 'text' ? KIND_WORDS.text! : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`,
-            count: x.count,
-          }),
-        ),
-        ...e.left.map((x) =>
-          copy('bundlePage.log.left', {
-            what:
-              x.kind === 'text' ? KIND_WORDS.text! : `${possessive(x.whose)} ${KIND_WORDS[x.kind] ?? x.kind}`,
-          }),
-        ),
+        ...e.removed.map((x) => copy('bundlePage.log.removed', { what: logWhat(x), count: x.count })),
+        ...e.left.map((x) => copy('bundlePage.log.left', { what: logWhat(x) })),
         ...(e.notSearchable ? [copy('bundlePage.log.notSearchable')] : []),
       ].join('; '),
     }))
