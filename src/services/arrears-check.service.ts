@@ -26,6 +26,11 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { formatPounds, parsePounds, pence, toDecimal, type Pence } from '../domain/shared/pence.ts'
 import { formatDate, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import { message, type Message } from '../domain/shared/message.ts'
+import { text } from '../copy/translate.ts'
+
+/** The arrears check service's own words (its messages, and what it writes into the case file). */
+const checkText = (key: string, params: Readonly<Record<string, string | number>> = {}): string =>
+  text(`arrearsDomain.check.${key}`, params)
 import type { RuleBook } from '../domain/shared/rule-book.ts'
 import type { Step, Traced } from '../domain/shared/traced.ts'
 import { runCalculation } from './calculation.service.ts'
@@ -148,10 +153,8 @@ export class ArrearsCheckService {
     file: { fileName: string; bytes: Uint8Array; profile?: string; mapping?: ColumnMapping },
   ): Promise<ImportOutcome> {
     await this.get(who, checkId)
-    if (file.bytes.byteLength === 0)
-      throw new InvalidInput('file', 'The file is empty. Choose your bank statement.')
-    if (file.bytes.byteLength > MAX_STATEMENT_BYTES)
-      throw new InvalidInput('file', 'The file is larger than 10 MB. Export a shorter period.')
+    if (file.bytes.byteLength === 0) throw new InvalidInput('file', checkText('fileEmpty'))
+    if (file.bytes.byteLength > MAX_STATEMENT_BYTES) throw new InvalidInput('file', checkText('fileTooLarge'))
     const sha256 = createHash('sha256').update(file.bytes).digest('hex')
     let imported: ImportedStatement | null = null
     let problem: InvalidInput | null = null
@@ -543,11 +546,7 @@ export class ArrearsCheckService {
     const c = await this.contents(who, checkId)
     const caseId = c.check.caseId
     const caseFile = this.deps.caseFile
-    if (!caseId || !caseFile)
-      throw new InvalidInput(
-        'case',
-        'This check is not in a case: start it from a case to add payments to its timeline',
-      )
+    if (!caseId || !caseFile) throw new InvalidInput('case', checkText('notInCase'))
     const picked = c.transactions.filter((t) => t.isPayment === 1 && !t.eventId)
     let added = 0
     for (const s of c.statements) {
@@ -575,8 +574,8 @@ export class ArrearsCheckService {
           content: (async function* () {
             yield pdf
           })(),
-          title: 'Bank statement: maintenance payments',
-          description: `Payments picked from the bank statement file imported into Redress (SHA-256 ${s.sha256}).`,
+          title: checkText('statementEvidenceTitle'),
+          description: checkText('statementEvidence', { sha256: s.sha256 }),
           tags: ['arrears', 'bank-statement'],
         })
         evidenceId = evidence.id
@@ -587,8 +586,8 @@ export class ArrearsCheckService {
         const { record } = await caseFile.cases.addEvent(who, caseId, {
           type: 'payment',
           occurredOn: t.date,
-          title: `Maintenance payment of ${formatPounds(amount)}`,
-          details: `From the bank statement, line ${t.line}: ${t.description}`,
+          title: checkText('paymentTitle', { amount: formatPounds(amount) }),
+          details: checkText('paymentDetails', { line: t.line, description: t.description }),
           amount: toDecimal(amount),
           tags: ['arrears'],
         })

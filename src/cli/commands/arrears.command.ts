@@ -1,4 +1,5 @@
-import { say } from '../copy.ts'
+import { cliLocale, say } from '../copy.ts'
+import { text } from '../../copy/translate.ts'
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BUILT_IN_PROFILES, importStatement } from '../../domain/arrears/import/index.ts'
@@ -118,8 +119,11 @@ export function registerArrears(program: Command): void {
         if (opts.listProfiles) {
           output(
             json,
-            BUILT_IN_PROFILES.map((p) => ({ name: p.name, bank: p.bank })),
-            () => BUILT_IN_PROFILES.map((p) => `${p.name.padEnd(12)} ${p.bank}`).join('\n'),
+            BUILT_IN_PROFILES.map((p) => ({ name: p.name, bank: text(p.bank, {}, cliLocale()) })),
+            () =>
+              BUILT_IN_PROFILES.map((p) => `${p.name.padEnd(12)} ${text(p.bank, {}, cliLocale())}`).join(
+                '\n',
+              ),
           )
           return
         }

@@ -1,3 +1,5 @@
+import { message, type Message } from '../../shared/message.ts'
+
 /**
  * Column layouts of UK banks' CSV exports, written from general knowledge of how the banks' exports
  * are commonly described (help pages, users' reports), not from any bank's own specification, and
@@ -24,29 +26,34 @@ export interface ColumnMapping {
 
 export interface BankProfile {
   readonly name: string
-  readonly bank: string
-  /** What we know of the layout and how sure we are. */
-  readonly note: string
+  /** The bank (or banks) whose export this is, as words. */
+  readonly bank: Message
   readonly mapping: ColumnMapping
 }
 
+/** The bank's name, from `arrearsDomain.bank.<profile name>`. */
+const bank = (name: string): Message => message(`arrearsDomain.bank.${name}`)
+
+// What we know of each layout (the columns, as the exports are commonly described; none was checked
+// against a real file) is in the comment above it.
+
 export const BUILT_IN_PROFILES: readonly BankProfile[] = [
+  // Online banking CSV: Number, Date, Account, Amount (signed), Subcategory, Memo. No balance.
   {
     name: 'barclays',
-    bank: 'Barclays',
-    note: 'Online banking CSV: Number, Date, Account, Amount (signed), Subcategory, Memo. No balance.',
+    bank: bank('barclays'),
     mapping: { date: 'Date', description: ['Memo', 'Subcategory'], amount: 'Amount' },
   },
+  // Online banking CSV with no header row: date, description, signed amount.
   {
     name: 'hsbc',
-    bank: 'HSBC UK',
-    note: 'Online banking CSV with no header row: date, description, signed amount.',
+    bank: bank('hsbc'),
     mapping: { date: 'Column 1', description: ['Column 2'], amount: 'Column 3', headerless: true },
   },
+  // Transaction Date, Transaction Type, Sort Code, Account Number, Transaction Description, Debit Amount, Credit Amount, Balance.
   {
     name: 'lloyds',
-    bank: 'Lloyds Bank, Halifax and Bank of Scotland (Lloyds Banking Group)',
-    note: 'Transaction Date, Transaction Type, Sort Code, Account Number, Transaction Description, Debit Amount, Credit Amount, Balance.',
+    bank: bank('lloyds'),
     mapping: {
       date: 'Transaction Date',
       description: ['Transaction Description'],
@@ -55,16 +62,16 @@ export const BUILT_IN_PROFILES: readonly BankProfile[] = [
       balance: 'Balance',
     },
   },
+  // Date, Type, Description, Value (signed), Balance, Account Name, Account Number; often a blank first line and a space after each comma.
   {
     name: 'natwest',
-    bank: 'NatWest, Royal Bank of Scotland and Ulster Bank (NatWest Group)',
-    note: 'Date, Type, Description, Value (signed), Balance, Account Name, Account Number; often a blank first line and a space after each comma.',
+    bank: bank('natwest'),
     mapping: { date: 'Date', description: ['Description'], amount: 'Value', balance: 'Balance' },
   },
+  // A few lines about the account, then Date, Transaction type, Description, Paid out, Paid in, Balance; dates like "05 Jan 2025"; amounts with £ signs; older exports in Windows-1252.
   {
     name: 'nationwide',
-    bank: 'Nationwide Building Society',
-    note: 'A few lines about the account, then Date, Transaction type, Description, Paid out, Paid in, Balance; dates like "05 Jan 2025"; amounts with £ signs; older exports in Windows-1252.',
+    bank: bank('nationwide'),
     mapping: {
       date: 'Date',
       description: ['Description'],
@@ -73,10 +80,10 @@ export const BUILT_IN_PROFILES: readonly BankProfile[] = [
       balance: 'Balance',
     },
   },
+  // Date, Description, Money in, Money out, Balance (the CSV layout of the online banking export; Santander also offers a text export, which is not read).
   {
     name: 'santander',
-    bank: 'Santander UK',
-    note: 'Date, Description, Money in, Money out, Balance (the CSV layout of the online banking export; Santander also offers a text export, which is not read).',
+    bank: bank('santander'),
     mapping: {
       date: 'Date',
       description: ['Description'],
@@ -85,16 +92,16 @@ export const BUILT_IN_PROFILES: readonly BankProfile[] = [
       balance: 'Balance',
     },
   },
+  // Transaction ID, Date, Time, Type, Name, Emoji, Category, Amount (signed), Currency, …, Notes and #tags, …, Description, …
   {
     name: 'monzo',
-    bank: 'Monzo',
-    note: 'Transaction ID, Date, Time, Type, Name, Emoji, Category, Amount (signed), Currency, …, Notes and #tags, …, Description, …',
+    bank: bank('monzo'),
     mapping: { date: 'Date', description: ['Name', 'Description'], amount: 'Amount' },
   },
+  // Date, Counter Party, Reference, Type, Amount (GBP) (signed), Balance (GBP), Spending Category, Notes.
   {
     name: 'starling',
-    bank: 'Starling Bank',
-    note: 'Date, Counter Party, Reference, Type, Amount (GBP) (signed), Balance (GBP), Spending Category, Notes.',
+    bank: bank('starling'),
     mapping: {
       date: 'Date',
       description: ['Counter Party', 'Reference'],

@@ -235,7 +235,11 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         error: { file: errorFor(errors, 'file'), profile: errorFor(errors, 'profile') },
         profiles: [
           { value: '', text: copy('arrears.statement.recognise'), selected: profile === '' },
-          ...BUILT_IN_PROFILES.map((p) => ({ value: p.name, text: p.bank, selected: profile === p.name })),
+          ...BUILT_IN_PROFILES.map((p) => ({
+            value: p.name,
+            text: String(translate(p.bank)),
+            selected: profile === p.name,
+          })),
           ...saved.map((p) => ({
             value: `saved:${p.id}`,
             text: copy('arrears.statement.saved', { name: p.name }),
