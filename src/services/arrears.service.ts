@@ -8,78 +8,84 @@ import type { Message } from '../domain/shared/message.ts'
 import type { Step } from '../domain/shared/traced.ts'
 import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 
-/** zod message helper: "is required" when the field is missing, `problem` otherwise. */
+/**
+ * What a refused request is told (`arrearsRequest.*` in arrears-domain.json), looked up when a
+ * request is checked, not when this module loads.
+ */
+const words = (key: string, params: Readonly<Record<string, string>> = {}): string =>
+  text(`arrearsRequest.${key}`, params)
+
+/** zod message helper: "is required" when the field is missing, the problem (`key`) otherwise. */
 const says =
-  (problem: string) =>
+  (key: string, params: Readonly<Record<string, string>> = {}) =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined ? 'is required' : problem
+    issue.input === undefined ? words('required') : words(key, params)
 
 const strict = {
   error: (issue: { code?: string; keys?: string[]; input?: unknown }): string | undefined =>
     issue.code === 'unrecognized_keys'
-      ? `unknown field${(issue.keys ?? []).length > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`
+      ? words(`unknownField.${(issue.keys ?? []).length > 1 ? 'other' : 'one'}`, {
+          fields: (issue.keys ?? []).map((k) => `"${k}"`).join(', '),
+        })
       : issue.input === undefined
-        ? 'is required'
-        : 'must be an object',
+        ? words('required')
+        : words('object'),
 }
 
 /** Why a money string is refused, or null if it is fine. Negative only where `signed`. */
 function moneyProblem(text: string, signed: boolean): string | null {
   const t = text.trim()
-  if (t.startsWith('-') && !signed) return 'must not be negative'
+  if (t.startsWith('-') && !signed) return words('negative')
   const body = signed ? t.replace(/^-/, '') : t
-  if (/^\d+\.\d{3,}$/.test(body))
-    return `"${text}" has more than two decimal places: give pounds and pence exactly`
+  if (/^\d+\.\d{3,}$/.test(body)) return words('decimals', { value: text })
   try {
     parsePounds(body)
     return null
   } catch {
-    return `"${text}" is not an amount of money in pounds and pence, like "213.03"`
+    return words('notMoney', { value: text })
   }
 }
-const MONEY = 'must be an amount of money written as text, like "213.03"'
-const money = z.string({ error: says(MONEY) }).superRefine((v, ctx) => {
+const money = z.string({ error: says('money') }).superRefine((v, ctx) => {
   const p = moneyProblem(v, false)
   if (p) ctx.addIssue({ code: 'custom', message: p })
 })
-const signedMoney = z.string({ error: says(MONEY) }).superRefine((v, ctx) => {
+const signedMoney = z.string({ error: says('money') }).superRefine((v, ctx) => {
   const p = moneyProblem(v, true)
   if (p) ctx.addIssue({ code: 'custom', message: p })
 })
-const DATE = 'must be a date written YYYY-MM-DD'
-const date = z.string({ error: says(DATE) }).superRefine((v, ctx) => {
+const date = z.string({ error: says('date') }).superRefine((v, ctx) => {
   try {
     parseDate(v)
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof InvalidInput ? e.problem : DATE })
+    ctx.addIssue({ code: 'custom', message: e instanceof InvalidInput ? e.problem : words('date') })
   }
 })
 const list = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item, { error: says(`must be a list of ${what}`) })
+  z.array(item, { error: (issue) => says('list', { what: words(`what.${what}`) })(issue) })
 
 /** The JSON contract of `redress arrears --json` (one item of `--batch`). */
 export const arrearsRequest = z.strictObject(
   {
     asOf: date,
-    liability: list(z.strictObject({ from: date, weekly: money }, strict), 'weekly amounts').optional(),
+    liability: list(z.strictObject({ from: date, weekly: money }, strict), 'weeklyAmounts').optional(),
     schedule: list(
       z.strictObject({ due: date, amount: money, description: z.string().optional() }, strict),
-      'schedule entries',
+      'scheduleEntries',
     ),
     payments: list(
       z.strictObject(
-        { date, amount: money, reference: z.string({ error: 'must be text' }).optional() },
+        { date, amount: money, reference: z.string({ error: () => words('text') }).optional() },
         strict,
       ),
       'payments',
     ),
-    cmsReceived: list(z.strictObject({ date, amount: money }, strict), 'CMS receipts').optional(),
+    cmsReceived: list(z.strictObject({ date, amount: money }, strict), 'cmsReceipts').optional(),
     cmsArrears: signedMoney.optional(),
     matchWindowDays: z
-      .number({ error: says('must be a whole number of days from 0 to 366') })
-      .int('must be a whole number of days from 0 to 366')
-      .min(0, 'must be a whole number of days from 0 to 366')
-      .max(366, 'must be a whole number of days from 0 to 366')
+      .number({ error: says('window') })
+      .int({ error: () => words('window') })
+      .min(0, { error: () => words('window') })
+      .max(366, { error: () => words('window') })
       .optional(),
   },
   strict,

@@ -29,8 +29,13 @@ import { calendarsCovering } from './calendars.ts'
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const MONTH = /^(\d{4})-(\d{2})$/
 
-const FROM_HELP =
-  'must be a date "YYYY-MM-DD" (or, when unsure, a month "YYYY-MM", {"between": ["YYYY-MM-DD", "YYYY-MM-DD"]} or {"about": {"weeks": 2}} with "today")'
+/**
+ * What a refused request is told (`deadlineRequest.*` in deadlines-domain.json), looked up when a
+ * request is checked, not when this module loads. Values are put in as written (never read again).
+ */
+const says = (key: string, params: Readonly<Record<string, string>> = {}): string =>
+  text(`deadlineRequest.${key}`, params)
+const fromHelp = (): string => says('fromHelp')
 
 /** The `from` field as written: a date, a month, a range, or "about N ago". */
 export type FromInput =
@@ -53,28 +58,26 @@ const fromSchema = z.unknown().transform((value, ctx): FromInput => {
     ctx.addIssue({ code: 'custom', message, path })
     return z.NEVER
   }
-  if (value === undefined) return fail(`is required: ${FROM_HELP}`)
+  if (value === undefined) return fail(says('fromRequired', { help: fromHelp() }))
   if (typeof value === 'string') {
     const month = MONTH.exec(value)
     if (month) {
       const m = Number(month[2])
-      return m >= 1 && m <= 12 ? { month: value } : fail(`"${value}" is not a real month`)
+      return m >= 1 && m <= 12 ? { month: value } : fail(says('notAMonth', { value }))
     }
-    if (!DATE.test(value)) return fail(`"${value}" ${FROM_HELP}`)
+    if (!DATE.test(value)) return fail(says('fromWritten', { value, help: fromHelp() }))
     const problem = dateProblem(value)
     return problem ? fail(problem) : { on: value }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(FROM_HELP)
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(fromHelp())
   const keys = Object.keys(value)
-  if (keys.length !== 1 || (keys[0] !== 'between' && keys[0] !== 'about')) return fail(FROM_HELP)
+  if (keys.length !== 1 || (keys[0] !== 'between' && keys[0] !== 'about')) return fail(fromHelp())
   if ('between' in value) {
     const range = value.between
-    if (!Array.isArray(range) || range.length !== 2)
-      return fail('must be two dates ["YYYY-MM-DD", "YYYY-MM-DD"]', ['between'])
+    if (!Array.isArray(range) || range.length !== 2) return fail(says('twoDates'), ['between'])
     const texts: string[] = []
     for (const [i, d] of range.entries()) {
-      if (typeof d !== 'string' || !DATE.test(d))
-        return fail('must be a date written YYYY-MM-DD', ['between', i])
+      if (typeof d !== 'string' || !DATE.test(d)) return fail(says('date'), ['between', i])
       const problem = dateProblem(d)
       if (problem) return fail(problem, ['between', i])
       texts.push(d)
@@ -83,13 +86,12 @@ const fromSchema = z.unknown().transform((value, ctx): FromInput => {
   }
   const about = (value as { about: unknown }).about
   if (typeof about !== 'object' || about === null || Array.isArray(about))
-    return fail('must be like {"weeks": 2}', ['about'])
+    return fail(says('aboutLike'), ['about'])
   const out: { days?: number; weeks?: number; months?: number } = {}
   for (const [k, n] of Object.entries(about)) {
-    if (k !== 'days' && k !== 'weeks' && k !== 'months')
-      return fail('is not days, weeks or months', ['about', k])
+    if (k !== 'days' && k !== 'weeks' && k !== 'months') return fail(says('aboutUnit'), ['about', k])
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 400)
-      return fail('must be a whole number from 0 to 400', ['about', k])
+      return fail(says('aboutCount'), ['about', k])
     out[k] = n
   }
   return { about: out }
@@ -97,11 +99,8 @@ const fromSchema = z.unknown().transform((value, ctx): FromInput => {
 
 const FIELDS = ['kind', 'from', 'nation', 'residentAbroad', 'today'] as const
 
-/** The nations a request may name. */
-const NATION_NAMES = 'england, wales, scotland, northern-ireland (or england-and-wales)'
-
-const dateField = z.string({ error: 'must be a date written YYYY-MM-DD' }).superRefine((text, ctx) => {
-  const problem = DATE.test(text) ? dateProblem(text) : `"${text}" is not a date in the form YYYY-MM-DD`
+const dateField = z.string({ error: () => says('date') }).superRefine((text, ctx) => {
+  const problem = DATE.test(text) ? dateProblem(text) : says('notADate', { value: text })
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
 
@@ -114,7 +113,7 @@ export const deadlineRequestSchema = z.preprocess(
           ctx.addIssue({
             code: 'custom',
             path: [key],
-            message: `is not a field Redress knows (expected ${FIELDS.join(', ')})`,
+            message: says('unknownField', { fields: FIELDS.join(', ') }),
           })
       }
     }
@@ -125,8 +124,8 @@ export const deadlineRequestSchema = z.preprocess(
       kind: z.enum(DEADLINE_KINDS as [DeadlineKind, ...DeadlineKind[]], {
         error: (issue) =>
           issue.input === undefined
-            ? `is required (one of: ${DEADLINE_KINDS.join(', ')})`
-            : `${JSON.stringify(issue.input)} is not a kind of deadline Redress knows (one of: ${DEADLINE_KINDS.join(', ')})`,
+            ? says('kindRequired', { kinds: DEADLINE_KINDS.join(', ') })
+            : says('notAKind', { value: JSON.stringify(issue.input), kinds: DEADLINE_KINDS.join(', ') }),
       }),
       from: fromSchema,
       // The four nations, as everywhere else in Redress; England and Wales share one legal system,
@@ -136,22 +135,22 @@ export const deadlineRequestSchema = z.preprocess(
         z.enum(NATIONS as [Nation, ...Nation[]], {
           error: (issue) =>
             issue.input === undefined
-              ? `is required (one of: ${NATION_NAMES})`
-              : `${JSON.stringify(issue.input)} is not a nation Redress knows (one of: ${NATION_NAMES})`,
+              ? says('nationRequired', { nations: says('nations') })
+              : says('notANation', { value: JSON.stringify(issue.input), nations: says('nations') }),
         }),
       ),
-      residentAbroad: z.boolean({ error: 'must be true or false' }).default(false),
+      residentAbroad: z.boolean({ error: () => says('trueOrFalse') }).default(false),
       today: dateField.optional(),
     },
     {
-      error: 'must be an object like {"kind": "tribunalAppeal", "from": "2025-03-14", "nation": "scotland"}',
+      error: () => says('object'),
     },
   ),
 )
 
 /** Several requests, answered in order. */
 export const deadlineBatchSchema = z.array(deadlineRequestSchema, {
-  error: 'must be an array of deadline requests (with --batch)',
+  error: () => says('batch'),
 })
 
 export type DeadlineRequestInput = z.infer<typeof deadlineRequestSchema>
@@ -170,7 +169,7 @@ function startRange(input: DeadlineRequestInput): StartRange | PlainDate {
   }
   if ('between' in from)
     return between(parseDate(from.between[0], 'from.between.0'), parseDate(from.between[1], 'from.between.1'))
-  if (input.today === undefined) throw new InvalidInput('today', 'is needed when "from" is given as "about"')
+  if (input.today === undefined) throw new InvalidInput('today', says('todayNeeded'))
   return aboutAgo(parseDate(input.today, 'today'), from.about)
 }
 
