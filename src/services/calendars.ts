@@ -132,6 +132,7 @@ export function computedFileContents(
   nations: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>,
   library: string,
 ): string {
+  // copy: not user-facing (the command that wrote a rules file, recorded in the file)
   return `${JSON.stringify({ 'generated-by': `npm run rules:holidays (date-holidays ${library})`, nations }, null, 2)}\n`
 }
 

@@ -17,6 +17,7 @@ export const REMINDERS_FILE = fromRoot('rules', 'reminders.yaml')
 
 const workingDays = z
   .string()
+  // copy: not user-facing (a maintainer's error in rules/reminders.yaml, refused at start-up)
   .regex(/^\d{1,2} working days?$/, 'must be written "N working days"')
   .transform((s) => Number(s.split(' ')[0]))
 

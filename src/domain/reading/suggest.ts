@@ -271,6 +271,7 @@ function countCandidates(page: PageInput, out: Candidate[]): void {
   add('qualifyingChildren', new RegExp(`\\b(?<n>${COUNT})\\s+qualifying child`, 'gi'), 0.88, 20)
   add('qualifyingChildren', /plant cymhwysol[^\n\d]{0,30}?(?<n>\d{1,2})\b/gi, 0.9, 20)
   add('relevantOtherChildren', /relevant other child(?:ren)?[^\n\d]{0,30}?(?<n>\d{1,2})\b/gi, 0.92, 20)
+  // copy: not user-facing (a pattern that finds the words in a CMS letter)
   add('relevantOtherChildren', new RegExp(`\\b(?<n>${COUNT})\\s+relevant other child`, 'gi'), 0.88, 20)
   add('relevantOtherChildren', /plant perthnasol eraill[^\n\d]{0,30}?(?<n>\d{1,2})\b/gi, 0.9, 20)
 }
