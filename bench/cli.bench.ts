@@ -3,16 +3,18 @@
  * the same run, interleaved so both see the same machine load:
  *   - CPU time of `redress --help` and of one `redress calc --json`, as medians and as ratios;
  *   - `calc --batch` throughput (requests a second, whole run) and peak memory at two batch sizes,
- *     beside the same work done in this process (parse, validate, calculate, write JSON).
+ *     beside the same work done in this process (parse, validate, calculate, write JSON), in
+ *     wall-clock time and in CPU time (the CLI's whole process beside this process's own);
+ *   - the load average when it starts and before the in-process runs.
  * `npx tsx bench/cli.bench.ts` prints JSON; `run()` returns it.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { rules } from '../src/rules/load.ts'
-import { calcRequest, runCalculation } from '../src/services/calculation.service.ts'
+import { calcRequest, quickCalcRequest, runCalculation } from '../src/services/calculation.service.ts'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const REPORTER = fileURLToPath(new URL('support/cpu-at-exit.mjs', import.meta.url))
@@ -77,11 +79,15 @@ const median = (xs: number[]): number => {
 const round1 = (x: number): number => Math.round(x * 10) / 10
 const round2 = (x: number): number => Math.round(x * 100) / 100
 
-/** Requests a second for the batch work done in this process: parse, validate, calculate, JSON. */
-function inProcessRate(lines: string[], steps: boolean): number {
+/**
+ * Requests a second for the batch work done in this process: parse, validate, calculate, JSON. It
+ * validates as the CLI does: the quick check for a well-formed request, the schema otherwise.
+ */
+function inProcessRate(lines: string[], steps: boolean): { perSecond: number; cpuPerSecond: number } {
   const book = rules()
   const once = (line: string): number => {
-    const r = runCalculation(book, calcRequest.parse(JSON.parse(line)))
+    const value = JSON.parse(line) as unknown
+    const r = runCalculation(book, quickCalcRequest(value) ?? calcRequest.parse(value))
     if (!steps) {
       const { steps: _omit, ...rest } = r
       return JSON.stringify(rest).length
@@ -90,10 +96,15 @@ function inProcessRate(lines: string[], steps: boolean): number {
   }
   for (const l of lines.slice(0, 2000)) once(l) // warm up
   const start = performance.now()
+  const cpu = process.cpuUsage()
   let sink = 0
   for (const l of lines) sink += once(l)
   if (sink < 0) throw new Error('unreachable')
-  return lines.length / ((performance.now() - start) / 1000)
+  const used = process.cpuUsage(cpu)
+  return {
+    perSecond: lines.length / ((performance.now() - start) / 1000),
+    cpuPerSecond: lines.length / ((used.user + used.system) / 1e6),
+  }
 }
 
 export async function run(): Promise<Record<string, number>> {
@@ -101,6 +112,7 @@ export async function run(): Promise<Record<string, number>> {
     buildCli: (o: { ifStale: boolean }) => Promise<boolean>
   }
   await buildCli({ ifStale: true })
+  const startLoad = loadavg()[0]!
   const dir = mkdtempSync(join(tmpdir(), 'redress-bench-'))
   try {
     const one = join(dir, 'one.json')
@@ -134,10 +146,15 @@ export async function run(): Promise<Record<string, number>> {
     const largeRun = await measure([BIN, 'calc', '--batch', '--ndjson', '--no-steps'], files.largeNd)
     const withSteps = await measure([BIN, 'calc', '--batch', '--json'], files.largeArray)
     for (const r of [smallRun, largeRun, withSteps]) if (r.code !== 0) throw new Error('batch failed')
+    const load = loadavg()[0]!
     const inProcessNoSteps = inProcessRate(lines, false)
     const inProcessSteps = inProcessRate(lines, true)
     const cliNoSteps = large / (largeRun.wallMs / 1000)
     const cliSteps = large / (withSteps.wallMs / 1000)
+    // The same in CPU time (the whole CLI process, start-up included, beside this process's own),
+    // which a busy machine disturbs less than the wall clock.
+    const cliNoStepsCpu = large / (largeRun.cpuMs / 1000)
+    const cliStepsCpu = large / (withSteps.cpuMs / 1000)
 
     return {
       bareNodeCpuMs: round1(median(bare)),
@@ -146,14 +163,18 @@ export async function run(): Promise<Record<string, number>> {
       calcOneCpuMs: round1(median(calc)),
       calcOneCpuRatio: round2(median(calc) / median(bare)),
       batchNoStepsPerSecond: Math.round(cliNoSteps),
-      batchNoStepsInProcessPerSecond: Math.round(inProcessNoSteps),
-      batchNoStepsShareOfInProcess: round2(cliNoSteps / inProcessNoSteps),
+      batchNoStepsInProcessPerSecond: Math.round(inProcessNoSteps.perSecond),
+      batchNoStepsShareOfInProcess: round2(cliNoSteps / inProcessNoSteps.perSecond),
+      batchNoStepsCpuShareOfInProcess: round2(cliNoStepsCpu / inProcessNoSteps.cpuPerSecond),
       batchWithStepsPerSecond: Math.round(cliSteps),
-      batchWithStepsInProcessPerSecond: Math.round(inProcessSteps),
-      batchWithStepsShareOfInProcess: round2(cliSteps / inProcessSteps),
+      batchWithStepsInProcessPerSecond: Math.round(inProcessSteps.perSecond),
+      batchWithStepsShareOfInProcess: round2(cliSteps / inProcessSteps.perSecond),
+      batchWithStepsCpuShareOfInProcess: round2(cliStepsCpu / inProcessSteps.cpuPerSecond),
       batch1kPeakMb: Math.round(smallRun.maxRssMb),
       batch20kPeakMb: Math.round(largeRun.maxRssMb),
       batch20kWithStepsPeakMb: Math.round(withSteps.maxRssMb),
+      loadAverageAtStart: round2(startLoad),
+      loadAverageAtBatch: round2(load),
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -112,11 +112,15 @@ export function parseItem(text: string): unknown {
   return value
 }
 
-/** Reads a batch from a stream: a JSON array, or with `ndjson` one JSON request a line. Yields each item's text. */
-export async function* batchItems(
+/**
+ * Reads a batch from a stream: a JSON array, or with `ndjson` one JSON request a line. Yields the
+ * text of the items each chunk of input completes (often many at once, so a large batch is not
+ * read one awaited item at a time).
+ */
+export async function* batchItemGroups(
   input: AsyncIterable<Buffer | string>,
   ndjson: boolean,
-): AsyncGenerator<string> {
+): AsyncGenerator<readonly string[]> {
   const decoder = new StringDecoder('utf8')
   if (ndjson) {
     let rest = ''
@@ -125,44 +129,92 @@ export async function* batchItems(
       rest = lines.pop()!
       if (rest.length > MAX_ITEM_CHARS)
         throw new BadInput('stdin', say('batch.aLineOfThe', { value: MAX_ITEM_CHARS / 1024 }))
-      for (const line of lines) if (line.trim() !== '') yield line
+      const items = lines.filter((line) => line.trim() !== '')
+      if (items.length > 0) yield items
     }
     rest += decoder.end()
-    if (rest.trim() !== '') yield rest
+    if (rest.trim() !== '') yield [rest]
     return
   }
   const splitter = new JsonArraySplitter()
-  for await (const chunk of input)
-    yield* splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk))
+  for await (const chunk of input) {
+    const items = splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk))
+    if (items.length > 0) yield items
+  }
   const last = decoder.end()
-  if (last) yield* splitter.push(last)
+  if (last) {
+    const items = splitter.push(last)
+    if (items.length > 0) yield items
+  }
   splitter.end()
 }
 
-/** Collects output and writes it in large pieces, waiting when the reader is slower than us. */
+/** Reads a batch from a stream: a JSON array, or with `ndjson` one JSON request a line. Yields each item's text. */
+export async function* batchItems(
+  input: AsyncIterable<Buffer | string>,
+  ndjson: boolean,
+): AsyncGenerator<string> {
+  for await (const items of batchItemGroups(input, ndjson)) yield* items
+}
+
+/**
+ * Collects output and writes it in large pieces, waiting when the reader is slower than us. Text
+ * is encoded into a buffer as it comes (a long string built by joining pieces costs more to encode
+ * at once); `write` returns a promise only when it had to wait.
+ */
 export class BufferedOutput {
-  private pending = ''
+  private buffer: Buffer
+  private used = 0
   constructor(
     private readonly stream: NodeJS.WritableStream,
     private readonly limit = 1 << 16,
-  ) {}
-
-  async write(text: string): Promise<void> {
-    this.pending += text
-    if (this.pending.length >= this.limit) await this.flush()
+  ) {
+    this.buffer = Buffer.allocUnsafe(limit)
   }
 
-  async flush(): Promise<void> {
-    if (this.pending === '') return
-    const text = this.pending
-    this.pending = ''
-    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', resolve))
+  write(text: string): Promise<void> | undefined {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.used + text.length * 3 <= this.limit) {
+      this.used += this.buffer.write(text, this.used)
+      return undefined
+    }
+    const flushed = this.flush()
+    if (text.length * 3 > this.limit) {
+      const direct = (): Promise<void> | undefined => this.send(text)
+      return flushed ? flushed.then(direct) : direct()
+    }
+    this.used += this.buffer.write(text, this.used)
+    return flushed
+  }
+
+  flush(): Promise<void> | undefined {
+    if (this.used === 0) return undefined
+    const full = this.buffer.subarray(0, this.used)
+    this.used = 0
+    const sent = this.send(full)
+    // A file or pipe on Linux takes the bytes at once; a buffer still queued in the stream is
+    // left to it and a new one taken.
+    if ((this.stream as { writableLength?: number }).writableLength !== 0)
+      this.buffer = Buffer.allocUnsafe(this.limit)
+    return sent
+  }
+
+  private send(data: Buffer | string): Promise<void> | undefined {
+    if (this.stream.write(data)) return undefined
+    return new Promise<void>((resolve) => this.stream.once('drain', resolve))
   }
 }
 
 export interface BatchSpec<R> {
   /** Answers one parsed item; throws BadInput, InvalidInput or OutsideRuleCoverage to refuse it. */
-  readonly answer: (item: unknown) => R
+  readonly answer?: (item: unknown) => R
+  /**
+   * Answers one item from its text, in place of `parseItem` and `answer` (a command with a quicker
+   * way to read a well-formed item; give one of the two); it must refuse what `parseItem` refuses,
+   * in the same words. A promise
+   * only when it had to load something to explain a refusal.
+   */
+  readonly answerText?: (text: string) => R | Promise<R>
   /** The item's answer as JSON. */
   readonly toJson: (result: R) => unknown
   /** The item's answer as readable text. */
@@ -196,24 +248,38 @@ export async function runBatch<R>(
   let refused = 0
   let index = 0
   try {
-    for await (const text of batchItems(input, options.ndjson)) {
-      let piece: string
-      try {
-        const result = spec.answer(parseItem(text))
-        piece = options.json ? JSON.stringify(spec.toJson(result)) : spec.toText(result)
-        answered++
-      } catch (error) {
-        const refusal = itemError(error, spec.dateField)
-        refused++
-        spec.onRefused?.(index, refusal)
-        piece = options.json
-          ? JSON.stringify(refusal)
-          : `refused: ${refusal.error.field}: ${refusal.error.message}`
+    for await (const items of batchItemGroups(input, options.ndjson)) {
+      for (const text of items) {
+        let piece: string
+        try {
+          let result = spec.answerText ? spec.answerText(text) : spec.answer!(parseItem(text))
+          if (result instanceof Promise) result = await result
+          piece = options.json ? JSON.stringify(spec.toJson(result)) : spec.toText(result)
+          answered++
+        } catch (error) {
+          const refusal = itemError(error, spec.dateField)
+          refused++
+          spec.onRefused?.(index, refusal)
+          piece = options.json
+            ? JSON.stringify(refusal)
+            : `refused: ${refusal.error.field}: ${refusal.error.message}`
+        }
+        // The separator and the answer are written one after the other (joining them first
+        // would copy every answer once more).
+        const before = asArray
+          ? out.write(index === 0 ? '[\n' : ',\n')
+          : options.json
+            ? undefined
+            : out.write(`${index === 0 ? '' : '\n\n'}Request ${index + 1}\n`)
+        if (before) await before
+        const wrote = out.write(piece)
+        if (wrote) await wrote
+        if (options.json && !asArray) {
+          const after = out.write('\n')
+          if (after) await after
+        }
+        index++
       }
-      if (asArray) await out.write(`${index === 0 ? '[\n' : ',\n'}${piece}`)
-      else if (options.json) await out.write(`${piece}\n`)
-      else await out.write(`${index === 0 ? '' : '\n\n'}Request ${index + 1}\n${piece}`)
-      index++
     }
   } finally {
     if (asArray && index > 0) await out.write('\n]\n')

@@ -89,14 +89,19 @@ export function checkJsonDepth(text: string, limit = MAX_JSON_DEPTH): void {
 
 const ISO_DATE = /^(\d{4})-\d{2}-\d{2}$/
 
+/** Whether a string is a "YYYY-MM-DD" date outside DATE_YEARS (anything else is not a date here). */
+export function outsideDateRange(v: string): boolean {
+  const year = Number(ISO_DATE.exec(v)?.[1] ?? NaN)
+  return year < DATE_YEARS.from || year > DATE_YEARS.to
+}
+
 /** Refuses any date in the input (a "YYYY-MM-DD" string) outside DATE_YEARS, naming where it is. */
 export function checkDateRange(value: unknown, path = ''): void {
   const stack: Array<[unknown, string]> = [[value, path]]
   while (stack.length) {
     const [v, p] = stack.pop()!
     if (typeof v === 'string') {
-      const year = Number(ISO_DATE.exec(v)?.[1] ?? NaN)
-      if (year < DATE_YEARS.from || year > DATE_YEARS.to)
+      if (outsideDateRange(v))
         throw new BadInput(
           p || '(input)',
           say('io.isOutsideTheDates', { v, from: DATE_YEARS.from, to: DATE_YEARS.to }),
@@ -109,7 +114,11 @@ export function checkDateRange(value: unknown, path = ''): void {
 
 /** Reads standard input as JSON, refusing with a clear message if it is not, or is hostile. */
 export async function readStdinJson(): Promise<unknown> {
-  const text = await readStdin()
+  return parseJsonInput(await readStdin())
+}
+
+/** JSON text from standard input as a value, refusing it with a clear message if it is not JSON, or is hostile. */
+export function parseJsonInput(text: string): unknown {
   checkJsonDepth(text)
   let value: unknown
   try {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RULE } from '../domain/calculation/rule-ids.ts'
-import { schemas as calculationSchemas } from '../domain/calculation/params.ts'
+import { schemas as calculationSchemas } from '../domain/calculation/value-schemas.ts'
 import { INCOME_PERIODS_RULE, parseIncomePeriods } from '../domain/calculation/income-period.ts'
 import {
   deadlineValueParser,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { rules } from '../rules/load.ts'
-import { calcRequest, cmsCalcRequest, compareCalculation, runCalculation } from './calculation.service.ts'
+import {
+  calcRequest,
+  cmsCalcRequest,
+  compareCalculation,
+  quickCalcRequest,
+  runCalculation,
+} from './calculation.service.ts'
 
 const book = rules()
 const example = {
@@ -162,6 +168,111 @@ describe('calcRequest: bad input names the field', () => {
   for (const [name, value, expected] of cases) it(name, () => expect(problem(value)).toMatch(expected))
 
   it('accepts the example', () => expect(problem(example)).toBe('ok'))
+})
+
+describe('quickCalcRequest: the quick check for a well-formed request', () => {
+  /** Deterministic varied requests: every shape the schema takes, and many it refuses. */
+  function* variants(): Generator<unknown> {
+    const incomes = [
+      { grossWeekly: '575.34' },
+      { grossWeekly: '£1,234.5' },
+      { grossWeekly: ' 7 ' },
+      { historicAnnual: '26000' },
+      { historicAnnual: '26000', currentAnnual: '52000' },
+      { historicAnnual: '26000', pensionContributionsAnnual: '1200', currentAnnual: '0' },
+      { grossWeekly: '1', historicAnnual: '2' },
+      { currentAnnual: '2' },
+      { grossWeekly: 5 },
+      { grossWeekly: '-5' },
+      {},
+      { grossWeekly: '1', other: '1' },
+      [],
+      null,
+    ]
+    const parents = [
+      [{ id: 'A', children: [{ nightsPerYear: 0 }] }],
+      [
+        { id: 'A', children: [{ nightsPerYear: 52 }, { nightsPerYear: 366 }] },
+        { id: 'B', children: [{ nightsPerYear: 175 }] },
+      ],
+      [{ id: '2300-01-01', children: [{ nightsPerYear: 1 }] }],
+      [],
+      [{ id: 'A', children: [] }],
+      [{ id: '', children: [{ nightsPerYear: 1 }] }],
+      [{ id: 'A', children: [{ nightsPerYear: 367 }] }],
+      [{ id: 'A', children: [{ nightsPerYear: 1.5 }] }],
+      [{ id: 'A', children: [{ nightsPerYear: -0 }] }],
+      [{ id: 'A', children: [{ nightsPerYear: 1, x: 1 }] }],
+      [{ id: 'A', children: [{ nightsPerYear: 1 }], x: 1 }],
+      [
+        { id: 'A', children: [{ nightsPerYear: 1 }] },
+        { id: 'A', children: [{ nightsPerYear: 1 }] },
+      ],
+      [null],
+      'A',
+    ]
+    const extras: Record<string, unknown>[] = [
+      {},
+      { variations: { specialExpensesWeekly: '10', additionalIncomeWeekly: '0.5' } },
+      { variations: { specialExpensesWeekly: '10' } },
+      { variations: {} },
+      { variations: { other: '1' } },
+      { variations: null },
+      { variations: { specialExpensesWeekly: 'ten' } },
+      { collection: 'direct' },
+      { collection: 'collectAndPay' },
+      { collection: 'post' },
+      { collection: null },
+      { note: 'hello' },
+      { effectiveDate: '2025-02-30' },
+      { effectiveDate: '2025-2-3' },
+      { effectiveDate: 20250203 },
+      { effectiveDate: '1985-01-01' },
+      { benefit: 'some' },
+      { benefit: 'meansTested' },
+      { benefit: 'flatRateBenefit', nilRateCategory: true },
+      { nilRateCategory: 'no' },
+      { relevantOtherChildren: -1 },
+      { relevantOtherChildren: 2.5 },
+      { relevantOtherChildren: 1e300 },
+      { relevantOtherChildren: 4 },
+      { __proto__: null },
+    ]
+    for (const income of incomes)
+      for (const receivingParents of parents)
+        for (const extra of extras) yield { ...example, income, receivingParents, ...extra }
+    for (const key of Object.keys(example)) {
+      const { [key]: _gone, ...rest } = example as Record<string, unknown>
+      yield rest
+    }
+    yield* [null, [], 'text', 3, [example], Object.assign(Object.create(null), example)]
+  }
+
+  it('accepts only what the schema accepts, as the same value, and leaves the rest to it', () => {
+    let accepted = 0
+    let left = 0
+    for (const raw of variants()) {
+      // As it comes from JSON text (the CLI's case), and as the object itself.
+      const values =
+        raw !== null && typeof raw === 'object' && Object.getPrototypeOf(raw) === null
+          ? [raw]
+          : [raw, JSON.parse(JSON.stringify(raw)) as unknown]
+      for (const value of values) {
+        const quick = quickCalcRequest(value)
+        const full = calcRequest.safeParse(value)
+        if (quick === undefined) {
+          left++
+          continue
+        }
+        accepted++
+        expect(full.success).toBe(true)
+        // The same fields and values (the order of an object's keys may differ; nothing reads it).
+        expect(quick).toEqual(full.data)
+      }
+    }
+    expect(accepted).toBeGreaterThan(100)
+    expect(left).toBeGreaterThan(1000)
+  })
 })
 
 describe('compareCalculation', () => {

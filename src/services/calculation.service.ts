@@ -1,19 +1,19 @@
-import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
-import type { Message } from '../domain/shared/message.ts'
 import { z } from 'zod'
-import {
-  calculate,
-  compareWithCms,
-  type CalculationInput,
-  type Calculation,
-  type Comparison,
-  type IncomeInput,
-  type Rate,
-} from '../domain/calculation/index.ts'
-import { parsePounds, toDecimal, type Pence } from '../domain/shared/pence.ts'
+import { compareWithCms, type Comparison } from '../domain/calculation/index.ts'
+import { parsePounds, toDecimal } from '../domain/shared/pence.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
-import type { Citation, Step, Traced } from '../domain/shared/traced.ts'
+import { calculationJson, toCalculationInput, type CalcResponse } from './calculation-run.ts'
+
+// Running a request and its JSON shape live in ./calculation-run.ts (no zod, for quick commands).
+export {
+  calculationJson,
+  quickCalcRequest,
+  runCalculation,
+  toCalculationInput,
+  type CalcResponse,
+  type StepJson,
+} from './calculation-run.ts'
 
 /** zod message helper: "is required" when the field is missing, `problem` otherwise. */
 const says =
@@ -149,28 +149,6 @@ export type CalcRequest = z.infer<typeof calcRequest>
 export const cmsCalcRequest = calcRequest.extend({ statedWeekly: money.optional() })
 export type CmsCalcRequest = z.infer<typeof cmsCalcRequest>
 
-export interface StepJson {
-  key: string
-  text: string
-  amount?: string
-  unrounded?: string
-  cite: Citation
-}
-
-export interface CalcResponse {
-  rate: Rate
-  grossWeeklyIncome: string
-  totalWeekly: string
-  perReceivingParent: {
-    id: string
-    weekly: string
-    payerPaysWithFees: string
-    receiverGetsAfterFees: string
-  }[]
-  steps: StepJson[]
-  assumptions: string[]
-}
-
 export interface ComparisonResponse {
   user: CalcResponse
   cms: CalcResponse
@@ -186,85 +164,6 @@ export interface ComparisonResponse {
   combinedEffect: string
   combinedText: string
   stated?: { stated: string; engine: string; difference: string; verdict: string; text: string }
-}
-
-function toIncome(v: IncomeRequest): IncomeInput {
-  if ('grossWeekly' in v) return { grossWeekly: parsePounds(v.grossWeekly, 'income.grossWeekly') }
-  const optional = (text: string | undefined, field: string): Pence | undefined =>
-    text === undefined ? undefined : parsePounds(text, field)
-  const current = optional(v.currentAnnual, 'income.currentAnnual')
-  const pension = optional(v.pensionContributionsAnnual, 'income.pensionContributionsAnnual')
-  return {
-    historicAnnual: parsePounds(v.historicAnnual, 'income.historicAnnual'),
-    ...(current === undefined ? {} : { currentAnnual: current }),
-    ...(pension === undefined ? {} : { pensionContributionsAnnual: pension }),
-  }
-}
-
-/** Maps a validated request to the domain's input (money to pence, dates to PlainDate). */
-export function toCalculationInput(request: CalcRequest): CalculationInput {
-  const v = request.variations
-  return {
-    effectiveDate: parseDate(request.effectiveDate, 'effectiveDate'),
-    income: toIncome(request.income),
-    benefit: request.benefit,
-    nilRateCategory: request.nilRateCategory,
-    relevantOtherChildren: request.relevantOtherChildren,
-    receivingParents: request.receivingParents,
-    ...(v === undefined
-      ? {}
-      : {
-          variations: {
-            specialExpensesWeekly: parsePounds(
-              v.specialExpensesWeekly ?? '0',
-              'variations.specialExpensesWeekly',
-            ),
-            additionalIncomeWeekly: parsePounds(
-              v.additionalIncomeWeekly ?? '0',
-              'variations.additionalIncomeWeekly',
-            ),
-          },
-        }),
-    ...(request.collection === undefined ? {} : { collection: request.collection }),
-  }
-}
-
-function stepJson(s: Step): StepJson {
-  if (!s.cite) throw new Error(`The step ${s.key} has no citation`)
-  return {
-    key: s.key,
-    text: s.text,
-    ...(s.amount === undefined ? {} : { amount: toDecimal(s.amount) }),
-    ...(s.unrounded === undefined ? {} : { unrounded: s.unrounded }),
-    cite: s.cite,
-  }
-}
-
-/** The JSON shape of a calculation result (money as decimal strings). */
-export function calculationJson(
-  result: Traced<Calculation, Message>,
-  locale: Locale = DEFAULT_LOCALE,
-): CalcResponse {
-  const v = result.value
-  return {
-    rate: v.rate,
-    grossWeeklyIncome: toDecimal(v.grossWeeklyIncome),
-    totalWeekly: toDecimal(v.totalWeekly),
-    perReceivingParent: v.perReceivingParent.map((r) => ({
-      id: r.id,
-      weekly: toDecimal(r.weekly),
-      payerPaysWithFees: toDecimal(r.payerPaysWithFees),
-      receiverGetsAfterFees: toDecimal(r.receiverGetsAfterFees),
-    })),
-    steps: result.steps.map(stepJson),
-    // The domain says its assumptions as messages; they are put into words here, for the page and the CLI.
-    assumptions: result.assumptions.map((m) => text(m, {}, locale)),
-  }
-}
-
-/** Runs one calculation request. Throws InvalidInput (naming the field) for input the domain refuses. */
-export function runCalculation(book: RuleBook, request: CalcRequest): CalcResponse {
-  return calculationJson(calculate(book, toCalculationInput(request)))
 }
 
 function comparisonJson(c: Comparison): ComparisonResponse {

@@ -3,14 +3,20 @@ import type { Command } from 'commander'
 import { OutsideRuleCoverage } from '../../domain/shared/errors.ts'
 import { formatPounds, parsePounds } from '../../domain/shared/pence.ts'
 import { rules } from '../../rules/load.ts'
+// Not ../../services/calculation.service.ts: that module builds the request's zod schema, which is
+// loaded only to explain a refused request (see `request` below).
+import { quickCalcRequest, runCalculation, type CalcResponse } from '../../services/calculation-run.ts'
+import type { CalcRequest } from '../../services/calculation.service.ts'
+import { parseItem, reportRefusals, runBatch } from '../batch.ts'
 import {
-  calcRequest,
-  runCalculation,
-  type CalcRequest,
-  type CalcResponse,
-} from '../../services/calculation.service.ts'
-import { reportRefusals, runBatch } from '../batch.ts'
-import { action, BadInput, output, parseOrBadInput, readStdinJson } from '../io.ts'
+  action,
+  BadInput,
+  output,
+  outsideDateRange,
+  parseJsonInput,
+  parseOrBadInput,
+  readStdin,
+} from '../io.ts'
 
 interface CalcOptions {
   json?: boolean
@@ -80,6 +86,44 @@ function run(request: CalcRequest): CalcResponse {
   }
 }
 
+/** Every date-like string in a request (its date, and ids) within the dates a command takes. */
+const datesInRange = (r: CalcRequest): boolean =>
+  !outsideDateRange(r.effectiveDate) && !r.receivingParents.some((p) => outsideDateRange(p.id))
+
+/**
+ * The request in `text` (one item of a batch, or all of standard input). A well-formed request is
+ * read straight away; anything else goes through every check in order (JSON nesting, JSON syntax,
+ * dates in range, `validate`, then the request's schema), which says what is wrong, exactly as if
+ * every request went that way.
+ */
+function request(text: string, read: (text: string) => unknown): CalcRequest | Promise<CalcRequest> {
+  let value: unknown
+  try {
+    value = JSON.parse(text) as unknown
+  } catch {
+    value = undefined
+  }
+  const quick = quickCalcRequest(value)
+  if (quick !== undefined && datesInRange(quick)) return quick
+  const checked = read(text)
+  return import('../../services/calculation.service.ts').then(({ calcRequest }) =>
+    parseOrBadInput(calcRequest, checked),
+  )
+}
+
+/** Standard input as a whole: one request, not a list. */
+function oneRequest(text: string): unknown {
+  const input = parseJsonInput(text)
+  if (Array.isArray(input)) throw new BadInput('stdin', say('calc.expectedOneJsonObject'))
+  return input
+}
+
+/** Runs the request in `text`, without waiting when it was well formed. */
+function answerText(text: string, read: (text: string) => unknown): CalcResponse | Promise<CalcResponse> {
+  const r = request(text, read)
+  return r instanceof Promise ? r.then(run) : run(r)
+}
+
 /** The answer as JSON, without the steps when asked. */
 function answerJson(r: CalcResponse, steps: boolean): unknown {
   if (steps) return r
@@ -107,7 +151,7 @@ export function registerCalc(program: Command): void {
             process.stdin,
             process.stdout,
             {
-              answer: (item) => run(parseOrBadInput(calcRequest, item)),
+              answerText: (text) => answerText(text, parseItem),
               toJson: (r) => answerJson(r, steps),
               toText: (r) => calcText(r, explain),
               dateField: 'effectiveDate',
@@ -117,9 +161,7 @@ export function registerCalc(program: Command): void {
           reportRefusals(outcome)
           return
         }
-        const input = await readStdinJson()
-        if (Array.isArray(input)) throw new BadInput('stdin', say('calc.expectedOneJsonObject'))
-        const result = run(parseOrBadInput(calcRequest, input))
+        const result = await answerText(await readStdin(), oneRequest)
         output(Boolean(opts.json), answerJson(result, steps), () => calcText(result, explain))
       }),
     )

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { add, sub, type Pence } from '../shared/pence.ts'
 import type { PendingPeriod } from '../shared/rule-book.ts'
 import type { Citation } from '../shared/traced.ts'
@@ -73,19 +72,27 @@ export function collectionSteps(p: Params, collection: Collection | undefined, w
   for (const period of p.feesAnnounced) w.add('fees.announced', announcedText(period), announcedCite(period))
 }
 
-const announcedFees = z.object({
-  'direct-pay': z.string(),
-  'paying-parent': z.string(),
-  'paying-parent-not-compliant': z.string(),
-  'receiving-parent': z.string(),
-})
+const ANNOUNCED_FIELDS = [
+  'direct-pay',
+  'paying-parent',
+  'paying-parent-not-compliant',
+  'receiving-parent',
+] as const
+type AnnouncedFees = Record<(typeof ANNOUNCED_FIELDS)[number], string>
+
+/** An announced change's value, when it has every field the step names (each as text). */
+function announcedFees(value: unknown): AnnouncedFees | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const v = value as Record<string, unknown>
+  return ANNOUNCED_FIELDS.every((k) => typeof v[k] === 'string') ? (v as AnnouncedFees) : undefined
+}
 
 function announcedText(period: PendingPeriod): string {
-  const v = announcedFees.safeParse(period.value)
-  const change = v.success
-    ? `Direct Pay ${v.data['direct-pay'] === 'removed' ? 'to end, and ' : ''}collection fees of ${v.data['receiving-parent']} ` +
-      `for receiving parents and ${v.data['paying-parent']} for paying parents who pay on time and in full ` +
-      `(${v.data['paying-parent-not-compliant']} for those who do not)`
+  const v = announcedFees(period.value)
+  const change = v
+    ? `Direct Pay ${v['direct-pay'] === 'removed' ? 'to end, and ' : ''}collection fees of ${v['receiving-parent']} ` +
+      `for receiving parents and ${v['paying-parent']} for paying parents who pay on time and in full ` +
+      `(${v['paying-parent-not-compliant']} for those who do not)`
     : 'a change to collection fees'
   const when = period.from
     ? `, expected from ${period.from.year} at the earliest`

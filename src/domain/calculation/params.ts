@@ -1,6 +1,5 @@
-import { z } from 'zod'
 import { InvalidInput } from '../shared/errors.ts'
-import { parsePounds } from '../shared/pence.ts'
+import { parsePounds, type Pence } from '../shared/pence.ts'
 import { formatDate, isBefore, type PlainDate } from '../shared/plain-date.ts'
 import { parseFraction, parsePercent, type Ratio } from '../shared/ratio.ts'
 import type { PendingPeriod, RuleAt, RuleBook, RulePeriod } from '../shared/rule-book.ts'
@@ -20,82 +19,120 @@ export interface Band {
   readonly text: string
 }
 
-const pounds = z.string().transform((s) => parsePounds(s, 'rule value'))
-const percent = z.string().transform((s): Percent => ({ ratio: parsePercent(s), text: s }))
-const byChildren = z.tuple([percent, percent, percent])
-const byOtherChildren = z.tuple([percent, percent, percent, percent])
-const nights = z.number().int().min(0).max(366)
+/** A rule value that is not in the shape the calculation reads (the rule book's check at load stops this first). */
+class NotInShape extends Error {}
 
-/** Each calculation rule's value schema, by role (src/rules/values.ts checks every value with these at load). */
-export const schemas = {
-  scheme: z.object({ phase: z.string(), pathfinder: z.boolean() }),
-  income: z
-    .object({ 'annual-to-weekly': z.string(), 'current-income-difference': percent })
-    .transform((v) => ({
-      annualToWeekly: parseFraction(v['annual-to-weekly']),
-      currentDifference: v['current-income-difference'],
-    })),
-  cap: z.object({ 'capped-amount': pounds }).transform((v) => v['capped-amount']),
-  specialExpenses: z.object({ 'threshold-weekly': pounds }).transform((v) => v['threshold-weekly']),
-  additionalIncome: z
-    .object({ 'unearned-income-threshold-annual': pounds })
-    .transform((v) => v['unearned-income-threshold-annual']),
-  nil: z.object({ 'income-below': pounds }).transform((v) => v['income-below']),
-  flat: z
-    .object({ amount: pounds, 'income-up-to': pounds })
-    .transform((v) => ({ amount: v.amount, incomeUpTo: v['income-up-to'] })),
-  reduced: z
-    .object({
-      'income-above': pounds,
-      'income-below': pounds,
-      percentages: z.tuple([byOtherChildren, byOtherChildren, byOtherChildren]),
-    })
-    .transform((v) => ({
-      incomeAbove: v['income-above'],
-      incomeBelow: v['income-below'],
-      table: v.percentages,
-    })),
-  basic: z
-    .object({ threshold: pounds, 'up-to-threshold': byChildren, 'above-threshold': byChildren })
-    .transform((v) => ({ threshold: v.threshold, upTo: v['up-to-threshold'], above: v['above-threshold'] })),
-  otherChildren: z.object({ reductions: byChildren }).transform((v) => v.reductions),
-  sharedCare: z
-    .object({
-      bands: z.array(
-        z.object({ 'from-nights': nights, 'to-nights': nights.optional(), reduction: z.string() }),
-      ),
-    })
-    .transform((v) =>
-      v.bands.map((b): Band => ({
-        fromNights: b['from-nights'],
-        toNights: b['to-nights'] ?? null,
-        reduction: parseFraction(b.reduction),
-        text: b.reduction,
-      })),
-    ),
-  sharedCareExtra: z
-    .object({ 'from-nights': nights, 'per-child': pounds })
-    .transform((v) => ({ fromNights: v['from-nights'], perChild: v['per-child'] })),
-  sharedCareMinimum: z.object({ minimum: pounds }).transform((v) => v.minimum),
-  sharedCareBenefits: z.object({ 'from-nights': nights }).transform((v) => v['from-nights']),
-  collectionFees: z
-    .object({ 'paying-parent': percent, 'receiving-parent': percent })
-    .transform((v) => ({ payingParent: v['paying-parent'], receivingParent: v['receiving-parent'] })),
-  applicationFee: z.object({ fee: pounds }).transform((v) => v.fee),
-  defaultRate: z
-    .object({
-      amounts: z.tuple([pounds, pounds, pounds]),
-      'gov-uk-states': z.tuple([z.string(), z.string(), z.string()]),
-    })
-    .transform((v) => ({ amounts: v.amounts, govUkStates: v['gov-uk-states'] })),
+const record = (v: unknown): Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new NotInShape('expected an object')
+  return v as Record<string, unknown>
+}
+const str = (v: unknown): string => {
+  if (typeof v !== 'string') throw new NotInShape('expected text')
+  return v
+}
+const list = <T>(v: unknown, length: number | undefined, item: (x: unknown) => T): T[] => {
+  if (!Array.isArray(v) || (length !== undefined && v.length !== length))
+    throw new NotInShape(`expected a list${length === undefined ? '' : ` of ${length}`}`)
+  return v.map(item)
+}
+const pounds = (v: unknown): Pence => parsePounds(str(v), 'rule value')
+const percent = (v: unknown): Percent => {
+  const text = str(v)
+  return { ratio: parsePercent(text), text }
+}
+const byChildren = (v: unknown): [Percent, Percent, Percent] =>
+  list(v, 3, percent) as [Percent, Percent, Percent]
+const byOtherChildren = (v: unknown): [Percent, Percent, Percent, Percent] =>
+  list(v, 4, percent) as [Percent, Percent, Percent, Percent]
+const nights = (v: unknown): number => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > 366)
+    throw new NotInShape('expected a number of nights from 0 to 366')
+  return v
+}
+
+/**
+ * How the calculation reads each of its rules' values, by role: plain functions (./value-schemas.ts
+ * has the same as zod schemas, for the check at load).
+ */
+export const readers = {
+  scheme: (v: unknown) => {
+    const o = record(v)
+    if (typeof o.pathfinder !== 'boolean') throw new NotInShape('pathfinder: expected true or false')
+    return { phase: str(o.phase), pathfinder: o.pathfinder }
+  },
+  income: (v: unknown) => {
+    const o = record(v)
+    return {
+      annualToWeekly: parseFraction(str(o['annual-to-weekly'])),
+      currentDifference: percent(o['current-income-difference']),
+    }
+  },
+  cap: (v: unknown) => pounds(record(v)['capped-amount']),
+  specialExpenses: (v: unknown) => pounds(record(v)['threshold-weekly']),
+  additionalIncome: (v: unknown) => pounds(record(v)['unearned-income-threshold-annual']),
+  nil: (v: unknown) => pounds(record(v)['income-below']),
+  flat: (v: unknown) => {
+    const o = record(v)
+    return { amount: pounds(o.amount), incomeUpTo: pounds(o['income-up-to']) }
+  },
+  reduced: (v: unknown) => {
+    const o = record(v)
+    return {
+      incomeAbove: pounds(o['income-above']),
+      incomeBelow: pounds(o['income-below']),
+      table: list(o.percentages, 3, byOtherChildren) as [
+        ReturnType<typeof byOtherChildren>,
+        ReturnType<typeof byOtherChildren>,
+        ReturnType<typeof byOtherChildren>,
+      ],
+    }
+  },
+  basic: (v: unknown) => {
+    const o = record(v)
+    return {
+      threshold: pounds(o.threshold),
+      upTo: byChildren(o['up-to-threshold']),
+      above: byChildren(o['above-threshold']),
+    }
+  },
+  otherChildren: (v: unknown) => byChildren(record(v).reductions),
+  sharedCare: (v: unknown) =>
+    list(record(v).bands, undefined, (x): Band => {
+      const b = record(x)
+      const reduction = str(b.reduction)
+      return {
+        fromNights: nights(b['from-nights']),
+        toNights: b['to-nights'] === undefined ? null : nights(b['to-nights']),
+        reduction: parseFraction(reduction),
+        text: reduction,
+      }
+    }),
+  sharedCareExtra: (v: unknown) => {
+    const o = record(v)
+    return { fromNights: nights(o['from-nights']), perChild: pounds(o['per-child']) }
+  },
+  sharedCareMinimum: (v: unknown) => pounds(record(v).minimum),
+  sharedCareBenefits: (v: unknown) => nights(record(v)['from-nights']),
+  collectionFees: (v: unknown) => {
+    const o = record(v)
+    return { payingParent: percent(o['paying-parent']), receivingParent: percent(o['receiving-parent']) }
+  },
+  applicationFee: (v: unknown) => pounds(record(v).fee),
+  defaultRate: (v: unknown) => {
+    const o = record(v)
+    return {
+      amounts: list(o.amounts, 3, pounds) as [Pence, Pence, Pence],
+      govUkStates: list(o['gov-uk-states'], 3, str) as [string, string, string],
+    }
+  },
 } as const
 
-type Schemas = typeof schemas
-type Parsed<K extends keyof Schemas> = z.output<Schemas[K]>
+type Readers = typeof readers
+type Parsed<K extends keyof Readers> = ReturnType<Readers[K]>
 
 /** Every parameter of the calculation in force on one date, parsed once and kept. */
 export type Params = { readonly date: PlainDate; readonly dateText: string } & {
-  readonly [K in keyof Schemas]: RuleAt<Parsed<K>>
+  readonly [K in keyof Readers]: RuleAt<Parsed<K>>
 } & {
   readonly rounding: RuleAt<unknown>
   readonly flatBenefits: RuleAt<unknown>
@@ -107,14 +144,15 @@ export type Params = { readonly date: PlainDate; readonly dateText: string } & {
 /** Parsed values are kept per rule period, so each YAML value is parsed once per book. */
 const parsedValues = new WeakMap<RulePeriod, unknown>()
 
-function parseAt<K extends keyof Schemas>(book: RuleBook, key: K, on: PlainDate): RuleAt<Parsed<K>> {
+function parseAt<K extends keyof Readers>(book: RuleBook, key: K, on: PlainDate): RuleAt<Parsed<K>> {
   const at = book.at(RULE[key], on)
   let value = parsedValues.get(at.period) as Parsed<K> | undefined
   if (value === undefined) {
-    const parsed = schemas[key].safeParse(at.value)
-    if (!parsed.success)
-      throw new Error(`${RULE[key]}: the value is not in the expected shape: ${parsed.error.message}`)
-    value = parsed.data as Parsed<K>
+    try {
+      value = readers[key](at.value) as Parsed<K>
+    } catch (e) {
+      throw new Error(`${RULE[key]}: the value is not in the expected shape: ${(e as Error).message}`)
+    }
     parsedValues.set(at.period, value)
   }
   return { ...at, value }
@@ -133,9 +171,9 @@ export function checkInScheme(book: RuleBook, on: PlainDate, field = 'effectiveD
 
 function load(book: RuleBook, on: PlainDate): Params {
   checkInScheme(book, on)
-  const keys = Object.keys(schemas) as (keyof Schemas)[]
+  const keys = Object.keys(readers) as (keyof Readers)[]
   const parsed = Object.fromEntries(keys.map((k) => [k, parseAt(book, k, on)])) as {
-    [K in keyof Schemas]: RuleAt<Parsed<K>>
+    [K in keyof Readers]: RuleAt<Parsed<K>>
   }
   return {
     date: on,
