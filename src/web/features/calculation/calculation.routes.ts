@@ -19,12 +19,15 @@ import { WEB_ACTOR, fill } from '../case/case.routes.ts'
 import { errorFor, readBody, type Posted } from '../deadlines/form.ts'
 import { LETTER_NATIONS, letterDateItems, readLetterForm, reconsiderationView } from './reconsideration.ts'
 import { buildResult } from './result.ts'
+import { KeptPages } from '../../../services/kept-pages.ts'
 import { isoDate } from './calculation.schema.ts'
 import { cmsRows, summaryListRows, yourRows } from './summary.ts'
 import { summaryLines, workingsDocument } from './workings-document.ts'
 
 const t = (key: string, params: Record<string, string | number> = {}): string =>
   String(translate(`calculation.${key}`, params))
+
+const HTML = 'text/html; charset=utf-8'
 
 /**
  * "Check a child maintenance calculation": one question a page, check your answers, the result
@@ -163,6 +166,16 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     return entry.result
   }
 
+  /**
+   * Result pages kept as rendered (issue #10, point 4), in the case file's store of kept pages (so
+   * they go when safe mode locks) or, without a case file, in one of their own. A result page is a
+   * function of the answers, the day, the address and the values every page shares (neutral mode,
+   * safe mode); the cross-site token is added to its forms as it is sent, and a page that prints
+   * the token itself is never kept. Where the page lists your cases (a letter date was given), it
+   * is kept under the version of all your cases, so any change to them renders it afresh.
+   */
+  const ownKept = new KeptPages(4 * 1024 * 1024, 100)
+
   /** The result page, with the reconsideration deadline (or the form asking for the letter's date). */
   const resultPage = async (
     request: FastifyRequest,
@@ -171,10 +184,25 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
     ctx: Context,
     form: { values: Posted; errors: readonly { text: string; href: string }[] } = { values: {}, errors: [] },
   ) => {
-    const result = resultOf(a, ctx)
     const r = a.reconsideration
-    const cases = r && services.caseFile ? await services.caseFile.cases.listCases(WEB_ACTOR) : []
-    return reply.code(form.errors.length > 0 ? 400 : 200).view('calculation/result.njk', {
+    const caseFile = services.caseFile
+    let slot: { kept: KeptPages; scope: string; version: string; key: string } | undefined
+    if (form.errors.length === 0 && request.method === 'GET') {
+      const kept = caseFile?.kept ?? ownKept
+      const listsCases = !!r && caseFile !== undefined
+      const scope = listsCases ? `calculation-cases:${WEB_ACTOR.ownerId}` : 'calculation'
+      const version = listsCases ? await caseFile.cases.casesVersion(WEB_ACTOR) : '-'
+      const { csrfToken: _token, ...locals } = ((reply as { locals?: Record<string, unknown> | null })
+        .locals ?? {}) as Record<string, unknown>
+      const key = `${ctx.today.toString()}\u0000${request.url}\u0000${JSON.stringify(locals)}\u0000${JSON.stringify(a)}`
+      const html = kept.get(scope, version, key)
+      if (html !== undefined) return reply.code(200).type(HTML).send(html)
+      slot = { kept, scope, version, key }
+    }
+    const result = resultOf(a, ctx)
+    const cases = r && caseFile ? await caseFile.cases.listCases(WEB_ACTOR) : []
+    const status = form.errors.length > 0 ? 400 : 200
+    const html = await reply.viewAsync('calculation/result.njk', {
       pageTitle: t('result.title'),
       navigation: nav(request),
       backHref: paths.calculationCheck,
@@ -193,8 +221,10 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
         })),
       },
       cases: cases.map((c) => ({ value: c.id, text: c.title })),
-      caseFile: services.caseFile !== undefined,
+      caseFile: caseFile !== undefined,
     })
+    if (slot && !html.includes(request.csrfToken)) slot.kept.set(slot.scope, slot.version, slot.key, html)
+    return reply.code(status).type(HTML).send(html)
   }
 
   app.get(paths.calculationResult, (request, reply) => {
