@@ -93,3 +93,38 @@ describe('removing contact details', () => {
     expect(none.redact('07700 900456').text).toBe('07700 900456')
   })
 })
+
+describe('details whose letters are split up or spelt differently', () => {
+  const other = new Redactor([
+    { whose: 'the other parent', addressLines: ['8 Quarry Mews'], texts: ['Stratford-upon-Avon'] },
+  ])
+  const found = (text: string): string[] => other.locate(text).map((r) => text.slice(r.start, r.end))
+
+  it('finds a detail in another case', () => {
+    expect(found('Write to 8 QUARRY MEWS today')).toContain('8 QUARRY MEWS')
+    expect(found('write to 8 quarry mews')).toContain('8 quarry mews')
+  })
+
+  it('finds a detail broken across lines, with or without a hyphen (hard, soft or non-breaking)', () => {
+    for (const text of [
+      'Write to 8 Quarry\nMews today',
+      'Write to 8 Quar-\nry Mews today',
+      'Write to 8 Quar\u00adry Mews today',
+      'Write to 8 Quar\u2010\nry Mews today',
+      'Write to 8 Q u a r r y  M e w s today',
+    ])
+      expect(found(text).length, JSON.stringify(text)).toBeGreaterThan(0)
+  })
+
+  it('covers every letter of a detail broken by a hyphen, from its first letter to its last', () => {
+    const text = 'Write to 8 Quar-\nry Mews today'
+    const ranges = other.locate(text)
+    expect(ranges.some((r) => r.start === text.indexOf('8') && r.end === text.indexOf('Mews') + 4)).toBe(true)
+  })
+
+  it('finds a hyphenated name broken at its own hyphen, or written with spaces or nothing for its hyphens', () => {
+    expect(found('Born in Stratford-\nupon-Avon in 2015').length).toBeGreaterThan(0)
+    expect(found('Born in Stratford upon Avon in 2015').length).toBeGreaterThan(0)
+    expect(found('Born in StratforduponAvon').length).toBeGreaterThan(0)
+  })
+})

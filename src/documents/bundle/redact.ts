@@ -86,12 +86,18 @@ function emailPattern(email: string): RegExp | null {
   return new RegExp(`(?<![\\w.+-])${escape(e)}(?![\\w-])`, 'gi')
 }
 
-const compact = (s: string): string => s.replace(/[\s,]+/g, '')
+/**
+ * What the loose search ignores: spacing and commas, and hyphens of every kind (soft, hard,
+ * non-breaking), so a detail broken across lines by a hyphen ("Quar-" then "ry Mews"), or a
+ * hyphenated name broken at its hyphen, is still found. Ignoring more only ever finds more.
+ */
+const LOOSE_GAP = /[\s,\u00ad\u2010\u2011-]/
+const compact = (s: string): string => s.replace(/[\s,\u00ad\u2010\u2011-]+/g, '')
 
 /** Finds and removes the targets' contact details in text. */
 export class Redactor {
   private readonly patterns: Pattern[] = []
-  /** The same details with all spacing taken out, for text whose spacing cannot be trusted. */
+  /** The same details with all spacing and hyphens taken out, for text whose spacing cannot be trusted. */
   private readonly loose: Pattern[] = []
 
   constructor(readonly targets: readonly RedactionTarget[]) {
@@ -160,7 +166,7 @@ export class Redactor {
     const at: number[] = []
     let squeezed = ''
     for (let i = 0; i < text.length; i++)
-      if (!/[\s,]/.test(text[i]!)) {
+      if (!LOOSE_GAP.test(text[i]!)) {
         squeezed += text[i]
         at.push(i)
       }

@@ -1,4 +1,7 @@
 import type { PDFDocument as MuDocument } from 'mupdf'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { scannedPdf, textPdf } from '../../../test/fixtures/documents/pdfs.ts'
@@ -182,6 +185,96 @@ describe('pictures under removed text', () => {
     pix.destroy()
     out.destroy()
     opened.doc.destroy()
+  })
+})
+
+/** A one-page PDF; `draw` puts the text on it (Helvetica, or Noto Sans, whose ligatures fontkit applies). */
+async function pagePdf(
+  draw: (page: ReturnType<PDFDocument['addPage']>, fonts: { helvetica: PDFFontOf; noto: PDFFontOf }) => void,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  doc.registerFontkit(fontkit)
+  const helvetica = await doc.embedFont(StandardFonts.Helvetica)
+  const path = createRequire(import.meta.url).resolve(
+    '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  )
+  const noto = await doc.embedFont(readFileSync(path), { subset: true })
+  draw(doc.addPage([595.28, 841.89]), { helvetica, noto })
+  return doc.save()
+}
+type PDFFontOf = Awaited<ReturnType<PDFDocument['embedFont']>>
+
+describe('details split up or spelt differently on the page', () => {
+  const other = new Redactor([
+    { whose: 'the other parent', addressLines: ['8 Quarry Mews'], texts: ['Redcliffe Fields'] },
+  ])
+  const KEEP = 'Payments were made every month'
+
+  /** Redacts the page and returns the text MuPDF reads in the written PDF, and its raw bytes. */
+  async function redacted(bytes: Uint8Array): Promise<{ text: string; raw: string; removed: number }> {
+    const m = await loadMupdf()
+    const opened = openUpload(m, 'f', 'f.pdf', bytes)
+    if (!opened.ok) throw new Error('the fixture should open')
+    const [page] = redactUpload(m, opened.doc, other)
+    const { raw, out } = await written(opened.doc)
+    const st = out.loadPage(0).toStructuredText('preserve-whitespace')
+    const text = st.asText()
+    st.destroy()
+    out.destroy()
+    opened.doc.destroy()
+    return { text, raw, removed: page!.removed.reduce((a, r) => a + r.count, 0) }
+  }
+  const squeezed = (s: string): string => s.replace(/[\s,\u00ad-]+/g, '').toLowerCase()
+
+  it.each([
+    ['in capitals', ['Write to 8 QUARRY MEWS today.']],
+    ['broken across two lines', ['Write to 8 Quarry', 'Mews today.']],
+    ['broken by a hyphen at the end of a line', ['Write to 8 Quar-', 'ry Mews today.']],
+  ])('removes a detail %s, keeping the rest', async (_what, lines) => {
+    const { text, raw, removed } = await redacted(
+      await pagePdf((page, f) => {
+        ;[...lines, KEEP].forEach((l, i) =>
+          page.drawText(l, { x: 56, y: 700 - i * 16, size: 12, font: f.helvetica }),
+        )
+      }),
+    )
+    expect(removed).toBeGreaterThan(0)
+    expect(squeezed(text)).not.toContain('quarrymews')
+    expect(raw).not.toMatch(/Quar|QUAR|Mews|MEWS/)
+    expect(text).toContain(KEEP)
+  })
+
+  it('removes a detail drawn one letter at a time, each letter its own text object', async () => {
+    const { text, raw, removed } = await redacted(
+      await pagePdf((page, f) => {
+        let x = 56
+        for (const ch of 'Write to 8 Quarry Mews today.') {
+          page.drawText(ch, { x, y: 700, size: 12, font: f.helvetica })
+          x += f.helvetica.widthOfTextAtSize(ch, 12)
+        }
+        page.drawText(KEEP, { x: 56, y: 680, size: 12, font: f.helvetica })
+      }),
+    )
+    expect(removed).toBeGreaterThan(0)
+    expect(squeezed(text)).not.toContain('quarrymews')
+    expect(raw).not.toMatch(/\(Q\)[\s\S]*\(M\)\s*Tj[\s\S]*\(w\)/)
+    expect(text).toContain(KEEP)
+  })
+
+  it('removes a detail printed with ligatures (ﬀ as one glyph, or the ﬀ character itself)', async () => {
+    for (const line of ['Write to Redcliffe Fields today.', 'Write to Redcli\ufb00e Fields today.']) {
+      const { text, removed } = await redacted(
+        await pagePdf((page, f) => {
+          page.drawText(line, { x: 56, y: 700, size: 12, font: f.noto })
+          page.drawText(KEEP, { x: 56, y: 680, size: 12, font: f.noto })
+        }),
+      )
+      expect(removed, line).toBeGreaterThan(0)
+      const plain = squeezed(text.normalize('NFKC'))
+      expect(plain, line).not.toContain('redcliffe')
+      expect(plain, line).not.toContain('fields')
+      expect(text.normalize('NFKC'), line).toContain(KEEP)
+    }
   })
 })
 
