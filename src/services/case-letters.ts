@@ -1,4 +1,5 @@
 import type { CaseRecord, DecisionRecord, EventRecord } from '../domain/case/index.ts'
+import { text } from '../copy/translate.ts'
 import { adviseRoutes } from '../domain/remedies/advisor.ts'
 import type { CallRecord, Problem, ProblemFacts } from '../domain/remedies/facts.ts'
 import { parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
@@ -106,7 +107,7 @@ export function lettersFromAdvisor(
   for (const r of advice.routes) {
     if (!r.letterKind || r.fit === 'fallback') continue
     const kind = documentKindsFor(r.letterKind)[0]
-    if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, why: `${r.title}.` })
+    if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, why: `${text(r.title)}.` })
   }
   return out
 }

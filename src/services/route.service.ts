@@ -10,7 +10,12 @@ import {
   type Problem,
   type ProblemFacts,
 } from '../domain/remedies/facts.ts'
-import type { Advice, DeadlineFn } from '../domain/remedies/route.ts'
+import type { DutiesChecklist, DutyItem } from '../domain/remedies/duties.ts'
+import type { Advice, DeadlineFn, Route, RouteDeadline } from '../domain/remedies/route.ts'
+import type { DeadlineResult } from '../domain/deadlines/types.ts'
+import type { Message } from '../domain/shared/message.ts'
+import type { Step } from '../domain/shared/traced.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 import { parsePounds, type Pence } from '../domain/shared/pence.ts'
 import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
@@ -364,4 +369,129 @@ function refuseFutureDates(input: RouteInput, today: PlainDate): void {
         )
     }
   })
+}
+
+/** One piece of the advisor's copy in words, in the reader's language. */
+const words = (t: Message, locale: Locale): string => text(t, {}, locale)
+
+/** A deadline engine result with its steps, readings and assumptions in words (the same shape otherwise). */
+export interface DeadlineResultInWords extends Omit<DeadlineResult, 'steps' | 'readings' | 'assumptions'> {
+  readonly steps: readonly Step[]
+  readonly readings: readonly (Omit<DeadlineResult['readings'][number], 'text'> & { readonly text: string })[]
+  readonly assumptions: readonly string[]
+}
+
+export interface RouteDeadlineInWords extends Omit<RouteDeadline, 'label' | 'note'> {
+  readonly label: string
+  readonly note: string | null
+}
+
+const resultInWords = (r: DeadlineResult, locale: Locale): DeadlineResultInWords => ({
+  ...r,
+  steps: r.steps.map((s) => ({ ...s, text: words(s.text, locale) })),
+  readings: r.readings.map((x) => ({ ...x, text: words(x.text, locale) })),
+  assumptions: r.assumptions.map((m) => words(m, locale)),
+})
+
+type RouteWords = 'title' | 'whyItFits' | 'deadlines' | 'gather' | 'howToSend' | 'whatHappensNext'
+type MoreRouteWords = 'noAppeal' | 'cautions' | 'effect'
+
+/** A route as a person reads it: every message put into words. */
+export interface RouteInWords extends Omit<Route, RouteWords | MoreRouteWords> {
+  readonly title: string
+  readonly whyItFits: string
+  readonly deadlines: readonly RouteDeadlineInWords[]
+  readonly gather: readonly string[]
+  readonly howToSend: readonly string[]
+  readonly whatHappensNext: string
+  readonly noAppeal: string | null
+  readonly cautions: readonly string[]
+  readonly effect: (Omit<NonNullable<Route['effect']>, 'text'> & { readonly text: string }) | null
+}
+
+export interface AdviceInWords {
+  readonly routes: readonly RouteInWords[]
+  readonly noAppeal: readonly (Omit<Advice['noAppeal'][number], 'text'> & { readonly text: string })[]
+  readonly help: { readonly organisations: readonly string[]; readonly notLegalAdvice: string }
+  readonly assumptions: readonly string[]
+}
+
+export const deadlineInWords = (d: RouteDeadline, locale: Locale = DEFAULT_LOCALE): RouteDeadlineInWords => ({
+  ...d,
+  label: words(d.label, locale),
+  note: d.note === null ? null : words(d.note, locale),
+})
+
+export function routeInWords(r: Route, locale: Locale = DEFAULT_LOCALE): RouteInWords {
+  const say = (t: Message): string => words(t, locale)
+  return {
+    ...r,
+    title: say(r.title),
+    whyItFits: say(r.whyItFits),
+    deadlines: r.deadlines.map((d) => deadlineInWords(d, locale)),
+    gather: r.gather.map(say),
+    howToSend: r.howToSend.map(say),
+    whatHappensNext: say(r.whatHappensNext),
+    noAppeal: r.noAppeal === null ? null : say(r.noAppeal),
+    cautions: r.cautions.map(say),
+    effect: r.effect ? { ...r.effect, text: say(r.effect.text) } : null,
+  }
+}
+
+/**
+ * The advisor's answer in words (the same shape, every message put into words in `locale`): what the
+ * page, `redress route` and its `--json` show.
+ */
+export function adviceInWords<A extends Advice>(
+  a: A,
+  locale: Locale = DEFAULT_LOCALE,
+): Omit<A, keyof AdviceInWords> & AdviceInWords {
+  const say = (t: Message): string => words(t, locale)
+  return {
+    ...a,
+    routes: a.routes.map((r) => routeInWords(r, locale)),
+    noAppeal: a.noAppeal.map((n) => ({ ...n, text: say(n.text) })),
+    help: {
+      ...a.help,
+      organisations: a.help.organisations.map(say),
+      notLegalAdvice: say(a.help.notLegalAdvice),
+    },
+    assumptions: a.assumptions.map(say),
+  }
+}
+
+export type RouteAnswerInWords = ReturnType<typeof adviceInWords<RouteAnswer>>
+
+/**
+ * The answer as `redress route --json` prints it: in words, the deadline engine's results included
+ * (their steps, readings and assumptions).
+ */
+export function adviceToJson(answer: RouteAnswer, locale: Locale = DEFAULT_LOCALE) {
+  const a = adviceInWords(answer, locale)
+  return {
+    ...a,
+    routes: a.routes.map((r) => ({
+      ...r,
+      deadlines: r.deadlines.map((d) => ({
+        ...d,
+        result: d.result ? resultInWords(d.result, locale) : null,
+      })),
+    })),
+  }
+}
+
+export interface DutiesInWords extends Omit<DutiesChecklist, 'items' | 'fine' | 'address'> {
+  readonly items: readonly (Omit<DutyItem, 'text'> & { readonly text: string })[]
+  readonly fine: Omit<DutiesChecklist['fine'], 'text'> & { readonly text: string }
+  readonly address: RouteDeadlineInWords | null
+}
+
+/** The reporting-duties checklist in words. */
+export function dutiesInWords(c: DutiesChecklist, locale: Locale = DEFAULT_LOCALE): DutiesInWords {
+  return {
+    ...c,
+    items: c.items.map((i) => ({ ...i, text: text(i.text, {}, locale) })),
+    fine: { ...c.fine, text: text(c.fine.text, {}, locale) },
+    address: c.address ? deadlineInWords(c.address, locale) : null,
+  }
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { reportingDuties } from '../../src/domain/remedies/duties.ts'
+import { reportingDuties as reportingDutiesOf } from '../../src/domain/remedies/duties.ts'
+import { dutiesInWords } from '../../src/services/route.service.ts'
 import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import { book, deadline } from './support.ts'
 
-/** Duties to report changes (rules/remedies/reporting-duties.yaml). */
+/** Duties to report changes (rules/remedies/reporting-duties.yaml), as a person reads them. */
+const reportingDuties = (...args: Parameters<typeof reportingDutiesOf>) =>
+  dutiesInWords(reportingDutiesOf(...args))
 
 describe('reporting duties checklist', () => {
   const on = parseDate('2025-03-02')

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Advice } from '../../src/domain/remedies/route.ts'
-import { advise, allText, dates, expectRanked, ids, route } from './support.ts'
+import { advise, allText, dates, expectRanked, ids, route, type Advice } from './support.ts'
 
 /**
  * Route-advisor scenarios, each from a real kind of CMS problem. Each names, in `source`, the part of

@@ -1,11 +1,18 @@
 import { expect } from 'vitest'
 import { adviseRoutes } from '../../src/domain/remedies/advisor.ts'
 import type { AdvisorContext } from '../../src/domain/remedies/context.ts'
-import type { Advice, Route, RouteId } from '../../src/domain/remedies/route.ts'
+import type { RouteId } from '../../src/domain/remedies/route.ts'
 import { parseDate } from '../../src/domain/shared/plain-date.ts'
 import { rules } from '../../src/rules/load.ts'
 import { loadContacts } from '../../src/services/contacts.ts'
-import { realDeadlineFn, routeInputSchema, toProblemFacts } from '../../src/services/route.service.ts'
+import {
+  adviceInWords,
+  realDeadlineFn,
+  routeInputSchema,
+  toProblemFacts,
+  type AdviceInWords,
+  type RouteInWords,
+} from '../../src/services/route.service.ts'
 
 /** Test support: advice from JSON-shaped facts (as `redress route` takes them), with the real engine. */
 
@@ -20,9 +27,13 @@ export const ctxOn = (today: string): AdvisorContext => ({
   contacts,
 })
 
+/** The advice as a person reads it (every message in words). */
+export type Advice = AdviceInWords
+export type Route = RouteInWords
+
 export function advise(today: string, input: Record<string, unknown>): Advice {
   const parsed = routeInputSchema.parse(input)
-  return adviseRoutes(toProblemFacts(parsed), ctxOn(today))
+  return adviceInWords(adviseRoutes(toProblemFacts(parsed), ctxOn(today)))
 }
 
 export function route(a: Advice, id: RouteId, nth = 0): Route {

@@ -1,14 +1,22 @@
-import { say } from '../copy.ts'
+import { cliLocale, say } from '../copy.ts'
 import type { Command } from 'commander'
-import type { Route, RouteDeadline } from '../../domain/remedies/route.ts'
+
 import { formatLongDate } from '../../domain/shared/plain-date.ts'
-import { adviseOnInput, routeInputSchema, type RouteAnswer } from '../../services/route.service.ts'
+import {
+  adviceInWords,
+  adviceToJson,
+  adviseOnInput,
+  routeInputSchema,
+  type RouteAnswer,
+  type RouteDeadlineInWords,
+  type RouteInWords,
+} from '../../services/route.service.ts'
 import { action, output, parseOrBadInput, readStdinJson } from '../io.ts'
 import { cliClock } from '../clock.ts'
 
 const INPUT_HELP = (): string => say('route.inputJsonOnStandard')
 
-function deadlineLine(d: RouteDeadline): string {
+function deadlineLine(d: RouteDeadlineInWords): string {
   if (!d.result) return `${d.label}: ${d.note ?? 'unknown'}`
   const r = d.result
   const time = r.timeOfDay ? ` (${r.timeOfDay})` : ''
@@ -23,7 +31,7 @@ function deadlineLine(d: RouteDeadline): string {
   return `${d.label} ${formatLongDate(r.deadline)}${time}${actBy}${state}${target}`
 }
 
-function routeText(r: Route): string {
+function routeText(r: RouteInWords): string {
   const lines = [`${r.rank}. ${r.title}  [${r.fit}]`, `   Why: ${r.whyItFits}`]
   for (const d of r.deadlines) lines.push(`   Date: ${deadlineLine(d)}`)
   if (r.effect) lines.push(`   Takes effect: ${r.effect.text}`)
@@ -36,7 +44,8 @@ function routeText(r: Route): string {
   return lines.join('\n')
 }
 
-export function routeAnswerText(a: RouteAnswer): string {
+export function routeAnswerText(answer: RouteAnswer): string {
+  const a = adviceInWords(answer, cliLocale())
   const parts = [say('route.whatYouCanDo', { today: formatLongDate(a.today) }), '']
   parts.push(a.routes.map(routeText).join('\n\n'), '')
   if (a.noAppeal.length)
@@ -57,7 +66,7 @@ export function registerRoute(program: Command): void {
       action(async (opts: { json?: boolean }) => {
         const input = parseOrBadInput(routeInputSchema, await readStdinJson())
         const answer = adviseOnInput(input, { today: cliClock().today() })
-        output(Boolean(opts.json), answer, () => routeAnswerText(answer))
+        output(Boolean(opts.json), adviceToJson(answer, cliLocale()), () => routeAnswerText(answer))
       }),
     )
 }

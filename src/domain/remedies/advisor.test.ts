@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { text } from '../../copy/translate.ts'
 import { loadContacts } from '../../services/contacts.ts'
 import { rules } from '../../rules/load.ts'
 import type { DeadlineRequest, DeadlineResult } from '../deadlines/types.ts'
@@ -84,7 +85,7 @@ describe('adviseRoutes (pure, injected deadline function)', () => {
       ctx(fn),
     )
     expect(asked).toEqual([])
-    expect(a.routes[0]!.deadlines[0]!.note).toMatch(/Find the date printed on the decision letter/)
+    expect(text(a.routes[0]!.deadlines[0]!.note!)).toMatch(/Find the date printed on the decision letter/)
   })
 
   it('turns an engine refusal (OutsideRuleCoverage) into a note rather than a crash', () => {
@@ -104,7 +105,7 @@ describe('adviseRoutes (pure, injected deadline function)', () => {
     const d = a.routes[0]!.deadlines[0]!
     expect(d.result).toBeNull()
     expect(d.status).toBe('unknown')
-    expect(d.note).toMatch(/could not work this date out/)
+    expect(text(d.note!)).toMatch(/could not work this date out/)
   })
 
   it('ranks the earliest open deadline first and keeps fallbacks after main routes', () => {
@@ -163,7 +164,7 @@ describe('adviseRoutes (pure, injected deadline function)', () => {
     const { fn } = fakeEngine(30)
     for (const nation of ['england', 'wales', 'scotland', 'northern-ireland'] as const) {
       const a = adviseRoutes({ role: 'receiving', nation, problems: [{ kind: 'legacyArrears' }] }, ctx(fn))
-      expect(a.help.notLegalAdvice).toMatch(/not legal advice/)
+      expect(text(a.help.notLegalAdvice)).toMatch(/not legal advice/)
       expect(a.help.organisations.length).toBeGreaterThanOrEqual(2)
     }
   })

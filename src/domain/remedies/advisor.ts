@@ -1,4 +1,5 @@
 import { InvalidInput } from '../shared/errors.ts'
+import { message } from '../shared/message.ts'
 import { compareDates, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import type { AdvisorContext } from './context.ts'
 import type { RouteDraft } from './draft.ts'
@@ -92,19 +93,16 @@ export function adviseRoutes(facts: ProblemFacts, ctx: AdvisorContext): Advice {
   const noAppeal: Advice['noAppeal'][number][] = []
   for (const r of routes) {
     if (!r.noAppeal) continue
-    const key = `${r.problem}|${r.noAppeal}`
+    const key = `${r.problem}|${JSON.stringify(r.noAppeal)}`
     if (seen.has(key)) continue
     seen.add(key)
     noAppeal.push({ route: r.id, problem: r.problem, text: r.noAppeal })
   }
 
   const assumptions = [
-    `Today is taken as ${formatLongDate(ctx.today)}; a route whose date has passed is shown as late or replaced by a late route.`,
-    'Time limits count from the date printed on each letter, which we treat as the date it was sent.',
+    message('remedies.advisor.assumption.today', { today: formatLongDate(ctx.today) }),
+    message('remedies.advisor.assumption.letterDates'),
   ]
-  if (facts.keepContactDetailsPrivate)
-    assumptions.push(
-      'You told us the other parent must not learn your address or phone number: check every document for them before you send it.',
-    )
+  if (facts.keepContactDetailsPrivate) assumptions.push(message('remedies.advisor.assumption.keepPrivate'))
   return { routes, noAppeal, help: freeHelp(facts.nation), assumptions }
 }

@@ -1,3 +1,4 @@
+import { message, type Message } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import type { Citation } from '../shared/traced.ts'
@@ -12,7 +13,7 @@ export interface DutyItem {
   readonly id: DutyId
   /** Whose duty it is: both parents, or only the paying or receiving parent. */
   readonly who: 'either' | 'paying' | 'receiving'
-  readonly text: string
+  readonly text: Message
   /** The time allowed, where a source sets one ("7 days"). */
   readonly within: string | null
   /** Failing to report this can itself be an offence. */
@@ -25,32 +26,15 @@ export interface DutiesChecklist {
   readonly fine: {
     readonly maximum: string
     readonly prosecutionTimeLimit: string
-    readonly text: string
+    readonly text: Message
     readonly cite: Citation
   }
   /** Present when a move date was given: when the new address must reach the CMS. */
   readonly address: RouteDeadline | null
 }
 
-const TEXT: Record<DutyId, string> = {
-  address: 'You move house: give the CMS your new address.',
-  'overnight-care': 'The number of nights the children stay with the paying parent changes.',
-  'main-carer': 'Someone else becomes the children’s main day-to-day carer.',
-  'child-leaves-education': 'A child leaves full-time (non-advanced) education or approved training.',
-  'child-turns-20': 'A child reaches 20.',
-  'child-adopted-or-in-care': 'A child is adopted or goes into local authority care.',
-  'leaves-uk': 'You, the other parent or a child goes to live outside the UK.',
-  death: 'Someone in the case dies.',
-  'child-added': 'Another child needs to be added to the case.',
-  'payment-or-contact-details': 'Your payment method, bank details or phone number change.',
-  'missed-or-voluntary-payments': 'A payment is missed, or a payment is made outside the arrangement.',
-  'income-change': 'Your income goes up or down by 25% or more, or stops.',
-  'work-or-benefits': 'You start or stop work, self-employment or a benefit.',
-  'job-change-with-earnings-order':
-    'You leave or start a job while paying by deduction from earnings: give the leaving date, the new employer, expected pay and payroll number.',
-  'contact-costs':
-    'Your costs of travelling for contact with the children change (if they were counted in a variation).',
-}
+/** Each duty's words: remedies.duties.item.<id>. */
+const dutyText = (id: DutyId): Message => message(`remedies.duties.item.${id}`)
 
 export interface DutiesInput {
   readonly role: Role
@@ -70,7 +54,9 @@ export function reportingDuties(book: RuleBook, input: DutiesInput, deadline?: D
     .map((d) => ({
       id: d.id,
       who: d.who,
-      text: d.within ? `${TEXT[d.id]} Do it within ${d.within}.` : TEXT[d.id],
+      text: d.within
+        ? message('remedies.duties.within', { duty: dutyText(d.id), within: d.within })
+        : dutyText(d.id),
       within: d.within ?? null,
       offence: d.offence === true && input.role === 'paying',
       cite: duties.cite(d.provision),
@@ -80,7 +66,7 @@ export function reportingDuties(book: RuleBook, input: DutiesInput, deadline?: D
   const fine = {
     maximum,
     prosecutionTimeLimit: limit,
-    text: `It is a criminal offence not to give the CMS information it asks for, to give information you know is false, or (for a paying parent) not to report a change of address when required. A court can fine you up to ${maximum}; the CMS has ${limit} from the offence to take you to court.`,
+    text: message('remedies.duties.fine', { maximum, limit }),
     cite: offence.cite(),
   }
   let address: RouteDeadline | null = null
@@ -88,8 +74,8 @@ export function reportingDuties(book: RuleBook, input: DutiesInput, deadline?: D
     address = askDeadline({ deadline, today: input.on }, input.nation, {
       kind: 'changeOfAddressNotice',
       from: input.movedOn,
-      label: 'Tell the CMS your new address by',
-      ifUnknown: 'Tell the CMS your new address within 7 days of moving.',
+      label: message('remedies.duties.address.label'),
+      ifUnknown: message('remedies.duties.address.ifUnknown'),
     })
   }
   return { items, fine, address }

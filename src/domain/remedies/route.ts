@@ -1,4 +1,5 @@
 import type { DeadlineKind, DeadlineRequest, DeadlineResult } from '../deadlines/types.ts'
+import type { Message } from '../shared/message.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import type { Citation } from '../shared/traced.ts'
 import type { ProblemKind } from './facts.ts'
@@ -74,8 +75,8 @@ export type Fit = 'main' | 'alongside' | 'fallback' | 'support'
 export type DeadlineStatus = 'open' | 'passed' | 'late-but-possible' | 'unknown'
 
 export interface RouteDeadline {
-  /** Plain English: what must happen by the date. */
-  readonly label: string
+  /** What must happen by the date. */
+  readonly label: Message
   readonly kind: DeadlineKind
   /** The trigger date used, or null when the user does not know it. */
   readonly from: PlainDate | null
@@ -85,7 +86,7 @@ export interface RouteDeadline {
   /** A CMS service target, not a legal time limit (missing it is grounds to escalate). */
   readonly target: boolean
   /** Why there is no result, or what else to know. */
-  readonly note: string | null
+  readonly note: Message | null
 }
 
 export interface Route {
@@ -96,17 +97,17 @@ export interface Route {
   readonly problem: number | null
   readonly problemKind: ProblemKind | null
   readonly fit: Fit
-  readonly title: string
-  readonly whyItFits: string
+  readonly title: Message
+  readonly whyItFits: Message
   readonly deadlines: readonly RouteDeadline[]
-  readonly gather: readonly string[]
-  readonly howToSend: readonly string[]
-  readonly whatHappensNext: string
+  readonly gather: readonly Message[]
+  readonly howToSend: readonly Message[]
+  readonly whatHappensNext: Message
   readonly letterKind: LetterKind | null
   /** Where no appeal lies: says so plainly and what to do instead. */
-  readonly noAppeal: string | null
+  readonly noAppeal: Message | null
   /** Things to watch: uncertainty in the law, safety, what we could not confirm. */
-  readonly cautions: readonly string[]
+  readonly cautions: readonly Message[]
   readonly citations: readonly Citation[]
   /** For a change of circumstances: when the new amount starts. */
   readonly effect: ChangeEffect | null
@@ -127,13 +128,13 @@ export interface ChangeEffect {
   readonly backdated: boolean
   /** The start date where we can tell it, else null. */
   readonly date: PlainDate | null
-  readonly text: string
+  readonly text: Message
   readonly cite: Citation | null
 }
 
 export interface FreeHelp {
-  readonly organisations: readonly string[]
-  readonly notLegalAdvice: string
+  readonly organisations: readonly Message[]
+  readonly notLegalAdvice: Message
 }
 
 export interface Advice {
@@ -142,8 +143,8 @@ export interface Advice {
   readonly noAppeal: readonly {
     readonly route: RouteId
     readonly problem: number | null
-    readonly text: string
+    readonly text: Message
   }[]
   readonly help: FreeHelp
-  readonly assumptions: readonly string[]
+  readonly assumptions: readonly Message[]
 }

@@ -1,61 +1,71 @@
+import { message, type Message } from '../shared/message.ts'
 import { formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import type { AdvisorContext } from './context.ts'
 import { isKnown, type DateFact, type Nation } from './facts.ts'
 
-/** Plain-English pieces several routes share. */
+/** Pieces several routes share, as messages (words in src/web/locales/en/remedies.json, `remedies.shared`). */
 
 export const isNI = (n: Nation): boolean => n === 'northern-ireland'
 
-export const cmsName = (n: Nation): string =>
-  isNI(n) ? 'the Northern Ireland Child Maintenance Service' : 'the Child Maintenance Service (CMS)'
+export const cmsName = (n: Nation): Message =>
+  isNI(n) ? message('remedies.shared.cmsName.ni') : message('remedies.shared.cmsName.gb')
+
+const PHONE = 'remedies.shared.contactCms.phone'
+const WELSH = 'remedies.shared.contactCms.welsh'
 
 /** How to reach the CMS, from the contact facts (never a paid call-connection number). */
-export function contactCms(ctx: AdvisorContext, nation: Nation): string[] {
-  if (isNI(nation))
-    return [
-      'Contact the Northern Ireland Child Maintenance Service using the phone number and address on your latest letter (nidirect lists them too).',
-    ]
+export function contactCms(ctx: AdvisorContext, nation: Nation): Message[] {
+  if (isNI(nation)) return [message('remedies.shared.contactCms.ni')]
   const { phone, relayUk, postalAddress, welshLanguageLine } = ctx.contacts.cms
   const lines = [
-    `Phone the CMS free on ${phone.value} (Relay UK: ${relayUk.value}).`,
-    `Write to: ${postalAddress.value.split('\n').join(', ')}.`,
+    message(PHONE, { phone: phone.value, relayUk: relayUk.value }),
+    message('remedies.shared.contactCms.write', { address: postalAddress.value.split('\n').join(', ') }),
   ]
   if (nation === 'wales' && welshLanguageLine.appliesTo.includes('wales'))
     lines.push(
-      `For Welsh, one source gives ${welshLanguageLine.value}${welshLanguageLine.confidence === 'verified' ? '' : ' (not confirmed: check GOV.UK before relying on it)'}.`,
+      message(WELSH, {
+        line: welshLanguageLine.value,
+        notConfirmed:
+          welshLanguageLine.confidence === 'verified'
+            ? ''
+            : message('remedies.shared.contactCms.welshNotConfirmed'),
+      }),
     )
   return lines
 }
 
 /** Only the written ways to reach the CMS (for things that must be in writing). */
-export const writeToCms = (ctx: AdvisorContext, nation: Nation): string[] =>
-  contactCms(ctx, nation).filter((l) => !l.startsWith('Phone') && !l.startsWith('For Welsh'))
+export const writeToCms = (ctx: AdvisorContext, nation: Nation): Message[] =>
+  contactCms(ctx, nation).filter((l) => l.key !== PHONE && l.key !== WELSH)
 
 export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
-export const PUT_IT_IN_WRITING =
-  'If you phone, send a short letter or online message the same day saying what you asked for, so there is a written record.'
+export const PUT_IT_IN_WRITING = message('remedies.shared.putItInWriting')
 
-export const PROOF_OF_POSTAGE =
-  'If you post anything, get a free certificate of posting at the Post Office and keep it.'
+export const PROOF_OF_POSTAGE = message('remedies.shared.proofOfPostage')
 
-export const POSTAGE_RECEIPTS = 'Proof of postage (free from the Post Office) for anything you post.'
+export const POSTAGE_RECEIPTS = message('remedies.shared.postageReceipts')
 
-export const KEEP_COPIES = 'Keep a copy of everything you send and every reply.'
+export const KEEP_COPIES = message('remedies.shared.keepCopies')
 
-export function referenceNumber(ctx: AdvisorContext, nation: Nation): string {
-  if (isNI(nation)) return 'Your case reference number (it is on every letter from the CMS).'
-  return `Your CMS reference number: ${ctx.contacts.cms.referenceNumber.value}, on every CMS letter and in your online account. If you cannot find it, give your name, address and your child's name and date of birth.`
+export function referenceNumber(ctx: AdvisorContext, nation: Nation): Message {
+  if (isNI(nation)) return message('remedies.shared.referenceNumber.ni')
+  return message('remedies.shared.referenceNumber.gb', { format: ctx.contacts.cms.referenceNumber.value })
 }
 
-export const CALL_NOTES =
-  'Notes of every call with the CMS: the date and time, who you spoke to, what was said and what they promised to do.'
+export const CALL_NOTES = message('remedies.shared.callNotes')
 
-export const letterDated = (what: string, d: DateFact | undefined): string =>
-  isKnown(d) ? `${what} dated ${formatLongDate(d)}` : `${what} (find the date printed on it)`
+/** "The decision letter dated 3 March 2025", or a reminder to find the date. */
+export const letterDated = (what: Message, d: DateFact | undefined): Message =>
+  isKnown(d)
+    ? message('remedies.shared.letterDated.known', { what, date: formatLongDate(d) })
+    : message('remedies.shared.letterDated.unknown', { what })
+
+/** "a, b and c": the items before the last are put in separated by commas. */
+export const and = (items: readonly Message[], last: Message): Message =>
+  message('remedies.shared.and', { items, last })
 
 export const on = (d: PlainDate): string => formatLongDate(d)
 
 /** Said on every route that sends papers the other parent will see. */
-export const PRIVACY_CAUTION =
-  'The other parent is usually sent copies of what you send for this. Leave your address, phone number and anything that shows where you live off your papers, and tell the CMS (or tribunal) that your contact details must be kept private.'
+export const PRIVACY_CAUTION = message('remedies.shared.privacyCaution')

@@ -1,5 +1,6 @@
 import type { DeadlineKind, DeadlineRequest, DeadlineResult } from '../deadlines/types.ts'
 import { DomainError } from '../shared/errors.ts'
+import { message, type Message } from '../shared/message.ts'
 import { compareDates, isAfter, type PlainDate } from '../shared/plain-date.ts'
 import type { AdvisorContext } from './context.ts'
 import { deadlineNation, isKnown, type DateFact, type Nation } from './facts.ts'
@@ -13,9 +14,9 @@ const TARGETS: ReadonlySet<DeadlineKind> = new Set([
 export interface DeadlineAsk {
   readonly kind: DeadlineKind
   readonly from: DateFact | undefined
-  readonly label: string
+  readonly label: Message
   /** Said when the trigger date is not known. */
-  readonly ifUnknown: string
+  readonly ifUnknown: Message
   readonly residentAbroad?: boolean
 }
 
@@ -50,7 +51,7 @@ export function askDeadline(
       from: ask.from,
       result: null,
       status: 'unknown',
-      note: `We could not work this date out: ${e.message} Ask an adviser to check it with you.`,
+      note: message('remedies.timing.notWorkedOut', { reason: e.message }),
     }
   }
 }

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { rules } from '../../rules/load.ts'
 import { loadContacts } from '../../services/contacts.ts'
-import { realDeadlineFn } from '../../services/route.service.ts'
+import {
+  adviceInWords,
+  realDeadlineFn,
+  type AdviceInWords,
+  type RouteInWords,
+} from '../../services/route.service.ts'
 import { pence } from '../shared/pence.ts'
 import { parseDate } from '../shared/plain-date.ts'
 import { adviseRoutes } from './advisor.ts'
 import type { AdvisorContext } from './context.ts'
 import type { Nation, Problem, ProblemFacts, Role } from './facts.ts'
-import type { Advice, Route, RouteId } from './route.ts'
+import type { RouteId } from './route.ts'
 
 /**
  * Issue #12 point 5 ("routes answer the whole problem") and the Northern Ireland routes of point 1, each
@@ -20,16 +25,16 @@ const deadline = realDeadlineFn(book)
 const ctx = (today: string): AdvisorContext => ({ book, deadline, today: parseDate(today), contacts })
 const d = parseDate
 
-const advise = (today: string, role: Role, nation: Nation, ...problems: Problem[]): Advice =>
-  adviseRoutes({ role, nation, problems } satisfies ProblemFacts, ctx(today))
+const advise = (today: string, role: Role, nation: Nation, ...problems: Problem[]): AdviceInWords =>
+  adviceInWords(adviseRoutes({ role, nation, problems } satisfies ProblemFacts, ctx(today)))
 
-const ids = (a: Advice): RouteId[] => a.routes.map((r) => r.id)
-const find = (a: Advice, id: RouteId): Route => {
+const ids = (a: AdviceInWords): RouteId[] => a.routes.map((r) => r.id)
+const find = (a: AdviceInWords, id: RouteId): RouteInWords => {
   const r = a.routes.find((x) => x.id === id)
   if (!r) throw new Error(`no ${id} in ${ids(a).join(', ')}`)
   return r
 }
-const text = (r: Route): string =>
+const text = (r: RouteInWords): string =>
   [
     r.title,
     r.whyItFits,
@@ -39,8 +44,8 @@ const text = (r: Route): string =>
     ...r.cautions,
     r.noAppeal ?? '',
   ].join('\n')
-const allText = (a: Advice): string => a.routes.map(text).join('\n')
-const date = (r: Route, i = 0) => r.deadlines[i]?.result?.deadline.toString()
+const allText = (a: AdviceInWords): string => a.routes.map(text).join('\n')
+const date = (r: RouteInWords, i = 0) => r.deadlines[i]?.result?.deadline.toString()
 
 const NATIONS: readonly Nation[] = ['england', 'scotland', 'northern-ireland']
 

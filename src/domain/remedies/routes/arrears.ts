@@ -1,3 +1,4 @@
+import { message, type Message } from '../../shared/message.ts'
 import { formatPounds } from '../../shared/pence.ts'
 import type { AdvisorContext } from '../context.ts'
 import { draft, type RouteDraft } from '../draft.ts'
@@ -10,41 +11,39 @@ import { complaintLadderRoutes } from './complaint.ts'
 
 /** Arrears figures that look wrong: no appeal; a statement of account, a complaint, and a revision if a wrong decision caused them. */
 
-export const ARREARS_NO_APPEAL =
-  'You cannot appeal an arrears figure to a tribunal. Instead, ask the CMS for a full statement of account showing every amount due and every payment it has recorded, and complain if it is still wrong. Only if the arrears come from a wrong decision can that decision be challenged.'
+export const ARREARS_NO_APPEAL = message('remedies.arrears.arrearsNoAppeal')
 
-const CAUSE: Record<ArrearsCause, string> = {
-  paymentNotRecorded: 'because the CMS has not recorded a payment you made',
-  directPayDispute: 'because of a disagreement about payments made directly between you (Direct Pay)',
-  wrongCalculation: 'because the calculation behind them is wrong',
-  wrongEffectiveDate: 'because the CMS used the wrong start date',
-  unknown: '',
+const CAUSE: Record<ArrearsCause, Message | null> = {
+  paymentNotRecorded: message('remedies.arrears.cause.paymentNotRecorded'),
+  directPayDispute: message('remedies.arrears.cause.directPayDispute'),
+  wrongCalculation: message('remedies.arrears.cause.wrongCalculation'),
+  wrongEffectiveDate: message('remedies.arrears.cause.wrongEffectiveDate'),
+  unknown: null,
 }
 
 export function statementOfAccountRoute(
   ctx: AdvisorContext,
   facts: ProblemFacts,
-  opts: { why: string; fit: Fit; gather?: readonly string[]; noAppeal: string },
+  opts: { why: Message; fit: Fit; gather?: readonly Message[]; noAppeal: Message },
 ): RouteDraft {
   return draft({
     id: 'statement-of-account',
     fit: opts.fit,
-    title: 'Ask for a full statement of account',
-    whyItFits: `${opts.why} A statement of account lists every amount the CMS says was due and every payment it has recorded, so you can see exactly where the figure comes from.`,
+    title: message('remedies.arrears.statementOfAccount.title'),
+    whyItFits: message('remedies.arrears.statementOfAccount.whyItFits', { why: opts.why }),
     gather: [
       referenceNumber(ctx, facts.nation),
-      'Your own record of payments: bank statements, receipts or payment confirmations, with dates and amounts.',
-      'Your payment schedule and any arrears letters.',
+      message('remedies.arrears.statementOfAccount.gather.yourOwnRecord'),
+      message('remedies.arrears.statementOfAccount.gather.yourPaymentSchedule'),
       ...(opts.gather ?? []),
     ],
     howToSend: [
       ...contactCms(ctx, facts.nation),
-      'Ask in writing for a full statement of account for the whole period, and list any payments you think are missing.',
+      message('remedies.arrears.statementOfAccount.howToSend.askInWriting'),
       PROOF_OF_POSTAGE,
       KEEP_COPIES,
     ],
-    whatHappensNext:
-      'Compare the statement with your own records. If the CMS will not correct a payment it has missed, or will not send the statement, make a complaint.',
+    whatHappensNext: message('remedies.arrears.statementOfAccount.whatHappensNext'),
     letterKind: 'statementOfAccount',
     noAppeal: opts.noAppeal,
     citations: [noRightOfAppealRule(ctx.book, ctx.today).cite()],
@@ -52,17 +51,23 @@ export function statementOfAccountRoute(
 }
 
 export function arrearsRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: ArrearsProblem): RouteDraft[] {
-  const amount = p.amount !== undefined ? ` of ${formatPounds(p.amount)}` : ''
+  const amount =
+    p.amount !== undefined
+      ? message('remedies.arrears.arrearsRoutes.amount.of', { amount: formatPounds(p.amount) })
+      : ''
   const cause = CAUSE[p.cause]
-  const about = `You say the arrears figure${amount} is wrong${cause ? ` ${cause}` : ''}`
+  const about = message('remedies.arrears.arrearsRoutes.about', {
+    amount,
+    cause: cause ? message('remedies.arrears.arrearsRoutes.cause', { cause }) : '',
+  })
   const fromDecision = p.cause === 'wrongCalculation' || p.cause === 'wrongEffectiveDate'
   const routes: RouteDraft[] = [
     statementOfAccountRoute(ctx, facts, {
-      why: `${about}.`,
+      why: message('remedies.shared.sentence', { words: about }),
       fit: 'main',
       gather:
         p.cause === 'directPayDispute'
-          ? ['With Direct Pay the CMS relies on both parents’ records, so send proof of each payment.']
+          ? [message('remedies.arrears.arrearsRoutes.gather.withDirectPay')]
           : [],
       noAppeal: ARREARS_NO_APPEAL,
     }),
@@ -83,9 +88,9 @@ export function arrearsRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Arrea
         status: 'notAsked',
         whatIsWrong:
           p.cause === 'wrongEffectiveDate'
-            ? 'the decision behind the arrears used the wrong start date'
-            : 'the decision behind the arrears is wrong',
-        evidence: ['The decision letter the arrears come from, and proof of the right figure or date.'],
+            ? message('remedies.arrears.arrearsRoutes.whatIsWrong.theDecisionBehind')
+            : message('remedies.arrears.arrearsRoutes.whatIsWrong.theDecisionBehind2'),
+        evidence: [message('remedies.arrears.arrearsRoutes.evidence.theDecisionLetter')],
         offerOfficialError: true,
       }),
     )

@@ -1,43 +1,39 @@
+import { message, type Message } from '../../shared/message.ts'
 import type { AdvisorContext } from '../context.ts'
 import type { RouteDraft } from '../draft.ts'
 import type { CalculationError, ProblemFacts, WrongCalculationProblem } from '../facts.ts'
+import { and } from '../text.ts'
 import { challengeRoutes } from './challenge.ts'
 
 /** A calculation the parent thinks is wrong: wrong income, children, nights or other children. */
 
-const WHAT: Record<CalculationError, string> = {
-  income: 'used the wrong income for the paying parent',
-  numberOfChildren: 'counted the wrong number of children',
-  nights: 'counted the wrong number of nights the children stay with the paying parent',
-  otherChildren: 'missed other children the paying parent supports or lives with',
-  other: 'made another mistake in the calculation',
+const WHAT: Record<CalculationError, Message> = {
+  income: message('remedies.calculation.what.income'),
+  numberOfChildren: message('remedies.calculation.what.numberOfChildren'),
+  nights: message('remedies.calculation.what.nights'),
+  otherChildren: message('remedies.calculation.what.otherChildren'),
+  other: message('remedies.calculation.what.other'),
 }
 
-export const EVIDENCE: Record<CalculationError, string> = {
-  income:
-    'Evidence of the paying parent’s income: the figure the CMS used (it is in the decision letter) and anything showing the real figure, such as payslips, a P60 or a new job offer. If current income differs from the HMRC figure by 25% or more, the CMS should use current income.',
-  numberOfChildren:
-    'Proof of each child the calculation should (or should not) count: birth certificates, Child Benefit letters, or proof a child has left education.',
-  nights:
-    'A record of the nights the children stayed with the paying parent over the last 12 months or as planned for the next 12: a diary or calendar, messages agreeing the arrangements, school or travel records. Redress can turn it into a schedule of the disputed nights.',
-  otherChildren:
-    'Proof of other children: Child Benefit letters for children living with the paying parent, or letters about other child maintenance the paying parent pays.',
-  other: 'Anything that shows what the right figure is.',
+export const EVIDENCE: Record<CalculationError, Message> = {
+  income: message('remedies.calculation.evidence.income'),
+  numberOfChildren: message('remedies.calculation.evidence.numberOfChildren'),
+  nights: message('remedies.calculation.evidence.nights'),
+  otherChildren: message('remedies.calculation.evidence.otherChildren'),
+  other: message('remedies.calculation.evidence.other'),
 }
 
-export function listWhat(errors: readonly CalculationError[]): string {
+export function listWhat(errors: readonly CalculationError[]): Message {
   const parts = (errors.length ? errors : (['other'] as const)).map((e) => WHAT[e])
-  const joined =
-    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]
-  return `the CMS ${joined}`
+  const [last, ...before] = [...parts].reverse()
+  const joined = before.length ? and(before.reverse(), last!) : last!
+  return message('remedies.calculation.listWhat', { what: joined })
 }
 
 /** Why earnings are challenged in the decision, never by a variation (said wherever earnings are in question). */
-export const EARNINGS_NOT_VARIATION =
-  'A variation is not the way to add earnings from a job or self-employment: earnings are part of the calculation itself, so a decision that leaves them out is challenged (a reconsideration, or a revision at any time if they were hidden). Variations are for other income, such as rent, savings, dividends or assets.'
+export const EARNINGS_NOT_VARIATION = message('remedies.calculation.earningsNotVariation')
 
-export const HIDDEN_EARNINGS_CONDITION =
-  'This fits if the paying parent had the job or earnings when the decision was made and did not tell the CMS. If the job started after the decision, report it as a change of circumstances instead.'
+export const HIDDEN_EARNINGS_CONDITION = message('remedies.calculation.hiddenEarningsCondition')
 
 export function wrongCalculationRoutes(
   ctx: AdvisorContext,

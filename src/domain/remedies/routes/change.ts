@@ -1,3 +1,4 @@
+import { message, type Message } from '../../shared/message.ts'
 import type { Citation } from '../../shared/traced.ts'
 import { formatDate } from '../../shared/plain-date.ts'
 import type { AdvisorContext } from '../context.ts'
@@ -11,7 +12,7 @@ import {
   reportingOffenceRule,
   type BackdatedCategory,
 } from '../rules.ts'
-import { PROOF_OF_POSTAGE, PUT_IT_IN_WRITING, capital, contactCms, isNI, referenceNumber } from '../text.ts'
+import { PROOF_OF_POSTAGE, PUT_IT_IN_WRITING, contactCms, isNI, referenceNumber } from '../text.ts'
 import { askDeadline } from '../timing.ts'
 
 /** Changes of circumstances: report them, and know from when the new amount starts (SI 2012/2677 reg 18). */
@@ -19,101 +20,109 @@ import { askDeadline } from '../timing.ts'
 type Category = BackdatedCategory | 'default' | 'new-child' | 'ends' | 'none'
 
 interface ChangeInfo {
-  readonly what: (p: ChangeOfCircumstancesProblem) => string
+  readonly what: (p: ChangeOfCircumstancesProblem) => Message
   readonly category: (p: ChangeOfCircumstancesProblem) => Category
-  readonly proof: string
+  readonly proof: Message
 }
 
+/** Who, at the start of a sentence. */
 const PERSON = {
-  child: 'the child',
-  receivingParent: 'the receiving parent',
-  payingParent: 'the paying parent',
+  child: message('remedies.change.person.child'),
+  receivingParent: message('remedies.change.person.receivingParent'),
+  payingParent: message('remedies.change.person.payingParent'),
 } as const
 
 const CHANGES: Record<ChangeKind, ChangeInfo> = {
   childLeftEducation: {
-    what: () =>
-      'A child has left approved (full-time, non-advanced) education or training, so may no longer count',
+    what: () => message('remedies.change.changes.childLeftEducation.what'),
     category: () => 'child-stops-qualifying',
-    proof:
-      'The date the child left school, college or training, and anything that shows it (a letter from the school or college, or a letter saying Child Benefit has stopped).',
+    proof: message('remedies.change.changes.childLeftEducation.proof'),
   },
   childTurned20: {
-    what: () => 'A child has turned 20, and no one counts as a child for child maintenance after that',
+    what: () => message('remedies.change.changes.childTurned20.what'),
     category: () => 'child-stops-qualifying',
-    proof: 'The child’s date of birth.',
+    proof: message('remedies.change.changes.childTurned20.proof'),
   },
   movedAbroad: {
-    what: (p) => `${capital(PERSON[p.person ?? 'child'])} has gone to live outside the UK`,
+    what: (p) => message('remedies.change.changes.movedAbroad.what', { person: PERSON[p.person ?? 'child'] }),
     category: () => 'leaves-uk',
-    proof:
-      'The date of the move and anything that shows it (a tenancy, a job or school abroad, travel documents).',
+    proof: message('remedies.change.changes.movedAbroad.proof'),
   },
   childInCareOrAdopted: {
-    what: () => 'A child has gone into local authority (foster) care or has been adopted',
+    what: () => message('remedies.change.changes.childInCareOrAdopted.what'),
     category: () => 'child-stops-qualifying',
-    proof: 'Letters from the local authority or the court, with dates.',
+    proof: message('remedies.change.changes.childInCareOrAdopted.proof'),
   },
   dayToDayCareStopped: {
-    what: () => 'The receiving parent no longer looks after the child day to day',
+    what: () => message('remedies.change.changes.dayToDayCareStopped.what'),
     category: () => 'person-with-care-stops',
-    proof:
-      'The date the child moved and where the child now lives (for example a Child Benefit letter or school records).',
+    proof: message('remedies.change.changes.dayToDayCareStopped.proof'),
   },
   death: {
-    what: (p) => `${capital(PERSON[p.person ?? 'child'])} has died`,
+    what: (p) => message('remedies.change.changes.death.what', { person: PERSON[p.person ?? 'child'] }),
     category: (p) =>
       p.person === 'payingParent'
         ? 'ends'
         : p.person === 'receivingParent'
           ? 'person-with-care-stops'
           : 'child-stops-qualifying',
-    proof: 'The date of death (the death certificate, if you have it).',
+    proof: message('remedies.change.changes.death.proof'),
   },
   incomeChange: {
     what: (p) =>
-      `The paying parent’s income has ${p.incomeDirection === 'decrease' ? 'gone down' : p.incomeDirection === 'increase' ? 'gone up' : 'changed'}`,
+      message('remedies.change.changes.incomeChange.what', {
+        value:
+          p.incomeDirection === 'decrease'
+            ? message('remedies.change.changes.incomeChange.down')
+            : p.incomeDirection === 'increase'
+              ? message('remedies.change.changes.incomeChange.up')
+              : message('remedies.change.changes.incomeChange.changed'),
+      }),
     category: (p) =>
       p.atLeast25Percent === 'no'
         ? 'none'
         : p.incomeDirection === 'increase'
           ? 'reportable-income-increase'
           : 'default',
-    proof: 'Proof of the new income: payslips, a contract or offer letter, or a letter ending a job.',
+    proof: message('remedies.change.changes.incomeChange.proof'),
   },
   movedHouse: {
-    what: () => 'You have moved house',
+    what: () => message('remedies.change.changes.movedHouse.what'),
     category: () => 'none',
-    proof: 'Your new address and the date you moved.',
+    proof: message('remedies.change.changes.movedHouse.proof'),
   },
   overnightCareChanged: {
     what: (p) =>
-      `The children now stay ${p.nightsDirection === 'fewer' ? 'fewer' : p.nightsDirection === 'more' ? 'more' : 'a different number of'} nights with the paying parent`,
+      message('remedies.change.changes.overnightCareChanged.what', {
+        value:
+          p.nightsDirection === 'fewer'
+            ? message('remedies.change.changes.overnightCareChanged.fewer')
+            : p.nightsDirection === 'more'
+              ? message('remedies.change.changes.overnightCareChanged.more')
+              : message('remedies.change.changes.overnightCareChanged.differentNumber'),
+      }),
     category: () => 'default',
-    proof:
-      'The new arrangement and when it started: a diary of the nights, messages agreeing it, a court order or a parenting plan.',
+    proof: message('remedies.change.changes.overnightCareChanged.proof'),
   },
   newEmployer: {
-    what: () => 'The paying parent has a new employer',
+    what: () => message('remedies.change.changes.newEmployer.what'),
     category: () => 'default',
-    proof:
-      'The new employer’s name and address, the start date, the expected pay and, if known, the payroll number.',
+    proof: message('remedies.change.changes.newEmployer.proof'),
   },
   benefitsChanged: {
-    what: () => 'The paying parent has started or stopped a benefit that changes which rate applies',
+    what: () => message('remedies.change.changes.benefitsChanged.what'),
     category: () => 'flat-rate-benefit',
-    proof: 'Letters about the benefit starting or stopping, with dates.',
+    proof: message('remedies.change.changes.benefitsChanged.proof'),
   },
   newChildInHousehold: {
-    what: () =>
-      'Another child now lives in the paying parent’s household (a “relevant other child”), which can lower the amount',
+    what: () => message('remedies.change.changes.newChildInHousehold.what'),
     category: () => 'default',
-    proof: 'Proof the child lives in the household, such as a Child Benefit letter.',
+    proof: message('remedies.change.changes.newChildInHousehold.proof'),
   },
   newQualifyingChild: {
-    what: () => 'Another child of the paying parent now needs to be included in the calculation',
+    what: () => message('remedies.change.changes.newQualifyingChild.what'),
     category: () => 'new-child',
-    proof: 'The other child’s details and the date the application for that child was made.',
+    proof: message('remedies.change.changes.newQualifyingChild.proof'),
   },
 }
 
@@ -127,7 +136,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
       rule: 'dateExpected',
       backdated: true,
       date: changeDate,
-      text: `A change you tell the CMS about in advance takes effect from the date it is expected to happen${when ? ` (${when})` : ''}.`,
+      text: message('remedies.change.effectFor.text', { value: when ? ` (${when})` : '' }),
       cite: rule.cite(rule.value.expected.provision),
     }
   switch (category) {
@@ -137,14 +146,14 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
             rule: 'noChangeToAmount',
             backdated: false,
             date: null,
-            text: 'A change of less than 25% in current income does not change the amount until the next annual review.',
+            text: message('remedies.change.effectFortextAChangeOf'),
             cite: rule.cite(rule.value.default.provision),
           }
         : {
             rule: 'noChangeToAmount',
             backdated: false,
             date: null,
-            text: 'This does not change the amount, but the CMS must have it to keep your case running.',
+            text: message('remedies.change.effectFortextThisDoesNot'),
             cite: null,
           }
     case 'ends':
@@ -152,7 +161,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         rule: 'calculationEnds',
         backdated: true,
         date: changeDate,
-        text: `The calculation ends on the date of death${when ? ` (${when})` : ''}. Any arrears owed up to then may be claimed from the estate (not confirmed in our research).`,
+        text: message('remedies.change.effectFortextTheCalculationEnds', { value: when ? ` (${when})` : '' }),
         cite: null,
       }
     case 'new-child':
@@ -160,7 +169,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         rule: 'newChildInitialDate',
         backdated: false,
         date: null,
-        text: 'The new child is added from the date the CMS sets as the start date for that child’s application.',
+        text: message('remedies.change.effectFortextTheNewChild'),
         cite: rule.cite(rule.value['new-qualifying-child'].provision),
       }
     case 'default': {
@@ -170,8 +179,8 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         backdated: false,
         date: reported,
         text: reported
-          ? `This kind of change counts from when it was reported (${formatDate(reported)}), not from when it happened.`
-          : 'This kind of change counts from when you tell the CMS, not from when it happened, so every week you wait is lost.',
+          ? message('remedies.change.effectFortextThisKindOf', { formatDate: formatDate(reported) })
+          : message('remedies.change.effectFortextThisKindOf2'),
         cite: rule.cite(rule.value.default.provision),
       }
     }
@@ -179,13 +188,16 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
       const b = rule.value.backdated.find((x) => x.id === category)
       const condition =
         category === 'reportable-income-increase'
-          ? ' This applies where the CMS had told the paying parent to report increases in income; otherwise the increase counts from when it is reported.'
+          ? message('remedies.change.effectFor.condition.thisAppliesWhere')
           : ''
       return {
         rule: 'dateOfChange',
         backdated: true,
         date: changeDate,
-        text: `This change is backdated: the new amount starts from the date it happened${when ? ` (${when})` : ''}, even if the CMS is told later.${condition}`,
+        text: message('remedies.change.effectFortextThisChangeIs', {
+          value: when ? ` (${when})` : '',
+          condition,
+        }),
         cite: rule.cite(b?.provision),
       }
     }
@@ -223,15 +235,15 @@ export function changeRoutes(
   if (effect.cite) citations.push(effect.cite)
   if (duty) citations.push(duties.cite(duty.provision))
 
-  const cautions: string[] = []
+  const cautions: Message[] = []
   const deadlines: RouteDeadline[] = []
   if (p.change === 'movedHouse')
     deadlines.push(
       askDeadline(ctx, n, {
         kind: 'changeOfAddressNotice',
         from: p.changeDate,
-        label: 'Tell the CMS your new address by',
-        ifUnknown: 'Tell the CMS your new address within 7 days of moving.',
+        label: message('remedies.change.changeRoutes.label'),
+        ifUnknown: message('remedies.change.changeRoutes.ifUnknown'),
       }),
     )
   if (p.change === 'newEmployer' && p.earningsOrderInPlace) {
@@ -239,65 +251,59 @@ export function changeRoutes(
     if (dated?.within) {
       const days = parseDays(dated.within, 'remedies.reporting-duties')
       const by = isKnown(p.changeDate)
-        ? ` (by ${formatDate(p.changeDate.add({ days }))} if the job started on ${formatDate(p.changeDate)})`
+        ? message('remedies.change.changeRoutes.by.byIfThe', {
+            formatDate: formatDate(p.changeDate.add({ days })),
+            formatDate2: formatDate(p.changeDate),
+          })
         : ''
-      cautions.push(
-        `Because an earnings order is in place, the paying parent must tell the CMS about leaving or starting a job within ${dated.within}${by}, with the new employer’s details, expected pay and payroll number.`,
-      )
+      cautions.push(message('remedies.change.changeRoutes.becauseAnEarnings', { within: dated.within, by }))
       citations.push(duties.cite(dated.provision))
     }
   }
   if (p.change === 'movedHouse' && facts.keepContactDetailsPrivate)
-    cautions.push('Tell the CMS that your new address must not be shared with the other parent.')
-  if (p.change === 'childLeftEducation')
-    cautions.push(
-      'The CMS decides the exact date the child stopped counting; it may not be the last day at school or college (our research could not confirm how it is fixed).',
-    )
+    cautions.push(message('remedies.change.changeRoutes.tellTheCms'))
+  if (p.change === 'childLeftEducation') cautions.push(message('remedies.change.changeRoutes.theCmsDecides'))
   if (p.change === 'incomeChange' && p.atLeast25Percent !== 'no')
-    cautions.push(
-      'Between annual reviews, a change in current income only changes the amount if it is 25% or more. If you are not sure it is, report it anyway and let the CMS check.',
-    )
-  if (effect.rule === 'dateReported')
-    cautions.push(
-      'We understand these changes count from the day they are reported; the exact wording of the rule (s.17(4) and reg 18(6)) was not confirmed and it may be the start of the payment period in which you report.',
-    )
+    cautions.push(message('remedies.change.changeRoutes.betweenAnnualReviews'))
+  if (effect.rule === 'dateReported') cautions.push(message('remedies.change.changeRoutes.weUnderstandThese'))
   if (effect.backdated && effect.rule === 'dateOfChange')
-    cautions.push(
-      'Because the change is backdated, reporting it late can leave money to be paid back or made up.',
-    )
+    cautions.push(message('remedies.change.changeRoutes.becauseTheChange'))
   const must = duty && (duty.who === 'either' || duty.who === facts.role)
   if (must)
     cautions.push(
-      `This is a change you must report. Not giving the CMS information it asks for, or giving false information, can lead to a fine of up to ${offence.value['maximum-fine']}.`,
+      message('remedies.change.changeRoutes.thisIsA', { maximumFine: offence.value['maximum-fine'] }),
     )
   if (must) citations.push(offence.cite())
 
   const amountChanges = effect.rule !== 'noChangeToAmount'
-  const why = `${info.what(p)}. ${effect.text}`
+  const why = message('remedies.change.changeRoutes.why', { what: info.what(p), effect: effect.text })
   return [
     draft({
       id: amountChanges ? 'supersession' : 'report-change',
       fit: p.change === 'incomeChange' && p.atLeast25Percent === 'no' ? 'fallback' : 'main',
       title: amountChanges
-        ? 'Report the change and ask for a new calculation (supersession)'
+        ? message('remedies.change.changeRoutes.title.reportTheChange')
         : p.change === 'movedHouse'
-          ? 'Tell the CMS your new address'
-          : 'Tell the CMS about the change',
+          ? message('remedies.change.changeRoutes.title.tellTheCms')
+          : message('remedies.change.changeRoutes.title.tellTheCms2'),
       whyItFits: isKnown(p.reportedOn)
-        ? `${why} You told the CMS on ${formatDate(p.reportedOn)}; make sure it acts on it.`
+        ? message('remedies.change.changeRoutes.whyItFits.youToldThe', {
+            why,
+            formatDate: formatDate(p.reportedOn),
+          })
         : why,
       deadlines,
       gather: [referenceNumber(ctx, n), info.proof],
       howToSend: [
         ...contactCms(ctx, n),
-        ...(isNI(n) ? [] : ['You can also report most changes through your online account.']),
-        'Say what changed and the date it happened.',
+        ...(isNI(n) ? [] : [message('remedies.change.changeRoutes.howToSend.youCanAlso')]),
+        message('remedies.change.changeRoutes.howToSend.sayWhatChanged'),
         PUT_IT_IN_WRITING,
         PROOF_OF_POSTAGE,
       ],
       whatHappensNext: amountChanges
-        ? 'The CMS checks the change, may ask the other parent about it, and sends a new decision saying when it takes effect. If that decision is wrong, you can ask for a mandatory reconsideration within 30 days of its date.'
-        : 'The CMS updates your case. Keep proof that you told it, and when.',
+        ? message('remedies.change.changeRoutes.whatHappensNext.theCmsChecks')
+        : message('remedies.change.changeRoutes.whatHappensNext.theCmsUpdates'),
       letterKind: 'changeOfCircumstances',
       cautions,
       citations,

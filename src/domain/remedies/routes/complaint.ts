@@ -1,3 +1,4 @@
+import { message, type Message } from '../../shared/message.ts'
 import { add, formatPounds } from '../../shared/pence.ts'
 import type { AdvisorContext } from '../context.ts'
 import { draft, type RouteDraft } from '../draft.ts'
@@ -20,48 +21,45 @@ import {
   isNI,
   referenceNumber,
   writeToCms,
+  and,
 } from '../text.ts'
 import { askDeadline } from '../timing.ts'
 import { cite } from '../cite.ts'
 
 /** The complaint ladder (CMS, escalation, ICE, MP and Ombudsman), compensation and a subject access request. */
 
-export const SERVICE_NO_APPEAL =
-  'There is no appeal to a tribunal about poor service: the tribunal only decides how much maintenance is due. Complain instead; a complaint can go on to the Independent Case Examiner and then, through an MP, to the Ombudsman.'
+export const SERVICE_NO_APPEAL = message('remedies.complaint.serviceNoAppeal')
 
-export const COMPENSATION_NO_APPEAL =
-  'There is no legal right to compensation and no appeal against a refusal or the amount offered. If you disagree, take it up the complaint steps: escalation, the Independent Case Examiner, then the Ombudsman through an MP.'
+export const COMPENSATION_NO_APPEAL = message('remedies.complaint.compensationNoAppeal')
 
-const NI_SERVICE_NO_APPEAL =
-  'There is no appeal to the Appeals Service about poor service: it only decides how much maintenance is due. Complain instead; a complaint can go on to the Independent Case Examiner and then to the Northern Ireland Public Services Ombudsman, whom you contact yourself (no MP is needed).'
+const NI_SERVICE_NO_APPEAL = message('remedies.complaint.niServiceNoAppeal')
 
-const NI_COMPENSATION_NO_APPEAL =
-  'There is no legal right to compensation and no appeal against a refusal or the amount offered. If you disagree, take it up the complaint steps: escalation, the Independent Case Examiner, then the Northern Ireland Public Services Ombudsman.'
+const NI_COMPENSATION_NO_APPEAL = message('remedies.complaint.niCompensationNoAppeal')
 
 /** "No appeal" for service complaints, in the nation's own complaint ladder. */
-export const serviceNoAppeal = (n: ProblemFacts['nation']): string =>
+export const serviceNoAppeal = (n: ProblemFacts['nation']): Message =>
   isNI(n) ? NI_SERVICE_NO_APPEAL : SERVICE_NO_APPEAL
-const compensationNoAppeal = (n: ProblemFacts['nation']): string =>
+const compensationNoAppeal = (n: ProblemFacts['nation']): Message =>
   isNI(n) ? NI_COMPENSATION_NO_APPEAL : COMPENSATION_NO_APPEAL
 
-const KIND_WORDS: Record<ComplaintKind, string> = {
-  lostDocuments: 'the CMS lost your documents',
-  longDelay: 'the CMS took too long to deal with your case',
-  badAdvice: 'the CMS gave you wrong or poor advice',
-  arrearsNotExplained: 'the CMS did not explain the arrears figures',
-  enforcementDelay: 'the CMS was slow to take action over missed payments',
-  hardToContact: 'it was very hard to get through to the CMS',
-  noTranslator: 'the CMS did not provide a translator',
-  discrimination: 'you were treated unfairly (discriminated against)',
-  otherMistake: 'the CMS made a mistake in handling your case',
+const KIND_WORDS: Record<ComplaintKind, Message> = {
+  lostDocuments: message('remedies.complaint.kindWords.lostDocuments'),
+  longDelay: message('remedies.complaint.kindWords.longDelay'),
+  badAdvice: message('remedies.complaint.kindWords.badAdvice'),
+  arrearsNotExplained: message('remedies.complaint.kindWords.arrearsNotExplained'),
+  enforcementDelay: message('remedies.complaint.kindWords.enforcementDelay'),
+  hardToContact: message('remedies.complaint.kindWords.hardToContact'),
+  noTranslator: message('remedies.complaint.kindWords.noTranslator'),
+  discrimination: message('remedies.complaint.kindWords.discrimination'),
+  otherMistake: message('remedies.complaint.kindWords.otherMistake'),
 }
 
-export function describeComplaints(kinds: readonly ComplaintKind[]): string {
+export function describeComplaints(kinds: readonly ComplaintKind[]): Message {
   const parts = kinds.map((k) => KIND_WORDS[k])
-  if (parts.length === 0) return 'You are unhappy with the service the CMS gave you'
-  const joined =
-    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]!
-  return `You say ${joined}`
+  if (parts.length === 0) return message('remedies.complaint.describeComplaints.youAreUnhappy')
+  const [last, ...before] = [...parts].reverse()
+  const joined = before.length ? and(before.reverse(), last!) : last!
+  return message('remedies.complaint.describeComplaints.youSay', { what: joined })
 }
 
 export interface ComplaintInput {
@@ -70,13 +68,13 @@ export interface ComplaintInput {
   readonly finalResponseReceivedOn?: DateFact | undefined
   readonly becameAwareOn?: DateFact | undefined
   /** A sentence starting "You say …" or similar. */
-  readonly about: string
+  readonly about: Message
   readonly costs?: readonly CostItem[] | undefined
   readonly lostMaintenance?: boolean | undefined
   /** How the complaint itself fits the problem (a complaint about arrears is 'main'). */
   readonly fit?: Fit
   /** Replaces the "no appeal" sentence on the complaint route (e.g. for arrears). */
-  readonly noAppeal?: string
+  readonly noAppeal?: Message
   readonly offerCompensation: boolean
   readonly offerRecords: boolean
 }
@@ -85,21 +83,21 @@ function targets(
   ctx: AdvisorContext,
   facts: ProblemFacts,
   on: DateFact | undefined,
-  what: string,
+  what: Message,
 ): RouteDeadline[] {
   if (on === undefined) return []
   return [
     askDeadline(ctx, facts.nation, {
       kind: 'complaintAcknowledgementTarget',
       from: on,
-      label: `The CMS aims to acknowledge your ${what} by`,
-      ifUnknown: 'Note the date the CMS received it to track its targets.',
+      label: message('remedies.complaint.targets.acknowledge', { what }),
+      ifUnknown: message('remedies.complaint.targets.ifUnknown'),
     }),
     askDeadline(ctx, facts.nation, {
       kind: 'complaintResponseTarget',
       from: on,
-      label: `The CMS aims to reply to your ${what} by`,
-      ifUnknown: 'Note the date the CMS received it to track its targets.',
+      label: message('remedies.complaint.targets.reply', { what }),
+      ifUnknown: message('remedies.complaint.targets.ifUnknown'),
     }),
   ]
 }
@@ -111,28 +109,30 @@ function complaintRoute(ctx: AdvisorContext, facts: ProblemFacts, input: Complai
     id: 'complaint',
     fit: input.fit ?? 'main',
     title: made
-      ? 'Follow up your complaint to the CMS'
-      : 'Complain to the CMS about the service you received',
-    whyItFits: `${input.about}. A complaint is the way to make the CMS put this right. Say what you want: an apology, the problem fixed, an explanation, a change in how the CMS works, and compensation if you lost out.`,
-    deadlines: made ? targets(ctx, facts, input.complainedOn, 'complaint') : [],
+      ? message('remedies.complaint.complaint.title.followUpYour')
+      : message('remedies.complaint.complaint.title.complainToThe'),
+    whyItFits: message('remedies.complaint.complaint.whyItFits', { about: input.about }),
+    deadlines: made
+      ? targets(ctx, facts, input.complainedOn, message('remedies.complaint.targets.complaint'))
+      : [],
     gather: [
       referenceNumber(ctx, n),
-      'Your name, address, date of birth and how you want to be contacted.',
-      'A short timeline: what happened and when, the dates of calls and letters, and who you dealt with.',
-      'Copies of letters and emails (keep the originals).',
+      message('remedies.complaint.complaint.gather.yourNameAddress'),
+      message('remedies.complaint.complaint.gather.aShortTimeline'),
+      message('remedies.complaint.complaint.gather.copiesOfLetters'),
       CALL_NOTES,
     ],
     howToSend: [
       ...contactCms(ctx, n),
-      'Ask for your caseworker or their manager. If you write, head the letter “Complaint”.',
-      'Give the full story at every stage; notes are not always passed on.',
+      message('remedies.complaint.complaint.howToSend.askForYour'),
+      message('remedies.complaint.complaint.howToSend.giveTheFull'),
       PUT_IT_IN_WRITING,
       PROOF_OF_POSTAGE,
       KEEP_COPIES,
     ],
     whatHappensNext: made
-      ? 'The CMS should acknowledge your complaint and reply within its target times shown here, or agree a longer timetable with you. These are service targets, not legal deadlines; if they are missed or the reply does not put things right, ask for the complaint to be escalated.'
-      : 'The CMS should acknowledge your complaint quickly and aim to reply within its target time, or agree a longer timetable with you. If the reply does not put things right, ask for it to be escalated.',
+      ? message('remedies.complaint.complaint.whatHappensNext.theCmsShould')
+      : message('remedies.complaint.complaint.whatHappensNext.theCmsShould2'),
     letterKind: 'complaint',
     noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
@@ -146,27 +146,32 @@ function escalationRoute(
   fit: Fit,
 ): RouteDraft {
   const escalated = input.stage === 'escalated'
-  const who = isNI(facts.nation) ? 'a senior manager' : 'a senior manager and the DWP complaints team'
+  const who = isNI(facts.nation)
+    ? message('remedies.complaint.escalationRoute.who.aSeniorManager')
+    : message('remedies.complaint.escalationRoute.who.aSeniorManager2')
   return draft({
     id: 'escalation',
     fit,
-    title: escalated ? 'Follow up your escalated complaint' : 'Ask for your complaint to be escalated',
+    title: escalated
+      ? message('remedies.complaint.escalation.title.followUpYour')
+      : message('remedies.complaint.escalation.title.askForYour'),
     whyItFits: escalated
-      ? `Your complaint is with ${who}. Their answer is the final response, which you need before the Independent Case Examiner can look at it.`
-      : `If the CMS’s reply does not put things right, or it misses its targets, ask for the complaint to go to ${who}. You need their final response before the Independent Case Examiner will look at it.`,
-    deadlines: escalated ? targets(ctx, facts, input.complainedOn, 'escalated complaint') : [],
+      ? message('remedies.complaint.escalation.whyItFits.yourComplaintIs', { who })
+      : message('remedies.complaint.escalation.whyItFits.ifTheCms', { who }),
+    deadlines: escalated
+      ? targets(ctx, facts, input.complainedOn, message('remedies.complaint.targets.escalatedComplaint'))
+      : [],
     gather: [
       referenceNumber(ctx, facts.nation),
-      'Your first complaint and the CMS’s reply.',
-      'Why the reply does not put things right, and what you want.',
+      message('remedies.complaint.escalation.gather.yourFirstComplaint'),
+      message('remedies.complaint.escalation.gather.whyTheReply'),
     ],
     howToSend: [
-      'Use the contact details in the CMS’s reply to your complaint, or write to the CMS with “Escalated complaint” at the top.',
-      'Repeat the full story; do not assume the earlier papers will be passed on.',
+      message('remedies.complaint.escalation.howToSend.useTheContact'),
+      message('remedies.complaint.escalation.howToSend.repeatTheFull'),
       PROOF_OF_POSTAGE,
     ],
-    whatHappensNext:
-      'You get a final response. If it still does not put things right, it should tell you that you can go to the Independent Case Examiner.',
+    whatHappensNext: message('remedies.complaint.escalation.whatHappensNext'),
     letterKind: 'escalation',
     noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
@@ -178,33 +183,36 @@ function iceRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInpu
   return draft({
     id: 'ice-referral',
     fit,
-    title: 'Take your complaint to the Independent Case Examiner',
+    title: message('remedies.complaint.iceReferral.title'),
     whyItFits: ready
-      ? 'You have had the CMS’s final response. The Independent Case Examiner (ICE) is independent of the CMS and looks at poor service, delay and mistakes in handling a case. You must contact it within 6 months of receiving the final response.'
-      : 'Once you have the CMS’s final response, the Independent Case Examiner can look at your complaint. It will not take it before then.',
+      ? message('remedies.complaint.iceReferral.whyItFits.youHaveHad')
+      : message('remedies.complaint.iceReferral.whyItFits.onceYouHave'),
     deadlines: ready
       ? [
           askDeadline(ctx, facts.nation, {
             kind: 'iceReferral',
             from: input.finalResponseReceivedOn,
-            label: 'Contact the Independent Case Examiner by',
-            ifUnknown:
-              'Find when the final response arrived: you must contact the ICE within 6 months of it.',
+            label: message('remedies.complaint.iceReferral.label'),
+            ifUnknown: message('remedies.complaint.iceReferral.ifUnknown'),
           }),
         ]
       : [],
     gather: [
-      'A copy of the CMS’s final response letter.',
-      'Your name, address, phone number, National Insurance number and how you prefer to be contacted.',
+      message('remedies.complaint.iceReferral.gather.aCopyOf'),
+      message('remedies.complaint.iceReferral.gather.yourNameAddress'),
       referenceNumber(ctx, facts.nation),
-      'A summary of the complaint: what went wrong, the dates, and what you want done.',
-      'Any help or adjustments you need, and written consent if someone is acting for you.',
+      message('remedies.complaint.iceReferral.gather.aSummaryOf'),
+      message('remedies.complaint.iceReferral.gather.anyHelpOr'),
     ],
     howToSend: [
-      `Use the contact details on GOV.UK (${ctx.contacts.independentCaseExaminer.value}) or in the final response letter.`,
+      message('remedies.complaint.iceReferral.howToSend.useTheContact', {
+        independentCaseExaminer: ctx.contacts.independentCaseExaminer.value,
+      }),
       KEEP_COPIES,
     ],
-    whatHappensNext: `The ICE checks it can accept the complaint, may try to settle it, and otherwise investigates. Waits have been long (often more than a year before an investigator is assigned). The ICE can recommend an apology, action and compensation but cannot order them.${isNI(facts.nation) ? ' If you are still unhappy afterwards, the last step is the Northern Ireland Public Services Ombudsman.' : ''}`,
+    whatHappensNext: message('remedies.complaint.iceReferral.whatHappensNext.theIceChecks', {
+      value: isNI(facts.nation) ? message('remedies.complaint.iceReferral.whatHappensNext.ifYouAre') : '',
+    }),
     letterKind: 'iceReferral',
     noAppeal: serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
@@ -218,31 +226,30 @@ function mpRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInput
         askDeadline(ctx, facts.nation, {
           kind: 'phsoViaMp',
           from: input.becameAwareOn,
-          label: 'Ask an MP to refer you to the Ombudsman by',
-          ifUnknown:
-            'The Ombudsman expects the complaint to reach an MP within a year of when you first knew of the problem; note that date.',
+          label: message('remedies.complaint.mpRoute.label'),
+          ifUnknown: message('remedies.complaint.mpRoute.ifUnknown'),
         }),
       ]
     : []
-  const cautions = [
-    'Time spent in the CMS and ICE complaint steps is not automatically allowed for in the Ombudsman’s one-year limit.',
-  ]
+  const cautions = [message('remedies.complaint.mpRoute.cautions.timeSpentIn')]
   return draft({
     id: 'mp-and-ombudsman',
     fit,
-    title: last ? 'Ask your MP to refer your complaint to the Ombudsman' : 'Ask your MP for help',
+    title: last
+      ? message('remedies.complaint.mpAndOmbudsman.title.askYourMp')
+      : message('remedies.complaint.mpAndOmbudsman.title.askYourMp2'),
     whyItFits: last
-      ? 'If the Independent Case Examiner has not put things right, the Parliamentary and Health Service Ombudsman can look at it, but only if an MP refers it.'
-      : 'An MP can press the CMS at any stage, which often gets a quicker answer (for example to get enforcement started or an earnings order reduced because of hardship). Any MP can help, not only your own.',
+      ? message('remedies.complaint.mpAndOmbudsman.whyItFits.ifTheIndependent')
+      : message('remedies.complaint.mpAndOmbudsman.whyItFits.anMpCan'),
     deadlines,
     gather: [
-      'A short summary of the problem and what you want done.',
-      'Copies of the main letters, including any final response or ICE decision.',
+      message('remedies.complaint.mpAndOmbudsman.gather.aShortSummary'),
+      message('remedies.complaint.mpAndOmbudsman.gather.copiesOfThe'),
     ],
-    howToSend: ['Write to your MP (find them on the UK Parliament website) or go to their advice surgery.'],
+    howToSend: [message('remedies.complaint.mpAndOmbudsman.howToSend.writeToYour')],
     whatHappensNext: last
-      ? 'The MP can send your complaint to the Ombudsman, which decides whether to investigate.'
-      : 'The MP’s office contacts the CMS for you and passes on its reply.',
+      ? message('remedies.complaint.mpAndOmbudsman.whatHappensNext.theMpCan')
+      : message('remedies.complaint.mpAndOmbudsman.whatHappensNext.theMpS'),
     letterKind: 'mpLetter',
     noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     cautions,
@@ -260,37 +267,36 @@ function nipsoRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintIn
         askDeadline(ctx, facts.nation, {
           kind: 'phsoViaMp',
           from: input.finalResponseReceivedOn,
-          label: 'Complain to the Northern Ireland Public Services Ombudsman by',
-          ifUnknown:
-            'Find the date of the final response to your complaint: the Ombudsman must get your complaint within 6 months of it being sent.',
+          label: message('remedies.complaint.nipsoRoute.label'),
+          ifUnknown: message('remedies.complaint.nipsoRoute.ifUnknown'),
         }),
       ]
     : []
   const cautions = [
-    'The 6 months run from the day the final response was sent. If the date printed on it is earlier than the day it arrived, count from the printed date.',
-    'It is not settled whether going to the Independent Case Examiner first stops the 6 months running from the CMS’s final response; do not wait for ICE if the date is close.',
+    message('remedies.complaint.nipsoRoute.cautions.theMonthsRun'),
+    message('remedies.complaint.nipsoRoute.cautions.itIsNot'),
     ...(ombudsman.confidence === 'verified'
       ? []
-      : [
-          'The Ombudsman’s address was not confirmed in our research: check its website before you send anything.',
-        ]),
+      : [message('remedies.complaint.nipsoRoute.cautions.theOmbudsmanS')]),
   ]
   return draft({
     id: 'nipso-complaint',
     fit,
-    title: 'Complain to the Northern Ireland Public Services Ombudsman',
+    title: message('remedies.complaint.nipsoComplaint.title'),
     whyItFits: last
-      ? 'The Independent Case Examiner has not put things right. In Northern Ireland the last step is the Northern Ireland Public Services Ombudsman, who is independent and free. You complain to the Ombudsman yourself: you do not need an MP.'
-      : 'In Northern Ireland the last step of a complaint, after the CMS and the Independent Case Examiner, is the Northern Ireland Public Services Ombudsman. You complain directly: you do not need an MP. Its 6-month time limit starts when the complaints process ends, so note the date of the final response.',
+      ? message('remedies.complaint.nipsoComplaint.whyItFits.theIndependentCase')
+      : message('remedies.complaint.nipsoComplaint.whyItFits.inNorthernIreland'),
     deadlines,
     gather: [
       referenceNumber(ctx, facts.nation),
-      'The final response to your complaint, and the Independent Case Examiner’s decision if you have it.',
-      'A short summary of what went wrong, when, and what you want done.',
+      message('remedies.complaint.nipsoComplaint.gather.theFinalResponse'),
+      message('remedies.complaint.nipsoComplaint.gather.aShortSummary'),
     ],
-    howToSend: [`Use the Ombudsman’s own complaint form, or write to: ${ombudsman.value}.`, KEEP_COPIES],
-    whatHappensNext:
-      'The Ombudsman checks it can look at the complaint and may investigate. It can recommend an apology, action to put things right and a payment.',
+    howToSend: [
+      message('remedies.complaint.nipsoComplaint.howToSend.useTheOmbudsman', { ombudsman: ombudsman.value }),
+      KEEP_COPIES,
+    ],
+    whatHappensNext: message('remedies.complaint.nipsoComplaint.whatHappensNext'),
     letterKind: null,
     noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     cautions,
@@ -311,68 +317,76 @@ export function compensationRoute(
   const list = costs ?? []
   const total = list.length ? add(...list.map((c) => c.amount)) : null
   const costLine = total
-    ? ` You have listed ${formatPounds(total)} of costs (${list.map((c) => `${c.description}: ${formatPounds(c.amount)}`).join('; ')}).`
+    ? message('remedies.complaint.compensationRoute.costLine.youHaveListed', {
+        total: formatPounds(total),
+        join: list.map((c) => `${c.description}: ${formatPounds(c.amount)}`).join('; '),
+      })
     : ''
   const lost =
     lostMaintenance && facts.role === 'receiving'
-      ? ' Maintenance you lost because the CMS delayed acting can also be claimed.'
+      ? message('remedies.complaint.compensationRoute.lost.maintenanceYouLost')
       : ''
   return draft({
     id: 'compensation-claim',
     fit,
-    title: 'Ask for compensation (a special payment)',
-    whyItFits: `The DWP can pay back money you lost because of the CMS’s mistakes or delays, such as call costs, postage or bank charges, and in serious cases pay for distress or severe inconvenience.${costLine}${lost} Ask for it in your complaint.`,
+    title: message('remedies.complaint.compensationClaim.title'),
+    whyItFits: message('remedies.complaint.compensationClaim.whyItFits', { costLine, lost }),
     gather: [
-      'Proof of each cost: an itemised phone bill, receipts, a bank statement showing any charge.',
-      'A timeline of the delays and mistakes, with dates.',
-      'How it affected you; a letter from your GP if your health suffered.',
-      ...(lost ? ['The payment history showing what should have been collected and when.'] : []),
+      message('remedies.complaint.compensationClaim.gather.proofOfEach'),
+      message('remedies.complaint.compensationClaim.gather.aTimelineOf'),
+      message('remedies.complaint.compensationClaim.gather.howItAffected'),
+      ...(lost ? [message('remedies.complaint.compensationClaim.gather.thePaymentHistory')] : []),
     ],
-    howToSend: [
-      'Put the claim in your complaint letter (or send it with it), list each item and its amount, and attach copies of the proof.',
-      KEEP_COPIES,
-    ],
-    whatHappensNext:
-      'The CMS or DWP decides whether to pay and how much. If you are unhappy with the answer, take it up the complaint steps.',
+    howToSend: [message('remedies.complaint.compensationClaim.howToSend.putTheClaim'), KEEP_COPIES],
+    whatHappensNext: message('remedies.complaint.compensationClaim.whatHappensNext'),
     letterKind: 'compensationClaim',
     noAppeal: compensationNoAppeal(facts.nation),
     citations: [compensationRule(ctx.book, ctx.today).cite()],
   })
 }
 
-export function subjectAccessRoute(ctx: AdvisorContext, facts: ProblemFacts, why: string): RouteDraft {
+export function subjectAccessRoute(ctx: AdvisorContext, facts: ProblemFacts, why: Message): RouteDraft {
   const rule = subjectAccessRule(ctx.book, ctx.today)
   const ni = isNI(facts.nation)
   const records = ctx.contacts.northernIreland.records
-  const holder = ni ? 'the Department for Communities' : 'the DWP'
+  const holder = ni
+    ? message('remedies.complaint.subjectAccessRoute.holder.theDepartmentFor')
+    : message('remedies.complaint.subjectAccessRoute.holder.theDwp')
   return draft({
     id: 'subject-access-request',
     fit: 'support',
-    title: 'Ask for a copy of your CMS records (subject access request)',
-    whyItFits: `${why} You can ask for a copy of the personal information the CMS holds about you: case notes, records of calls, letters, and payment records. It costs nothing and ${holder} must normally answer within ${rule.value['response-time']}.${ni ? ' In Northern Ireland the Child Maintenance Service is part of the Department for Communities, so the request goes to the Department.' : ''}`,
+    title: message('remedies.complaint.subjectAccessRequest.title'),
+    whyItFits: message('remedies.complaint.subjectAccessRequest.whyItFits.youCanAsk', {
+      why,
+      holder,
+      responseTime: rule.value['response-time'],
+      value: ni ? message('remedies.complaint.subjectAccessRequest.whyItFits.inNorthernIreland') : '',
+    }),
     gather: [
       referenceNumber(ctx, facts.nation),
-      'Your full name, address and date of birth, and proof of identity if asked.',
+      message('remedies.complaint.subjectAccessRequest.gather.yourFullName'),
     ],
     howToSend: ni
       ? [
-          `Write to ${records.value}.`,
-          'Put “Subject access request” at the top and say which records you want and for which dates.',
+          message('remedies.complaint.subjectAccessRequest.howToSend.writeTo', { records: records.value }),
+          message('remedies.complaint.subjectAccessRequest.howToSend.putSubjectAccess'),
           PROOF_OF_POSTAGE,
         ]
       : [
           ...writeToCms(ctx, facts.nation),
-          'Put “Subject access request” at the top and say which records you want and for which dates. The DWP may pass it to its own data protection team.',
+          message('remedies.complaint.subjectAccessRequest.howToSend.putSubjectAccess2'),
           PROOF_OF_POSTAGE,
         ],
-    whatHappensNext: `${ni ? 'The Department' : 'The DWP'} sends copies of your records, with other people’s details (such as the other parent’s) taken out.`,
+    whatHappensNext: message('remedies.complaint.subjectAccessRequest.whatHappensNext.sendsCopiesOf', {
+      value: ni
+        ? message('remedies.complaint.subjectAccessRequest.whatHappensNext.theDepartment')
+        : message('remedies.complaint.subjectAccessRequest.whatHappensNext.theDwp'),
+    }),
     letterKind: 'subjectAccessRequest',
     cautions: [
-      'The one-month time and the free request come from general data protection law, not from our child maintenance research; check before relying on them.',
+      message('remedies.complaint.subjectAccessRequest.cautions.theOneMonth'),
       ...(ni && records.confidence !== 'verified'
-        ? [
-            'Where in the Department to send it was not confirmed in our research: check its privacy notice first.',
-          ]
+        ? [message('remedies.complaint.subjectAccessRequest.cautions.whereInThe')]
         : []),
     ],
     citations: [rule.cite()],
@@ -409,11 +423,7 @@ export function complaintLadderRoutes(
   }
   if (input.offerRecords)
     routes.push(
-      subjectAccessRoute(
-        ctx,
-        facts,
-        'Your own copy of the CMS’s records helps you prove what happened and when.',
-      ),
+      subjectAccessRoute(ctx, facts, message('remedies.complaint.complaintLadderRoutes.yourOwnCopy')),
     )
   const lastFit = input.stage === 'iceDecided' ? mainFit : 'support'
   routes.push(

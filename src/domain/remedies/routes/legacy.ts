@@ -1,3 +1,4 @@
+import { message } from '../../shared/message.ts'
 import { formatPounds } from '../../shared/pence.ts'
 import type { AdvisorContext } from '../context.ts'
 import type { RouteDraft } from '../draft.ts'
@@ -8,8 +9,7 @@ import { complaintLadderRoutes, subjectAccessRoute } from './complaint.ts'
 
 /** Arrears carried over from the Child Support Agency's 1993 and 2003 schemes. */
 
-export const LEGACY_NO_APPEAL =
-  'Arrears carried over from the old Child Support Agency cannot be appealed to a tribunal. Ask for a full statement of account covering the CSA years, ask for your records, and complain if the figures are still wrong.'
+export const LEGACY_NO_APPEAL = message('remedies.legacy.legacyNoAppeal')
 
 export function legacyArrearsRoutes(
   ctx: AdvisorContext,
@@ -17,22 +17,27 @@ export function legacyArrearsRoutes(
   p: LegacyArrearsProblem,
 ): RouteDraft[] {
   const rule = legacyArrearsRule(ctx.book, ctx.today)
-  const amount = p.amount !== undefined ? ` of ${formatPounds(p.amount)}` : ''
+  const amount =
+    p.amount !== undefined
+      ? message('remedies.legacy.legacyArrearsRoutes.amount.of', { amount: formatPounds(p.amount) })
+      : ''
   const soa = statementOfAccountRoute(ctx, facts, {
-    why: `You question arrears${amount} carried over from the old Child Support Agency. CSA records are known to contain errors, so ask the CMS to show how the figure was built up.`,
+    why: message('remedies.legacy.legacyArrearsRoutes.why', { amount }),
     fit: 'main',
     gather: [
-      'Any old CSA letters, assessments and payment records you have.',
-      ...(p.writeOffNoticeReceived === 'yes' ? ['The write-off notice and any reply you sent.'] : []),
+      message('remedies.legacy.legacyArrearsRoutes.gather.anyOldCsa'),
+      ...(p.writeOffNoticeReceived === 'yes'
+        ? [message('remedies.legacy.legacyArrearsRoutes.gather.theWriteOff')]
+        : []),
     ],
     noAppeal: LEGACY_NO_APPEAL,
   })
   const routes: RouteDraft[] = [
     { ...soa, citations: [...soa.citations, rule.cite()] },
-    subjectAccessRoute(ctx, facts, 'Your CSA and CMS records show how the old arrears were worked out.'),
+    subjectAccessRoute(ctx, facts, message('remedies.legacy.legacyArrearsRoutes.routes.yourCsaAnd')),
     ...complaintLadderRoutes(ctx, facts, {
       stage: 'notYetComplained',
-      about: `You say the arrears${amount} carried over from the CSA are wrong`,
+      about: message('remedies.legacy.legacyArrearsRoutes.about', { amount }),
       fit: 'alongside',
       noAppeal: LEGACY_NO_APPEAL,
       offerCompensation: false,
@@ -42,9 +47,7 @@ export function legacyArrearsRoutes(
   if (p.writeOffNoticeReceived === 'yes')
     routes[0] = {
       ...routes[0]!,
-      cautions: [
-        'You had a write-off notice: ask the CMS exactly what was written off and when. Written-off arrears generally cannot be collected later (our research could not confirm the detailed rules).',
-      ],
+      cautions: [message('remedies.legacy.legacyArrearsRoutes.cautions.youHadA')],
     }
   return routes
 }

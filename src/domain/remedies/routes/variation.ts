@@ -1,3 +1,4 @@
+import { message, type Message } from '../../shared/message.ts'
 import { formatPounds } from '../../shared/pence.ts'
 import type { AdvisorContext } from '../context.ts'
 import { draft, type RouteDraft } from '../draft.ts'
@@ -37,56 +38,51 @@ const RULE_ID: Record<VariationGround, string> = {
   incomeWhileOnBenefitRate: 'income-while-on-benefit-rate',
 }
 
-const GROUND: Record<VariationGround, { name: string; why: string; proof: string }> = {
+const GROUND: Record<VariationGround, { name: Message; why: Message; proof: Message }> = {
   unearnedIncome: {
-    name: 'unearned income',
-    why: 'Income such as rent, savings interest or dividends is not in the HMRC earnings figure the CMS uses; it can only be added by a variation.',
-    proof:
-      'What you know of the income and where it comes from: a tenancy or letting advert, the property’s address (Land Registry records), company or dividend details. The CMS asks HMRC, but HMRC only knows what was declared to it.',
+    name: message('remedies.variation.ground.unearnedIncome.name'),
+    why: message('remedies.variation.ground.unearnedIncome.why'),
+    proof: message('remedies.variation.ground.unearnedIncome.proof'),
   },
   diversionOfIncome: {
-    name: 'diversion of income',
-    why: 'If the paying parent has arranged to have income paid to someone else (a partner, a company) to reduce the maintenance, the CMS can add it back.',
-    proof:
-      'Anything showing the arrangement: company records from Companies House, pay going to a partner, a sudden drop in salary with no change in lifestyle.',
+    name: message('remedies.variation.ground.diversionOfIncome.name'),
+    why: message('remedies.variation.ground.diversionOfIncome.why'),
+    proof: message('remedies.variation.ground.diversionOfIncome.proof'),
   },
   assets: {
-    name: 'assets',
-    why: 'Assets above a set value (money, property not lived in, investments, some cryptocurrency) can be treated as giving the paying parent extra income.',
-    proof: 'Details of the assets you know about: property addresses, accounts, investments.',
+    name: message('remedies.variation.ground.assets.name'),
+    why: message('remedies.variation.ground.assets.why'),
+    proof: message('remedies.variation.ground.assets.proof'),
   },
   incomeWhileOnBenefitRate: {
-    name: 'income while on the flat or nil rate',
-    why: 'A paying parent who pays the flat or nil rate because of a benefit, but has other income, can have that income counted.',
-    proof: 'What you know about the other income.',
+    name: message('remedies.variation.ground.incomeWhileOnBenefitRate.name'),
+    why: message('remedies.variation.ground.incomeWhileOnBenefitRate.why'),
+    proof: message('remedies.variation.ground.incomeWhileOnBenefitRate.proof'),
   },
   contactCosts: {
-    name: 'contact costs',
-    why: 'The cost of keeping in touch with the children (travel, fuel, an overnight stay) can be taken off the income used.',
-    proof: 'A log of contact visits with dates, and tickets, fuel receipts or booking confirmations.',
+    name: message('remedies.variation.ground.contactCosts.name'),
+    why: message('remedies.variation.ground.contactCosts.why'),
+    proof: message('remedies.variation.ground.contactCosts.proof'),
   },
   relevantOtherChildDisability: {
-    name: 'costs of a long-term illness or disability of a child in your household',
-    why: 'Extra costs of caring for a child in your household who is disabled or long-term ill can be taken off the income used.',
-    proof:
-      'Proof of the disability or illness (for example a disability benefit award) and of the extra costs.',
+    name: message('remedies.variation.ground.relevantOtherChildDisability.name'),
+    why: message('remedies.variation.ground.relevantOtherChildDisability.why'),
+    proof: message('remedies.variation.ground.relevantOtherChildDisability.proof'),
   },
   priorDebts: {
-    name: 'debts from the relationship',
-    why: 'Repayments on some debts taken on for the family before you separated can be taken off the income used.',
-    proof:
-      'Loan or credit agreements showing when and why each debt was taken on, and recent statements of repayments.',
+    name: message('remedies.variation.ground.priorDebts.name'),
+    why: message('remedies.variation.ground.priorDebts.why'),
+    proof: message('remedies.variation.ground.priorDebts.proof'),
   },
   boardingSchool: {
-    name: 'boarding school fees',
-    why: 'The boarding (living) part of a child’s boarding school fees can be taken off the income used.',
-    proof: 'Fee invoices showing the boarding part separately.',
+    name: message('remedies.variation.ground.boardingSchool.name'),
+    why: message('remedies.variation.ground.boardingSchool.why'),
+    proof: message('remedies.variation.ground.boardingSchool.proof'),
   },
   formerHomeMortgage: {
-    name: 'payments on the former home',
-    why: 'Mortgage, loan or insurance payments on the home where the children and the receiving parent still live, if you have no share in it, can be taken off the income used.',
-    proof:
-      'Mortgage or policy statements, and proof the receiving parent and children live there and that you have no interest in it.',
+    name: message('remedies.variation.ground.formerHomeMortgage.name'),
+    why: message('remedies.variation.ground.formerHomeMortgage.why'),
+    proof: message('remedies.variation.ground.formerHomeMortgage.proof'),
   },
 }
 
@@ -115,9 +111,8 @@ function revisionWindow(
   const d = askDeadline(ctx, facts.nation, {
     kind: 'mandatoryReconsideration',
     from: decisionLetterDate,
-    label: 'Apply by this date for the variation to go back to the start of the latest decision',
-    ifUnknown:
-      'If you apply within 30 days of the latest decision, the variation can go back to its start date.',
+    label: message('remedies.variation.revisionWindow.label'),
+    ifUnknown: message('remedies.variation.revisionWindow.ifUnknown'),
   })
   return d.status === 'open' || d.status === 'unknown' ? [d] : []
 }
@@ -127,7 +122,7 @@ function variationRoute(
   facts: ProblemFacts,
   ground: VariationGround,
   decisionLetterDate: DateFact | undefined,
-  extra: { why?: string; fit?: RouteDraft['fit']; cautions?: string[] } = {},
+  extra: { why?: Message; fit?: RouteDraft['fit']; cautions?: Message[] } = {},
 ): RouteDraft {
   const n = facts.nation
   const { at } = variationGroundsRule(ctx.book, ctx.today)
@@ -135,31 +130,32 @@ function variationRoute(
   const listed = [...at.value['special-expenses'], ...at.value['additional-income']].includes(RULE_ID[ground])
   const deadlines = revisionWindow(ctx, facts, decisionLetterDate)
   const cautions = [...(extra.cautions ?? [])]
-  if (!listed)
-    cautions.push('Our rules do not list this ground as in force today; ask an adviser before applying.')
+  if (!listed) cautions.push(message('remedies.variation.variationRoute.ourRulesDo'))
   if (facts.keepContactDetailsPrivate) cautions.push(PRIVACY_CAUTION)
-  cautions.push(
-    'The time the other parent has to reply, and the time you have to send anything the CMS asks for, is often said to be 14 days; our research could not confirm this for the current scheme, so reply as soon as you can.',
-  )
+  cautions.push(message('remedies.variation.variationRoute.theTimeThe'))
   return draft({
     id: 'variation',
     fit: extra.fit ?? 'main',
-    title: `Apply for a variation: ${g.name}`,
-    whyItFits: `${g.why}${extra.why ? ` ${extra.why}` : ''} There is no time limit for applying.`,
+    title: message('remedies.variation.variation.title', { name: g.name }),
+    whyItFits: message('remedies.variation.variation.whyItFits', {
+      why: g.why,
+      extra: extra.why ? message('remedies.variation.variation.extra', { why: extra.why }) : '',
+    }),
     deadlines,
     gather: [
       referenceNumber(ctx, n),
-      ...(decisionLetterDate ? [letterDated('The latest decision letter', decisionLetterDate)] : []),
+      ...(decisionLetterDate
+        ? [letterDated(message('remedies.variation.variation.gather.theLatestDecision'), decisionLetterDate)]
+        : []),
       g.proof,
     ],
     howToSend: [
       ...contactCms(ctx, n),
-      `Say you are applying for a variation on the ground of ${g.name}, and give the facts and figures you know.`,
+      message('remedies.variation.variation.howToSend.sayYouAre', { name: g.name }),
       PUT_IT_IN_WRITING,
       PROOF_OF_POSTAGE,
     ],
-    whatHappensNext:
-      'The CMS checks the ground can apply, then tells the other parent, who can give their side; you may be asked to comment on what they say. The CMS then decides. That decision can be challenged by mandatory reconsideration and appeal like any other.',
+    whatHappensNext: message('remedies.variation.variation.whatHappensNext'),
     letterKind: `variation:${ground}`,
     cautions,
     citations: [at.cite()],
@@ -176,10 +172,9 @@ export function undeclaredIncomeRoutes(
       draft({
         id: 'variation',
         fit: 'fallback',
-        title: 'The receiving parent’s income does not count',
-        whyItFits:
-          'Child maintenance is worked out from the paying parent’s income only, so the receiving parent’s income or assets cannot change it. If you think your own income was counted wrongly, use the “wrong calculation” route instead.',
-        whatHappensNext: 'Nothing to send on this point.',
+        title: message('remedies.variation.variationtitleTheReceivingParent'),
+        whyItFits: message('remedies.variation.variationwhyItFitsChildMaintenanceIs'),
+        whatHappensNext: message('remedies.variation.variationwhatHappensNextNothingToSend'),
       }),
     ]
   const { unearnedThreshold } = variationGroundsRule(ctx.book, ctx.today)
@@ -192,8 +187,14 @@ export function undeclaredIncomeRoutes(
       routes.push(
         variationRoute(ctx, facts, ground, p.decisionLetterDate, {
           why: above
-            ? `You think it is about ${formatPounds(p.yearlyAmount)} a year, which is above the ${formatPounds(unearnedThreshold)} a year the rules require.`
-            : `You think it is about ${formatPounds(p.yearlyAmount)} a year, below the ${formatPounds(unearnedThreshold)} a year the rules require, so a variation on this ground is unlikely to succeed unless the figure is higher.`,
+            ? message('remedies.variation.undeclaredIncomeRoutes.why.youThinkIt', {
+                yearlyAmount: formatPounds(p.yearlyAmount),
+                unearnedThreshold: formatPounds(unearnedThreshold),
+              })
+            : message('remedies.variation.undeclaredIncomeRoutes.why.youThinkIt2', {
+                yearlyAmount: formatPounds(p.yearlyAmount),
+                unearnedThreshold: formatPounds(unearnedThreshold),
+              }),
           fit: above ? 'main' : 'fallback',
         }),
       )
@@ -205,8 +206,8 @@ export function undeclaredIncomeRoutes(
     // time, and revision at any time for the failure to disclose), never a variation.
     const challenge = challengeRoutes(ctx, facts, {
       decisionLetterDate: p.decisionLetterDate,
-      whatIsWrong: 'the paying parent has not told the CMS about all their earnings',
-      evidence: ['What you know about the earnings: the job or business, its name, roughly what it pays.'],
+      whatIsWrong: message('remedies.variation.undeclaredIncomeRoutes.whatIsWrong'),
+      evidence: [message('remedies.variation.undeclaredIncomeRoutes.evidence.whatYouKnow')],
       status: 'notAsked',
       anyTimeGround: 'misrepresentation',
       anyTimeCondition: HIDDEN_EARNINGS_CONDITION,
@@ -217,12 +218,11 @@ export function undeclaredIncomeRoutes(
     routes.push(
       variationRoute(ctx, facts, 'unearnedIncome', p.decisionLetterDate, {
         fit: routes.length === 0 ? 'main' : 'fallback',
-        why: 'If you are not sure what kind of income it is, describe what you know and the CMS can treat the application under the right ground.',
+        why: message('remedies.variation.undeclaredIncomeRoutes.why.ifYouAre'),
       }),
     )
   if (p.haveEvidence !== 'no') return routes
-  const needEvidence =
-    'The CMS needs some evidence before it can act. Give it everything you know; it can then ask HMRC, but HMRC only has what was declared.'
+  const needEvidence = message('remedies.variation.undeclaredIncomeRoutes.needEvidence')
   return routes.map((r) => ({ ...r, cautions: [...r.cautions, needEvidence] }))
 }
 
@@ -236,27 +236,27 @@ export function specialExpensesRoutes(
       draft({
         id: 'variation-response',
         fit: 'main',
-        title: 'Give your side on the paying parent’s variation request',
-        whyItFits:
-          'Special expenses can only be claimed by the paying parent. If they apply, the CMS will tell you and ask for your views before it decides: say if the costs are not real, are too high, or are already covered.',
+        title: message('remedies.variation.variationResponse.title'),
+        whyItFits: message('remedies.variation.variationResponse.whyItFits'),
         gather: [
           referenceNumber(ctx, facts.nation),
-          'Anything that shows the costs are not what the paying parent says (for example contact that does not happen).',
+          message('remedies.variation.variationResponse.gather.anythingThatShows'),
         ],
         howToSend: [
           ...contactCms(ctx, facts.nation),
-          'Reply in writing by the date in the CMS’s letter.',
+          message('remedies.variation.variationResponse.howToSend.replyInWriting'),
           PROOF_OF_POSTAGE,
         ],
-        whatHappensNext:
-          'The CMS weighs both sides and decides. If you disagree with its decision, you can ask for a mandatory reconsideration within 30 days and then appeal.',
+        whatHappensNext: message('remedies.variation.variationResponse.whatHappensNext'),
         cautions: facts.keepContactDetailsPrivate ? [PRIVACY_CAUTION] : [],
         citations: [variationGroundsRule(ctx.book, ctx.today).at.cite()],
       }),
     ]
   const weekly =
     p.weeklyAmount !== undefined
-      ? `You say the costs are about ${formatPounds(p.weeklyAmount)} a week.`
+      ? message('remedies.variation.specialExpensesRoutes.weekly.youSayThe', {
+          weeklyAmount: formatPounds(p.weeklyAmount),
+        })
       : undefined
   const threshold = specialExpensesThreshold(ctx.book, ctx.today)
   const { at } = variationGroundsRule(ctx.book, ctx.today)
@@ -267,22 +267,32 @@ export function specialExpensesRoutes(
     const thresholded = e !== 'relevantOtherChildDisability'
     const below = thresholded && p.weeklyAmount !== undefined && p.weeklyAmount < threshold.weekly
     const cautions = [
-      'The CMS may not accept costs it thinks are unreasonably high.',
+      message('remedies.variation.specialExpensesRoutes.cautions.theCmsMay'),
       ...(thresholded
         ? [
-            `Costs of this kind are understood to count only if they are at least ${formatPounds(threshold.weekly)} a week (from a CMS leaflet; the regulation itself, reg 68, was not read, nor whether the whole amount or only the part above ${formatPounds(threshold.weekly)} is then taken off).`,
+            message('remedies.variation.specialExpensesRoutes.cautions.costsOfThis', {
+              weekly: formatPounds(threshold.weekly),
+            }),
           ]
         : []),
       ...(p.onBenefitRate === 'unknown'
         ? [
-            `If you pay the flat rate, or nothing, because you or your partner get a benefit, the CMS turns this application down at the first stage (${rejection.provision}).`,
+            message('remedies.variation.specialExpensesRoutes.cautions.ifYouPay', {
+              provision: rejection.provision,
+            }),
           ]
         : []),
     ]
     const why = onBenefit
-      ? `You pay the flat rate or nil rate because of a benefit. The CMS turns down a special-expenses variation at the first stage where ${rejection['benefit-rate']} (${rejection.provision}), so this application would not go ahead while that is so.`
-      : below
-        ? `${weekly ?? ''} That is below the ${formatPounds(threshold.weekly)} a week the CMS is understood to require for costs of this kind, so the variation is unlikely to succeed unless the costs are higher.`.trim()
+      ? message('remedies.variation.specialExpensesRoutes.why.youPayThe', {
+          benefitRate: rejection['benefit-rate'],
+          provision: rejection.provision,
+        })
+      : below && weekly
+        ? message('remedies.variation.specialExpensesRoutes.why.belowThreshold', {
+            costs: weekly,
+            threshold: formatPounds(threshold.weekly),
+          })
         : weekly
     const route = variationRoute(ctx, facts, EXPENSE_GROUND[e], p.decisionLetterDate, {
       ...(why ? { why } : {}),

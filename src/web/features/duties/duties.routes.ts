@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { reportingDuties, type DutiesChecklist } from '../../../domain/remedies/duties.ts'
 import { parseDate } from '../../../domain/shared/plain-date.ts'
 import { contacts as projectContacts } from '../../../services/contacts.ts'
-import { realDeadlineFn } from '../../../services/route.service.ts'
+import { dutiesInWords, realDeadlineFn } from '../../../services/route.service.ts'
 import type { Services } from '../../app.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
@@ -118,7 +118,7 @@ export const dutiesRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { se
   app.get(paths.dutiesChecklist, (request, reply) => {
     const a = sessions.read<DutiesAnswers>(request, KEY)
     if (!a) return reply.redirect(paths.duties, 303)
-    const list = checklist(services, a)
+    const list = dutiesInWords(checklist(services, a))
     const address = list.items.find((i) => i.id === 'address')
     const addressResult = list.address?.result ?? null
     return reply.view('duties/checklist.njk', {

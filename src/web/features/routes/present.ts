@@ -1,7 +1,7 @@
 import type { ContactFact, Contacts } from '../../../domain/remedies/contacts.ts'
 import type { LetterKind, Route, RouteDeadline } from '../../../domain/remedies/route.ts'
 import { formatDate, formatLongDate } from '../../../domain/shared/plain-date.ts'
-import type { RouteAnswer } from '../../../services/route.service.ts'
+import { adviceInWords, type RouteAnswer, type RouteInWords } from '../../../services/route.service.ts'
 import { translate } from '../../i18n.ts'
 import { paths } from '../../paths.ts'
 import { documentKindsFor } from '../../../services/letter-kinds.ts'
@@ -116,7 +116,7 @@ function letterText(kind: LetterKind): string {
   return copy(`routes.letters.${kind}`)
 }
 
-function routeStatus(d: RouteDeadline): StatusView | null {
+function routeStatus(d: Pick<RouteDeadline, 'result' | 'status' | 'target'>): StatusView | null {
   if (!d.result) return null
   switch (d.status) {
     case 'open':
@@ -132,7 +132,7 @@ function routeStatus(d: RouteDeadline): StatusView | null {
   }
 }
 
-function presentRoute(r: Route, problemText: (i: number | null) => string | null): RouteView {
+function presentRoute(r: RouteInWords, problemText: (i: number | null) => string | null): RouteView {
   return {
     rank: r.rank,
     id: r.id,
@@ -220,11 +220,12 @@ export function contactsFor(nation: string, contacts: Contacts): ContactView[] {
 
 /** Everything the "What you can do" page shows. `problems` are the chosen problem kinds, in the advisor's order. */
 export function presentOptions(
-  answer: RouteAnswer,
+  advice: RouteAnswer,
   nation: string,
   problems: readonly string[],
   contacts: Contacts,
 ): OptionsView {
+  const answer = adviceInWords(advice)
   const problemText = (i: number | null): string | null => {
     if (i === null || problems.length < 2) return null
     const kind = problems[i]
