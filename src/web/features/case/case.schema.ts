@@ -9,7 +9,7 @@ import {
 import { one, readDate, type Posted } from './form.ts'
 import type { EventForm } from '../../../services/case.service.ts'
 import type { TaskInput } from '../../../domain/case/index.ts'
-import { ASKED_ON_CALL } from '../../../services/letter.service.ts'
+import { ASKED_ON_CALL } from '../../../services/letter-builders.ts'
 
 /** The case-file forms: posted fields (strings) to the services' inputs, and the route parameters. */
 

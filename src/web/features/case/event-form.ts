@@ -5,7 +5,7 @@ import {
   type EventRecord,
   type EventType,
 } from '../../../domain/case/index.ts'
-import { ASKED_ON_CALL } from '../../../services/letter.service.ts'
+import { ASKED_ON_CALL } from '../../../services/letter-builders.ts'
 import { paths } from '../../paths.ts'
 import { ACTION_ROWS, EVENT_DATES, OTHER_EVENT_TYPES, readEvent } from './case.schema.ts'
 import { dateValues, formView, one, readPosted, type FieldError, type Posted } from './form.ts'

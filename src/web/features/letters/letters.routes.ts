@@ -10,11 +10,11 @@ import {
   LetterNeedsMore,
   parseMethod,
   type LetterTiming,
-  wordFieldsFor,
   type LetterChoices,
   type LetterEdits,
   type LetterProblem,
 } from '../../../services/letter.service.ts'
+import { wordFieldsFor } from '../../../services/letter-fields.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
