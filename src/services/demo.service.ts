@@ -1,15 +1,26 @@
 import type { Actor } from '../domain/case/index.ts'
 import type { CaseService, EventForm } from './case.service.ts'
 import { parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 
-/** How a story is told: its dates (as written, or moved) and its case titles. */
+/**
+ * How a story is told: its dates (as written, or moved), its case titles and its words (the
+ * parents' notes and titles are copy, in `demoCases` in src/web/locales/<locale>/demo-cases.json).
+ */
 export interface Demo {
   readonly date: (iso: string) => string
   readonly title: (title: string) => string
+  /** The story's words in the demonstration's language: `text('amira.title')`. */
+  readonly text: (key: string) => string
 }
 
-/** The stories exactly as written (the letter and bundle tests use these). */
-export const AS_WRITTEN: Demo = { date: (iso) => iso, title: (t) => t }
+const storyText =
+  (locale: Locale) =>
+  (key: string): string =>
+    text(`demoCases.${key}`, {}, locale)
+
+/** The stories exactly as written, in English (the letter and bundle tests use these). */
+export const AS_WRITTEN: Demo = { date: (iso) => iso, title: (t) => t, text: storyText(DEFAULT_LOCALE) }
 
 /**
  * Demonstration case files for the four parents in the project's personas (Amira, Priya, Jordan,
@@ -20,7 +31,7 @@ export const AS_WRITTEN: Demo = { date: (iso) => iso, title: (t) => t }
 
 export async function amira(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: demo.title('Amira and Dan'),
+    title: demo.title(demo.text('amira.title')),
     nation: 'england',
     role: 'receiving',
     cmsReference: '1212 3456 7890',
@@ -38,7 +49,7 @@ export async function amira(cases: CaseService, who: Actor, demo: Demo = AS_WRIT
   const decision = await cases.addDecision(who, c.id, {
     kind: 'annual-review',
     letterDate: demo.date('2025-02-03'),
-    summary: 'the annual review of the maintenance calculation',
+    summary: demo.text('amira.decisionSummary'),
     weeklyAmount: '82.06',
     weeklyIncome: '598.36',
     nights: '52',
@@ -48,12 +59,12 @@ export async function amira(cases: CaseService, who: Actor, demo: Demo = AS_WRIT
     type: 'call',
     occurredOn: demo.date('2025-02-10'),
     occurredTime: '10:15',
-    title: 'Called the CMS about Dan’s new job',
+    title: demo.text('amira.callTitle'),
     call: {
       personName: 'Kelly',
       personRole: 'adviser',
-      iSaid: 'Dan started a new job in November 2024 at £45,000 a year, and lets a flat for £6,000 a year',
-      theySaid: 'Kelly said the CMS would look into Dan’s current income',
+      iSaid: demo.text('amira.callISaid'),
+      theySaid: demo.text('amira.callTheySaid'),
     },
   })
   return { c, decision: decision.record, call: call.record }
@@ -61,7 +72,7 @@ export async function amira(cases: CaseService, who: Actor, demo: Demo = AS_WRIT
 
 export async function priya(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: demo.title('Priya'),
+    title: demo.title(demo.text('priya.title')),
     nation: 'wales',
     role: 'receiving',
     cmsReference: '121098765432',
@@ -80,45 +91,45 @@ export async function priya(cases: CaseService, who: Actor, demo: Demo = AS_WRIT
   await add({
     type: 'note',
     occurredOn: demo.date('2024-06-03'),
-    title: 'The CMS lost the payment records I sent',
+    title: demo.text('priya.recordsLost'),
     tags: ['complaint'],
   })
   await add({
     type: 'note',
     occurredOn: demo.date('2024-09-10'),
-    title: 'The CMS lost my documents a second time',
+    title: demo.text('priya.documentsLostAgain'),
     tags: ['complaint', 'distress'],
   })
   await add({
     type: 'note',
     occurredOn: demo.date('2025-03-01'),
-    title: 'Nine months after I reported missed payments the CMS had still not acted',
+    title: demo.text('priya.notActed'),
     tags: ['complaint', 'delay'],
   })
   await add({
     type: 'letter-sent',
     occurredOn: demo.date('2025-03-10'),
-    title: 'Complaint to the CMS',
+    title: demo.text('priya.complaint'),
     letter: { subject: 'complaint', method: 'first-class' },
   })
   await add({
     type: 'payment',
     occurredOn: demo.date('2025-01-15'),
-    title: 'Calls to the CMS',
+    title: demo.text('priya.callCosts'),
     amount: '38.40',
     tags: ['cost', 'calls'],
   })
   await add({
     type: 'payment',
     occurredOn: demo.date('2025-02-03'),
-    title: 'Bank charge after a late payment',
+    title: demo.text('priya.bankCharge'),
     amount: '12.00',
     tags: ['cost', 'bank-charges'],
   })
   const final = await add({
     type: 'letter-received',
     occurredOn: demo.date('2025-09-02'),
-    title: 'Final response from the DWP complaints team',
+    title: demo.text('priya.finalResponse'),
     letter: {
       subject: 'complaint-final-response',
       method: 'first-class',
@@ -130,7 +141,7 @@ export async function priya(cases: CaseService, who: Actor, demo: Demo = AS_WRIT
 
 export async function jordan(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: demo.title('Jordan and Morgan'),
+    title: demo.title(demo.text('jordan.title')),
     nation: 'scotland',
     role: 'paying',
     cmsReference: '121555666777',
@@ -148,7 +159,7 @@ export async function jordan(cases: CaseService, who: Actor, demo: Demo = AS_WRI
   const calc = await cases.addDecision(who, c.id, {
     kind: 'calculation',
     letterDate: demo.date('2024-12-02'),
-    summary: 'the maintenance calculation counting 78 nights',
+    summary: demo.text('jordan.calculationSummary'),
     weeklyAmount: '49.16',
     weeklyIncome: '536.99',
     nights: '78',
@@ -157,7 +168,7 @@ export async function jordan(cases: CaseService, who: Actor, demo: Demo = AS_WRI
   const mrn = await cases.addDecision(who, c.id, {
     kind: 'mandatory-reconsideration-notice',
     letterDate: demo.date('2025-03-14'),
-    summary: 'the number of nights Alex stays with me',
+    summary: demo.text('jordan.reconsiderationSummary'),
     weeklyAmount: '49.16',
     weeklyIncome: '536.99',
     nights: '78',
@@ -168,7 +179,7 @@ export async function jordan(cases: CaseService, who: Actor, demo: Demo = AS_WRI
 
 export async function chris(cases: CaseService, who: Actor, demo: Demo = AS_WRITTEN) {
   const c = await cases.createCase(who, {
-    title: demo.title('Chris and Lee'),
+    title: demo.title(demo.text('chris.title')),
     nation: 'northern-ireland',
     role: 'paying',
     cmsReference: '121444555666',
@@ -180,7 +191,7 @@ export async function chris(cases: CaseService, who: Actor, demo: Demo = AS_WRIT
   const mrn = await cases.addDecision(who, c.id, {
     kind: 'mandatory-reconsideration-notice',
     letterDate: demo.date('2025-05-08'),
-    summary: 'my maintenance calculation',
+    summary: demo.text('chris.reconsiderationSummary'),
   })
   return { c, mrn: mrn.record }
 }
@@ -195,13 +206,13 @@ export async function jordanEnforcementAndComplaint(
   const order = await cases.addDecision(who, caseId, {
     kind: 'enforcement',
     letterDate: demo.date('2025-03-03'),
-    summary: 'a deduction from earnings order sent to my employer',
+    summary: demo.text('jordan.orderSummary'),
     enforcementAction: 'deduction-from-earnings-order',
   })
   const complaint = await cases.addEvent(who, caseId, {
     type: 'letter-sent',
     occurredOn: demo.date('2025-03-17'),
-    title: 'Complaint about £612 of arrears for a payment the CMS did not record',
+    title: demo.text('jordan.complaint'),
     letter: { subject: 'complaint', method: 'first-class' },
     tags: ['complaint', 'disputed'],
   })
@@ -214,7 +225,7 @@ export interface DemoCase {
 }
 
 /** The label the demonstration cases carry, so nobody takes them for a real case. */
-export const DEMO_LABEL = 'Example'
+export const demoLabel = (locale: Locale = DEFAULT_LOCALE): string => text('demoCases.label', {}, locale)
 
 /** Dates of the most recent thing in each story: the story is moved so this falls in the past week. */
 const LAST_EVENT = { amira: '2025-02-10', priya: '2025-09-02', jordan: '2025-03-17', chris: '2025-05-08' }
@@ -224,7 +235,11 @@ const LAST_EVENT = { amira: '2025-02-10', priya: '2025-09-02', jordan: '2025-03-
  * recent event falls in the week before today: their deadlines are then live, not long past. A
  * `today` before a story leaves it as written.
  */
-export function demoFor(today: PlainDate, story: keyof typeof LAST_EVENT): Demo {
+export function demoFor(
+  today: PlainDate,
+  story: keyof typeof LAST_EVENT,
+  locale: Locale = DEFAULT_LOCALE,
+): Demo {
   const days = parseDate(LAST_EVENT[story]).until(today, { largestUnit: 'days' }).days
   const weeks = Math.max(0, Math.floor(days / 7))
   return {
@@ -232,7 +247,8 @@ export function demoFor(today: PlainDate, story: keyof typeof LAST_EVENT): Demo 
       parseDate(iso)
         .add({ days: weeks * 7 })
         .toString(),
-    title: (t) => `${DEMO_LABEL}: ${t}`,
+    title: (title) => text('demoCases.labelled', { label: demoLabel(locale), title }, locale),
+    text: storyText(locale),
   }
 }
 
@@ -247,26 +263,31 @@ export interface DemoCase {
  * Adds the four demonstration cases, labelled "Example" and dated relative to `today`. Running it
  * again adds nothing: a demonstration case already in the case file (live, not binned) is kept.
  */
-export async function seedDemoCases(cases: CaseService, who: Actor, today: PlainDate): Promise<DemoCase[]> {
+export async function seedDemoCases(
+  cases: CaseService,
+  who: Actor,
+  today: PlainDate,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<DemoCase[]> {
   const existing = new Map((await cases.listCases(who, 'live')).map((c) => [c.title, c.id]))
   const out: DemoCase[] = []
   const add = async (
     story: keyof typeof LAST_EVENT,
-    title: string,
     make: (demo: Demo) => Promise<{ id: string; title: string }>,
   ): Promise<void> => {
-    const demo = demoFor(today, story)
+    const demo = demoFor(today, story, locale)
+    const title = demo.text(`${story}.title`)
     const id = existing.get(demo.title(title))
     if (id !== undefined) out.push({ id, title: demo.title(title), created: false })
     else out.push({ ...(await make(demo)), created: true })
   }
-  await add('amira', 'Amira and Dan', async (d) => (await amira(cases, who, d)).c)
-  await add('priya', 'Priya', async (d) => (await priya(cases, who, d)).c)
-  await add('jordan', 'Jordan and Morgan', async (d) => {
+  await add('amira', async (d) => (await amira(cases, who, d)).c)
+  await add('priya', async (d) => (await priya(cases, who, d)).c)
+  await add('jordan', async (d) => {
     const j = await jordan(cases, who, d)
     await jordanEnforcementAndComplaint(cases, who, j.c.id, d)
     return j.c
   })
-  await add('chris', 'Chris and Lee', async (d) => (await chris(cases, who, d)).c)
+  await add('chris', async (d) => (await chris(cases, who, d)).c)
   return out.map(({ id, title, created }) => ({ id, title, created }))
 }
