@@ -88,8 +88,8 @@ export function arrearsRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Arrea
         status: 'notAsked',
         whatIsWrong:
           p.cause === 'wrongEffectiveDate'
-            ? message('remedies.arrears.arrearsRoutes.whatIsWrong.theDecisionBehind')
-            : message('remedies.arrears.arrearsRoutes.whatIsWrong.theDecisionBehind2'),
+            ? message('remedies.arrears.arrearsRoutes.whatIsWrong.effectiveDate')
+            : message('remedies.arrears.arrearsRoutes.whatIsWrong.decision'),
         evidence: [message('remedies.arrears.arrearsRoutes.evidence.theDecisionLetter')],
         offerOfficialError: true,
       }),

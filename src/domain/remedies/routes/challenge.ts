@@ -320,15 +320,15 @@ function appealRoutes(
   ]
   const howToSend = ni
     ? [
-        message('remedies.challenge.appealRoutes.howToSend.useTheAppeals'),
+        message('remedies.challenge.appealRoutes.howToSend.formNi'),
         message('remedies.challenge.appealRoutes.howToSend.encloseACopy'),
-        message('remedies.challenge.appealRoutes.howToSend.sendItTo'),
+        message('remedies.challenge.appealRoutes.howToSend.sendNi'),
         PROOF_OF_POSTAGE,
       ]
     : [
-        message('remedies.challenge.appealRoutes.howToSend.fillInForm'),
+        message('remedies.challenge.appealRoutes.howToSend.formGb'),
         message('remedies.challenge.appealRoutes.howToSend.encloseACopy'),
-        message('remedies.challenge.appealRoutes.howToSend.sendItTo2'),
+        message('remedies.challenge.appealRoutes.howToSend.sendGb'),
         PROOF_OF_POSTAGE,
       ]
   const whatHappensNext = ni
@@ -338,8 +338,8 @@ function appealRoutes(
   const citations = isMessage(appeal) ? [] : [appeal.cite]
   const id = ni ? 'ni-appeal' : 'tribunal-appeal'
   const title = ni
-    ? message('remedies.challenge.appealRoutes.title.appealToThe')
-    : message('remedies.challenge.appealRoutes.title.appealToThe2')
+    ? message('remedies.challenge.appealRoutes.title.ni')
+    : message('remedies.challenge.appealRoutes.title.gb')
 
   if (main.status === 'open' || main.status === 'unknown')
     return [
@@ -365,7 +365,7 @@ function appealRoutes(
     kind: 'tribunalAppealAbsoluteLimit',
     from: input.mrNoticeDate,
     label: message('remedies.challenge.appealRoutes.label.theLastDate'),
-    ifUnknown: message('remedies.challenge.appealRoutesifUnknownFindTheDate'),
+    ifUnknown: message('remedies.challenge.lateAppeal.ifUnknown'),
   })
   const tooLate = outer.status === 'passed'
   return [
@@ -424,14 +424,14 @@ function onwardAppealRoutes(ctx: AdvisorContext, facts: ProblemFacts, input: Cha
       gather: [
         referenceNumber(ctx, n),
         ni
-          ? message('remedies.challenge.permissionToAppeal.gather.theTribunalS')
-          : message('remedies.challenge.permissionToAppeal.gather.theTribunalS2'),
+          ? message('remedies.challenge.permissionToAppeal.gather.reasonsNi')
+          : message('remedies.challenge.permissionToAppeal.gather.reasonsGb'),
         message('remedies.challenge.permissionToAppeal.gather.aShortStatement'),
       ],
       howToSend: [
         ni
-          ? message('remedies.challenge.permissionToAppeal.howToSend.writeToThe')
-          : message('remedies.challenge.permissionToAppeal.howToSend.writeToThe2'),
+          ? message('remedies.challenge.permissionToAppeal.howToSend.ni')
+          : message('remedies.challenge.permissionToAppeal.howToSend.gb'),
         PROOF_OF_POSTAGE,
       ],
       whatHappensNext: ni
@@ -523,25 +523,21 @@ export function challengeRoutes(
     const mr = askDeadline(ctx, n, {
       kind: 'mandatoryReconsideration',
       from: input.decisionLetterDate,
-      label: message('remedies.challenge.challengeRoutes.label'),
-      ifUnknown: message('remedies.challenge.challengeRoutes.ifUnknown'),
+      label: message('remedies.challenge.waiting.label'),
+      ifUnknown: message('remedies.challenge.waiting.ifUnknown'),
     })
     if (isKnown(input.askedOn) && mr.result && isAfter(input.askedOn, mr.result.deadline))
-      cautions.push(message('remedies.challenge.challengeRoutes.yourRequestSeems'))
+      cautions.push(message('remedies.challenge.waiting.late'))
     routes.push(
       draft({
         id: 'mandatory-reconsideration',
         fit: 'main',
-        title: message('remedies.challenge.mandatoryReconsiderationtitleWaitForThe'),
-        whyItFits: message('remedies.challenge.mandatoryReconsiderationwhyItFitsYouHaveAsked'),
+        title: message('remedies.challenge.waiting.title'),
+        whyItFits: message('remedies.challenge.waiting.whyItFits'),
         deadlines: [mr],
-        gather: [
-          referenceNumber(ctx, n),
-          message('remedies.challenge.mandatoryReconsideration.gather.proofOfWhen'),
-          KEEP_COPIES,
-        ],
-        howToSend: [message('remedies.challenge.mandatoryReconsideration.howToSend.nothingToSend')],
-        whatHappensNext: message('remedies.challenge.mandatoryReconsiderationwhatHappensNextWhenTheNotice'),
+        gather: [referenceNumber(ctx, n), message('remedies.challenge.waiting.proofOfWhen'), KEEP_COPIES],
+        howToSend: [message('remedies.challenge.waiting.nothingToSend')],
+        whatHappensNext: message('remedies.challenge.waiting.whatHappensNext'),
         cautions,
       }),
     )
@@ -552,14 +548,14 @@ export function challengeRoutes(
   const mr = askDeadline(ctx, n, {
     kind: 'mandatoryReconsideration',
     from: input.decisionLetterDate,
-    label: message('remedies.challenge.challengeRouteslabelYourRequestMust'),
-    ifUnknown: message('remedies.challenge.challengeRoutesifUnknownFindTheDate'),
+    label: message('remedies.challenge.mandatoryReconsideration.label'),
+    ifUnknown: message('remedies.challenge.mandatoryReconsideration.ifUnknown'),
   })
   const inTime = mr.status === 'open' || mr.status === 'unknown'
   if (inTime) routes.push(mrRoute(ctx, facts, input, mr, appeal))
   else routes.push(lateMrRoute(ctx, facts, input))
 
-  const ifCmsMistake = message('remedies.challenge.challengeRoutes.ifCmsMistake')
+  const ifCmsMistake = message('remedies.challenge.anyTimeRevision.ifCmsMistake')
   if (officialError)
     routes.push(anyTimeRoute(ctx, facts, 'official-error', inTime ? 'alongside' : 'main', input))
   else if (input.offerOfficialError)

@@ -136,7 +136,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
       rule: 'dateExpected',
       backdated: true,
       date: changeDate,
-      text: message('remedies.change.effectFor.text', { value: when ? ` (${when})` : '' }),
+      text: message('remedies.change.effect.expected', { value: when ? ` (${when})` : '' }),
       cite: rule.cite(rule.value.expected.provision),
     }
   switch (category) {
@@ -146,14 +146,14 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
             rule: 'noChangeToAmount',
             backdated: false,
             date: null,
-            text: message('remedies.change.effectFortextAChangeOf'),
+            text: message('remedies.change.effect.incomeChangeBelow25Percent'),
             cite: rule.cite(rule.value.default.provision),
           }
         : {
             rule: 'noChangeToAmount',
             backdated: false,
             date: null,
-            text: message('remedies.change.effectFortextThisDoesNot'),
+            text: message('remedies.change.effect.noChangeToAmount'),
             cite: null,
           }
     case 'ends':
@@ -161,7 +161,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         rule: 'calculationEnds',
         backdated: true,
         date: changeDate,
-        text: message('remedies.change.effectFortextTheCalculationEnds', { value: when ? ` (${when})` : '' }),
+        text: message('remedies.change.effect.calculationEnds', { value: when ? ` (${when})` : '' }),
         cite: null,
       }
     case 'new-child':
@@ -169,7 +169,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         rule: 'newChildInitialDate',
         backdated: false,
         date: null,
-        text: message('remedies.change.effectFortextTheNewChild'),
+        text: message('remedies.change.effect.newChild'),
         cite: rule.cite(rule.value['new-qualifying-child'].provision),
       }
     case 'default': {
@@ -179,8 +179,8 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         backdated: false,
         date: reported,
         text: reported
-          ? message('remedies.change.effectFortextThisKindOf', { formatDate: formatDate(reported) })
-          : message('remedies.change.effectFortextThisKindOf2'),
+          ? message('remedies.change.effect.fromReported', { formatDate: formatDate(reported) })
+          : message('remedies.change.effect.fromWhenTold'),
         cite: rule.cite(rule.value.default.provision),
       }
     }
@@ -188,13 +188,13 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
       const b = rule.value.backdated.find((x) => x.id === category)
       const condition =
         category === 'reportable-income-increase'
-          ? message('remedies.change.effectFor.condition.thisAppliesWhere')
+          ? message('remedies.change.effect.incomeIncreaseCondition')
           : ''
       return {
         rule: 'dateOfChange',
         backdated: true,
         date: changeDate,
-        text: message('remedies.change.effectFortextThisChangeIs', {
+        text: message('remedies.change.effect.backdated', {
           value: when ? ` (${when})` : '',
           condition,
         }),
@@ -284,8 +284,8 @@ export function changeRoutes(
       title: amountChanges
         ? message('remedies.change.changeRoutes.title.reportTheChange')
         : p.change === 'movedHouse'
-          ? message('remedies.change.changeRoutes.title.tellTheCms')
-          : message('remedies.change.changeRoutes.title.tellTheCms2'),
+          ? message('remedies.change.changeRoutes.title.address')
+          : message('remedies.change.changeRoutes.title.other'),
       whyItFits: isKnown(p.reportedOn)
         ? message('remedies.change.changeRoutes.whyItFits.youToldThe', {
             why,

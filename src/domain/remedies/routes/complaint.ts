@@ -131,8 +131,8 @@ function complaintRoute(ctx: AdvisorContext, facts: ProblemFacts, input: Complai
       KEEP_COPIES,
     ],
     whatHappensNext: made
-      ? message('remedies.complaint.complaint.whatHappensNext.theCmsShould')
-      : message('remedies.complaint.complaint.whatHappensNext.theCmsShould2'),
+      ? message('remedies.complaint.complaint.whatHappensNext.made')
+      : message('remedies.complaint.complaint.whatHappensNext.notMade'),
     letterKind: 'complaint',
     noAppeal: input.noAppeal ?? serviceNoAppeal(facts.nation),
     citations: [complaintLadderRule(ctx.book, ctx.today).cite()],
@@ -147,8 +147,8 @@ function escalationRoute(
 ): RouteDraft {
   const escalated = input.stage === 'escalated'
   const who = isNI(facts.nation)
-    ? message('remedies.complaint.escalationRoute.who.aSeniorManager')
-    : message('remedies.complaint.escalationRoute.who.aSeniorManager2')
+    ? message('remedies.complaint.escalation.who.ni')
+    : message('remedies.complaint.escalation.who.gb')
   return draft({
     id: 'escalation',
     fit,
@@ -236,8 +236,8 @@ function mpRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInput
     id: 'mp-and-ombudsman',
     fit,
     title: last
-      ? message('remedies.complaint.mpAndOmbudsman.title.askYourMp')
-      : message('remedies.complaint.mpAndOmbudsman.title.askYourMp2'),
+      ? message('remedies.complaint.mpAndOmbudsman.title.ombudsman')
+      : message('remedies.complaint.mpAndOmbudsman.title.help'),
     whyItFits: last
       ? message('remedies.complaint.mpAndOmbudsman.whyItFits.ifTheIndependent')
       : message('remedies.complaint.mpAndOmbudsman.whyItFits.anMpCan'),
@@ -369,12 +369,12 @@ export function subjectAccessRoute(ctx: AdvisorContext, facts: ProblemFacts, why
     howToSend: ni
       ? [
           message('remedies.complaint.subjectAccessRequest.howToSend.writeTo', { records: records.value }),
-          message('remedies.complaint.subjectAccessRequest.howToSend.putSubjectAccess'),
+          message('remedies.complaint.subjectAccessRequest.howToSend.headingNi'),
           PROOF_OF_POSTAGE,
         ]
       : [
           ...writeToCms(ctx, facts.nation),
-          message('remedies.complaint.subjectAccessRequest.howToSend.putSubjectAccess2'),
+          message('remedies.complaint.subjectAccessRequest.howToSend.headingGb'),
           PROOF_OF_POSTAGE,
         ],
     whatHappensNext: message('remedies.complaint.subjectAccessRequest.whatHappensNext.sendsCopiesOf', {

@@ -52,8 +52,8 @@ export function overpaymentRoutes(
     howToSend: [
       ...contactCms(ctx, facts.nation),
       paying
-        ? message('remedies.overpayment.overpaymentAdjustment.howToSend.askInWriting')
-        : message('remedies.overpayment.overpaymentAdjustment.howToSend.askInWriting2'),
+        ? message('remedies.overpayment.overpaymentAdjustment.howToSend.paying')
+        : message('remedies.overpayment.overpaymentAdjustment.howToSend.receiving'),
       PROOF_OF_POSTAGE,
       KEEP_COPIES,
     ],

@@ -89,8 +89,8 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
       id: 'parentage-dispute',
       fit: 'main',
       title: isNI(n)
-        ? message('remedies.parentage.parentageDisputetitleDisputeParentageDna')
-        : message('remedies.parentage.parentageDisputetitleDisputeParentageDna2'),
+        ? message('remedies.parentage.parentageDispute.titleNi')
+        : message('remedies.parentage.parentageDispute.titleGb'),
       whyItFits: message('remedies.parentage.parentageDispute.whyItFits.youCanDeny', {
         value: assumed
           ? message('remedies.parentage.parentageDispute.whyItFits.theCmsTreats', { assumed })
@@ -110,7 +110,7 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
         message('remedies.parentage.parentageDispute.howToSend.ifTheCms'),
         PROOF_OF_POSTAGE,
       ],
-      whatHappensNext: message('remedies.parentage.parentageDisputewhatHappensNextTheCmsArranges'),
+      whatHappensNext: message('remedies.parentage.parentageDispute.whatHappensNextYouDeny'),
       letterKind: 'parentageDispute',
       noAppeal: PARENTAGE_NO_APPEAL,
       cautions,

@@ -172,9 +172,9 @@ export function undeclaredIncomeRoutes(
       draft({
         id: 'variation',
         fit: 'fallback',
-        title: message('remedies.variation.variationtitleTheReceivingParent'),
-        whyItFits: message('remedies.variation.variationwhyItFitsChildMaintenanceIs'),
-        whatHappensNext: message('remedies.variation.variationwhatHappensNextNothingToSend'),
+        title: message('remedies.variation.receivingParentIncome.title'),
+        whyItFits: message('remedies.variation.receivingParentIncome.whyItFits'),
+        whatHappensNext: message('remedies.variation.receivingParentIncome.whatHappensNext'),
       }),
     ]
   const { unearnedThreshold } = variationGroundsRule(ctx.book, ctx.today)
@@ -187,11 +187,11 @@ export function undeclaredIncomeRoutes(
       routes.push(
         variationRoute(ctx, facts, ground, p.decisionLetterDate, {
           why: above
-            ? message('remedies.variation.undeclaredIncomeRoutes.why.youThinkIt', {
+            ? message('remedies.variation.undeclaredIncomeRoutes.why.aboveThreshold', {
                 yearlyAmount: formatPounds(p.yearlyAmount),
                 unearnedThreshold: formatPounds(unearnedThreshold),
               })
-            : message('remedies.variation.undeclaredIncomeRoutes.why.youThinkIt2', {
+            : message('remedies.variation.undeclaredIncomeRoutes.why.belowThreshold', {
                 yearlyAmount: formatPounds(p.yearlyAmount),
                 unearnedThreshold: formatPounds(unearnedThreshold),
               }),
