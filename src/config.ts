@@ -4,6 +4,13 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { fromRoot } from './root.ts'
 import { parseDate, type PlainDate } from './domain/shared/plain-date.ts'
+import { message } from './domain/shared/message.ts'
+import { DEFAULT_LOCALE, text, type Locale } from './copy/translate.ts'
+import { WordedError } from './copy/worded-error.ts'
+import { complaint } from './copy/schema-words.ts'
+
+/** A setting's complaint (`platform.config.<key>` in platform.json). */
+const says = (key: string) => complaint(`platform.config.${key}`)
 
 const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -11,7 +18,7 @@ const configSchema = z.object({
   REDRESS_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .regex(/^postgres(ql)?:\/\//, says('databaseUrl'))
     .optional(),
   REDRESS_MAX_UPLOAD_MB: z.coerce.number().int().positive().default(50),
   REDRESS_MAX_IMPORT_MB: z.coerce.number().int().positive().default(2048),
@@ -26,17 +33,12 @@ const configSchema = z.object({
     )
     .pipe(
       z.array(
-        z
-          .string()
-          .regex(
-            /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/,
-            'each name must be host or host:port, separated by commas',
-          ),
+        z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/, says('allowedHosts')),
       ),
     ),
   REDRESS_TODAY: z
     .string()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), 'must be a real date as YYYY-MM-DD')
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), says('today'))
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
@@ -77,10 +79,7 @@ export interface Config {
  * on the network could read every case. (The CLI does not listen, so only the server calls this.)
  */
 export function assertLoopbackHost(host: string): void {
-  if (!isLoopback(host))
-    throw new ConfigError(
-      `HOST: Redress only listens on this computer (127.0.0.1, localhost or ::1), not on "${host}", because it has no accounts yet and anyone on the network could read every case.`,
-    )
+  if (!isLoopback(host)) throw new ConfigError(message('platform.config.notLoopback', { host }))
 }
 
 /** True for an address only this machine can reach. */
@@ -111,16 +110,19 @@ const dataDirFields = (d: { dir: string; source: DataDirSource }) => ({
 })
 
 /** One sentence saying where the data is and why, for the server's start-up and the CLI. */
-export function describeDataDir(config: Pick<Config, 'dataDir' | 'dataDirSource'>): string {
-  const why = {
-    setting: 'set by REDRESS_DATA_DIR',
-    install: 'the data folder of this install',
-    user: 'your own data folder; set REDRESS_DATA_DIR to use another',
-  }[config.dataDirSource]
-  return `Your case file is kept in ${config.dataDir} (${why}).`
+export function describeDataDir(
+  config: Pick<Config, 'dataDir' | 'dataDirSource'>,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  return text(
+    'platform.config.dataDir',
+    { dir: config.dataDir, why: message(`platform.config.dataDirWhy.${config.dataDirSource}`) },
+    locale,
+  )
 }
 
-export class ConfigError extends Error {
+/** A setting that cannot be used: start-up stops and says which (words in `platform.config`). */
+export class ConfigError extends WordedError {
   override name = 'ConfigError'
 }
 
@@ -129,12 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
-    throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`)
+    throw new ConfigError(message('platform.config.invalid', { lines: lines.join('\n  ') }))
   }
   const c = parsed.data
   if (c.REDRESS_TODAY && c.NODE_ENV === 'production')
     throw new ConfigError(
-      'Invalid settings:\n  REDRESS_TODAY: fixes the date for testing and cannot be used in production',
+      message('platform.config.invalid', { lines: message('platform.config.todayInProduction') }),
     )
   return {
     host: c.HOST,

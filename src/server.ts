@@ -6,6 +6,12 @@ import { Vault } from './store/safe/vault.ts'
 import { keyFilePath } from './store/safe/keyring.ts'
 import { DataDirectoryInUse } from './store/lock.ts'
 import { clockFor } from './services/clock.ts'
+import { text } from './copy/translate.ts'
+import { wordsOf } from './copy/worded-error.ts'
+import type { Params } from './copy/translate.ts'
+
+/** What the server says in the terminal (`platform.server.*` in platform.json). */
+const serverText = (key: string, params?: Params): string => text(`platform.server.${key}`, params)
 
 const LIFTOFF = '--liftoff-only'
 /**
@@ -108,21 +114,21 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return
     closing = true
-    say(`\nStopping Redress (${signal})…`)
+    say(`\n${serverText('stopping', { signal })}`)
     // Stopping never hangs: everything saved is already on disk (the kill test proves it), so if a
     // step stalls, the server says which and leaves; the next start finds the data as it was.
-    let step = 'closing the web server'
+    let step = serverText('stepClosingWeb')
     const stalled = setTimeout(() => {
-      process.stderr.write(`redress: stopping took too long (${step}); leaving now. Your data is saved.\n`)
+      process.stderr.write(`${serverText('tooLong', { step })}\n`)
       process.exit(1)
     }, SHUTDOWN_LIMIT_MS)
     stalled.unref()
     await app.close()
-    step = 'stopping the background reader'
+    step = serverText('stepStoppingReader')
     await caseFile.reading.stop() // a job cut short is given back to the queue
-    step = 'closing the database'
+    step = serverText('stepClosingDatabase')
     await database.close()
-    say('Stopped. Your data is saved.')
+    say(serverText('stopped'))
     process.exit(0)
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
@@ -135,12 +141,15 @@ async function main(): Promise<void> {
     throw error
   }
   const where = config.databaseUrl
-    ? 'PostgreSQL (DATABASE_URL)'
-    : `the embedded database in ${config.dataDir}`
-  say(`Redress is running on ${where}.`)
+    ? serverText('postgres')
+    : serverText('embedded', { dataDir: config.dataDir })
+  say(serverText('running', { where }))
   say(describeDataDir(config))
   say(
-    `Open http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/ in your browser. Press Ctrl+C to stop.`,
+    serverText('open', {
+      host: config.host.includes(':') ? `[${config.host}]` : config.host,
+      port: config.port,
+    }),
   )
 }
 
@@ -148,14 +157,11 @@ main().catch((error: unknown) => {
   const known =
     error instanceof ConfigError || error instanceof DataDirectoryInUse || error instanceof RuleFileError
   const code = (error as NodeJS.ErrnoException).code
-  if (known) process.stderr.write(`redress: ${(error as Error).message}\n`)
-  else if (code === 'EADDRINUSE')
-    process.stderr.write(
-      'redress: that port is already in use. Set PORT to another number, e.g. PORT=3001 npm start\n',
-    )
+  if (known) process.stderr.write(`${serverText('failed', { problem: wordsOf(error) })}\n`)
+  else if (code === 'EADDRINUSE') process.stderr.write(`${serverText('portInUse')}\n`)
   else
     process.stderr.write(
-      `redress: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `${serverText('couldNotStart', { problem: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`,
     )
   process.exit(1)
 })

@@ -9,11 +9,27 @@ import { ruleFileSchema, type RuleFile } from './schema.ts'
 import { compiledRules, type CompiledRule } from './compiled.ts'
 import { VALUE_CHECKS } from './values.ts'
 import { fromRoot } from '../root.ts'
+import { message, type Message, type MessageParams } from '../domain/shared/message.ts'
+import { WordedError } from '../copy/worded-error.ts'
 
 export const RULES_DIR = fromRoot('rules') + '/'
 
-export class RuleFileError extends Error {
+/** A problem with a rule file (`platform.rules.<key>` in platform.json). */
+export const ruleProblem = (key: string, params?: MessageParams): Message =>
+  message(`platform.rules.${key}`, params)
+
+/**
+ * A rule file that cannot be used, naming the file (`path`, inside rules/) and what is wrong. The
+ * message is in English; `copy` is the same sentence as a Message for whoever shows it.
+ */
+export class RuleFileError extends WordedError {
   override name = 'RuleFileError'
+  constructor(
+    readonly path: string,
+    problem: Message,
+  ) {
+    super(ruleProblem('inFile', { path, problem }))
+  }
 }
 
 /** Folders of rules/ that hold data with its own loader rather than dated rules. */
@@ -48,11 +64,11 @@ export interface CheckedRuleFile {
 export function checkRuleFile(text: string, path: string): RuleFile {
   const doc = yaml().parseDocument(text, { uniqueKeys: true })
   if (doc.errors.length > 0)
-    throw new RuleFileError(`${path}: ${doc.errors.map((e) => e.message).join('; ')}`)
+    throw new RuleFileError(path, ruleProblem('as', { text: doc.errors.map((e) => e.message).join('; ') }))
   const parsed = ruleFileSchema.safeParse(doc.toJS())
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
-    throw new RuleFileError(`${path}: ${issues.join('; ')}`)
+    throw new RuleFileError(path, ruleProblem('as', { text: issues.join('; ') }))
   }
   return parsed.data
 }
@@ -71,19 +87,19 @@ export function toRule(file: RuleFile, path: string): Rule {
     .replace(/\.yaml$/, '')
     .split(sep)
     .join('.')
-  if (file.id !== expectedId) throw new RuleFileError(`${path}: id "${file.id}" should be "${expectedId}"`)
+  if (file.id !== expectedId)
+    throw new RuleFileError(path, ruleProblem('wrongId', { id: file.id, expectedId }))
 
   const day = (text: string, what: string): Temporal.PlainDate => {
     try {
       return parseDate(text, what)
     } catch {
-      throw new RuleFileError(`${path}: ${what} "${text}" is not a real calendar date`)
+      throw new RuleFileError(path, ruleProblem('notADate', { what, text }))
     }
   }
   const checked = day(file.checked, 'checked')
   const toPeriod = (p: (typeof file.periods)[number], to: Temporal.PlainDate | null): RulePeriod => {
-    if (p.from === 'unknown')
-      throw new RuleFileError(`${path}: only an announced or enacted period may start on "unknown"`)
+    if (p.from === 'unknown') throw new RuleFileError(path, ruleProblem('unknownStart'))
     return {
       from: day(p.from, 'from'),
       to,
@@ -95,9 +111,9 @@ export function toRule(file: RuleFile, path: string): Rule {
     }
   }
   const toPending = (p: (typeof file.periods)[number]): PendingPeriod => {
-    if (p.status === 'in-force') throw new RuleFileError(`${path}: internal: not a pending period`)
+    if (p.status === 'in-force') throw new RuleFileError(path, ruleProblem('notPending'))
     if (p.from === 'unknown' && p.to !== undefined)
-      throw new RuleFileError(`${path}: a period starting on "unknown" cannot have "to"`)
+      throw new RuleFileError(path, ruleProblem('unknownWithTo'))
     return {
       from: p.from === 'unknown' ? null : day(p.from, 'from'),
       to: p.to === undefined ? null : day(p.to, 'to'),
@@ -111,31 +127,26 @@ export function toRule(file: RuleFile, path: string): Rule {
 
   const inForce = file.periods.filter((p) => p.status === 'in-force')
   const announced = file.periods.filter((p) => p.status !== 'in-force')
-  if (inForce.length === 0) throw new RuleFileError(`${path}: no period is in force`)
+  if (inForce.length === 0) throw new RuleFileError(path, ruleProblem('noneInForce'))
   const periods: RulePeriod[] = []
   for (let i = 0; i < inForce.length; i++) {
     const p = inForce[i]!
     const next = inForce[i + 1]
-    if (p.from === 'unknown')
-      throw new RuleFileError(`${path}: only an announced or enacted period may start on "unknown"`)
+    if (p.from === 'unknown') throw new RuleFileError(path, ruleProblem('unknownStart'))
     const from = day(p.from, 'from')
     if (next) {
-      if (p.to !== undefined)
-        throw new RuleFileError(
-          `${path}: period from ${p.from} has "to" but is not the last (periods run on)`,
-        )
-      if (next.from === 'unknown')
-        throw new RuleFileError(`${path}: only an announced or enacted period may start on "unknown"`)
+      if (p.to !== undefined) throw new RuleFileError(path, ruleProblem('toNotLast', { from: p.from }))
+      if (next.from === 'unknown') throw new RuleFileError(path, ruleProblem('unknownStart'))
       const nextFrom = day(next.from, 'from')
       if (Temporal.PlainDate.compare(nextFrom, from) < 0)
-        throw new RuleFileError(`${path}: periods are out of order at ${next.from}`)
+        throw new RuleFileError(path, ruleProblem('outOfOrder', { from: next.from }))
       if (Temporal.PlainDate.compare(nextFrom, from) === 0)
-        throw new RuleFileError(`${path}: two periods start on ${p.from} (overlap)`)
+        throw new RuleFileError(path, ruleProblem('overlap', { from: p.from }))
       periods.push(toPeriod(p, nextFrom.subtract({ days: 1 })))
     } else {
       const to = p.to === undefined ? null : day(p.to, 'to')
       if (to && Temporal.PlainDate.compare(to, from) < 0)
-        throw new RuleFileError(`${path}: period from ${p.from} ends before it starts`)
+        throw new RuleFileError(path, ruleProblem('endsBeforeStart', { from: p.from }))
       periods.push(toPeriod(p, to))
     }
   }
@@ -157,7 +168,7 @@ export function compileRuleFiles(dir: string = RULES_DIR): CheckedRuleFile[] {
     const path = relative(dir, full)
     const file = checkRuleFile(readFileSync(full, 'utf8'), path)
     checkValues(toRule(file, path), path) // every check, so a compiled book never holds a bad file
-    if (seen.has(file.id)) throw new RuleFileError(`${path}: duplicate rule id ${file.id}`)
+    if (seen.has(file.id)) throw new RuleFileError(path, ruleProblem('duplicateId', { id: file.id }))
     seen.add(file.id)
     files.push({ path: path.split(sep).join('/'), file })
   }
@@ -177,7 +188,10 @@ export function checkValues(rule: Rule, path: string): void {
     try {
       check(p.value)
     } catch (e) {
-      throw new RuleFileError(`${path}: period from ${p.from.toString()}: value: ${(e as Error).message}`)
+      throw new RuleFileError(
+        path,
+        ruleProblem('badValue', { from: p.from.toString(), problem: (e as Error).message }),
+      )
     }
   }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { CONFIDENCES } from '../domain/shared/traced.ts'
+import { says } from './says.ts'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('isoDate'))
 
 export const sourceSchema = z.strictObject({
   instrument: z.string().min(3),
@@ -25,20 +26,16 @@ export const periodSchema = z.strictObject({
   status: z.enum(['in-force', 'announced', 'enacted']).default('in-force'),
   source: sourceSchema.optional(),
   note: z.string().optional(),
-  value: z.unknown().refine((v) => v !== undefined, 'every period needs a value'),
+  value: z.unknown().refine((v) => v !== undefined, says('needsValue')),
 })
 
 export const ruleFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be like "calculation.basic-rate"'),
+  id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, says('idShape')),
   title: z.string().min(3),
   description: z.string().optional(),
   source: sourceSchema,
   /** The day someone last compared this rule with its sources (`redress rules --stale` lists old ones). */
-  checked: z
-    .string({
-      error: 'every rule needs "checked: YYYY-MM-DD", the day it was last compared with its sources',
-    })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+  checked: z.string(says('needsChecked')).regex(/^\d{4}-\d{2}-\d{2}$/, says('isoDate')),
   periods: z.array(periodSchema).min(1),
 })
 

@@ -12,6 +12,7 @@ import { parsePounds } from '../domain/shared/pence.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
 import { parseFraction } from '../domain/shared/ratio.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
+import { says } from './says.ts'
 
 /**
  * Every rule's value schema, by rule id: the rule book checks each period's value with its schema
@@ -49,11 +50,8 @@ const readerCheck =
   }
 
 const text = z.string().min(1)
-const pounds = text.refine((s) => tryParse(() => parsePounds(s)), 'must be an amount like "£7" or "£2,500"')
-const fraction = text.refine(
-  (s) => tryParse(() => parseFraction(s)),
-  'must be a fraction like "52/12" or "1"',
-)
+const pounds = text.refine((s) => tryParse(() => parsePounds(s)), says('pounds'))
+const fraction = text.refine((s) => tryParse(() => parseFraction(s)), says('fraction'))
 /** A rule stated in words: each field a sentence (or a list of them). */
 const words = z.record(z.string(), z.union([text, z.array(text)]))
 

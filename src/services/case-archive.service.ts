@@ -12,6 +12,8 @@ import type { CaseRepository, CaseRows } from '../store/case.repository.ts'
 import { SHA256, type EvidenceFiles, type FileWriter, type StagedFile } from '../store/evidence-files.ts'
 import { archiveSealer, openZip } from '../store/safe/archive-crypto.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { message, type Message, type MessageParams } from '../domain/shared/message.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 
 /**
  * A whole case as one archive: a zip holding manifest.json (every other file with its SHA-256 and
@@ -52,14 +54,25 @@ const manifestSchema = z.object({
   ),
 })
 
-/** The archive cannot be imported; `file` names the part of it that is wrong. Nothing was written. */
+/** The words of the archive's messages: `platform.caseArchive.<key>` in platform.json. */
+const archiveCopy = (key: string, params?: MessageParams): Message =>
+  message(`platform.caseArchive.${key}`, params)
+
+/**
+ * The archive cannot be imported; `file` names the part of it that is wrong (null: the archive as a
+ * whole). Nothing was written. `copy` is the whole sentence as a Message, for a page or the CLI to
+ * put into the reader's language; the problem's text is in English.
+ */
 export class ArchiveRejected extends CaseInputError {
   override name = 'ArchiveRejected'
+  readonly copy: Message
   constructor(
-    readonly file: string,
-    problem: string,
+    readonly file: string | null,
+    problem: Message,
   ) {
-    super([{ field: 'archive', problem: `${file}: ${problem}. Nothing was imported.` }])
+    const copy = archiveCopy('rejected', { file: file ?? archiveCopy('theArchive'), problem })
+    super([{ field: 'archive', problem: text(copy) }])
+    this.copy = copy
   }
 }
 
@@ -103,6 +116,8 @@ export interface ArchiveServiceDeps {
   readonly maxEntryBytes?: number
   /** The most a whole archive may unpack to (REDRESS_MAX_IMPORT_MB, 2 GB by default). */
   readonly maxTotalBytes?: number
+  /** The language of what the service writes into the case's history (English by default). */
+  readonly locale?: Locale
 }
 
 /** A case as imported; `importedAsCopy` when the same case was already here and a copy was made. */
@@ -125,8 +140,10 @@ export class CaseArchiveService {
   private readonly now: () => Date
   readonly maxEntryBytes: number
   readonly maxTotalBytes: number
+  private readonly locale: Locale
 
   constructor(deps: ArchiveServiceDeps) {
+    this.locale = deps.locale ?? DEFAULT_LOCALE
     this.repo = deps.repo
     this.files = deps.files
     this.now = deps.now ?? (() => new Date())
@@ -149,12 +166,9 @@ export class CaseArchiveService {
     // the parent deliberately asks for a plain one (to send to an adviser).
     const protect = options.unencrypted || !this.files.contentKey() ? null : this.files.archiveKey()
     if (!options.unencrypted && this.files.contentKey() && !protect)
-      throw new InvalidInput(
-        'passphrase',
-        'An encrypted export needs your passphrase: lock Redress and unlock it with your passphrase (not the recovery code), or choose a new passphrase',
-      )
+      throw new InvalidInput('passphrase', text(archiveCopy('exportNeedsPassphrase')))
     await this.repo.transaction((repo) =>
-      repo.record(who, caseId, 'export', 'case', caseId, 'case exported to an archive'),
+      repo.record(who, caseId, 'export', 'case', caseId, text(archiveCopy('exported'), {}, this.locale)),
     )
     const stored = await this.repo.exportRows(who.ownerId, caseId)
     const { rows, replaced } = await this.lettersAsSent(stored)
@@ -288,31 +302,34 @@ export class CaseArchiveService {
       } catch (error) {
         if (error instanceof InvalidInput) throw error
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-          throw new ArchiveRejected(path, 'there is no such file')
-        throw new ArchiveRejected('the archive', 'is not a readable zip file')
+          throw new ArchiveRejected(path, archiveCopy('noSuchFile'))
+        throw new ArchiveRejected(null, archiveCopy('notAZip'))
       }
       let bytes = 0
       try {
         for await (const entry of entries(zipfile)) {
           const name = entry.fileName
-          if (seen.has(name)) throw new ArchiveRejected(name, 'appears twice in the archive')
+          if (seen.has(name)) throw new ArchiveRejected(name, archiveCopy('twice'))
           seen.add(name)
           const evidence = EVIDENCE_PATH.test(name) || READABLE_PATH.test(name)
           if (!evidence && name !== 'manifest.json' && name !== 'case.json')
-            throw new ArchiveRejected(name, 'is not a file a Redress case archive holds')
+            throw new ArchiveRejected(name, archiveCopy('notAnArchiveFile'))
           const entryCap = evidence ? this.maxEntryBytes : JSON_LIMIT
-          const tooLarge = (size: number | null, cap: number, what: string) =>
+          const tooLarge = (size: number | null, cap: number, what: 'fileMayBe' | 'archiveMayBe') =>
             new ArchiveRejected(
               name,
               size === null
-                ? `unpacks to more than the ${formatBytes(cap)} ${what}`
-                : `unpacks to ${formatBytes(size)}, larger than the ${formatBytes(cap)} ${what}`,
+                ? archiveCopy('unpacksToMore', { cap: formatBytes(cap), what: archiveCopy(what) })
+                : archiveCopy('unpacksTo', {
+                    size: formatBytes(size),
+                    cap: formatBytes(cap),
+                    what: archiveCopy(what),
+                  }),
             )
           // The sizes the archive declares are checked first; the real ones as it unpacks, below.
-          if (entry.uncompressedSize > entryCap)
-            throw tooLarge(entry.uncompressedSize, entryCap, 'a file may be')
+          if (entry.uncompressedSize > entryCap) throw tooLarge(entry.uncompressedSize, entryCap, 'fileMayBe')
           if (bytes + entry.uncompressedSize > this.maxTotalBytes)
-            throw tooLarge(bytes + entry.uncompressedSize, this.maxTotalBytes, 'a whole archive may be')
+            throw tooLarge(bytes + entry.uncompressedSize, this.maxTotalBytes, 'archiveMayBe')
           const stream = await new Promise<Readable>((resolve, reject) =>
             zipfile.openReadStream(entry, (err, rs) => (err ? reject(err) : resolve(rs))),
           )
@@ -322,9 +339,9 @@ export class CaseArchiveService {
           try {
             for await (const chunk of stream as AsyncIterable<Buffer>) {
               // Stop as soon as a cap would be passed, before writing the chunk that passes it.
-              if (entryBytes + chunk.length > entryCap) throw tooLarge(null, entryCap, 'a file may be')
+              if (entryBytes + chunk.length > entryCap) throw tooLarge(null, entryCap, 'fileMayBe')
               if (bytes + chunk.length > this.maxTotalBytes)
-                throw tooLarge(null, this.maxTotalBytes, 'a whole archive may be')
+                throw tooLarge(null, this.maxTotalBytes, 'archiveMayBe')
               entryBytes += chunk.length
               bytes += chunk.length
               if (writer) await writer.write(chunk)
@@ -343,59 +360,50 @@ export class CaseArchiveService {
       } catch (error) {
         zipfile.close()
         if (error instanceof ArchiveRejected) throw error
-        throw new ArchiveRejected('the archive', 'is damaged and cannot be read')
+        throw new ArchiveRejected(null, archiveCopy('damaged'))
       }
 
       const manifestBytes = texts.get('manifest.json')
-      if (!manifestBytes)
-        throw new ArchiveRejected('manifest.json', 'is missing: this is not a Redress case archive')
+      if (!manifestBytes) throw new ArchiveRejected('manifest.json', archiveCopy('noManifest'))
       let manifest: z.infer<typeof manifestSchema>
       try {
         manifest = manifestSchema.parse(JSON.parse(Buffer.from(manifestBytes).toString('utf8')))
       } catch {
-        throw new ArchiveRejected(
-          'manifest.json',
-          'is not a Redress case archive manifest (or is from a newer version of Redress)',
-        )
+        throw new ArchiveRejected('manifest.json', archiveCopy('notAManifest'))
       }
       const listed = new Map(manifest.files.map((f) => [f.path, f]))
       for (const name of seen)
         if (name !== 'manifest.json' && !listed.has(name))
-          throw new ArchiveRejected(name, 'is not listed in the manifest')
+          throw new ArchiveRejected(name, archiveCopy('notListed'))
       for (const f of manifest.files) {
         const got = f.path === 'case.json' ? texts.get(f.path) : staged.get(f.path)
-        if (!got) throw new ArchiveRejected(f.path, 'is listed in the manifest but missing from the archive')
+        if (!got) throw new ArchiveRejected(f.path, archiveCopy('listedButMissing'))
         const [hash, size] = got instanceof Uint8Array ? [sha(got), got.length] : [got.sha256, got.sizeBytes]
         if (hash !== f.sha256 || size !== f.sizeBytes)
-          throw new ArchiveRejected(
-            f.path,
-            'does not match its SHA-256 hash in the manifest: the archive is damaged or was changed',
-          )
+          throw new ArchiveRejected(f.path, archiveCopy('hashMismatch'))
         const m = EVIDENCE_PATH.exec(f.path)
-        if (m && m[1] !== hash)
-          throw new ArchiveRejected(
-            f.path,
-            'does not match the hash in its name: the archive is damaged or was changed',
-          )
+        if (m && m[1] !== hash) throw new ArchiveRejected(f.path, archiveCopy('nameHashMismatch'))
       }
       const caseBytes = texts.get('case.json')
-      if (!caseBytes) throw new ArchiveRejected('case.json', 'is missing')
+      if (!caseBytes) throw new ArchiveRejected('case.json', archiveCopy('missing'))
       let json: unknown
       try {
         json = JSON.parse(Buffer.from(caseBytes).toString('utf8'))
       } catch {
-        throw new ArchiveRejected('case.json', 'is not a Redress case file')
+        throw new ArchiveRejected('case.json', archiveCopy('notACaseFile'))
       }
       // Every row is checked with the same rules as the forms: enums, real dates, sizes, no extra keys.
       const parsed = caseRowsSchema.safeParse(json)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!
-        throw new ArchiveRejected('case.json', `${rowPath(issue.path)}: ${issue.message}`)
+        throw new ArchiveRejected(
+          'case.json',
+          archiveCopy('rowProblem', { row: rowPath(issue.path), problem: issue.message }),
+        )
       }
       let rows: CaseRows = parsed.data as unknown as CaseRows
       const caseId = rows.case.id
-      if (caseId !== manifest.caseId)
-        throw new ArchiveRejected('case.json', 'holds a different case from the one the manifest names')
+      if (caseId !== manifest.caseId) throw new ArchiveRejected('case.json', archiveCopy('differentCase'))
       const tables = {
         decisions: rows.decisions,
         events: rows.events,
@@ -407,7 +415,8 @@ export class CaseArchiveService {
       }
       for (const [table, list] of Object.entries(tables)) {
         const i = list.findIndex((r) => r.caseId !== caseId)
-        if (i >= 0) throw new ArchiveRejected('case.json', `${table}, row ${i + 1}: belongs to another case`)
+        if (i >= 0)
+          throw new ArchiveRejected('case.json', archiveCopy('rowInAnotherCase', { table, row: i + 1 }))
       }
       const sizes = new Map(manifest.files.map((f) => [f.path, f.sizeBytes]))
       // Old archives name each file by its hash; newer ones by date and title, the hash in the manifest.
@@ -417,15 +426,9 @@ export class CaseArchiveService {
       for (const [i, e] of rows.evidence.entries()) {
         const file = pathOf.get(e.sha256) ?? `evidence/${e.sha256}`
         if (!staged.has(file))
-          throw new ArchiveRejected(
-            'case.json',
-            `evidence, row ${i + 1}: the archive does not carry its file (${file})`,
-          )
+          throw new ArchiveRejected('case.json', archiveCopy('evidenceFileMissing', { row: i + 1, file }))
         if (sizes.get(file) !== e.sizeBytes)
-          throw new ArchiveRejected(
-            'case.json',
-            `evidence, row ${i + 1}, field sizeBytes: does not match the file`,
-          )
+          throw new ArchiveRejected('case.json', archiveCopy('evidenceSizeMismatch', { row: i + 1 }))
       }
       const ids = new Map<string, Set<string>>(
         (['case', 'decision', 'event', 'evidence', 'task', 'link'] as const).map((entity) => [
@@ -444,16 +447,13 @@ export class CaseArchiveService {
         for (const r of list) ids.get(entity)!.add(r.id)
       for (const [i, l] of rows.links.entries()) {
         if (!ids.get(l.fromType)!.has(l.fromId) || !ids.get(l.toType)!.has(l.toId))
-          throw new ArchiveRejected(
-            'case.json',
-            `links, row ${i + 1}: links to something the archive does not hold`,
-          )
+          throw new ArchiveRejected('case.json', archiveCopy('linkToNothing', { row: i + 1 }))
       }
       checkArrears(rows, ids)
       // Imported rows belong to whoever imports them (the owner is never read from the archive),
       // and a case already here comes in as a copy with new ids rather than being refused.
       const importedAsCopy = await this.repo.caseIdTaken(caseId)
-      if (importedAsCopy) rows = withNewIds(rows)
+      if (importedAsCopy) rows = withNewIds(rows, this.locale)
 
       const created: string[] = []
       try {
@@ -465,9 +465,13 @@ export class CaseArchiveService {
             'import',
             'case',
             rows.case.id,
-            importedAsCopy
-              ? `case imported as a copy (the same case was already here) from an archive exported ${manifest.exportedAt}`
-              : `case imported from an archive exported ${manifest.exportedAt}`,
+            text(
+              archiveCopy(importedAsCopy ? 'importedAsCopy' : 'imported', {
+                exportedAt: manifest.exportedAt,
+              }),
+              {},
+              this.locale,
+            ),
           )
           for (const [name, file] of staged) {
             if (await this.files.commit(file)) created.push(file.sha256)
@@ -477,7 +481,7 @@ export class CaseArchiveService {
       } catch (error) {
         for (const h of created) if ((await this.repo.evidenceUsing(h)) === 0) await this.files.remove(h)
         if (error instanceof ArchiveRejected) throw error
-        throw new ArchiveRejected('case.json', 'could not be stored')
+        throw new ArchiveRejected('case.json', archiveCopy('notStored'))
       }
       const imported = await this.repo.get('case', who.ownerId, rows.case.id, rows.case.id)
       return { ...imported!, importedAsCopy }
@@ -492,7 +496,7 @@ export class CaseArchiveService {
  * The same rows under new ids, for a second copy of a case already in this data folder: every id
  * is replaced and every reference to it (case, links, tasks' origins, history) follows.
  */
-function withNewIds(rows: CaseRows): CaseRows {
+function withNewIds(rows: CaseRows, locale: Locale): CaseRows {
   const fresh = new Map<string, string>()
   const map = (old: string): string => {
     let next = fresh.get(old)
@@ -508,7 +512,11 @@ function withNewIds(rows: CaseRows): CaseRows {
   const tasks = rows.tasks.map(inCase)
   const links = rows.links.map(inCase)
   return {
-    case: { ...rows.case, id: caseId, title: `${rows.case.title} (copy)`.slice(0, 200) },
+    case: {
+      ...rows.case,
+      id: caseId,
+      title: text(archiveCopy('copyTitle', { title: rows.case.title }), {}, locale).slice(0, 200),
+    },
     decisions,
     events,
     evidence,
@@ -561,16 +569,18 @@ function checkArrears(rows: CaseRows, ids: ReadonlyMap<string, ReadonlySet<strin
   const a = rows.arrears
   if (!a) return
   const refuse = (table: string, i: number, problem: string): never => {
-    throw new ArchiveRejected('case.json', `arrears.${table}, row ${i + 1}: ${problem}`)
+    throw new ArchiveRejected(
+      'case.json',
+      archiveCopy('arrearsRow', { table, row: i + 1, problem: archiveCopy(`arrears.${problem}`) }),
+    )
   }
   const checks = new Set<string>()
   for (const [i, c] of a.checks.entries()) {
-    if (c.caseId !== rows.case.id) refuse('checks', i, 'belongs to another case')
+    if (c.caseId !== rows.case.id) refuse('checks', i, 'inAnotherCase')
     checks.add(c.id)
   }
   const inCheck = (table: string, list: readonly { checkId: string }[]) => {
-    for (const [i, r] of list.entries())
-      if (!checks.has(r.checkId)) refuse(table, i, 'belongs to an arrears check the archive does not hold')
+    for (const [i, r] of list.entries()) if (!checks.has(r.checkId)) refuse(table, i, 'checkNotHeld')
   }
   inCheck('statements', a.statements)
   inCheck('transactions', a.transactions)
@@ -580,22 +590,19 @@ function checkArrears(rows: CaseRows, ids: ReadonlyMap<string, ReadonlySet<strin
   const statements = new Map(a.statements.map((s) => [s.id, s.checkId]))
   for (const [i, s] of a.statements.entries()) {
     const bytes = Buffer.from(s.content, 'base64')
-    if (bytes.length !== s.sizeBytes || sha(bytes) !== s.sha256)
-      refuse('statements', i, 'the statement file does not match its SHA-256 hash and size')
+    if (bytes.length !== s.sizeBytes || sha(bytes) !== s.sha256) refuse('statements', i, 'statementMismatch')
     if (s.evidenceId !== null && !ids.get('evidence')?.has(s.evidenceId))
-      refuse('statements', i, 'refers to evidence the archive does not hold')
+      refuse('statements', i, 'evidenceNotHeld')
   }
   const transactions = new Map(a.transactions.map((t) => [t.id, t.checkId]))
   for (const [i, t] of a.transactions.entries()) {
-    if (statements.get(t.statementId) !== t.checkId)
-      refuse('transactions', i, 'comes from a statement the archive does not hold')
-    if (t.eventId !== null && !ids.get('event')?.has(t.eventId))
-      refuse('transactions', i, 'refers to a timeline event the archive does not hold')
+    if (statements.get(t.statementId) !== t.checkId) refuse('transactions', i, 'statementNotHeld')
+    if (t.eventId !== null && !ids.get('event')?.has(t.eventId)) refuse('transactions', i, 'eventNotHeld')
   }
   const figures = new Map(a.cmsFigures.map((f) => [f.id, f.checkId]))
   for (const [i, m] of a.matches.entries())
     if (transactions.get(m.transactionId) !== m.checkId || figures.get(m.cmsFigureId) !== m.checkId)
-      refuse('matches', i, 'matches rows the archive does not hold')
+      refuse('matches', i, 'rowsNotHeld')
 }
 
 /** The entries of a zip, one at a time (yauzl reads them from the central directory). */

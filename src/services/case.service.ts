@@ -53,6 +53,10 @@ import { SafeModeLocked } from '../store/safe/errors.ts'
 import { calendarsCovering } from './calendars.ts'
 import { text } from '../copy/translate.ts'
 
+/** The case file's own words (`platform.caseFile.*` in platform.json). */
+const caseText = (key: string, params: Readonly<Record<string, string>> = {}): string =>
+  text(`platform.caseFile.${key}`, params)
+
 /** The letters that start or move a challenge on (what `openChallenges` reads), by direction. */
 const CHALLENGE_LETTERS_SENT = [
   'mandatory-reconsideration',
@@ -142,7 +146,7 @@ export function titleOf(entity: Entity, r: Records[Entity]): string {
       return (r as CaseRecord).title
     case 'decision': {
       const d = r as DecisionRecord
-      return `${d.kind.replace(/-/g, ' ')} of ${d.letterDate}`
+      return caseText('decisionTitle', { kind: d.kind.replace(/-/g, ' '), date: d.letterDate })
     }
     case 'event':
       return (r as EventRecord).title
@@ -682,26 +686,26 @@ export class CaseService {
       field: string,
       entity: Entity,
       id: string | null | undefined,
-      what: string,
+      what: 'aDecision' | 'aPhoneCall' | 'aPieceOfEvidence',
       extra?: (r: Records[Entity]) => boolean,
     ) => {
       if (!id) return
       const r = await this.repo.get(entity, who.ownerId, caseId, id)
       if (!r || r.deletedAt !== null || (extra && !extra(r)))
-        problems.push({ field, problem: `Choose ${what} from this case` })
+        problems.push({ field, problem: caseText('chooseRecord', { what: caseText(what) }) })
     }
-    await check('aboutDecisionId', 'decision', input.aboutDecisionId, 'a decision')
+    await check('aboutDecisionId', 'decision', input.aboutDecisionId, 'aDecision')
     await check(
       'confirmsCallId',
       'event',
       input.confirmsCallId,
-      'a phone call',
+      'aPhoneCall',
       (r) => (r as EventRecord).type === 'call',
     )
-    await check('proofEvidenceId', 'evidence', input.proofEvidenceId, 'a piece of evidence')
-    await check('deliveryEvidenceId', 'evidence', input.deliveryEvidenceId, 'a piece of evidence')
+    await check('proofEvidenceId', 'evidence', input.proofEvidenceId, 'aPieceOfEvidence')
+    await check('deliveryEvidenceId', 'evidence', input.deliveryEvidenceId, 'aPieceOfEvidence')
     if (input.confirmsCallId && type !== 'letter-sent')
-      problems.push({ field: 'confirmsCallId', problem: 'Only a letter you sent can confirm a call' })
+      problems.push({ field: 'confirmsCallId', problem: caseText('onlyLetterConfirmsCall') })
     if (problems.length > 0) throw new CaseInputError(problems)
   }
 
@@ -788,7 +792,7 @@ export class CaseService {
     if (evidenceId) {
       const e = await repo.get('evidence', who.ownerId, caseId, evidenceId)
       if (!e || e.deletedAt !== null)
-        throw new CaseInputError([{ field, problem: 'Choose a piece of evidence from this case' }])
+        throw new CaseInputError([{ field, problem: caseText('chooseEvidence') }])
     }
     const existing = (await repo.list('link', who.ownerId, caseId)).filter(
       (l) => l.toType === toType && l.toId === toId && l.role === role && l.fromType === 'evidence',
@@ -893,9 +897,7 @@ export class CaseService {
     await this.get(who, caseId, 'evidence', evidenceId)
     const target = await this.repo.get(toType, who.ownerId, caseId, toId)
     if (!target || target.deletedAt !== null)
-      throw new CaseInputError([
-        { field: 'target', problem: 'Choose a decision or event from this case to link to' },
-      ])
+      throw new CaseInputError([{ field: 'target', problem: caseText('chooseLink') }])
     return this.repo.transaction(async (repo) => {
       const existing = (await repo.list('link', who.ownerId, caseId)).find(
         (l) => l.fromType === 'evidence' && l.fromId === evidenceId && l.toType === toType && l.toId === toId,

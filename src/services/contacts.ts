@@ -6,6 +6,9 @@ import type { ContactFact, Contacts, PaidNumberWarning } from '../domain/remedie
 import { fromRoot } from '../root.ts'
 import { UK_NATIONS } from '../domain/shared/nations.ts'
 import { CONFIDENCES } from '../domain/shared/traced.ts'
+import { says } from '../rules/says.ts'
+import { text as translated } from '../copy/translate.ts'
+import { message } from '../domain/shared/message.ts'
 
 /** Loads rules/contacts.yaml: official contact facts, each with its sources and the date it was checked. */
 
@@ -17,7 +20,7 @@ export class ContactsFileError extends Error {
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('isoDate'))
   .refine((s) => {
     try {
       Temporal.PlainDate.from(s, { overflow: 'reject' })
@@ -25,7 +28,7 @@ const isoDate = z
     } catch {
       return false
     }
-  }, 'must be a real calendar date')
+  }, says('realDate'))
 
 const nation = z.enum(UK_NATIONS)
 const confidence = z.enum(CONFIDENCES)
@@ -97,7 +100,9 @@ export function parseContacts(text: string, path = 'contacts.yaml'): Contacts {
   try {
     new RegExp(c.cms['reference-number'].pattern)
   } catch {
-    throw new ContactsFileError(`${path}: cms.reference-number.pattern is not a valid regular expression`)
+    throw new ContactsFileError(
+      translated('platform.rules.inFile', { path, problem: message('platform.rules.badPattern') }),
+    )
   }
   const warning: PaidNumberWarning = {
     text: c['paid-number-warning'].text,

@@ -17,6 +17,11 @@ import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared
 import type { CaseRepository } from '../store/case.repository.ts'
 import type { EvidenceFiles, StagedFile } from '../store/evidence-files.ts'
 import { checkPixels } from '../documents/read/image.ts'
+import { text } from '../copy/translate.ts'
+
+/** The evidence store's words (`platform.evidence.*` in platform.json). */
+const evidenceText = (key: string, params: Readonly<Record<string, string>> = {}): string =>
+  text(`platform.evidence.${key}`, params)
 
 export interface EvidenceUpload {
   /** The file's name as the browser or command line gave it. */
@@ -89,18 +94,15 @@ export class EvidenceService {
   private metadata(input: EvidenceMetadata, fallbackTitle: string) {
     const p = new Problems()
     const title = (input.title ?? '').trim() || fallbackTitle
-    if (title.length > 200) p.add('title', 'Use 200 characters or fewer')
+    if (title.length > 200) p.add('title', evidenceText('titleTooLong'))
     const description = (input.description ?? '').trim() || null
-    if (description && description.length > 20_000) p.add('description', 'Use 20,000 characters or fewer')
+    if (description && description.length > 20_000) p.add('description', evidenceText('descriptionTooLong'))
     let documentDate: string | null = null
     const dateText = (input.documentDate ?? '').trim()
     if (dateText) {
       const d = p.try('documentDate', () => parseDate(dateText, 'documentDate'))
       if (d && isAfter(d, this.today()))
-        p.add(
-          'documentDate',
-          `The date of the document must be today or in the past (you gave ${formatDate(d)})`,
-        )
+        p.add('documentDate', evidenceText('dateInFuture', { date: formatDate(d) }))
       documentDate = d?.toString() ?? null
     }
     const tags = parseTags(input.tags as string | readonly string[] | null)
@@ -117,7 +119,7 @@ export class EvidenceService {
     let staged: StagedFile | null = null
     try {
       staged = await this.files.stage(upload.content, this.maxUploadBytes, 'file')
-      if (!c) throw new InvalidInput('case', 'There is no such case')
+      if (!c) throw new InvalidInput('case', evidenceText('noSuchCase'))
       const name = checkFileName(upload.fileName, 'file')
       const entries =
         staged.head[0] === 0x50 && staged.head[1] === 0x4b
@@ -127,8 +129,7 @@ export class EvidenceService {
       const { p, data } = this.metadata(upload, fileName)
       if (upload.linkTo) {
         const target = await this.repo.get(upload.linkTo.type, who.ownerId, caseId, upload.linkTo.id)
-        if (!target || target.deletedAt !== null)
-          p.add('linkTo', 'Choose a decision or event from this case to link to')
+        if (!target || target.deletedAt !== null) p.add('linkTo', text('platform.caseFile.chooseLink'))
       }
       p.throwIfAny()
       const file = staged
@@ -183,8 +184,7 @@ export class EvidenceService {
 
   async get(who: Actor, caseId: string, id: string): Promise<EvidenceRecord> {
     const r = await this.repo.get('evidence', who.ownerId, caseId, id)
-    if (!r)
-      throw new CaseInputError([{ field: 'evidence', problem: 'There is no such evidence in this case' }])
+    if (!r) throw new CaseInputError([{ field: 'evidence', problem: evidenceText('noSuchEvidence') }])
     return r
   }
 

@@ -20,6 +20,7 @@ import type {
 } from '../store/evidence-text.repository.ts'
 import type { DrizzleJobRepository, JobRecord } from '../store/jobs.repository.ts'
 import { JobRunner, PermanentJobError, workerLimit, type JobHandler } from './jobs/job-runner.ts'
+import { text } from '../copy/translate.ts'
 
 export const READ_JOB = 'evidence.read'
 
@@ -126,7 +127,7 @@ export class ReadingService {
       throw error
     }
     if (!this.files.has(p.sha256))
-      throw new PermanentJobError('missing', 'The file is missing from the store')
+      throw new PermanentJobError('missing', 'The file is missing from the store') // copy: not user-facing (a log detail; the parent reads reading.failed.missing)
     const bytes = await this.files.read(p.sha256)
     // The readers (pdf.js and its canvas) load on the first job, not with the server: they cost
     // about a second of start-up.
@@ -139,6 +140,7 @@ export class ReadingService {
       })
       const pages = result.pages
       if (pages.every((x) => !x.text.trim()))
+        // copy: not user-facing (a log detail; the parent reads reading.failed.no-text)
         throw new PermanentJobError('no-text', 'No text was found in the file', { pages: pages.length })
       return {
         result: { pages: pages.length, language: result.language },
@@ -256,9 +258,12 @@ export class ReadingService {
     const same = (f: ConfirmedField) => String(f.suggested ?? '') === String(f.confirmed ?? '')
     const asRead = fields.filter((f) => f.suggested !== null && same(f)).map((f) => f.field)
     const corrected = fields.filter((f) => f.suggested !== null && !same(f)).map((f) => f.field)
-    const summary =
-      `Facts confirmed by the parent from evidence ${evidenceId} read by Redress. ` +
-      `Confirmed as read: ${asRead.join(', ') || 'none'}. Corrected: ${corrected.join(', ') || 'none'}.`
+    const none = text('platform.history.none')
+    const summary = text('platform.history.factsConfirmed', {
+      evidenceId,
+      asRead: asRead.join(', ') || none,
+      corrected: corrected.join(', ') || none,
+    })
     await this.repo.record(who, caseId, 'create', 'decision', decisionId, summary)
   }
 

@@ -9,6 +9,7 @@ import type { LetterKind } from '../documents/index.ts'
 import { fromRoot } from '../root.ts'
 import { UK_NATIONS } from '../domain/shared/nations.ts'
 import { CONFIDENCES } from '../domain/shared/traced.ts'
+import { says } from '../rules/says.ts'
 
 /**
  * Loads rules/recipients.yaml: where each letter goes, with the address (or what to use where the
@@ -23,7 +24,7 @@ export class RecipientsFileError extends Error {
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('isoDate'))
   .refine((s) => {
     try {
       Temporal.PlainDate.from(s, { overflow: 'reject' })
@@ -31,7 +32,7 @@ const isoDate = z
     } catch {
       return false
     }
-  }, 'must be a real calendar date')
+  }, says('realDate'))
 
 const entry = z
   .strictObject({
@@ -47,9 +48,7 @@ const entry = z
       .min(1),
     note: z.string().optional(),
   })
-  .refine((e) => (e.address === undefined) !== (e['use-instead'] === undefined), {
-    message: 'give exactly one of address and use-instead',
-  })
+  .refine((e) => (e.address === undefined) !== (e['use-instead'] === undefined), says('exactlyOneAddress'))
 
 export const RECIPIENT_IDS = [
   'cms',

@@ -14,6 +14,7 @@ import {
 } from './schema.ts'
 import { NotFound, StaleVersion } from '../domain/case/errors.ts'
 import { changedFields } from '../domain/case/chronology.ts'
+import { text } from '../copy/translate.ts'
 import type {
   Actor,
   AuditAction,
@@ -264,6 +265,13 @@ const table = (entity: Entity): AnyTable => TABLES[entity] as unknown as AnyTabl
 
 const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'deletedAt', 'recordedAt', 'at'])
 
+/**
+ * What the case's history says of a change (`platform.history.*` in platform.json). The summary is
+ * stored as it is written, in English (the only language so far).
+ */
+const historyText = (key: string, params: Readonly<Record<string, string>> = {}): string =>
+  text(`platform.history.${key}`, params)
+
 /** A drizzle row as a record: instants as ISO text, no owner (the caller already knows it). */
 function toRecord<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {}
@@ -440,7 +448,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       .values(row as never)
       .returning()
     const record = toRecord<Records[E]>(inserted!)
-    await this.keep(who, entity, record, caseId ?? id, 'created', `${entity} created`)
+    await this.keep(who, entity, record, caseId ?? id, 'created', historyText('created', { entity }))
     return record
   }
 
@@ -492,7 +500,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       current,
       data as Record<string, unknown>,
       'amended',
-      `${entity} amended: ${fields.join(', ')}`,
+      historyText('amended', { entity, fields: fields.join(', ') }),
     )
   }
 
@@ -506,7 +514,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       current,
       { deletedAt: this.clock(), deletedBy: who.name },
       'binned',
-      `${entity} moved to the bin`,
+      historyText('binned', { entity }),
     )
   }
 
@@ -520,13 +528,13 @@ export class DrizzleCaseRepository implements CaseRepository {
       current,
       { deletedAt: null, deletedBy: null },
       'restored',
-      `${entity} restored from the bin`,
+      historyText('restored', { entity }),
     )
   }
 
   async purge(entity: Entity, who: Actor, caseId: string, id: string): Promise<void> {
     const current = await this.mustGet(entity, who.ownerId, caseId, id)
-    if (current.deletedAt === null) throw new NotFound(`${entity} in the bin`, id) // only what is in the bin can be purged
+    if (current.deletedAt === null) throw new NotFound(historyText('inTheBin', { entity }), id) // only what is in the bin can be purged
     if (entity === 'case') {
       for (const e of ['link', 'task', 'evidence', 'event', 'decision'] as const) {
         const t = table(e)
@@ -556,7 +564,7 @@ export class DrizzleCaseRepository implements CaseRepository {
           .where(and(eq(caseRevisions.entity, 'link'), inArray(caseRevisions.entityId, linkIds)))
         await this.db.delete(caseLinks).where(inArray(caseLinks.id, linkIds))
         for (const linkId of linkIds)
-          await this.record(who, caseId, 'purge', 'link', linkId, 'link purged with what it linked')
+          await this.record(who, caseId, 'purge', 'link', linkId, historyText('linkPurged'))
       }
       await this.db
         .delete(caseRevisions)
@@ -564,7 +572,7 @@ export class DrizzleCaseRepository implements CaseRepository {
       const t = table(entity)
       await this.db.delete(t).where(and(this.scope(entity, who.ownerId, caseId), eq(t.id, id)))
     }
-    await this.record(who, caseId, 'purge', entity, id, `${entity} purged from the bin`)
+    await this.record(who, caseId, 'purge', entity, id, historyText('purged', { entity }))
   }
 
   async record(
@@ -896,12 +904,18 @@ export class DrizzleCaseRepository implements CaseRepository {
 
   /** Each kind of record in the bin, with the short title its list shows (as titleOf words it). */
   private binnedRows(ownerId: string, caseId: string): SQL {
+    const decisionTitle = text('platform.caseFile.decisionTitle') // the sentence, its placeholders unfilled
     const binned = (table: string, title: SQL, entity: string) =>
       sql`select ${entity}::text as entity, id, ${title} as title, deleted_at, deleted_by from ${sql.raw(table)}
           where owner_id = ${ownerId} and case_id = ${caseId} and deleted_at is not null`
     return sql.join(
       [
-        binned('case_decisions', sql`replace(kind, '-', ' ') || ' of ' || letter_date::text`, 'decision'),
+        binned(
+          'case_decisions',
+          // titleOf's words ("{kind} of {date}"), filled in by the database
+          sql`replace(replace(${decisionTitle}, '{kind}', replace(kind, '-', ' ')), '{date}', letter_date::text)`,
+          'decision',
+        ),
         binned('case_events', sql`title`, 'event'),
         binned('case_evidence', sql`title`, 'evidence'),
         binned('case_tasks', sql`title`, 'task'),

@@ -15,6 +15,7 @@ import { readKeyFile } from './safe/keyring.ts'
 import { hasEncryptedDatabase } from './safe/encrypted-pglite.ts'
 import { openSafePglite } from './safe/open.ts'
 import { dataKeyFromEnvironment } from './safe/passphrase.ts'
+import { text } from '../copy/translate.ts'
 
 export type Schema = typeof schema
 /** A drizzle database on either engine: repositories take this and never know which. */
@@ -65,7 +66,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const say = (tightened: number): void => {
       if (tightened > 0)
         onNotice?.(
-          `Made ${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in ${dataDir} readable by you alone.`,
+          text(tightened === 1 ? 'platform.store.tightenedOne' : 'platform.store.tightened', {
+            count: tightened,
+            dataDir,
+          }),
         )
     }
     // A folder only its owner can enter keeps everything inside from others, so when it already is
@@ -94,13 +98,12 @@ async function openPglite({ dataDir, onNotice }: OpenOptions): Promise<Database>
   try {
     const dbDir = join(dataDir, 'pglite')
     const fresh = !existsSync(join(dbDir, 'PG_VERSION'))
-    if (fresh)
-      onNotice?.(`Creating the embedded database in ${dbDir} (first start only; this takes a few seconds)…`)
+    if (fresh) onNotice?.(text('platform.store.creatingDatabase', { dbDir }))
     mkdirSync(dbDir, { recursive: true })
     const client = await PGlite.create(dbDir, { startParams: PGLITE_START_PARAMS, extensions: { pg_trgm } })
     const db = drizzlePglite(client, { schema }) as unknown as Db
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR })
-    if (fresh) onNotice?.('Database ready.')
+    if (fresh) onNotice?.(text('platform.store.databaseReady'))
     // PGlite's file layer sets some modes itself (initdb's files, pg_internal.init at each start),
     // past the umask: tighten again now (the whole folder after initdb, else the files each start
     // writes), now and then while it runs, and when it closes. The folder itself is 0700

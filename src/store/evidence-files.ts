@@ -15,6 +15,7 @@ import { InvalidInput } from '../domain/shared/errors.ts'
 import { archiveKeyFor } from './safe/keyring.ts'
 import type { ArchiveKey } from './safe/archive-crypto.ts'
 import { formatBytes, SNIFF_BYTES } from '../domain/case/file-check.ts'
+import { text } from '../copy/translate.ts'
 
 /** A file written to the temporary folder, hashed and measured, not yet in the store. */
 export interface StagedFile {
@@ -190,13 +191,15 @@ export class EvidenceFiles {
       await w.abort()
       throw new InvalidInput(
         field,
-        `The file is ${formatBytes(Math.max(size, declaredSize))}, larger than the ${formatBytes(limit)} Redress accepts. ` +
-          'Make it smaller (for example, scan at a lower resolution or split a long PDF) and try again.',
+        text('platform.store.fileTooLarge', {
+          size: formatBytes(Math.max(size, declaredSize)),
+          limit: formatBytes(limit),
+        }),
       )
     }
     if (size === 0) {
       await w.abort()
-      throw new InvalidInput(field, 'The file is empty')
+      throw new InvalidInput(field, text('platform.store.fileEmpty'))
     }
     return w.finish()
   }

@@ -242,7 +242,7 @@ export class DrizzleJobRepository {
           sql`select id from jobs where id = ${id} and locked_by = ${workerId} and status = 'running' for update`,
         ),
       )
-      if (held.length === 0) throw new LeaseLost('the job was taken by another worker')
+      if (held.length === 0) throw new LeaseLost('the job was taken by another worker') // copy: not user-facing (caught by the job runner, never shown)
       if (write) await write(tx as unknown as Db)
       await tx
         .update(jobs)

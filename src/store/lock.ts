@@ -1,7 +1,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import { WordedError } from '../copy/worded-error.ts'
+import { message } from '../domain/shared/message.ts'
 
-export class DataDirectoryInUse extends Error {
+/** Another Redress holds the data folder (words: `platform.store.*` in platform.json). */
+export class DataDirectoryInUse extends WordedError {
   override name = 'DataDirectoryInUse'
 }
 
@@ -101,15 +104,11 @@ export function lockDataDirectory(dir: string): () => void {
       const ours = owner?.pid === process.pid && held.has(path)
       if (owner && (ours || (owner.pid !== process.pid && holderAlive(owner)))) {
         throw new DataDirectoryInUse(
-          `Another Redress (process ${owner.pid}) is already using the data folder ${dir}. ` +
-            'Two at once would lose data, so stop that one first (Ctrl+C where it runs), or use another REDRESS_DATA_DIR. ' +
-            `If you are sure no Redress is running, delete the lock file ${path} and start again.`,
+          message('platform.store.folderInUse', { pid: owner.pid, dir, lockFile: path }),
         )
       }
       rmSync(path, { force: true }) // left by a process that has gone
     }
   }
-  throw new DataDirectoryInUse(
-    `Could not take the lock file ${path}. If no Redress is running, delete it and start again.`,
-  )
+  throw new DataDirectoryInUse(message('platform.store.lockNotTaken', { lockFile: path }))
 }

@@ -76,6 +76,9 @@ describe.each(engines)('case file on %s', (engine, open) => {
       'task',
       'task',
     ])
+    // The bin's page words a decision as titleOf does, the database filling in the same sentence.
+    const { binned } = await s.cases.binnedPage(WHO, c.id, { limit: 10, offset: 0 })
+    expect(binned.find((b) => b.entity === 'decision')?.title).toBe('calculation of 2025-01-10')
     await s.cases.restore(WHO, c.id, 'decision', d.record.id)
     expect((await s.cases.list(WHO, c.id, 'task')).map((t) => t.deadlineKind).sort()).toEqual([
       'lateMandatoryReconsiderationLimit',

@@ -1,4 +1,5 @@
 import { say } from '../copy.ts'
+import { message } from '../../domain/shared/message.ts'
 import type { Command } from 'commander'
 import { loadConfig } from '../../config.ts'
 import {
@@ -54,7 +55,7 @@ async function unlock(vault: Vault, file?: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof WrongKey)) throw error
     await new Promise((r) => setTimeout(r, 1000))
-    throw new SafeModeLocked(say('safeMode.redressIsLockedThat'))
+    throw new SafeModeLocked(message('cli.safeMode.redressIsLockedThat'))
   }
 }
 
@@ -174,7 +175,7 @@ export function registerSafeMode(program: Command): void {
           } catch (error) {
             if (!(error instanceof WrongKey)) throw error
             await new Promise((r) => setTimeout(r, 1000))
-            throw new SafeModeLocked(say('safeMode.redressIsLockedThat'))
+            throw new SafeModeLocked(message('cli.safeMode.redressIsLockedThat'))
           }
         })
         output(Boolean(o.json), { changed: true }, () => say('safeMode.yourPassphraseIsChanged'))

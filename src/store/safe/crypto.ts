@@ -1,3 +1,5 @@
+import { WordedError } from '../../copy/worded-error.ts'
+import { message } from '../../domain/shared/message.ts'
 import {
   createCipheriv,
   createDecipheriv,
@@ -28,10 +30,10 @@ export interface ScryptParams {
  */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 }
 
-export class WrongKey extends Error {
+export class WrongKey extends WordedError {
   override name = 'WrongKey'
   constructor() {
-    super('The passphrase or recovery code is not right.')
+    super(message('platform.safe.wrongKey'))
   }
 }
 

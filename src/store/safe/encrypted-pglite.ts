@@ -472,6 +472,7 @@ export async function openEncryptedPglite(
       if (at + 4 + length > data.length) break
       let record: JournalRecord
       try {
+        // copy: not user-facing (authenticated data: which journal record this is)
         record = decode(unseal(key, data.subarray(at + 4, at + 4 + length), `journal ${gen} ${state.seq}`))
       } catch {
         break
@@ -493,7 +494,7 @@ export async function openEncryptedPglite(
   syncDirSync(dir)
 
   const append = (record: JournalRecord): void => {
-    const box = seal(key, encode(record), `journal ${state.gen} ${state.seq}`)
+    const box = seal(key, encode(record), `journal ${state.gen} ${state.seq}`) // copy: not user-facing (authenticated data)
     const frame = Buffer.alloc(4 + box.length)
     frame.writeUInt32BE(box.length, 0)
     box.copy(frame, 4)

@@ -1,3 +1,5 @@
+import { WordedError } from '../../copy/worded-error.ts'
+import { message } from '../../domain/shared/message.ts'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,7 +25,7 @@ import type { ArchiveKey } from './archive-crypto.ts'
  * Changing the passphrase rewraps the data key; nothing else is re-encrypted.
  */
 export const KEY_FILE = 'safe-mode.json'
-const AAD = 'redress data key v1'
+const AAD = 'redress data key v1' // copy: not user-facing (authenticated data bound into every key file)
 
 const wrapped = z.object({ salt: z.string(), box: z.string() })
 const keyFile = z.object({
@@ -39,10 +41,10 @@ export type KeyFile = z.infer<typeof keyFile>
 
 export const MIN_PASSPHRASE = 8
 
-export class PassphraseTooShort extends Error {
+export class PassphraseTooShort extends WordedError {
   override name = 'PassphraseTooShort'
   constructor() {
-    super(`The passphrase must be at least ${MIN_PASSPHRASE} characters long.`)
+    super(message('platform.safe.passphraseTooShort', { min: MIN_PASSPHRASE }))
   }
 }
 

@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { WrongKey } from './crypto.ts'
 import { SafeModeLocked } from './errors.ts'
+import { message } from '../../domain/shared/message.ts'
+import { text as translated } from '../../copy/translate.ts'
 import { readKeyFile, unlockKeys } from './keyring.ts'
 
 /**
@@ -15,10 +17,10 @@ export function passphraseFromFile(path: string): string {
   try {
     text = readFileSync(path, 'utf8')
   } catch {
-    throw new SafeModeLocked(`Could not read the passphrase file ${path}.`)
+    throw new SafeModeLocked(message('platform.safe.passphraseFileUnreadable', { path }))
   }
   const line = text.split(/\r?\n/)[0] ?? ''
-  if (!line) throw new SafeModeLocked(`The passphrase file ${path} is empty.`)
+  if (!line) throw new SafeModeLocked(message('platform.safe.passphraseFileEmpty', { path }))
   return line
 }
 
@@ -45,7 +47,9 @@ export async function askSecret(question: string): Promise<string | null> {
 }
 
 /** The passphrase from the environment's file or a prompt, or null when neither is available. */
-export async function passphraseFromEnvironment(question = 'Passphrase: '): Promise<string | null> {
+export async function passphraseFromEnvironment(
+  question = translated('platform.safe.passphrasePrompt'),
+): Promise<string | null> {
   const file = process.env.REDRESS_PASSPHRASE_FILE
   if (file) return passphraseFromFile(file)
   return askSecret(question)
@@ -62,6 +66,6 @@ export async function dataKeyFromEnvironment(dataDir: string): Promise<Buffer> {
   } catch (error) {
     if (!(error instanceof WrongKey)) throw error
     await new Promise((r) => setTimeout(r, 1000)) // guessing stays slow
-    throw new SafeModeLocked('Redress is locked: that passphrase is not right.')
+    throw new SafeModeLocked(message('platform.safe.wrongPassphrase'))
   }
 }

@@ -16,6 +16,7 @@ import { lockDataDirectory } from '../lock.ts'
 import { WrongKey } from './crypto.ts'
 import { createEncryptedDatabase, safeDbDir } from './encrypted-pglite.ts'
 import { SafeModeLocked } from './errors.ts'
+import { message } from '../../domain/shared/message.ts'
 import {
   createKeys,
   keyFilePath,
@@ -53,7 +54,7 @@ export class Vault implements Database {
     this.engine = options.databaseUrl ? 'postgresql' : 'pglite'
     this.keyed = readKeyFile(options.dataDir) !== null
     const current = (): Database => {
-      if (!this.current) throw new SafeModeLocked('Redress is locked.')
+      if (!this.current) throw new SafeModeLocked(message('platform.safe.lockedShort'))
       return this.current
     }
     this.db = new Proxy({} as Db, {
@@ -66,7 +67,7 @@ export class Vault implements Database {
     this.cipher = {
       current: () => {
         if (!this.keyed) return null
-        if (!this.dataKey) throw new SafeModeLocked('Redress is locked.')
+        if (!this.dataKey) throw new SafeModeLocked(message('platform.safe.lockedShort'))
         return this.dataKey
       },
     }

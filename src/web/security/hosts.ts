@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { text } from '../../copy/translate.ts'
 
 /** The names a loopback server answers to on `port`: what a browser on this machine sends as Host. */
 export function loopbackHosts(port: number): string[] {
@@ -27,8 +28,6 @@ export function hostAllowList(extra: readonly string[] = []) {
       .code(421)
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(
-        'Redress does not answer to this address. Open it at the address it printed when it started, such as http://127.0.0.1:3000/.\n',
-      )
+      .send(`${text('platform.hosts.refused')}\n`)
   }
 }

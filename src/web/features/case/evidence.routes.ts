@@ -131,8 +131,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
       const date = readDate(f, 'documentDate')
       if (date.problem) dateProblems.set('documentDate', date.problem)
       const link = one(f, 'linkTo') ? linkTarget.safeParse(one(f, 'linkTo')) : null
-      if (link && !link.success)
-        throw new InvalidInput('linkTo', copy('platform.caseFile.chooseLink'))
+      if (link && !link.success) throw new InvalidInput('linkTo', copy('platform.caseFile.chooseLink'))
       return svc.evidence.add(who, caseId, {
         fileName,
         content: stream,

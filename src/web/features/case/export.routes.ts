@@ -82,7 +82,7 @@ export const exportRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { sv
       } finally {
         await svc.evidence.files.discard(file)
       }
-    } else error ??= new InvalidInput('archive', 'Choose a file to upload')
+    } else error ??= new InvalidInput('archive', copy('platform.uploads.chooseFile'))
     if (result && !error)
       return reply.redirect(
         `${fill(paths.case, { caseId: result.id })}?imported=${result.importedAsCopy ? 'copy' : '1'}`,

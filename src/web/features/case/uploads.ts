@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify'
 import { CaseInputError, type Problem } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import type { Posted } from './form.ts'
+import { text } from '../../../copy/translate.ts'
+import { ArchiveRejected } from '../../../services/case-archive.service.ts'
 
 /** Uploads (evidence, case archives) and files sent back: shared by the evidence and export pages. */
 
@@ -24,13 +26,13 @@ export async function readMultipart<T>(
   let result: T | null = null
   let error: unknown = null
   if (!request.isMultipart())
-    return { fields, result, error: new InvalidInput('file', 'Choose a file to upload') }
+    return { fields, result, error: new InvalidInput('file', text('platform.uploads.chooseFile')) }
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         if (!part.filename) {
           part.file.resume()
-          error ??= new InvalidInput(part.fieldname, 'Choose a file to upload')
+          error ??= new InvalidInput(part.fieldname, text('platform.uploads.chooseFile'))
           continue
         }
         try {
@@ -38,37 +40,29 @@ export async function readMultipart<T>(
           // Cut off by the parser's own limit: never accept part of a file as if it were whole.
           if (part.file.truncated) {
             result = null
-            error ??= new InvalidInput(
-              part.fieldname,
-              'The file is too large to read whole. Nothing was saved.',
-            )
+            error ??= new InvalidInput(part.fieldname, text('platform.uploads.truncated'))
           }
         } catch (e) {
           // A stream that stopped before its end means the upload was cut short, not a fault here.
           const cutShort =
             !part.file.readableEnded && !(e instanceof InvalidInput || e instanceof CaseInputError)
           part.file.resume()
-          error ??= cutShort
-            ? new InvalidInput(
-                part.fieldname,
-                'The upload did not arrive whole. Nothing was saved. Try again.',
-              )
-            : e
+          error ??= cutShort ? new InvalidInput(part.fieldname, text('platform.uploads.cutShort')) : e
         }
       } else fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '')
     }
   } catch (e) {
-    error ??= new InvalidInput(
-      'file',
-      `The upload did not arrive whole (${(e as Error).message}). Try again.`,
-    )
+    error ??= new InvalidInput('file', text('platform.uploads.notWhole', { reason: (e as Error).message }))
   }
   return { fields, result, error }
 }
 
+/** What was wrong, field by field, in words (an archive's problem put into words here). */
 export const problemsOf = (error: unknown): Problem[] | null =>
-  error instanceof CaseInputError
-    ? [...error.problems]
-    : error instanceof InvalidInput
-      ? [{ field: error.field, problem: error.problem }]
-      : null
+  error instanceof ArchiveRejected
+    ? [{ field: 'archive', problem: text(error.copy) }]
+    : error instanceof CaseInputError
+      ? [...error.problems]
+      : error instanceof InvalidInput
+        ? [{ field: error.field, problem: error.problem }]
+        : null
