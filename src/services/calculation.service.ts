@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from '../copy/translate.ts'
 import { compareWithCms, type Comparison } from '../domain/calculation/index.ts'
 import { parsePounds, toDecimal } from '../domain/shared/pence.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
@@ -15,18 +16,29 @@ export {
   type StepJson,
 } from './calculation-run.ts'
 
-/** zod message helper: "is required" when the field is missing, `problem` otherwise. */
-const says =
-  (problem: string) =>
+/**
+ * What a refused request is told, from the locale files (`calculationText.request`), read when a
+ * request is checked (never when this module loads, so it is in the language of the moment).
+ */
+const says = (key: string, params?: Readonly<Record<string, string>>): string =>
+  text(`calculationText.request.${key}`, params)
+const problem = (key: string) => (): string => says(key)
+
+/** zod message helper: "is required" when the field is missing, the problem `key` names otherwise. */
+const requiredOr =
+  (key: string) =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined ? 'is required' : problem
+    says(issue.input === undefined ? 'required' : key)
 
 /** strictObject option: unknown fields are named in the message. */
 const strict = {
-  error: (issue: { code?: string; keys?: string[] }): string | undefined =>
-    issue.code === 'unrecognized_keys'
-      ? `unknown field${(issue.keys ?? []).length > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}`
-      : undefined,
+  error: (issue: { code?: string; keys?: string[] }): string | undefined => {
+    if (issue.code !== 'unrecognized_keys') return undefined
+    const keys = issue.keys ?? []
+    return says(keys.length > 1 ? 'unknownFields' : 'unknownField', {
+      fields: keys.map((k) => `"${k}"`).join(', '),
+    })
+  },
 }
 
 /** A refinement that accepts what the domain's own parser accepts. */
@@ -43,8 +55,7 @@ const parses =
 const isPounds = parses(parsePounds)
 const isDate = parses(parseDate)
 
-const MONEY = 'must be an amount of money in pounds and pence written as text, like "575.34" (not negative)'
-const money = z.string({ error: says(MONEY) }).refine(isPounds, MONEY)
+const money = z.string({ error: requiredOr('money') }).refine(isPounds, { error: problem('money') })
 
 type IncomeRequest =
   | { grossWeekly: string }
@@ -58,76 +69,59 @@ const income = z
       currentAnnual: money.optional(),
       pensionContributionsAnnual: money.optional(),
     },
-    { error: (issue) => (issue.input === undefined ? 'is required' : strict.error(issue)) },
+    { error: (issue) => (issue.input === undefined ? says('required') : strict.error(issue)) },
   )
   .superRefine((v, ctx) => {
     if (v.grossWeekly === undefined && v.historicAnnual === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'give either grossWeekly, or historicAnnual (with currentAnnual and pensionContributionsAnnual if known)',
-      })
+      ctx.addIssue({ code: 'custom', message: says('incomeEither') })
     if (v.grossWeekly !== undefined)
       for (const key of ['historicAnnual', 'currentAnnual', 'pensionContributionsAnnual'] as const)
         if (v[key] !== undefined)
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: 'give either grossWeekly or annual figures, not both',
-          })
+          ctx.addIssue({ code: 'custom', path: [key], message: says('incomeNotBoth') })
   })
   // The refinement above guarantees one of the two shapes.
   .transform((v): IncomeRequest =>
     v.grossWeekly !== undefined ? { grossWeekly: v.grossWeekly } : (v as IncomeRequest),
   )
 
-const NIGHTS = 'must be a whole number of nights a year from 0 to 366'
 const child = z.strictObject(
   {
     nightsPerYear: z
-      .number({ error: says(NIGHTS) })
-      .int(NIGHTS)
-      .min(0, NIGHTS)
-      .max(366, NIGHTS),
+      .number({ error: requiredOr('nights') })
+      .int({ error: problem('nights') })
+      .min(0, { error: problem('nights') })
+      .max(366, { error: problem('nights') }),
   },
   strict,
 )
 
 const receivingParent = z.strictObject(
   {
-    id: z.string({ error: says('must be text') }).min(1, 'must not be empty'),
-    children: z
-      .array(child, { error: says('must be a list of qualifying children') })
-      .min(1, 'at least one qualifying child is needed'),
+    id: z.string({ error: requiredOr('text') }).min(1, { error: problem('notEmpty') }),
+    children: z.array(child, { error: requiredOr('childrenList') }).min(1, { error: problem('childNeeded') }),
   },
   strict,
 )
 
-const COUNT = 'must be a whole number, 0 or more'
-
 /** The JSON contract of `redress calc` (and the web journey): one calculation request. */
 export const calcRequest = z.strictObject(
   {
-    effectiveDate: z
-      .string({ error: says('must be a date written YYYY-MM-DD') })
-      .refine(isDate, 'must be a real date written YYYY-MM-DD'),
+    effectiveDate: z.string({ error: requiredOr('date') }).refine(isDate, { error: problem('realDate') }),
     income,
-    benefit: z.enum(['none', 'flatRateBenefit', 'meansTested'], {
-      error: says('must be "none", "flatRateBenefit" or "meansTested"'),
-    }),
-    nilRateCategory: z.boolean({ error: says('must be true or false') }),
+    benefit: z.enum(['none', 'flatRateBenefit', 'meansTested'], { error: requiredOr('benefit') }),
+    nilRateCategory: z.boolean({ error: requiredOr('trueOrFalse') }),
     relevantOtherChildren: z
-      .number({ error: says(COUNT) })
-      .int(COUNT)
-      .min(0, COUNT),
+      .number({ error: requiredOr('count') })
+      .int({ error: problem('count') })
+      .min(0, { error: problem('count') }),
     receivingParents: z
-      .array(receivingParent, { error: says('must be a list of receiving parents') })
-      .min(1, 'at least one receiving parent with a qualifying child is needed')
+      .array(receivingParent, { error: requiredOr('parentsList') })
+      .min(1, { error: problem('parentNeeded') })
       .superRefine((list, ctx) => {
         const seen = new Set<string>()
         list.forEach((r, i) => {
           if (seen.has(r.id))
-            ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${r.id}" is used twice` })
+            ctx.addIssue({ code: 'custom', path: [i, 'id'], message: says('usedTwice', { id: r.id }) })
           seen.add(r.id)
         })
       }),
@@ -137,9 +131,7 @@ export const calcRequest = z.strictObject(
         strict,
       )
       .optional(),
-    collection: z
-      .enum(['direct', 'collectAndPay'], { error: 'must be "direct" or "collectAndPay"' })
-      .optional(),
+    collection: z.enum(['direct', 'collectAndPay'], { error: problem('collection') }).optional(),
   },
   strict,
 )

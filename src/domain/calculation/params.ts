@@ -19,20 +19,19 @@ export interface Band {
   readonly text: string
 }
 
-/** A rule value that is not in the shape the calculation reads (the rule book's check at load stops this first). */
-class NotInShape extends Error {}
+/* A rule value not in the shape the calculation reads is a TypeError (the rule book's check at load stops it first). */
 
 const record = (v: unknown): Record<string, unknown> => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new NotInShape('expected an object')
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError('expected an object')
   return v as Record<string, unknown>
 }
 const str = (v: unknown): string => {
-  if (typeof v !== 'string') throw new NotInShape('expected text')
+  if (typeof v !== 'string') throw new TypeError('expected text')
   return v
 }
 const list = <T>(v: unknown, length: number | undefined, item: (x: unknown) => T): T[] => {
   if (!Array.isArray(v) || (length !== undefined && v.length !== length))
-    throw new NotInShape(`expected a list${length === undefined ? '' : ` of ${length}`}`)
+    throw new TypeError(`expected a list${length === undefined ? '' : ` of ${length}`}`)
   return v.map(item)
 }
 const pounds = (v: unknown): Pence => parsePounds(str(v), 'rule value')
@@ -46,7 +45,7 @@ const byOtherChildren = (v: unknown): [Percent, Percent, Percent, Percent] =>
   list(v, 4, percent) as [Percent, Percent, Percent, Percent]
 const nights = (v: unknown): number => {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > 366)
-    throw new NotInShape('expected a number of nights from 0 to 366')
+    throw new TypeError('expected a number of nights from 0 to 366')
   return v
 }
 
@@ -57,7 +56,7 @@ const nights = (v: unknown): number => {
 export const readers = {
   scheme: (v: unknown) => {
     const o = record(v)
-    if (typeof o.pathfinder !== 'boolean') throw new NotInShape('pathfinder: expected true or false')
+    if (typeof o.pathfinder !== 'boolean') throw new TypeError('pathfinder: expected true or false')
     return { phase: str(o.phase), pathfinder: o.pathfinder }
   },
   income: (v: unknown) => {
