@@ -35,13 +35,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/
 
 const realDate = z.string().transform((s, ctx): PlainDate => {
   if (!ISO.test(s)) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a date written YYYY-MM-DD` })
+    ctx.addIssue({ code: 'custom', message: text('remedies.input.notIsoDate', { value: s }) })
     return z.NEVER
   }
   try {
     return parseDate(s)
   } catch {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a real calendar date` })
+    ctx.addIssue({ code: 'custom', message: text('remedies.input.notRealDate', { value: s }) })
     return z.NEVER
   }
 })
@@ -50,13 +50,13 @@ const realDate = z.string().transform((s, ctx): PlainDate => {
 const knownOrUnknown = z.string().transform((s, ctx): DateFact => {
   if (s === 'unknown') return 'unknown'
   if (!ISO.test(s)) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a date written YYYY-MM-DD (or "unknown")` })
+    ctx.addIssue({ code: 'custom', message: text('remedies.input.notIsoDateOrUnknown', { value: s }) })
     return z.NEVER
   }
   try {
     return parseDate(s)
   } catch {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a real calendar date` })
+    ctx.addIssue({ code: 'custom', message: text('remedies.input.notRealDate', { value: s }) })
     return z.NEVER
   }
 })
@@ -66,7 +66,7 @@ const money = z.string().transform((s, ctx): Pence => {
   try {
     return parsePounds(s)
   } catch {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not an amount in pounds and pence, like "612.00"` })
+    ctx.addIssue({ code: 'custom', message: text('remedies.input.notMoney', { value: s }) })
     return z.NEVER
   }
 })
@@ -266,7 +266,7 @@ export const routeInputSchema = z.strictObject({
   today: realDate.optional(),
   role: z.enum(['paying', 'receiving']),
   nation: z.enum(UK_NATIONS),
-  problems: z.array(problemSchema).min(1, 'tell us about at least one problem'),
+  problems: z.array(problemSchema).min(1, { error: () => text('remedies.input.atLeastOneProblem') }),
   calls: z
     .array(
       z.strictObject({
@@ -365,7 +365,7 @@ function refuseFutureDates(input: RouteInput, today: PlainDate): void {
       if (value && value !== 'unknown' && Temporal.PlainDate.compare(value, today) > 0)
         throw new InvalidInput(
           `problems[${i}].${field}`,
-          `${value.toString()} is after today (${today.toString()}); give the date it happened`,
+          text('remedies.input.afterToday', { value: value.toString(), today: today.toString() }),
         )
     }
   })

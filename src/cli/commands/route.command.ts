@@ -17,13 +17,14 @@ import { cliClock } from '../clock.ts'
 const INPUT_HELP = (): string => say('route.inputJsonOnStandard')
 
 function deadlineLine(d: RouteDeadlineInWords): string {
-  if (!d.result) return `${d.label}: ${d.note ?? 'unknown'}`
+  if (!d.result)
+    return say('route.dateNotWorkedOut', { label: d.label, note: d.note ?? say('route.unknown') })
   const r = d.result
   const time = r.timeOfDay ? ` (${r.timeOfDay})` : ''
   const actBy = r.actBy.equals(r.deadline) ? '' : say('route.aimFor', { actBy: formatLongDate(r.actBy) })
   const state =
     d.status === 'passed'
-      ? ' [passed]'
+      ? say('route.passed')
       : d.status === 'late-but-possible'
         ? say('route.passedLateApplicationPossible')
         : ''
@@ -32,15 +33,15 @@ function deadlineLine(d: RouteDeadlineInWords): string {
 }
 
 function routeText(r: RouteInWords): string {
-  const lines = [`${r.rank}. ${r.title}  [${r.fit}]`, `   Why: ${r.whyItFits}`]
-  for (const d of r.deadlines) lines.push(`   Date: ${deadlineLine(d)}`)
-  if (r.effect) lines.push(`   Takes effect: ${r.effect.text}`)
-  if (r.noAppeal) lines.push(`   No appeal: ${r.noAppeal}`)
-  if (r.gather.length) lines.push('   Gather:', ...r.gather.map((g) => `     - ${g}`))
+  const lines = [`${r.rank}. ${r.title}  [${r.fit}]`, say('route.why', { why: r.whyItFits })]
+  for (const d of r.deadlines) lines.push(say('route.date', { date: deadlineLine(d) }))
+  if (r.effect) lines.push(say('route.takesEffect', { effect: r.effect.text }))
+  if (r.noAppeal) lines.push(say('route.noAppeal', { noAppeal: r.noAppeal }))
+  if (r.gather.length) lines.push(say('route.gather'), ...r.gather.map((g) => `     - ${g}`))
   if (r.howToSend.length) lines.push(say('route.howToSendIt'), ...r.howToSend.map((h) => `     - ${h}`))
   lines.push(say('route.whatHappensNext', { whatHappensNext: r.whatHappensNext }))
-  if (r.letterKind) lines.push(`   Letter: ${r.letterKind}`)
-  for (const c of r.cautions) lines.push(`   Watch out: ${c}`)
+  if (r.letterKind) lines.push(say('route.letter', { kind: r.letterKind }))
+  for (const c of r.cautions) lines.push(say('route.watchOut', { caution: c }))
   return lines.join('\n')
 }
 
@@ -50,7 +51,7 @@ export function routeAnswerText(answer: RouteAnswer): string {
   parts.push(a.routes.map(routeText).join('\n\n'), '')
   if (a.noAppeal.length)
     parts.push(say('route.whereThereIsNo'), ...a.noAppeal.map((n) => `  - ${n.text}`), '')
-  parts.push(`Free help: ${a.help.organisations.join(', ')}.`, a.help.notLegalAdvice)
+  parts.push(say('route.freeHelp', { organisations: a.help.organisations.join(', ') }), a.help.notLegalAdvice)
   parts.push(a.contact.paidNumberWarning)
   return parts.join('\n')
 }
@@ -60,7 +61,7 @@ export function registerRoute(program: Command): void {
   program
     .command('route')
     .description(say('route.findTheWaysTo'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('route.jsonOption'))
     .addHelpText('after', INPUT_HELP())
     .action(
       action(async (opts: { json?: boolean }) => {
