@@ -24,16 +24,8 @@ beforeAll(async () => {
 })
 afterAll(() => close())
 
-async function check(p: RedressPage, name: string): Promise<void> {
-  await p.expectShell()
-  await p.page.setViewportSize({ width: 1280, height: 900 })
-  await p.expectAccessible()
-  await p.screenshot(`arrears-${name}`)
-  await p.page.setViewportSize({ width: 375, height: 740 })
-  await p.expectAccessible()
-  await p.screenshot(`arrears-${name}-phone`)
-  await p.page.setViewportSize({ width: 1280, height: 900 })
-}
+const check = (p: RedressPage, name: string): Promise<void> =>
+  p.checkAtBothWidths(`arrears-${name}`, { desktop: { width: 1280, height: 900 } })
 
 /** Presses a button that submits a form, and waits for the page it leads to. */
 const click = async (page: Page, name: string | RegExp) => {

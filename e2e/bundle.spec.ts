@@ -77,18 +77,8 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir)
 })
 
-async function check(name: string): Promise<void> {
-  const rp = new RedressPage(page, server.url)
-  await rp.expectShell()
-  await rp.expectAccessible()
-  await rp.screenshot(`bundle-${name}`)
-  await page.setViewportSize({ width: 375, height: 740 })
-  await rp.expectAccessible()
-  const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth + 1')
-  expect(overflow, `${name} scrolls sideways at 375px`).toBe(false)
-  await rp.screenshot(`bundle-${name}-phone`)
-  await page.setViewportSize({ width: 1280, height: 800 })
-}
+const check = (name: string): Promise<void> =>
+  new RedressPage(page, server.url).checkAtBothWidths(`bundle-${name}`, { noSideways: true })
 
 describe('the bundle page, in a real browser', () => {
   it('offers sections, order, the parent’s own details to hide and says where the accessible version is', async () => {

@@ -41,14 +41,7 @@ afterAll(async () => {
 
 /** axe (WCAG 2.2 AA) and screenshots, at desktop and phone widths. */
 async function check(name: string, p: Page = page): Promise<void> {
-  const rp = new RedressPage(p, server.url)
-  await rp.expectShell()
-  await rp.expectAccessible()
-  await rp.screenshot(`case-${name}`)
-  await p.setViewportSize({ width: 375, height: 740 })
-  await rp.expectAccessible()
-  await rp.screenshot(`case-${name}-phone`)
-  await p.setViewportSize({ width: 1280, height: 800 })
+  await new RedressPage(p, server.url).checkAtBothWidths(`case-${name}`)
   visited.add(name)
 }
 
