@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,12 +24,20 @@ export async function ensureTemplate(): Promise<string> {
     secureDataFolder(dir) // copies keep their modes: private, like a real data folder
     return dir
   }
+  // Built aside and renamed into place whole, so test files starting side by side (two workers)
+  // never copy a template another is still writing; the first to finish wins, the others' go.
   const building = mkdtempSync(`${dir}-building-`)
   const db = await openDatabase({ dataDir: building })
   await db.close()
-  cpSync(join(building, 'pglite'), join(dir, 'pglite'), { recursive: true })
-  cpSync(join(building, 'pglite', 'PG_VERSION'), join(dir, 'ready'))
-  rmSync(building, { recursive: true, force: true })
+  cpSync(join(building, 'pglite', 'PG_VERSION'), join(building, 'ready'))
+  secureDataFolder(building)
+  if (existsSync(dir) && !existsSync(join(dir, 'ready'))) rmSync(dir, { recursive: true, force: true }) // left half-made
+  try {
+    renameSync(building, dir)
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true })
+    if (!existsSync(join(dir, 'ready'))) throw error
+  }
   secureDataFolder(dir)
   return dir
 }
