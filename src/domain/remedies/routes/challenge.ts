@@ -373,7 +373,7 @@ function appealRoutes(
       id: 'late-appeal',
       fit: tooLate ? 'fallback' : 'main',
       title: message('remedies.challenge.lateAppeal.title.appealLateExplaining', {
-        value: ni
+        where: ni
           ? message('remedies.challenge.lateAppeal.title.theAppealsService')
           : message('remedies.challenge.lateAppeal.title.formSscs'),
       }),
@@ -416,7 +416,7 @@ function onwardAppealRoutes(ctx: AdvisorContext, facts: ProblemFacts, input: Cha
         : message('remedies.challenge.permissionToAppeal.title.askTheFirst'),
       whyItFits: message('remedies.challenge.permissionToAppeal.whyItFits.youThinkThe', {
         point,
-        value: ni
+        firstStep: ni
           ? message('remedies.challenge.permissionToAppeal.whyItFits.inNorthernIreland')
           : message('remedies.challenge.permissionToAppeal.whyItFits.firstYouAsk'),
       }),
@@ -458,10 +458,10 @@ function onwardAppealRoutes(ctx: AdvisorContext, facts: ProblemFacts, input: Cha
           ? message('remedies.challenge.onwardAppeal.title.applyToA')
           : message('remedies.challenge.onwardAppeal.title.askTheUpper'),
         whyItFits: message('remedies.challenge.onwardAppeal.whyItFits.youCanAsk', {
-          value: ni
+          refused: ni
             ? message('remedies.challenge.onwardAppeal.whyItFits.theLegallyQualified')
             : message('remedies.challenge.onwardAppeal.whyItFits.theTribunalRefused'),
-          value2: ni
+          whom: ni
             ? message('remedies.challenge.onwardAppeal.whyItFits.aChildSupport')
             : message('remedies.challenge.onwardAppeal.whyItFits.theUpperTribunal'),
           point,

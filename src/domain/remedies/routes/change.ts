@@ -71,7 +71,7 @@ const CHANGES: Record<ChangeKind, ChangeInfo> = {
   incomeChange: {
     what: (p) =>
       message('remedies.change.changes.incomeChange.what', {
-        value:
+        direction:
           p.incomeDirection === 'decrease'
             ? message('remedies.change.changes.incomeChange.down')
             : p.incomeDirection === 'increase'
@@ -94,7 +94,7 @@ const CHANGES: Record<ChangeKind, ChangeInfo> = {
   overnightCareChanged: {
     what: (p) =>
       message('remedies.change.changes.overnightCareChanged.what', {
-        value:
+        howMany:
           p.nightsDirection === 'fewer'
             ? message('remedies.change.changes.overnightCareChanged.fewer')
             : p.nightsDirection === 'more'
@@ -136,7 +136,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
       rule: 'dateExpected',
       backdated: true,
       date: changeDate,
-      text: message('remedies.change.effect.expected', { value: when ? ` (${when})` : '' }),
+      text: message('remedies.change.effect.expected', { when: when ? ` (${when})` : '' }),
       cite: rule.cite(rule.value.expected.provision),
     }
   switch (category) {
@@ -161,7 +161,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         rule: 'calculationEnds',
         backdated: true,
         date: changeDate,
-        text: message('remedies.change.effect.calculationEnds', { value: when ? ` (${when})` : '' }),
+        text: message('remedies.change.effect.calculationEnds', { when: when ? ` (${when})` : '' }),
         cite: null,
       }
     case 'new-child':
@@ -179,7 +179,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         backdated: false,
         date: reported,
         text: reported
-          ? message('remedies.change.effect.fromReported', { formatDate: formatDate(reported) })
+          ? message('remedies.change.effect.fromReported', { reportedOn: formatDate(reported) })
           : message('remedies.change.effect.fromWhenTold'),
         cite: rule.cite(rule.value.default.provision),
       }
@@ -195,7 +195,7 @@ function effectFor(ctx: AdvisorContext, p: ChangeOfCircumstancesProblem): Change
         backdated: true,
         date: changeDate,
         text: message('remedies.change.effect.backdated', {
-          value: when ? ` (${when})` : '',
+          when: when ? ` (${when})` : '',
           condition,
         }),
         cite: rule.cite(b?.provision),
@@ -252,8 +252,8 @@ export function changeRoutes(
       const days = parseDays(dated.within, 'remedies.reporting-duties')
       const by = isKnown(p.changeDate)
         ? message('remedies.change.changeRoutes.by.byIfThe', {
-            formatDate: formatDate(p.changeDate.add({ days })),
-            formatDate2: formatDate(p.changeDate),
+            by: formatDate(p.changeDate.add({ days })),
+            changed: formatDate(p.changeDate),
           })
         : ''
       cautions.push(message('remedies.change.changeRoutes.becauseAnEarnings', { within: dated.within, by }))
@@ -289,7 +289,7 @@ export function changeRoutes(
       whyItFits: isKnown(p.reportedOn)
         ? message('remedies.change.changeRoutes.whyItFits.youToldThe', {
             why,
-            formatDate: formatDate(p.reportedOn),
+            reportedOn: formatDate(p.reportedOn),
           })
         : why,
       deadlines,

@@ -211,7 +211,9 @@ function iceRoute(ctx: AdvisorContext, facts: ProblemFacts, input: ComplaintInpu
       KEEP_COPIES,
     ],
     whatHappensNext: message('remedies.complaint.iceReferral.whatHappensNext.theIceChecks', {
-      value: isNI(facts.nation) ? message('remedies.complaint.iceReferral.whatHappensNext.ifYouAre') : '',
+      afterwards: isNI(facts.nation)
+        ? message('remedies.complaint.iceReferral.whatHappensNext.ifYouAre')
+        : '',
     }),
     letterKind: 'iceReferral',
     noAppeal: serviceNoAppeal(facts.nation),
@@ -319,7 +321,7 @@ export function compensationRoute(
   const costLine = total
     ? message('remedies.complaint.compensationRoute.costLine.youHaveListed', {
         total: formatPounds(total),
-        join: list.map((c) => `${c.description}: ${formatPounds(c.amount)}`).join('; '),
+        costs: list.map((c) => `${c.description}: ${formatPounds(c.amount)}`).join('; '),
       })
     : ''
   const lost =
@@ -360,7 +362,7 @@ export function subjectAccessRoute(ctx: AdvisorContext, facts: ProblemFacts, why
       why,
       holder,
       responseTime: rule.value['response-time'],
-      value: ni ? message('remedies.complaint.subjectAccessRequest.whyItFits.inNorthernIreland') : '',
+      ni: ni ? message('remedies.complaint.subjectAccessRequest.whyItFits.inNorthernIreland') : '',
     }),
     gather: [
       referenceNumber(ctx, facts.nation),
@@ -378,7 +380,7 @@ export function subjectAccessRoute(ctx: AdvisorContext, facts: ProblemFacts, why
           PROOF_OF_POSTAGE,
         ],
     whatHappensNext: message('remedies.complaint.subjectAccessRequest.whatHappensNext.sendsCopiesOf', {
-      value: ni
+      holder: ni
         ? message('remedies.complaint.subjectAccessRequest.whatHappensNext.theDepartment')
         : message('remedies.complaint.subjectAccessRequest.whatHappensNext.theDwp'),
     }),

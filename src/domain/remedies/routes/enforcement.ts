@@ -138,7 +138,7 @@ function bankOrderRoute(ctx: AdvisorContext, facts: ProblemFacts, p: Enforcement
     id: 'deduction-order-appeal',
     fit: 'main',
     title: message('remedies.enforcement.deductionOrderAppeal.title.appealAgainstThe', {
-      value: lump ? message('remedies.enforcement.deductionOrderAppeal.title.lumpSum') : 'regular',
+      kind: message(`remedies.enforcement.deductionOrderAppeal.title.${lump ? 'lumpSum' : 'regular'}`),
     }),
     whyItFits: message('remedies.enforcement.deductionOrderAppeal.whyItFits'),
     deadlines: [],

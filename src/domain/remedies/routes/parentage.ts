@@ -46,7 +46,7 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
         fit: 'main',
         title: message('remedies.parentage.parentageDispute.title'),
         whyItFits: message('remedies.parentage.parentageDispute.whyItFits.theCmsWill', {
-          value:
+          meanwhile:
             p.calculationMade === 'yes'
               ? message('remedies.parentage.parentageDispute.whyItFits.whileThisIs')
               : message('remedies.parentage.parentageDispute.whyItFits.ifNoAmount'),
@@ -92,7 +92,7 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
         ? message('remedies.parentage.parentageDispute.titleNi')
         : message('remedies.parentage.parentageDispute.titleGb'),
       whyItFits: message('remedies.parentage.parentageDispute.whyItFits.youCanDeny', {
-        value: assumed
+        assumed: assumed
           ? message('remedies.parentage.parentageDispute.whyItFits.theCmsTreats', { assumed })
           : '',
         meanwhile,
@@ -136,7 +136,7 @@ export function parentageRoutes(ctx: AdvisorContext, facts: ProblemFacts, p: Par
         title: message('remedies.parentage.parentageAppeal.title', { court }),
         whyItFits: message('remedies.parentage.parentageAppeal.whyItFits.whereTheAppeal', {
           court,
-          value: isNI(n)
+          timeLimit: isNI(n)
             ? message('remedies.parentage.parentageAppeal.whyItFits.inNorthernIreland')
             : message('remedies.parentage.parentageAppeal.whyItFits.theTimeLimit'),
         }),
