@@ -42,7 +42,7 @@ export interface ChallengeInput {
   readonly mrNoticeDate?: DateFact | undefined
   readonly lateReason?: LateReason | undefined
   readonly cmsHadTheRightInformation?: YesNoUnknown | undefined
-  /** Plain words finishing "You think …", e.g. "the CMS used the wrong income". */
+  /** Words finishing "You think …" (e.g. "the CMS used the wrong income"), as a message. */
   readonly whatIsWrong: Message
   readonly evidence: readonly Message[]
   /** A ground for revision at any time that fits whatever the CMS knew (e.g. misrepresentation). */
