@@ -11,6 +11,7 @@ import {
   caseRevisions,
   caseTasks,
   cases,
+  evidencePages,
 } from './schema.ts'
 import { NotFound, StaleVersion } from '../domain/case/errors.ts'
 import { changedFields } from '../domain/case/chronology.ts'
@@ -543,6 +544,10 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .delete(caseRevisions)
         .where(and(eq(caseRevisions.ownerId, who.ownerId), eq(caseRevisions.caseId, id)))
+      // The text read from its files goes with them (it may hold an address).
+      await this.db
+        .delete(evidencePages)
+        .where(and(eq(evidencePages.ownerId, who.ownerId), eq(evidencePages.caseId, id)))
       await this.db.delete(cases).where(this.scope('case', who.ownerId, id))
     } else {
       const links = await this.db
@@ -569,6 +574,10 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .delete(caseRevisions)
         .where(and(eq(caseRevisions.entity, entity), eq(caseRevisions.entityId, id)))
+      if (entity === 'evidence')
+        await this.db
+          .delete(evidencePages)
+          .where(and(eq(evidencePages.ownerId, who.ownerId), eq(evidencePages.evidenceId, id)))
       const t = table(entity)
       await this.db.delete(t).where(and(this.scope(entity, who.ownerId, caseId), eq(t.id, id)))
     }

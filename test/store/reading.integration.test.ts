@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { evidencePages } from '../../src/store/schema.ts'
 import type { CaseServices } from '../../src/services/case-services.ts'
 import { bestByField } from '../../src/domain/reading/suggest.ts'
 import { engines } from '../helpers/engines.ts'
@@ -152,5 +154,31 @@ describe.each(engines)('reading and search on %s', (engine, open) => {
     expect(entry?.summary).toBe(
       `Facts confirmed by the parent from evidence ${letterId} read by Redress. Confirmed as read: letterDate. Corrected: weeklyAmount.`,
     )
+  })
+
+  it('forgets the text read from a file when the file, or its whole case, is removed for good', async () => {
+    const pagesOf = async (case_: string) =>
+      (await db.db.select({ n: count() }).from(evidencePages).where(eq(evidencePages.caseId, case_)))[0]
+    const other = await s.evidence.add(WHO, otherCaseId, {
+      fileName: 'other.pdf',
+      content: bytes(await letterPdf({ ...spec, variant: 1 }, 1)),
+    })
+    const second = await s.evidence.add(WHO, otherCaseId, {
+      fileName: 'second.pdf',
+      content: bytes(await letterPdf({ ...spec, variant: 2 }, 1)),
+    })
+    await s.reading.drain()
+    expect((await s.reading.pages(other.id)).length).toBeGreaterThan(0)
+    // One file, binned then purged: its pages go; the other file's stay.
+    await s.cases.bin(WHO, otherCaseId, 'evidence', other.id)
+    expect((await s.reading.pages(other.id)).length).toBeGreaterThan(0) // the bin can still restore it
+    await s.cases.purge(WHO, otherCaseId, 'evidence', other.id)
+    expect(await s.reading.pages(other.id)).toEqual([])
+    expect((await s.reading.pages(second.id)).length).toBeGreaterThan(0)
+    // The whole case, purged: nothing read from any of its files is left.
+    await s.cases.bin(WHO, otherCaseId, 'case', otherCaseId)
+    await s.cases.purge(WHO, otherCaseId, 'case', otherCaseId)
+    expect(await s.reading.pages(second.id)).toEqual([])
+    expect(await pagesOf(otherCaseId)).toEqual({ n: 0 })
   })
 })
