@@ -3,7 +3,7 @@ import { formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import type { AdvisorContext } from './context.ts'
 import { isKnown, type DateFact, type Nation } from './facts.ts'
 
-/** Pieces several routes share, as messages (words in src/web/locales/en/remedies.json, `remedies.shared`). */
+/** Pieces several routes share, as messages (words in src/web/locales/en/remedies.json, group remedies.shared). */
 
 export const isNI = (n: Nation): boolean => n === 'northern-ireland'
 
