@@ -50,7 +50,7 @@ interface Outcome {
 }
 
 const citedBy = (r: CalcResponse): string[] => r.steps.map((s) => s.cite.ruleId)
-const citedIn = (t: Traced<unknown, unknown>): string[] =>
+const citedIn = (t: Traced<unknown, unknown, unknown>): string[] =>
   t.steps.flatMap((s) => (s.cite ? [s.cite.ruleId] : []))
 
 function run(c: WorkedCase): Outcome {

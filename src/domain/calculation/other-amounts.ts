@@ -6,7 +6,7 @@ import type { PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import type { Traced } from '../shared/traced.ts'
 import { paramsAt } from './params.ts'
-import { children, gbp } from './phrases.ts'
+import { childrenMessage, gbp } from './phrases.ts'
 import { Workings } from './workings.ts'
 
 /**
@@ -17,18 +17,20 @@ export function defaultRate(
   book: RuleBook,
   on: PlainDate,
   qualifyingChildren: number,
-): Traced<Pence, Message> {
+): Traced<Pence, Message, Message> {
   if (!Number.isSafeInteger(qualifyingChildren) || qualifyingChildren < 1)
     throw new InvalidInput('qualifyingChildren', 'must be a whole number, 1 or more')
   const p = paramsAt(book, on)
   const i = (Math.min(qualifyingChildren, 3) - 1) as 0 | 1 | 2
   const { amounts, govUkStates } = p.defaultRate.value
   const amount = amounts[i]
-  const w = new Workings()
+  const w = new Workings<Message>()
   w.add(
     'default-rate',
-    `Where the CMS makes a default decision, the weekly amount for ${children(qualifyingChildren)} is ${gbp(amount)} ` +
-      '(regulation 49 as made), split between receiving parents per child.',
+    message('calculationText.step.defaultRate', {
+      children: childrenMessage(qualifyingChildren),
+      amount: gbp(amount),
+    }),
     p.defaultRate.cite(),
     amount,
   )
@@ -44,16 +46,15 @@ export function defaultRate(
 }
 
 /** The fee for applying to the CMS on a date (SI 2014/612; abolished from 26 February 2024). */
-export function applicationFee(book: RuleBook, on: PlainDate): Traced<Pence, Message> {
+export function applicationFee(book: RuleBook, on: PlainDate): Traced<Pence, Message, Message> {
   const p = paramsAt(book, on)
   const fee = p.applicationFee.value
-  const w = new Workings()
+  const w = new Workings<Message>()
   w.add(
     'application-fee',
     fee === 0
-      ? `There was no fee for applying to the Child Maintenance Service on ${p.dateText}.`
-      : `The fee for applying to the Child Maintenance Service on ${p.dateText} was ${gbp(fee)}. It was not charged ` +
-          'to applicants under 19, or to victims of domestic abuse who had reported it.',
+      ? message('calculationText.step.noApplicationFee', { date: p.dateText })
+      : message('calculationText.step.applicationFee', { date: p.dateText, fee: gbp(fee) }),
     p.applicationFee.cite(),
     fee,
   )

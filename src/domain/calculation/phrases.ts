@@ -1,3 +1,4 @@
+import { message, type Message } from '../shared/message.ts'
 import { formatPounds, type Pence } from '../shared/pence.ts'
 
 /** "£1,234.56" */
@@ -5,6 +6,10 @@ export const gbp = (p: Pence): string => formatPounds(p)
 
 /** "1 child", "2 children" */
 export const children = (n: number): string => (n === 1 ? '1 child' : `${n} children`)
+
+/** "1 child", "2 children", as a message (words in calculation-text.json). */
+export const childrenMessage = (n: number): Message =>
+  message(n === 1 ? 'calculationText.phrase.oneChild' : 'calculationText.phrase.children', { n })
 
 /** "1 night", "52 nights" */
 export const nights = (n: number): string => (n === 1 ? '1 night' : `${n} nights`)

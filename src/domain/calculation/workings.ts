@@ -62,13 +62,16 @@ export const times = (amount: Pence, fraction: Ratio): Ratio => ({
   den: fraction.den,
 })
 
-/** Collects the steps and assumptions of one calculation, in order, without duplicate assumptions. */
-export class Workings {
-  private readonly steps: Step[] = []
+/**
+ * Collects the steps and assumptions of one calculation, in order, without duplicate assumptions.
+ * `W` is how a step is told: English text, or a `Message` where its words are in the locale files.
+ */
+export class Workings<W = string> {
+  private readonly steps: Step<W>[] = []
   private readonly assumptions: Message[] = []
   private readonly assumed = new Set<string>()
 
-  add(key: string, text: string, cite: Citation, figure?: Pence | Rounded): void {
+  add(key: string, text: W, cite: Citation, figure?: Pence | Rounded): void {
     if (figure === undefined) this.steps.push({ key, text, cite })
     else if (typeof figure === 'number') this.steps.push({ key, text, amount: figure, cite })
     else if (figure.unrounded === undefined) this.steps.push({ key, text, amount: figure.value, cite })
@@ -83,7 +86,7 @@ export class Workings {
     this.assumptions.push(note)
   }
 
-  done<T>(value: T): Traced<T, Message> {
+  done<T>(value: T): Traced<T, Message, W> {
     return { value, steps: this.steps, assumptions: this.assumptions }
   }
 }
