@@ -31,7 +31,12 @@ export async function ensureTemplate(): Promise<string> {
   await db.close()
   cpSync(join(building, 'pglite', 'PG_VERSION'), join(building, 'ready'))
   secureDataFolder(building)
-  if (existsSync(dir) && !existsSync(join(dir, 'ready'))) rmSync(dir, { recursive: true, force: true }) // left half-made
+  // A folder without `ready` is being built by another run (an older copy of this helper copies
+  // in place), or was left half-made by one that died: wait for it, and clear it if it never ends.
+  for (let waited = 0; existsSync(dir) && !existsSync(join(dir, 'ready')); waited++) {
+    if (waited >= 600) rmSync(dir, { recursive: true, force: true })
+    else await new Promise((r) => setTimeout(r, 100))
+  }
   try {
     renameSync(building, dir)
   } catch (error) {

@@ -10,7 +10,17 @@ export async function testPostgres(): Promise<TestDatabase> {
   const name = `redress_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
-  await admin.query(`create database ${name}`)
+  // Two test files creating databases at once can meet in template1, which PostgreSQL refuses
+  // ("source database is being accessed by other users", 55006): wait a moment and ask again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`create database ${name}`)
+      break
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error
+      await new Promise((r) => setTimeout(r, 100 * attempt))
+    }
+  }
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
