@@ -544,11 +544,14 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .delete(caseRevisions)
         .where(and(eq(caseRevisions.ownerId, who.ownerId), eq(caseRevisions.caseId, id)))
-      // The text read from its files goes with them (it may hold an address).
+      // The text read from its files goes with them (it may hold an address), and so does its
+      // history: a case removed for good leaves nothing behind, and its archive imports again.
       await this.db
         .delete(evidencePages)
         .where(and(eq(evidencePages.ownerId, who.ownerId), eq(evidencePages.caseId, id)))
+      await this.db.delete(caseAudit).where(and(eq(caseAudit.ownerId, who.ownerId), eq(caseAudit.caseId, id)))
       await this.db.delete(cases).where(this.scope('case', who.ownerId, id))
+      return
     } else {
       const links = await this.db
         .select({ id: caseLinks.id })

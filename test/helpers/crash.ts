@@ -39,8 +39,6 @@ export interface CrashRun {
   } | null
   committed: string[]
   imports: number
-  /** Imports refused (see crash-child.ts: an archive imported again after a purge). */
-  refused: number
   /** Steps the first, whole operation took (the kill's scale). */
   steps: number | null
   signal: NodeJS.Signals | null
@@ -85,7 +83,6 @@ export function runCrashChild(
       check: null,
       committed: [],
       imports: 0,
-      refused: 0,
       steps: null,
       signal: null,
       timedOut: false,
@@ -106,7 +103,6 @@ export function runCrashChild(
         else if (line.startsWith('COMMITTED ')) run.committed.push(line.slice(10))
         else if (line.startsWith('STEPS ')) run.steps = Number(line.slice(6))
         else if (line === 'IMPORTED') run.imports++
-        else if (line === 'REFUSED') run.refused++
         else if (line === 'READY' && mode === 'check') child.kill('SIGKILL')
       }
     })

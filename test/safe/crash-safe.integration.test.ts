@@ -83,7 +83,6 @@ describe('a crash in safe mode', () => {
       const committed: string[] = []
       let kills = 0
       let imports = 0
-      let refused = 0
       const steps: string[] = []
       const target = { dataDir, archive, caseId, expected }
       const env = { REDRESS_TEST_DATA_KEY: dataKey.toString('hex'), REDRESS_SAFE_SNAPSHOT_EVERY: '3' }
@@ -97,21 +96,18 @@ describe('a crash in safe mode', () => {
         steps.push(`${kill.mode} ${Math.round(kill.fraction * 100)}% of ${run.steps}`)
         committed.push(...run.committed)
         imports += run.imports
-        refused += run.refused
         writeFileSync(join(dataDir, 'committed.json'), JSON.stringify(committed))
         kills++
       }
       const last = await runCrashChild(target, 'check', env)
       console.info(
-        `safe-mode crash test (seed ${CRASH_SEED}): ${kills} kills (${steps.join('; ')} steps); ${committed.length} uploads and ${imports} imports committed, ${refused} refused`,
+        `safe-mode crash test (seed ${CRASH_SEED}): ${kills} kills (${steps.join('; ')} steps); ${committed.length} uploads and ${imports} imports committed`,
       )
       expect(last.check!.problems).toEqual([])
       expect(kills).toBe(2 * PER_MODE)
-      // Each child finished one whole operation before the one it was killed in (an import again
-      // after a purge is refused for now: see crash-child.ts).
+      // Each child finished one whole operation before the one it was killed in.
       expect(committed.length).toBeGreaterThanOrEqual(PER_MODE)
-      expect(imports + refused).toBeGreaterThanOrEqual(PER_MODE)
-      expect(imports).toBeGreaterThan(0)
+      expect(imports).toBeGreaterThanOrEqual(PER_MODE)
       // The imported case's words never reach the disk in the clear.
       const all = everyFile(dataDir)
       expect(all.includes(Buffer.from('Amira'))).toBe(false)

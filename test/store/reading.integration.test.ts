@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { evidencePages } from '../../src/store/schema.ts'
+import { caseAudit, evidencePages } from '../../src/store/schema.ts'
 import type { CaseServices } from '../../src/services/case-services.ts'
 import { bestByField } from '../../src/domain/reading/suggest.ts'
 import { engines } from '../helpers/engines.ts'
@@ -156,7 +156,7 @@ describe.each(engines)('reading and search on %s', (engine, open) => {
     )
   })
 
-  it('forgets the text read from a file when the file, or its whole case, is removed for good', async () => {
+  it('forgets the text read from a file when the file, or its whole case (with its history), is removed for good', async () => {
     const pagesOf = async (case_: string) =>
       (await db.db.select({ n: count() }).from(evidencePages).where(eq(evidencePages.caseId, case_)))[0]
     const other = await s.evidence.add(WHO, otherCaseId, {
@@ -180,5 +180,11 @@ describe.each(engines)('reading and search on %s', (engine, open) => {
     await s.cases.purge(WHO, otherCaseId, 'case', otherCaseId)
     expect(await s.reading.pages(second.id)).toEqual([])
     expect(await pagesOf(otherCaseId)).toEqual({ n: 0 })
+    // Nor its history (titles and summaries of what was in it).
+    const history = await db.db
+      .select({ n: count() })
+      .from(caseAudit)
+      .where(eq(caseAudit.caseId, otherCaseId))
+    expect(history[0]).toEqual({ n: 0 })
   })
 })
