@@ -78,7 +78,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Every file created from here on is private (secureDataFolder sets this too).
     process.umask(PRIVATE_UMASK)
     if (ownerOnlyFolder(dataDir)) {
-      const later = setTimeout(() => say(secureDataFolder(dataDir)), 2_000)
+      const later = setTimeout(() => {
+        try {
+          say(secureDataFolder(dataDir))
+        } catch {
+          onNotice?.(text('platform.store.sweepFailed', { dataDir })) // never the server's end
+        }
+      }, 2_000)
       later.unref()
     } else say(secureDataFolder(dataDir))
   }

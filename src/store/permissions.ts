@@ -15,13 +15,19 @@ export function secureDataFolder(dir: string): number {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   let tightened = 0
   const visit = (path: string): void => {
-    const st = lstatSync(path)
-    if (st.isSymbolicLink()) return
-    if ((st.mode & 0o077) !== 0) {
-      chmodSync(path, st.mode & 0o700) // the owner keeps what they had; group and others lose all
-      tightened++
+    try {
+      const st = lstatSync(path)
+      if (st.isSymbolicLink()) return
+      if ((st.mode & 0o077) !== 0) {
+        chmodSync(path, st.mode & 0o700) // the owner keeps what they had; group and others lose all
+        tightened++
+      }
+      if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name))
+    } catch (error) {
+      // A file removed while the walk runs (an upload's temporary part, a log segment) is not there
+      // to tighten; anything else is a real failure.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
-    if (st.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name))
   }
   visit(dir)
   return tightened
