@@ -12,19 +12,13 @@
  * `npx tsx bench/calc-web.bench.ts` prints JSON; `run()` returns it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import autocannon from 'autocannon'
 import { amira, CALC } from '../e2e/support/calculation-journey.ts'
 import { freePort, removeDir, startServer } from '../e2e/support/server.ts'
-
-/** A process's CPU time so far in ms (from /proc, in ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-}
+import { load, stop, timed } from './support/serve-load.ts'
 
 /** Answers the journey as a browser would (cross-site cookie and token); returns the cookies. */
 async function answer(base: string): Promise<{ cookie: string; token: string }> {
@@ -82,60 +76,6 @@ async function giveLetterDate(base: string, cookie: string, token: string): Prom
     }).toString(),
   })
   if (res.status !== 303) throw new Error(`letter date: ${res.status}`)
-}
-
-async function get(url: string, headers: Record<string, string>): Promise<string> {
-  const res = await fetch(url, { headers })
-  const body = await res.text()
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`)
-  return body
-}
-
-/** Median wall time and the server's CPU time a request over `n` requests one after another. */
-async function timed(url: string, pid: number, n: number, headers: Record<string, string>) {
-  for (let i = 0; i < 3; i++) await get(url, headers)
-  const times: number[] = []
-  const before = cpuMs(pid)
-  let body = ''
-  for (let i = 0; i < n; i++) {
-    const started = process.hrtime.bigint()
-    body = await get(url, headers)
-    times.push(Number(process.hrtime.bigint() - started) / 1e6)
-  }
-  const cpu = (cpuMs(pid) - before) / n
-  times.sort((a, b) => a - b)
-  return { medianMs: times[Math.floor(n / 2)]!, cpuMs: cpu, body }
-}
-
-/** Waits until the process has had nothing left to do for a moment. */
-async function idle(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const before = cpuMs(pid)
-    await new Promise((r) => setTimeout(r, 200))
-    if (cpuMs(pid) - before <= 10) return
-  }
-}
-
-/** Requests per second (10 connections for `seconds`) and the serving process's CPU time a request. */
-async function load(url: string, pid: number, seconds: number, headers: Record<string, string> = {}) {
-  await idle(pid)
-  const before = cpuMs(pid)
-  const result = await autocannon({ url, connections: 10, duration: seconds, headers })
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-  await idle(pid)
-  return {
-    rps: result.requests.average,
-    cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests.total),
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10

@@ -13,12 +13,11 @@
  * Run: npx tsx bench/case-pages.bench.ts (needs `npm run build`), or through bench/run.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import { PDFDocument } from 'pdf-lib'
 import { Temporal } from 'temporal-polyfill'
@@ -30,6 +29,7 @@ import { openDatabase } from '../src/store/db.ts'
 import { ensureTemplate } from '../test/helpers/pglite.ts'
 import { amira, CALC } from '../e2e/support/calculation-journey.ts'
 import { freePort, removeDir, startServer } from '../e2e/support/server.ts'
+import { cpuMs, get, load, stop, timed } from './support/serve-load.ts'
 
 const ENTRIES = 10_000
 const EVIDENCE = 300
@@ -247,35 +247,6 @@ export async function seed(dataDir: string) {
   }
 }
 
-/** The server process's CPU time so far (user + system), in milliseconds. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // clock ticks of 1/100 s
-}
-
-async function get(url: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { headers })
-  const body = await res.text()
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`)
-  return body
-}
-
-/** Median wall time and the server's CPU time per request over `n` requests one after another. */
-async function timed(url: string, pid: number, n: number, headers: Record<string, string> = {}) {
-  for (let i = 0; i < 3; i++) await get(url, headers) // templates compiled, caches warm
-  const times: number[] = []
-  const cpuBefore = cpuMs(pid)
-  let body = ''
-  for (let i = 0; i < n; i++) {
-    const started = process.hrtime.bigint()
-    body = await get(url, headers)
-    times.push(Number(process.hrtime.bigint() - started) / 1e6)
-  }
-  const cpu = (cpuMs(pid) - cpuBefore) / n
-  times.sort((a, b) => a - b)
-  return { medianMs: times[Math.floor(n / 2)]!, cpuMs: cpu, body }
-}
-
 /**
  * The first view of a page after a change (pages are kept until their case changes): the median
  * of `n` requests, each right after a write to the case (a task ticked off or back on, through
@@ -327,41 +298,6 @@ async function taskToggler(base: string, caseUrl: string, taskId: string): Promi
     if (res.status !== 303) throw new Error(`ticking the task: ${res.status}`)
     done = !done
   }
-}
-
-/** Waits until the process has had nothing left to do for a moment (requests still queued from a load run). */
-async function idle(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const before = cpuMs(pid)
-    await new Promise((r) => setTimeout(r, 200))
-    if (cpuMs(pid) - before <= 10) return
-  }
-}
-
-/**
- * Requests per second under load (10 connections for `seconds`), and the serving process's CPU
- * time per request over that run: the share of a ceiling is measured both ways, the CPU one being
- * the steadier on a shared machine.
- */
-async function load(url: string, pid: number, seconds: number, headers: Record<string, string> = {}) {
-  await idle(pid)
-  const before = cpuMs(pid)
-  const result = await autocannon({ url, connections: 10, duration: seconds, headers })
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-  await idle(pid)
-  return {
-    rps: Math.round(result.requests.average),
-    cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests.total),
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
 }
 
 /**

@@ -32,16 +32,6 @@ import type { AddWhere, LetterChoices } from './letter.service.ts'
  * calls them; the word fields the parent types are in letter-fields.ts.
  */
 
-/** Kinds that ask for a late letter to be accepted, in the parent's words, when the route is late. */
-export const LATE_REASON_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
-  'mandatory-reconsideration',
-  'late-mandatory-reconsideration',
-  'appeal-covering-letter',
-  'appeal-sscs2-answers',
-  'ni-appeal',
-  'ice-referral',
-])
-
 /** The parent's words as whole paragraphs: one per line they wrote, never split inside a line. */
 export const paragraphs = (text: string | null | undefined): string[] =>
   (text ?? '')

@@ -6,6 +6,16 @@ import { REMEDIES, type LetterKind } from '../documents/index.ts'
  * kinds of letter that ask for it.
  */
 
+/** Kinds that ask for a late letter to be accepted, in the parent's words, when the route is late. */
+export const LATE_REASON_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'mandatory-reconsideration',
+  'late-mandatory-reconsideration',
+  'appeal-covering-letter',
+  'appeal-sscs2-answers',
+  'ni-appeal',
+  'ice-referral',
+])
+
 /** Free-text particulars only the parent can give, typed in the letter form or with `--set name=value`. */
 export type WordType = 'text' | 'lines' | 'date' | 'pounds' | 'yes-no'
 export interface WordField {
@@ -81,14 +91,7 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
     get hint() {
       return serviceText('letter.onlyIfItIs')
     },
-    kinds: [
-      'mandatory-reconsideration',
-      'late-mandatory-reconsideration',
-      'appeal-covering-letter',
-      'appeal-sscs2-answers',
-      'ni-appeal',
-      'ice-referral',
-    ],
+    kinds: [...LATE_REASON_KINDS],
   },
   {
     name: 'details',

@@ -3,7 +3,6 @@ import {
   ASKED_ON_CALL,
   BUILDER,
   decisionInput,
-  LATE_REASON_KINDS,
   paragraphs,
   splitLines,
   whereFor,
@@ -11,6 +10,7 @@ import {
   type Builder,
   type Context,
 } from './letter-builders.ts'
+import { LATE_REASON_KINDS } from './letter-fields.ts'
 import { checkTablesWanted } from './letter-tables.ts'
 import { Readable } from 'node:stream'
 import { compareWithCms } from '../domain/calculation/index.ts'
