@@ -113,6 +113,16 @@ export class RedressPage {
 
   async screenshot(name: string): Promise<void> {
     mkdirSync(ARTEFACTS, { recursive: true })
-    await this.page.screenshot({ path: `${ARTEFACTS}/${name}.png`, fullPage: true })
+    // Chromium now and then refuses a capture on a busy machine ("Unable to capture screenshot",
+    // seen once in CI with two browsers running): it is tried again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.screenshot({ path: `${ARTEFACTS}/${name}.png`, fullPage: true })
+        return
+      } catch (error) {
+        if (attempt === 3 || !String(error).includes('Unable to capture screenshot')) throw error
+        await this.page.waitForTimeout(500)
+      }
+    }
   }
 }
