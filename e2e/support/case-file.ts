@@ -14,8 +14,13 @@ export async function errorSummary(page: Page): Promise<string[]> {
 
 /** Submits the main form (the last submit button inside <main>'s first form with a method of post). */
 export async function submit(page: Page, text: string): Promise<void> {
-  await Promise.all([
-    page.waitForLoadState('load'),
-    page.getByRole('button', { name: text, exact: true }).click(),
-  ])
+  // Waits for the next page when the form navigates (most do; a form the page's script handles may
+  // not): waiting for the load state alone returns at once, since the page being left is loaded,
+  // and on a busy machine the test then read a page still arriving.
+  const navigated = page.waitForEvent('framenavigated', { timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  )
+  await page.getByRole('button', { name: text, exact: true }).click()
+  if (await navigated) await page.waitForLoadState('load')
 }
