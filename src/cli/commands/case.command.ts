@@ -417,7 +417,7 @@ export function registerCase(program: Command): void {
     .option('--duration <minutes>', say('case.lengthInMinutes'))
     .option('--number <digits>', say('case.theNumberDialled'))
     .option('--name <name>', say('case.whoYouSpokeTo'))
-    .option('--role <role>', 'their role')
+    .option('--role <role>', say('case.theirRole'))
     .option('--office <office>', say('case.theirOfficeOrTeam'))
     .option('--title <text>', say('case.aShortDescription'), say('case.phoneCallWithThe'))
     .option('--i-said <text>', say('case.whatYouSaid'))
