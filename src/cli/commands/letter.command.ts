@@ -4,13 +4,14 @@ import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { LOCAL_OWNER, LETTER_METHODS, type Actor } from '../../domain/case/index.ts'
 import { parseDate, formatDate } from '../../domain/shared/plain-date.ts'
-import { isLetterKind, listLetterKinds, type Letter } from '../../documents/index.ts'
+import { isLetterKind, listLetterKinds, type Letter, type LetterKind } from '../../documents/index.ts'
 import {
   LetterNeedsMore,
   parseMethod,
   type AddWhere,
   type LetterChoices,
 } from '../../services/letter.service.ts'
+import { wordFieldsFor } from '../../services/letter-fields.ts'
 import { BadInput, action, output } from '../io.ts'
 import { withServices } from '../services.ts'
 
@@ -124,6 +125,19 @@ export function choicesFrom(o: LetterOptions): LetterChoices {
   }
 }
 
+const wordNames = (kind: LetterKind): string[] => wordFieldsFor(kind).map((f) => f.name)
+
+/**
+ * A `--set` name the letter does not use would be dropped without a word, and with it the parent's
+ * own words: refuse it, naming the ones this kind takes.
+ */
+export function refuseUnknownWords(kind: LetterKind, words: Readonly<Record<string, string>>): void {
+  const known = wordNames(kind)
+  const unknown = Object.keys(words).find((name) => !known.includes(name))
+  if (unknown !== undefined)
+    throw new BadInput('--set', say('letter.noSuchWords', { name: unknown, kind, names: known.join(', ') }))
+}
+
 /** `redress letter <kind> --case <id>`: a letter written from the case file, as PDF or Word. */
 export function registerLetter(program: Command): void {
   program
@@ -160,11 +174,12 @@ export function registerLetter(program: Command): void {
     .action(
       action(async (kind: string | undefined, o: LetterOptions) => {
         if (o.list) {
-          const kinds = listLetterKinds()
+          const kinds = listLetterKinds().map((k) => ({ ...k, words: wordNames(k.kind) }))
           output(!!o.json, kinds, () =>
             kinds
               .map(
-                (k) => `${k.kind}\n  ${k.title}\n  needs: ${k.required.map((r) => r.whatToAdd).join('; ')}`,
+                (k) =>
+                  `${k.kind}\n  ${k.title}\n  ${say('letter.listNeeds', { value: k.required.map((r) => r.whatToAdd).join('; ') })}\n  ${say('letter.listWords', { value: wordNames(k.kind).join(', ') })}`,
               )
               .join('\n'),
           )
@@ -173,10 +188,11 @@ export function registerLetter(program: Command): void {
         if (!kind) throw new BadInput('kind', say('letter.nameTheKindOf'))
         if (!isLetterKind(kind)) throw new BadInput('kind', say('letter.thereIsNoLetter', { kind }))
         if (!o.case) throw new BadInput('--case', say('letter.giveTheCaseTo'))
+        const choices = choicesFrom(o)
+        refuseUnknownWords(kind, choices.words ?? {})
         const format = o.format ?? 'pdf'
         if (format !== 'pdf' && format !== 'docx') throw new BadInput('--format', say('letter.mustBePdfOr'))
         const method = o.sent ? parseMethod(o.method) : null
-        const choices = choicesFrom(o)
         await withServices(async ({ clock, letters }) => {
           let drafted
           try {
