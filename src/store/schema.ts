@@ -335,6 +335,27 @@ export const evidencePages = pgTable(
 )
 
 /*
+ * The text MuPDF itself read from each page of an evidence file when it was first bundled (ADR
+ * 0008, "MuPDF's own page text, kept"): keyed by the file's SHA-256 and the engine (MuPDF's
+ * version and the way Redress asks it), so a later bundle lays out again only the pages whose
+ * text holds something to remove. It can hold an address: it goes when its file or case is
+ * removed for good, like evidence_pages.
+ */
+export const evidenceMupdfText = pgTable(
+  'evidence_mupdf_text',
+  {
+    evidenceId: text('evidence_id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    ownerId: text('owner_id').notNull(),
+    sha256: text('sha256').notNull(),
+    engine: text('engine').notNull(),
+    pages: jsonb('pages').$type<string[]>().notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('evidence_mupdf_text_case_idx').on(t.caseId)],
+)
+
+/*
  * Check your arrears (issue 13): a check belongs to an owner and, optionally, to a case. It holds
  * the bank statements imported (the original bytes, so the evidence is never lost), their
  * transactions (identity hash unique per check: re-importing adds nothing), the CMS's payment
