@@ -84,11 +84,12 @@ export function toCalculationInput(request: CalcRequest): CalculationInput {
   }
 }
 
-function stepJson(s: Step): StepJson {
+function stepJson(s: Step<Message | string>, locale: Locale): StepJson {
   if (!s.cite) throw new Error(`The step ${s.key} has no citation`)
   return {
     key: s.key,
-    text: s.text,
+    // The domain tells its steps as messages; they are put into words here, in the reader's language.
+    text: typeof s.text === 'string' ? s.text : text(s.text, {}, locale),
     ...(s.amount === undefined ? {} : { amount: toDecimal(s.amount) }),
     ...(s.unrounded === undefined ? {} : { unrounded: s.unrounded }),
     cite: s.cite,
@@ -97,7 +98,7 @@ function stepJson(s: Step): StepJson {
 
 /** The JSON shape of a calculation result (money as decimal strings). */
 export function calculationJson(
-  result: Traced<Calculation, Message>,
+  result: Traced<Calculation, Message, Message | string>,
   locale: Locale = DEFAULT_LOCALE,
 ): CalcResponse {
   const v = result.value
@@ -111,7 +112,7 @@ export function calculationJson(
       payerPaysWithFees: toDecimal(r.payerPaysWithFees),
       receiverGetsAfterFees: toDecimal(r.receiverGetsAfterFees),
     })),
-    steps: result.steps.map(stepJson),
+    steps: result.steps.map((s) => stepJson(s, locale)),
     // The domain says its assumptions as messages; they are put into words here, for the page and the CLI.
     assumptions: result.assumptions.map((m) => text(m, {}, locale)),
   }

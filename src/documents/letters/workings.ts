@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, text, type Locale } from '../../copy/translate.ts'
+import type { Message } from '../../domain/shared/message.ts'
 import { tr } from './copy.ts'
 import { formatPounds, type Pence } from '../../domain/shared/pence.ts'
 import type { Step } from '../../domain/shared/traced.ts'
@@ -12,15 +14,19 @@ export interface WorkingStep {
   readonly citation?: string
 }
 
-/** Turns the calculation engine's steps into workings lines. */
-export function workingsFromSteps(steps: readonly Step[]): WorkingStep[] {
+/** Turns the calculation engine's steps into workings lines, a step told as a message put into words in `locale`. */
+export function workingsFromSteps(
+  steps: readonly Step<string | Message>[],
+  locale: Locale = DEFAULT_LOCALE,
+): WorkingStep[] {
   return steps.map((s) => {
-    const text = s.date ? `${s.text} (${formatDate(s.date)})` : s.text
+    const words = typeof s.text === 'string' ? s.text : text(s.text, {}, locale)
+    const line = s.date ? `${words} (${formatDate(s.date)})` : words
     const cite = s.cite
       ? `${s.cite.instrument}, ${s.cite.provision}${s.cite.confidence === 'verified' ? '' : ` (${s.cite.confidence})`}`
       : undefined
     return {
-      text,
+      text: line,
       ...(s.amount !== undefined ? { amount: s.amount } : {}),
       ...(cite ? { citation: cite } : {}),
     }

@@ -1,4 +1,4 @@
-import type { Message } from '../shared/message.ts'
+import { message, type Message } from '../shared/message.ts'
 import { add, type Pence } from '../shared/pence.ts'
 import { ratio } from '../shared/ratio.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
@@ -8,7 +8,7 @@ import { ASSUME } from './assumptions.ts'
 import { collectionSteps, withFees } from './fees.ts'
 import { grossWeeklyIncome } from './income.ts'
 import { paramsAt, type Params } from './params.ts'
-import { gbp, receiver } from './phrases.ts'
+import { gbp, receiver, share } from './phrases.ts'
 import { applicableRate, isCalculatedRate, type RateAmount } from './rate.ts'
 import { applyMinimum, bandFor, benefitSharedCare, sharedCareFor } from './shared-care.ts'
 import type { Calculation, CalculationInput, ReceivingParent } from './types.ts'
@@ -20,16 +20,15 @@ import { round, Workings } from './workings.ts'
  * The 2012-scheme weekly maintenance calculation (Child Support Act 1991, Schedule 1), with its workings.
  * Pure: reads the rules in force on `input.effectiveDate` from `book`.
  */
-export function calculate(book: RuleBook, input: CalculationInput): Traced<Calculation, Message> {
+export function calculate(
+  book: RuleBook,
+  input: CalculationInput,
+): Traced<Calculation, Message, Message | string> {
   validateInput(input)
   const p = paramsAt(book, input.effectiveDate)
   const w = new Workings()
-  w.add('scheme', `Worked out under the 2012-scheme rules in force on ${p.dateText}.`, p.scheme.cite())
-  w.add(
-    'rounding',
-    'Amounts are rounded to the nearest penny at each step (half a penny rounds up).',
-    p.rounding.cite(),
-  )
+  w.add('scheme', message('calculationSteps.scheme', { date: p.dateText }), p.scheme.cite())
+  w.add('rounding', message('calculationSteps.rounding'), p.rounding.cite())
   w.assume(ASSUME.rounding)
   if (p.scheme.value.pathfinder) w.assume(ASSUME.pathfinder)
 
@@ -51,10 +50,14 @@ export function calculate(book: RuleBook, input: CalculationInput): Traced<Calcu
   const shares = afterSharedCare(p, input, rate, split(p, rate.amount, parents, qualifyingChildren, w), w)
 
   const total = add(...shares)
-  const each = parents.length > 1 ? `: ${parents.map((x, i) => `${x.id} ${gbp(shares[i]!)}`).join(', ')}` : ''
   w.add(
     'total',
-    `The paying parent pays ${gbp(total)} a week${parents.length > 1 ? ' in total' : ''}${each}.`,
+    parents.length > 1
+      ? message('calculationSteps.total.several', {
+          total: gbp(total),
+          shares: parents.map((x, i) => share(x.id, shares[i]!)),
+        })
+      : message('calculationSteps.total.one', { total: gbp(total) }),
     parents.length > 1 ? p.apportionment.cite() : rate.cite,
     total,
   )
@@ -96,8 +99,13 @@ function split(
     const exact = round(ratio(BigInt(amount) * BigInt(n), BigInt(qc)))
     w.add(
       `apportion.${x.id}`,
-      `Receiving parent ${x.id} has ${n} of the ${qc} children, so their share is ` +
-        `${n}/${qc} of ${gbp(amount)}: ${gbp(shares[i]!)}.`,
+      message('calculationSteps.apportion', {
+        id: x.id,
+        n,
+        all: qc,
+        amount: gbp(amount),
+        share: gbp(shares[i]!),
+      }),
       p.apportionment.cite(),
       exact.unrounded === undefined ? shares[i]! : { value: shares[i]!, unrounded: exact.unrounded },
     )
@@ -132,7 +140,7 @@ function afterSharedCare(
     w.assume(ASSUME.flatRateIgnoresSharedCare(p.flat.value.incomeUpTo))
     w.add(
       'shared-care',
-      'Shared care does not reduce the flat rate when it applies only because of low income.',
+      message('calculationSteps.flatIgnoresSharedCare'),
       p.flat.cite('Schedule 1, paragraphs 4 and 7'),
     )
   }

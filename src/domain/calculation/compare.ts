@@ -50,8 +50,8 @@ export interface StatedCheck {
 }
 
 export interface Comparison {
-  readonly user: Traced<Calculation, Message>
-  readonly cms: Traced<Calculation, Message>
+  readonly user: Traced<Calculation, Message, Message | string>
+  readonly cms: Traced<Calculation, Message, Message | string>
   readonly differences: readonly InputDifference[]
   /** Your total less the total on the CMS's figures. */
   readonly combinedEffect: Pence

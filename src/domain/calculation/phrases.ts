@@ -1,7 +1,13 @@
 import { message, type Message } from '../shared/message.ts'
 import { formatPounds, type Pence } from '../shared/pence.ts'
 
-/** "£1,234.56" */
+/*
+ * The small phrases the calculation's workings are built from, as messages: the words are in
+ * src/web/locales/en/calculation-steps.json (`calculationSteps.phrase.*`) and
+ * calculation-text.json (`calculationText.phrase.*`).
+ */
+
+/** "£1,234.56": a formatted amount is a fact, not words. */
 export const gbp = (p: Pence): string => formatPounds(p)
 
 /** "1 child", "2 children" */
@@ -19,6 +25,17 @@ export const otherChildren = (n: number): string => (n === 1 ? '1 other child' :
 
 /** "receiving parent A" */
 export const receiver = (id: string): string => `receiving parent ${id}`
+
+/** "receiving parent A", as a message. */
+export const receiverMessage = (id: string): Message =>
+  message('calculationSteps.phrase.receivingParent', { id })
+
+/** "the receiving parent" */
+export const theReceivingParent = (): Message => message('calculationSteps.phrase.theReceivingParent')
+
+/** "A £20.00": one receiving parent's share in a list of them. */
+export const share = (id: string, amount: Pence): Message =>
+  message('calculationSteps.phrase.share', { id, amount: gbp(amount) })
 
 /** "a", "a and b", "a, b and c" */
 export const listOf = (items: readonly string[]): string =>

@@ -66,7 +66,7 @@ export const times = (amount: Pence, fraction: Ratio): Ratio => ({
  * Collects the steps and assumptions of one calculation, in order, without duplicate assumptions.
  * `W` is how a step is told: English text, or a `Message` where its words are in the locale files.
  */
-export class Workings<W = string> {
+export class Workings<W = string | Message> {
   private readonly steps: Step<W>[] = []
   private readonly assumptions: Message[] = []
   private readonly assumed = new Set<string>()
