@@ -1,3 +1,4 @@
+import { message } from '../shared/message.ts'
 import { max, pence, sub, ZERO, type Pence } from '../shared/pence.ts'
 import { compare, mul, ratio } from '../shared/ratio.ts'
 import { ASSUME } from './assumptions.ts'
@@ -17,7 +18,7 @@ export function grossWeeklyIncome(p: Params, income: IncomeInput, w: Workings): 
   if ('grossWeekly' in income) {
     w.add(
       'income',
-      `The paying parent's gross weekly income is ${gbp(income.grossWeekly)}, as entered.`,
+      message('calculationSteps.income.entered', { amount: gbp(income.grossWeekly) }),
       rule.cite('reg 34(1)'),
       income.grossWeekly,
     )
@@ -25,11 +26,10 @@ export function grossWeeklyIncome(p: Params, income: IncomeInput, w: Workings): 
   }
 
   const pension = income.pensionContributionsAnnual ?? ZERO
-  const less = pension > 0 ? `, less ${gbp(pension)} of pension contributions,` : ''
   if (pension > 0)
     w.add(
       'income.pension',
-      `Pension contributions of ${gbp(pension)} a year that were not given tax relief through pay are taken off the income.`,
+      message('calculationSteps.income.pension', { amount: gbp(pension) }),
       rule.cite(income.currentAnnual === undefined ? 'reg 35(3)' : 'regs 35(3) and 40'),
       pension,
     )
@@ -37,7 +37,14 @@ export function grossWeeklyIncome(p: Params, income: IncomeInput, w: Workings): 
   const historic = toWeekly(p, income.historicAnnual, pension)
   w.add(
     'income.historic',
-    `The HMRC figure of ${gbp(income.historicAnnual)} a year${less} divided by 365 and multiplied by 7 is ${gbp(historic.value)} a week.`,
+    message(
+      pension > 0 ? 'calculationSteps.income.historicLessPension' : 'calculationSteps.income.historic',
+      {
+        annual: gbp(income.historicAnnual),
+        pension: gbp(pension),
+        weekly: gbp(historic.value),
+      },
+    ),
     rule.cite('reg 35(1)'),
     historic,
   )
@@ -48,7 +55,11 @@ export function grossWeeklyIncome(p: Params, income: IncomeInput, w: Workings): 
   if (pension > 0) w.assume(ASSUME.pensionBothFigures)
   w.add(
     'income.current',
-    `Current income of ${gbp(income.currentAnnual)} a year${less} is ${gbp(current.value)} a week.`,
+    message(pension > 0 ? 'calculationSteps.income.currentLessPension' : 'calculationSteps.income.current', {
+      annual: gbp(income.currentAnnual),
+      pension: gbp(pension),
+      weekly: gbp(current.value),
+    }),
     rule.cite('regs 37 to 39'),
     current,
   )
@@ -70,11 +81,14 @@ function chooseIncome(p: Params, historic: Pence, current: Pence, w: Workings): 
   const weekly = useCurrent ? current : historic
   const text =
     historic === 0 && current > 0
-      ? `There is no HMRC income and current income is above nil, so current income is used: ${gbp(current)} a week.`
-      : `Current income differs from the HMRC figure by ${gbp(difference)} a week, which is ` +
-        (useCurrent
-          ? `at least ${share.text} of the HMRC figure (${gbp(round(limit).value)}), so current income is used: ${gbp(current)} a week.`
-          : `less than ${share.text} of the HMRC figure (${gbp(round(limit).value)}), so the HMRC figure is used: ${gbp(historic)} a week.`)
+      ? message('calculationSteps.income.noHmrc', { current: gbp(current) })
+      : message(useCurrent ? 'calculationSteps.income.currentUsed' : 'calculationSteps.income.hmrcUsed', {
+          difference: gbp(difference),
+          share: share.text,
+          limit: gbp(round(limit).value),
+          current: gbp(current),
+          historic: gbp(historic),
+        })
   w.add('income.choice', text, rule.cite(historic === 0 ? 'reg 34(2A)' : 'reg 34(2)'), weekly)
   return { weekly, used: useCurrent ? 'current' : 'historic' }
 }
