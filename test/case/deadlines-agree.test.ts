@@ -151,4 +151,32 @@ describe('the deadlines follow what happened, and every view agrees', () => {
     }
     expect(overview).toContain('reconsideration notice received')
   })
+
+  it('closes the reminder to check a complaint arrived when the CMS replies to it', async () => {
+    today = Temporal.PlainDate.from('2025-04-22')
+    const complaint = await svc.cases.addEvent(WHO, A.c.id, {
+      type: 'letter-sent',
+      occurredOn: '2025-03-24',
+      title: 'Complaint about the delay',
+      letter: { subject: 'complaint', method: 'first-class' },
+    })
+    const check = complaint.tasks.find((t) => t.nature === 'tracking')
+    expect(check?.title).toBe('Check your letter sent on 24 March 2025 has arrived')
+    await svc.cases.addEvent(WHO, A.c.id, {
+      type: 'letter-received',
+      occurredOn: '2025-04-14',
+      title: 'Reply to my complaint',
+      letter: { subject: 'complaint-response', method: 'first-class' },
+    })
+    const v = await views()
+    agree(v)
+    expect(v.tasks.find((t) => t.id === check?.id)).toMatchObject({
+      status: 'done',
+      doneOn: '2025-04-14',
+      notes: "Done: the CMS's reply of 14 April 2025 shows your complaint arrived.",
+    })
+    expect(v.all.map((n) => n.task.title)).not.toContain(
+      'Check your letter sent on 24 March 2025 has arrived',
+    )
+  })
 })

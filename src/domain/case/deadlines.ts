@@ -473,6 +473,9 @@ export function deadlinesMet(input: {
         ['complaintAcknowledgementTarget', 'complaintResponseTarget'].includes(t.deadlineKind ?? ''),
     ))
       meet(t, e.occurredOn, M('met.replied', { date: said(e.occurredOn) }))
+    // The reply also shows the complaint arrived: the reminder to check that is done.
+    for (const t of open.filter((t) => t.originId === complaint?.id && t.nature === 'tracking'))
+      meet(t, e.occurredOn, M('met.replyShowsArrival', { date: said(e.occurredOn) }))
   }
   return [...out.values()]
 }
