@@ -23,6 +23,14 @@ export const nights = (n: number): string => (n === 1 ? '1 night' : `${n} nights
 /** "1 other child", "2 other children" */
 export const otherChildren = (n: number): string => (n === 1 ? '1 other child' : `${n} other children`)
 
+/** "1 other child", "2 other children", as a message. */
+export const otherChildrenMessage = (n: number): Message =>
+  message(n === 1 ? 'calculationSteps.phrase.oneOtherChild' : 'calculationSteps.phrase.otherChildren', { n })
+
+/** "1 night", "52 nights", as a message. */
+export const nightsMessage = (n: number): Message =>
+  message(n === 1 ? 'calculationSteps.phrase.oneNight' : 'calculationSteps.phrase.nights', { n })
+
 /** "receiving parent A" */
 export const receiver = (id: string): string => `receiving parent ${id}`
 

@@ -1,8 +1,9 @@
+import { message, type Message } from '../shared/message.ts'
 import { sub, ZERO, type Pence } from '../shared/pence.ts'
 import type { Citation } from '../shared/traced.ts'
 import { ASSUME } from './assumptions.ts'
 import type { Params } from './params.ts'
-import { children, gbp, otherChildren } from './phrases.ts'
+import { childrenMessage, gbp, otherChildrenMessage } from './phrases.ts'
 import type { Benefit, Rate } from './types.ts'
 import { oneLess, round, sum, times, type Workings } from './workings.ts'
 
@@ -23,18 +24,13 @@ export interface RateAmount {
 
 const ONE = { num: 1n, den: 1n }
 
-const BENEFIT_TEXT = {
-  flatRateBenefit: 'gets a benefit, pension or allowance listed in regulation 44(1)',
-  meansTested: 'or their partner gets a means-tested benefit listed in regulation 44(2)',
-} as const
-
 /** Steps 3 and 4: which rate applies (Sch 1 paras 2 to 5) and the weekly amount under it. */
 export function applicableRate(p: Params, input: RateInput, w: Workings): RateAmount {
   const { income, benefit } = input
   const flat = p.flat.value.amount
   if (input.nilRateCategory) {
     const cite = p.nil.cite('reg 45(1)')
-    w.add('rate.nil', 'The paying parent is in a group that pays nothing (the nil rate).', cite, ZERO)
+    w.add('rate.nil', message('calculationSteps.rate.nilGroup'), cite, ZERO)
     return { rate: 'nil', amount: ZERO, cite }
   }
   if (benefit !== 'none') {
@@ -43,7 +39,7 @@ export function applicableRate(p: Params, input: RateInput, w: Workings): RateAm
     const cite = p.flatBenefits.cite(benefit === 'flatRateBenefit' ? 'reg 44(1)' : 'reg 44(2)')
     w.add(
       'rate.flat',
-      `The paying parent ${BENEFIT_TEXT[benefit]}, so the flat rate of ${gbp(flat)} a week applies.`,
+      message(`calculationSteps.rate.flatBenefit.${benefit}`, { flat: gbp(flat) }),
       cite,
       flat,
     )
@@ -51,19 +47,14 @@ export function applicableRate(p: Params, input: RateInput, w: Workings): RateAm
   }
   if (income < p.nil.value) {
     const cite = p.nil.cite('Schedule 1, paragraph 5(b)')
-    w.add(
-      'rate.nil',
-      `Income is below ${gbp(p.nil.value)} a week, so nothing is payable (the nil rate).`,
-      cite,
-      ZERO,
-    )
+    w.add('rate.nil', message('calculationSteps.rate.nilIncome', { below: gbp(p.nil.value) }), cite, ZERO)
     return { rate: 'nil', amount: ZERO, cite }
   }
   if (income <= p.flat.value.incomeUpTo) {
     const cite = p.flat.cite('Schedule 1, paragraph 4(1)(a)')
     w.add(
       'rate.flat',
-      `Income is ${gbp(p.flat.value.incomeUpTo)} a week or less, so the flat rate of ${gbp(flat)} a week applies.`,
+      message('calculationSteps.rate.flatIncome', { upTo: gbp(p.flat.value.incomeUpTo), flat: gbp(flat) }),
       cite,
       flat,
     )
@@ -75,8 +66,8 @@ export function applicableRate(p: Params, input: RateInput, w: Workings): RateAm
 
 /** Table rows and columns stop at "3 or more". */
 const upToThree = (n: number): 0 | 1 | 2 | 3 => Math.min(n, 3) as 0 | 1 | 2 | 3
-const orMore = (n: number, phrase: (n: number) => string): string =>
-  `${phrase(upToThree(n))}${n >= 3 ? ' or more' : ''}`
+const orMore = (n: number, phrase: (n: number) => Message): Message =>
+  n >= 3 ? message('calculationSteps.phrase.orMore', { what: phrase(3) }) : phrase(n)
 
 /** Reg 43: F + A × T, with T by qualifying and relevant other children. */
 function reducedRate(p: Params, input: RateInput, w: Workings): RateAmount {
@@ -89,10 +80,16 @@ function reducedRate(p: Params, input: RateInput, w: Workings): RateAmount {
   const cite = p.reduced.cite()
   w.add(
     'rate.reduced',
-    `Income is between ${gbp(incomeAbove)} and ${gbp(incomeBelow)} a week, so the reduced rate applies: ` +
-      `${gbp(flat)} plus ${pc.text} of the ${gbp(over)} above ${gbp(incomeAbove)} (${pc.text} is the figure for ` +
-      `${orMore(input.qualifyingChildren, children)} and ${orMore(input.relevantOtherChildren, otherChildren)}): ` +
-      `${gbp(amount.value)}.`,
+    message('calculationSteps.rate.reduced', {
+      above: gbp(incomeAbove),
+      below: gbp(incomeBelow),
+      flat: gbp(flat),
+      percent: pc.text,
+      over: gbp(over),
+      children: orMore(input.qualifyingChildren, childrenMessage),
+      others: orMore(input.relevantOtherChildren, otherChildrenMessage),
+      amount: gbp(amount.value),
+    }),
     cite,
     amount,
   )
@@ -112,20 +109,33 @@ function basicRate(p: Params, input: RateInput, w: Workings): RateAmount {
     reduced = r.value
     w.add(
       'rate.other-children',
-      `Income is reduced by ${cut.text} for ${otherChildren(input.relevantOtherChildren)} the paying parent or their ` +
-        `partner gets Child Benefit for: ${gbp(reduced)}.`,
+      message('calculationSteps.rate.otherChildren', {
+        percent: cut.text,
+        others: otherChildrenMessage(input.relevantOtherChildren),
+        income: gbp(reduced),
+      }),
       p.otherChildren.cite(),
       r,
     )
   }
   const low = upTo[nQ]
-  const who = `for ${children(input.qualifyingChildren)}${input.qualifyingChildren > 3 ? ' (the rate for 3 or more)' : ''}`
+  const n = input.qualifyingChildren
+  // Above 3 children the rate for 3 or more is used, and the step says so.
+  const who =
+    n > 3
+      ? message('calculationSteps.phrase.rateForThreeOrMore', { children: childrenMessage(n) })
+      : childrenMessage(n)
   if (reduced <= threshold) {
     const amount = round(times(reduced, low.ratio))
     const cite = p.basic.cite('Schedule 1, paragraph 2(1)')
     w.add(
       'rate.basic',
-      `The basic rate applies: ${low.text} of ${gbp(reduced)} ${who}: ${gbp(amount.value)}.`,
+      message('calculationSteps.rate.basic', {
+        percent: low.text,
+        income: gbp(reduced),
+        children: who,
+        amount: gbp(amount.value),
+      }),
       cite,
       amount,
     )
@@ -137,8 +147,14 @@ function basicRate(p: Params, input: RateInput, w: Workings): RateAmount {
   const cite = p.basic.cite()
   w.add(
     'rate.basic-plus',
-    `The basic rate applies, with a lower percentage above ${gbp(threshold)}: ${low.text} of the first ` +
-      `${gbp(threshold)} plus ${high.text} of the ${gbp(over)} above it, ${who}: ${gbp(amount.value)}.`,
+    message('calculationSteps.rate.basicPlus', {
+      threshold: gbp(threshold),
+      low: low.text,
+      high: high.text,
+      over: gbp(over),
+      children: who,
+      amount: gbp(amount.value),
+    }),
     cite,
     amount,
   )
