@@ -1,3 +1,4 @@
+import { message } from '../shared/message.ts'
 import { add, max, min, sub, ZERO, type Pence } from '../shared/pence.ts'
 import { ASSUME } from './assumptions.ts'
 import type { Params } from './params.ts'
@@ -27,7 +28,7 @@ export function applyVariationsAndCap(
     income = add(income, extra)
     w.add(
       'variation.additional-income',
-      `Additional income of ${gbp(extra)} a week from a variation is added: ${gbp(income)}.`,
+      message('calculationSteps.variation.additionalIncome', { extra: gbp(extra), income: gbp(income) }),
       p.additionalIncome.cite('reg 73(1)'),
       income,
     )
@@ -41,10 +42,12 @@ export function applyVariationsAndCap(
     income = max(sub(income, expenses), ZERO)
     w.add(
       'variation.special-expenses',
-      `Special expenses of ${gbp(expenses)} a week from a variation are taken off: ${gbp(income)}.` +
-        (aboveCap
-          ? ` Because income is above the ${gbp(cap)} limit, the expenses lower the figure used only if what is left is below ${gbp(cap)}.`
-          : ''),
+      message(
+        aboveCap
+          ? 'calculationSteps.variation.specialExpensesAboveCap'
+          : 'calculationSteps.variation.specialExpenses',
+        { expenses: gbp(expenses), income: gbp(income), cap: gbp(cap) },
+      ),
       p.specialExpenses.cite(aboveCap ? 'reg 72(1) and (2)' : 'reg 72(1)'),
       income,
     )
@@ -53,12 +56,7 @@ export function applyVariationsAndCap(
       w.assume(ASSUME.specialExpensesBelowThreshold(p.specialExpenses.value))
   }
   if (income > cap) {
-    w.add(
-      'income.cap',
-      `Income above ${gbp(cap)} a week is ignored, so ${gbp(cap)} is used.`,
-      p.cap.cite(),
-      cap,
-    )
+    w.add('income.cap', message('calculationSteps.variation.cap', { cap: gbp(cap) }), p.cap.cite(), cap)
   }
   return min(income, cap)
 }
