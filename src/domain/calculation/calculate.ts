@@ -8,7 +8,7 @@ import { ASSUME } from './assumptions.ts'
 import { collectionSteps, withFees } from './fees.ts'
 import { grossWeeklyIncome } from './income.ts'
 import { paramsAt, type Params } from './params.ts'
-import { gbp, receiver, share } from './phrases.ts'
+import { gbp, receiverMessage, share, theReceivingParent } from './phrases.ts'
 import { applicableRate, isCalculatedRate, type RateAmount } from './rate.ts'
 import { applyMinimum, bandFor, benefitSharedCare, sharedCareFor } from './shared-care.ts'
 import type { Calculation, CalculationInput, ReceivingParent } from './types.ts'
@@ -76,8 +76,8 @@ export function calculate(
 }
 
 /** How the workings name a receiving parent. */
-function label(parents: readonly ReceivingParent[], x: ReceivingParent): string {
-  return parents.length === 1 ? 'the receiving parent' : receiver(x.id)
+function label(parents: readonly ReceivingParent[], x: ReceivingParent): Message {
+  return parents.length === 1 ? theReceivingParent() : receiverMessage(x.id)
 }
 
 /** Step 6 (para 6): the amount per child, times each receiving parent's children; shares add up to the amount. */

@@ -1,3 +1,4 @@
+import { message, type Message } from '../shared/message.ts'
 import { add, sub, type Pence } from '../shared/pence.ts'
 import type { PendingPeriod } from '../shared/rule-book.ts'
 import type { Citation } from '../shared/traced.ts'
@@ -19,7 +20,7 @@ export function withFees(
   id: string,
   weekly: Pence,
   collection: Collection | undefined,
-  label: string,
+  label: Message,
   w: Workings,
 ): AfterFees {
   if (collection !== 'collectAndPay' || weekly === 0)
@@ -35,14 +36,24 @@ export function withFees(
   const cite = p.collectionFees.cite()
   w.add(
     `fees.${id}.paying`,
-    `Through Collect and Pay, the paying parent also pays a ${payingParent.text} fee on the ${gbp(weekly)} for ${label} ` +
-      `(${gbp(onTop)}): ${gbp(pays)} a week.`,
+    message('calculationSteps.fees.paying', {
+      percent: payingParent.text,
+      weekly: gbp(weekly),
+      parent: label,
+      fee: gbp(onTop),
+      pays: gbp(pays),
+    }),
     cite,
     pays,
   )
   w.add(
     `fees.${id}.receiving`,
-    `The CMS keeps a ${receivingParent.text} fee (${gbp(keptBack)}) from what it passes on, so ${label} gets ${gbp(gets)} a week.`,
+    message('calculationSteps.fees.receiving', {
+      percent: receivingParent.text,
+      fee: gbp(keptBack),
+      parent: label,
+      gets: gbp(gets),
+    }),
     cite,
     gets,
   )
@@ -62,13 +73,9 @@ export function collectionSteps(p: Params, collection: Collection | undefined, w
   if (collection === undefined) return
   const { payingParent, receivingParent } = p.collectionFees.value
   if (collection === 'direct')
-    w.add(
-      'fees',
-      'Paid by Direct Pay, between the parents: there are no collection fees.',
-      p.collectionFees.cite(),
-    )
+    w.add('fees', message('calculationSteps.fees.directPay'), p.collectionFees.cite())
   else if (payingParent.ratio.num === 0n && receivingParent.ratio.num === 0n)
-    w.add('fees', `No collection fees were charged on ${p.dateText}.`, p.collectionFees.cite())
+    w.add('fees', message('calculationSteps.fees.none', { date: p.dateText }), p.collectionFees.cite())
   for (const period of p.feesAnnounced) w.add('fees.announced', announcedText(period), announcedCite(period))
 }
 
@@ -87,15 +94,21 @@ function announcedFees(value: unknown): AnnouncedFees | undefined {
   return ANNOUNCED_FIELDS.every((k) => typeof v[k] === 'string') ? (v as AnnouncedFees) : undefined
 }
 
-function announcedText(period: PendingPeriod): string {
+function announcedText(period: PendingPeriod): Message {
   const v = announcedFees(period.value)
   const change = v
-    ? `Direct Pay ${v['direct-pay'] === 'removed' ? 'to end, and ' : ''}collection fees of ${v['receiving-parent']} ` +
-      `for receiving parents and ${v['paying-parent']} for paying parents who pay on time and in full ` +
-      `(${v['paying-parent-not-compliant']} for those who do not)`
-    : 'a change to collection fees'
-  const when = period.from
-    ? `, expected from ${period.from.year} at the earliest`
-    : '; no date has been set for it'
-  return `The government has announced ${change}${when}. It is not law yet and is not used here.`
+    ? message(
+        v['direct-pay'] === 'removed'
+          ? 'calculationSteps.fees.announcedChange.directPayEnds'
+          : 'calculationSteps.fees.announcedChange.fees',
+        {
+          receiving: v['receiving-parent'],
+          paying: v['paying-parent'],
+          notCompliant: v['paying-parent-not-compliant'],
+        },
+      )
+    : message('calculationSteps.fees.announcedChange.unknown')
+  return period.from
+    ? message('calculationSteps.fees.announced.expected', { change, year: period.from.year })
+    : message('calculationSteps.fees.announced.undated', { change })
 }

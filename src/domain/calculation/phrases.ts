@@ -49,5 +49,14 @@ export const share = (id: string, amount: Pence): Message =>
 export const listOf = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`
 
+/** "a", "a and b", "a, b and c", as a message (the list before the last is joined with commas). */
+export const listMessage = (items: readonly Message[]): Message =>
+  items.length === 1
+    ? items[0]!
+    : message('calculationSteps.phrase.and', { items: items.slice(0, -1), last: items[items.length - 1]! })
+
+/** A bare number as a message, for a list of numbers ("52, 52 and 100"). */
+export const numberMessage = (n: number): Message => message('calculationSteps.phrase.number', { n })
+
 /** "+£1.20", "-£0.50", "£0.00" */
 export const signed = (p: Pence): string => (p > 0 ? `+${formatPounds(p)}` : formatPounds(p))

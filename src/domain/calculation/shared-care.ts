@@ -1,9 +1,17 @@
+import { message, type Message, type MessageParam } from '../shared/message.ts'
 import { add, pence, sub, ZERO, type Pence } from '../shared/pence.ts'
 import { ratio, type Ratio } from '../shared/ratio.ts'
 import { apportion } from './apportion.ts'
 import { ASSUME } from './assumptions.ts'
 import type { Band, Params } from './params.ts'
-import { children, gbp, listOf, nights } from './phrases.ts'
+import {
+  childrenMessage,
+  gbp,
+  listMessage,
+  nightsMessage,
+  numberMessage,
+  share as shareOf,
+} from './phrases.ts'
 import type { ReceivingParent } from './types.ts'
 import { oneLess, round, sum, times, type Workings } from './workings.ts'
 
@@ -21,10 +29,10 @@ export function bandFor(p: Params, n: number): Band | undefined {
   return undefined
 }
 
-/** "1/14" (in lowest terms), or "nothing". */
-function fractionText(r: Ratio): string {
+/** "1/14" (in lowest terms: a figure), or "nothing" (a message). */
+function fractionText(r: Ratio): MessageParam {
   const { num, den } = ratio(r.num, r.den)
-  return num === 0n ? 'nothing' : `${num}/${den}`
+  return num === 0n ? message('calculationSteps.phrase.nothing') : `${num}/${den}`
 }
 
 /**
@@ -35,7 +43,7 @@ export function sharedCareFor(
   p: Params,
   parent: ReceivingParent,
   share: Pence,
-  label: string,
+  label: Message,
   w: Workings,
 ): Pence {
   const kids = parent.children
@@ -55,13 +63,23 @@ export function sharedCareFor(
   w.assume(ASSUME.sharedCareText)
   const average: Ratio = { num: total.num, den: total.den * BigInt(kids.length) }
   const after = round(times(share, oneLess(average)))
-  const list = listOf(kids.map((c) => String(c.nightsPerYear)))
   const text =
     kids.length === 1
-      ? `The paying parent has ${label}'s child overnight ${nights(kids[0]!.nightsPerYear)} a year, which takes ` +
-        `${fractionText(average)} off: ${gbp(share)} becomes ${gbp(after.value)}.`
-      : `The paying parent has ${label}'s ${children(kids.length)} overnight ${list} nights a year; the average ` +
-        `shared-care reduction across them is ${fractionText(average)}, so ${gbp(share)} becomes ${gbp(after.value)}.`
+      ? message('calculationSteps.sharedCare.oneChild', {
+          parent: label,
+          nights: nightsMessage(kids[0]!.nightsPerYear),
+          fraction: fractionText(average),
+          share: gbp(share),
+          after: gbp(after.value),
+        })
+      : message('calculationSteps.sharedCare.children', {
+          parent: label,
+          children: childrenMessage(kids.length),
+          nights: listMessage(kids.map((c) => numberMessage(c.nightsPerYear))),
+          fraction: fractionText(average),
+          share: gbp(share),
+          after: gbp(after.value),
+        })
   w.add(`shared-care.${parent.id}`, text, p.sharedCare.cite('Schedule 1, paragraph 7(4) and (5)'), after)
   if (atTop === 0) return after.value
 
@@ -74,8 +92,13 @@ export function sharedCareFor(
   }
   w.add(
     `shared-care.${parent.id}.extra`,
-    `A further ${gbp(per)} comes off for each child who stays ${p.sharedCareExtra.value.fromNights} nights or more ` +
-      `(${children(atTop)}, ${gbp(off)}): ${gbp(left)}.`,
+    message('calculationSteps.sharedCare.extra', {
+      perChild: gbp(per),
+      from: p.sharedCareExtra.value.fromNights,
+      children: childrenMessage(atTop),
+      off: gbp(off),
+      left: gbp(left),
+    }),
     p.sharedCareExtra.cite(),
     left,
   )
@@ -100,14 +123,16 @@ export function applyMinimum(
     parents.map((x) => x.children.length),
   )
   w.assume(ASSUME.minimumAcrossAll)
-  const each =
-    parents.length > 1
-      ? ` It is split per child: ${parents.map((x, i) => `${x.id} ${gbp(split[i]!)}`).join(', ')}.`
-      : ''
   w.add(
     'shared-care.minimum',
-    `After shared care the total would be ${gbp(total)}, below the minimum of ${gbp(minimum)} a week, so ` +
-      `${gbp(minimum)} is payable.${each}`,
+    message(
+      parents.length > 1 ? 'calculationSteps.sharedCare.minimumSplit' : 'calculationSteps.sharedCare.minimum',
+      {
+        total: gbp(total),
+        minimum: gbp(minimum),
+        shares: parents.map((x, i) => shareOf(x.id, split[i]!)),
+      },
+    ),
     p.sharedCareMinimum.cite(),
     minimum,
   )
@@ -119,16 +144,19 @@ export function benefitSharedCare(
   p: Params,
   parent: ReceivingParent,
   share: Pence,
-  label: string,
+  label: Message,
   w: Workings,
 ): Pence {
   const from = p.sharedCareBenefits.value
   if (!parent.children.some((c) => c.nightsPerYear >= from)) return share
-  const whose = parent.children.length === 1 ? `${label}'s child` : `one of ${label}'s children`
   w.add(
     `shared-care.${parent.id}`,
-    `The flat rate applies because of a benefit, and the paying parent has ${whose} overnight ${from} nights a ` +
-      `year or more, so nothing is payable to ${label} (instead of ${gbp(share)}).`,
+    message(
+      parent.children.length === 1
+        ? 'calculationSteps.sharedCare.benefitOneChild'
+        : 'calculationSteps.sharedCare.benefitChildren',
+      { parent: label, from, share: gbp(share) },
+    ),
     p.sharedCareBenefits.cite(),
     ZERO,
   )
