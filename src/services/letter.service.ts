@@ -549,11 +549,14 @@ export class LetterService {
       if (r.useInstead) out.push(serviceText('letter.redressLeavesItTo', { useInstead: r.useInstead }))
       else if (r.confidence !== 'verified')
         out.push(
-          serviceText('letter.theAddressOfIs', {
-            organisation: r.organisation,
-            value: r.sources[0]?.title ?? 'no source',
-            checkedOn: formatDate(r.checkedOn),
-          }),
+          serviceText(
+            r.confidence === 'secondary' ? 'letter.theAddressIsSecondary' : 'letter.theAddressOfIs',
+            {
+              organisation: r.organisation,
+              value: r.sources[0]?.title ?? '',
+              checkedOn: formatDate(r.checkedOn),
+            },
+          ),
         )
     }
     const t = await this.timing(who, caseId, kind, ch)

@@ -100,6 +100,18 @@ describe('where the letter goes', () => {
     expect(r.body).toContain('Check it before you send the letter')
   })
 
+  it('says the CMS address comes from advice charities, without calling it unconfirmed', async () => {
+    const r = await t.app.inject(`/cases/${A.c.id}/write/mandatory-reconsideration`)
+    const recipient = r.body.slice(
+      r.body.indexOf('id="recipient"'),
+      r.body.indexOf('</div>', r.body.indexOf('id="recipient"')),
+    )
+    expect(recipient).toContain('WV98 2BU')
+    expect(recipient).toContain('on advice charities&#39; pages, not on an official one')
+    expect(recipient).not.toContain('Unconfirmed')
+    expect(recipient).not.toContain('We could not confirm this address')
+  })
+
   it('says to use the address printed on form SSCS2, on the page and in the letter', async () => {
     const page = await t.app.inject(`/cases/${J.c.id}/write/appeal-covering-letter`)
     expect(page.body).toContain('Use the address printed on form SSCS2')
