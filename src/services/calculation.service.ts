@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { text } from '../copy/translate.ts'
+import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 import { compareWithCms, type Comparison } from '../domain/calculation/index.ts'
 import { parsePounds, toDecimal } from '../domain/shared/pence.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
@@ -158,21 +158,22 @@ export interface ComparisonResponse {
   stated?: { stated: string; engine: string; difference: string; verdict: string; text: string }
 }
 
-function comparisonJson(c: Comparison): ComparisonResponse {
+/** The comparison in JSON shape, its words (the domain's messages) put into `locale`. */
+function comparisonJson(c: Comparison, locale: Locale = DEFAULT_LOCALE): ComparisonResponse {
   return {
-    user: calculationJson(c.user),
-    cms: calculationJson(c.cms),
+    user: calculationJson(c.user, locale),
+    cms: calculationJson(c.cms, locale),
     differences: c.differences.map((d) => ({
       input: d.input,
       field: d.field,
-      cms: d.cms,
-      user: d.user,
+      cms: text(d.cms, {}, locale),
+      user: text(d.user, {}, locale),
       weeklyWithOnlyThisChange: toDecimal(d.weeklyWithOnlyThisChange),
       effect: toDecimal(d.effect),
-      text: d.text,
+      text: text(d.text, {}, locale),
     })),
     combinedEffect: toDecimal(c.combinedEffect),
-    combinedText: c.combinedText,
+    combinedText: text(c.combinedText, {}, locale),
     ...(c.stated === undefined
       ? {}
       : {
@@ -181,7 +182,7 @@ function comparisonJson(c: Comparison): ComparisonResponse {
             engine: toDecimal(c.stated.engine),
             difference: toDecimal(c.stated.difference),
             verdict: c.stated.verdict,
-            text: c.stated.text,
+            text: text(c.stated.text, {}, locale),
           },
         }),
   }

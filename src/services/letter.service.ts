@@ -1,4 +1,5 @@
 import { serviceText } from './copy.ts'
+import { text } from '../copy/translate.ts'
 import {
   ASKED_ON_CALL,
   BUILDER,
@@ -317,6 +318,9 @@ export class LetterService {
       ...(d.weeklyAmountPence !== null ? { statedWeekly: pence(d.weeklyAmountPence) } : {}),
     })
     const disputed: DisputedFigure[] = cmp.differences.map((x) => {
+      // The comparison tells its figures as messages; the letter's words are English for now (serviceText).
+      const cms = text(x.cms)
+      const user = text(x.user)
       const item =
         x.input === 'nights'
           ? serviceText('letter.nightsAYearThe')
@@ -337,13 +341,13 @@ export class LetterService {
             })
       return {
         item,
-        cms: { kind: 'text', text: x.cms },
-        mine: { kind: 'text', text: x.user },
+        cms: { kind: 'text', text: cms },
+        mine: { kind: 'text', text: user },
         why: serviceText('letter.theDecisionUsedFor', {
-          cms: x.cms,
+          cms,
           value: item.charAt(0).toLowerCase(),
           value2: item.slice(1),
-          user: x.user,
+          user,
           effect,
         }),
       }

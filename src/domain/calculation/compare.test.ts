@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { text } from '../../copy/translate.ts'
 import { rules } from '../../rules/load.ts'
 import { pence } from '../shared/pence.ts'
 import { parseDate } from '../shared/plain-date.ts'
@@ -26,12 +27,20 @@ describe('compareWithCms', () => {
     expect(c.differences[0]).toMatchObject({
       input: 'nights',
       field: 'receivingParents.0.children.0.nightsPerYear',
-      cms: '78 nights',
-      user: '130 nights',
       weeklyWithOnlyThisChange: 4096,
       effect: -820,
     })
-    expect(c.differences[0]!.text).toMatch(/-£8\.20, to £40\.96/)
+    // The domain tells the difference as messages; in English:
+    expect(text(c.differences[0]!.cms)).toBe('78 nights')
+    expect(text(c.differences[0]!.user)).toBe('130 nights')
+    expect(text(c.differences[0]!.text)).toBe(
+      'The CMS used 78 nights for nights a year with the paying parent for child 1 of receiving parent Morgan; ' +
+        'you say 130 nights. On its own this changes the weekly amount by -£8.20, to £40.96.',
+    )
+    expect(text(c.combinedText)).toBe(
+      "With all your figures the weekly amount is £40.96, against £49.16 on the CMS's figures: -£8.20.",
+    )
+    expect(text(c.stated!.text)).toBe("The CMS's figure of £49.16 a week matches what its own figures give.")
     expect(c.combinedEffect).toBe(-820)
     expect(c.stated).toMatchObject({ verdict: 'matches', engine: 4916, difference: 0 })
   })
@@ -45,7 +54,7 @@ describe('compareWithCms', () => {
     )
     const off = compareWithCms(book, jordanCms, { ...jordanCms, statedWeekly: pence(4919) }).stated
     expect(off?.verdict).toBe('differs')
-    expect(off?.text).toMatch(/does not match/)
+    expect(text(off!.text)).toMatch(/does not match/)
   })
 
   it('changes one input at a time from the CMS’s figures', () => {
@@ -61,7 +70,7 @@ describe('compareWithCms', () => {
     expect(c.differences[1]).toMatchObject({ weeklyWithOnlyThisChange: 5523, effect: 5523 - 4916 })
     // All together: 600 × 12% = 72, × 5/7 = 51.43
     expect(c.combinedEffect).toBe(5143 - 4916)
-    expect(c.combinedText).toMatch(/need not add up/)
+    expect(text(c.combinedText)).toMatch(/need not add up/)
   })
 
   it('compares the children as a whole when their number differs', () => {
@@ -70,7 +79,7 @@ describe('compareWithCms', () => {
       receivingParents: [{ id: 'Morgan', children: [{ nightsPerYear: 78 }, { nightsPerYear: 0 }] }],
     }
     const c = compareWithCms(book, user, jordanCms)
-    expect(c.differences.map((d) => [d.input, d.cms, d.user])).toEqual([
+    expect(c.differences.map((d) => [d.input, text(d.cms), text(d.user)])).toEqual([
       ['numberOfChildren', '1 child with 1 receiving parent', '2 children with 1 receiving parent'],
     ])
   })

@@ -1,11 +1,18 @@
-import type { Message } from '../shared/message.ts'
+import { message, type Message } from '../shared/message.ts'
 import { pence, sub, ZERO, type Pence } from '../shared/pence.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import type { Traced } from '../shared/traced.ts'
 import { calculate } from './calculate.ts'
 import { grossWeeklyIncome } from './income.ts'
 import { paramsAt } from './params.ts'
-import { children, gbp, nights, otherChildren, receiver, signed } from './phrases.ts'
+import {
+  childrenMessage,
+  gbp,
+  nightsMessage,
+  otherChildrenMessage,
+  receiverMessage,
+  signed,
+} from './phrases.ts'
 import type { Benefit, Calculation, CalculationInput, Variations } from './types.ts'
 import { Workings } from './workings.ts'
 
@@ -29,13 +36,14 @@ export interface InputDifference {
   readonly input: ComparedInput
   /** The field in the input (dotted path), e.g. "receivingParents.0.children.1.nightsPerYear". */
   readonly field: string
-  readonly cms: string
-  readonly user: string
+  /** What the CMS used and what you say, in words (the reader's language, once translated). */
+  readonly cms: Message
+  readonly user: Message
   /** The weekly total with the CMS's figures except this one input, which is yours. */
   readonly weeklyWithOnlyThisChange: Pence
   /** That total less the total on the CMS's figures (negative: the amount goes down). */
   readonly effect: Pence
-  readonly text: string
+  readonly text: Message
 }
 
 export type StatedVerdict = 'matches' | 'rounding' | 'differs'
@@ -46,7 +54,7 @@ export interface StatedCheck {
   /** stated − engine */
   readonly difference: Pence
   readonly verdict: StatedVerdict
-  readonly text: string
+  readonly text: Message
 }
 
 export interface Comparison {
@@ -55,21 +63,23 @@ export interface Comparison {
   readonly differences: readonly InputDifference[]
   /** Your total less the total on the CMS's figures. */
   readonly combinedEffect: Pence
-  readonly combinedText: string
+  readonly combinedText: Message
   readonly stated?: StatedCheck
 }
 
 /** Differences of up to this many pence from the CMS's stated amount are put down to rounding. */
 const ROUNDING_TOLERANCE = 2
 
-const BENEFIT: Record<Benefit, string> = {
-  none: 'no benefit',
-  flatRateBenefit: 'a flat-rate benefit (regulation 44(1))',
-  meansTested: 'a means-tested benefit (regulation 44(2))',
-}
+const benefitText = (b: Benefit): Message => message(`calculationSteps.compare.benefit.${b}`)
 
-const variationsText = (v: Variations | undefined): string =>
-  `additional income ${gbp(v?.additionalIncomeWeekly ?? ZERO)} a week, special expenses ${gbp(v?.specialExpensesWeekly ?? ZERO)} a week`
+const variationsText = (v: Variations | undefined): Message =>
+  message('calculationSteps.compare.variationsValue', {
+    extra: gbp(v?.additionalIncomeWeekly ?? ZERO),
+    expenses: gbp(v?.specialExpensesWeekly ?? ZERO),
+  })
+
+const yesNo = (b: boolean): Message =>
+  message(b ? 'calculationSteps.compare.yes' : 'calculationSteps.compare.no')
 
 const sameVariations = (a: Variations | undefined, b: Variations | undefined): boolean =>
   (a?.additionalIncomeWeekly ?? 0) === (b?.additionalIncomeWeekly ?? 0) &&
@@ -78,8 +88,16 @@ const sameVariations = (a: Variations | undefined, b: Variations | undefined): b
 const childCount = (x: CalculationInput): number =>
   x.receivingParents.reduce((n, r) => n + r.children.length, 0)
 
-const childrenText = (x: CalculationInput): string =>
-  `${children(childCount(x))} with ${x.receivingParents.length === 1 ? '1 receiving parent' : `${x.receivingParents.length} receiving parents`}`
+const childrenText = (x: CalculationInput): Message =>
+  message('calculationSteps.compare.childrenValue', {
+    children: childrenMessage(childCount(x)),
+    parents: message(
+      x.receivingParents.length === 1
+        ? 'calculationSteps.phrase.oneReceivingParent'
+        : 'calculationSteps.phrase.receivingParents',
+      { n: x.receivingParents.length },
+    ),
+  })
 
 const sameShape = (a: CalculationInput, b: CalculationInput): boolean =>
   a.receivingParents.length === b.receivingParents.length &&
@@ -88,9 +106,9 @@ const sameShape = (a: CalculationInput, b: CalculationInput): boolean =>
 interface Candidate {
   readonly input: ComparedInput
   readonly field: string
-  readonly what: string
-  readonly cms: string
-  readonly user: string
+  readonly what: Message
+  readonly cms: Message
+  readonly user: Message
   readonly variant: CalculationInput
 }
 
@@ -101,9 +119,9 @@ function candidates(book: RuleBook, user: CalculationInput, cms: CalculationInpu
     push({
       input: 'effectiveDate',
       field: 'effectiveDate',
-      what: 'the effective date',
-      cms: cms.effectiveDate.toString(),
-      user: user.effectiveDate.toString(),
+      what: message('calculationSteps.compare.what.effectiveDate'),
+      cms: message('calculationSteps.phrase.date', { date: cms.effectiveDate.toString() }),
+      user: message('calculationSteps.phrase.date', { date: user.effectiveDate.toString() }),
       variant: { ...cms, effectiveDate: user.effectiveDate },
     })
   const p = paramsAt(book, cms.effectiveDate)
@@ -113,16 +131,16 @@ function candidates(book: RuleBook, user: CalculationInput, cms: CalculationInpu
     push({
       input: 'income',
       field: 'income',
-      what: 'gross weekly income',
-      cms: `${gbp(incomeCms)} a week`,
-      user: `${gbp(incomeUser)} a week`,
+      what: message('calculationSteps.compare.what.income'),
+      cms: message('calculationSteps.phrase.aWeek', { amount: gbp(incomeCms) }),
+      user: message('calculationSteps.phrase.aWeek', { amount: gbp(incomeUser) }),
       variant: { ...cms, income: user.income },
     })
   if (!sameVariations(user.variations, cms.variations))
     push({
       input: 'variations',
       field: 'variations',
-      what: 'variations',
+      what: message('calculationSteps.compare.what.variations'),
       cms: variationsText(cms.variations),
       user: variationsText(user.variations),
       variant: {
@@ -134,34 +152,34 @@ function candidates(book: RuleBook, user: CalculationInput, cms: CalculationInpu
     push({
       input: 'benefit',
       field: 'benefit',
-      what: 'benefits',
-      cms: BENEFIT[cms.benefit],
-      user: BENEFIT[user.benefit],
+      what: message('calculationSteps.compare.what.benefit'),
+      cms: benefitText(cms.benefit),
+      user: benefitText(user.benefit),
       variant: { ...cms, benefit: user.benefit },
     })
   if (user.nilRateCategory !== cms.nilRateCategory)
     push({
       input: 'nilRateCategory',
       field: 'nilRateCategory',
-      what: 'whether the paying parent is in a nil-rate group',
-      cms: cms.nilRateCategory ? 'yes' : 'no',
-      user: user.nilRateCategory ? 'yes' : 'no',
+      what: message('calculationSteps.compare.what.nilRateCategory'),
+      cms: yesNo(cms.nilRateCategory),
+      user: yesNo(user.nilRateCategory),
       variant: { ...cms, nilRateCategory: user.nilRateCategory },
     })
   if (user.relevantOtherChildren !== cms.relevantOtherChildren)
     push({
       input: 'relevantOtherChildren',
       field: 'relevantOtherChildren',
-      what: 'other children in the paying parent’s household',
-      cms: otherChildren(cms.relevantOtherChildren),
-      user: otherChildren(user.relevantOtherChildren),
+      what: message('calculationSteps.compare.what.relevantOtherChildren'),
+      cms: otherChildrenMessage(cms.relevantOtherChildren),
+      user: otherChildrenMessage(user.relevantOtherChildren),
       variant: { ...cms, relevantOtherChildren: user.relevantOtherChildren },
     })
   if (!sameShape(user, cms)) {
     push({
       input: 'numberOfChildren',
       field: 'receivingParents',
-      what: 'the qualifying children (and their nights)',
+      what: message('calculationSteps.compare.what.numberOfChildren'),
       cms: childrenText(cms),
       user: childrenText(user),
       variant: { ...cms, receivingParents: user.receivingParents },
@@ -178,9 +196,12 @@ function candidates(book: RuleBook, user: CalculationInput, cms: CalculationInpu
       push({
         input: 'nights',
         field: `receivingParents.${i}.children.${j}.nightsPerYear`,
-        what: `nights a year with the paying parent for child ${j + 1} of ${receiver(parent.id)}`,
-        cms: nights(child.nightsPerYear),
-        user: nights(mine),
+        what: message('calculationSteps.compare.what.nights', {
+          child: j + 1,
+          parent: receiverMessage(parent.id),
+        }),
+        cms: nightsMessage(child.nightsPerYear),
+        user: nightsMessage(mine),
         variant: { ...cms, receivingParents },
       })
     }),
@@ -192,12 +213,12 @@ function checkStated(stated: Pence, engine: Pence): StatedCheck {
   const difference = sub(stated, engine)
   const gap = Math.abs(difference)
   const verdict: StatedVerdict = gap === 0 ? 'matches' : gap <= ROUNDING_TOLERANCE ? 'rounding' : 'differs'
-  const text =
-    verdict === 'matches'
-      ? `The CMS's figure of ${gbp(stated)} a week matches what its own figures give.`
-      : verdict === 'rounding'
-        ? `The CMS's figure of ${gbp(stated)} a week is ${gbp(pence(gap))} away from what its own figures give (${gbp(engine)}): that is rounding, not an error.`
-        : `The CMS's figure of ${gbp(stated)} a week does not match what its own figures give (${gbp(engine)}), a difference of ${signed(difference)}. Ask the CMS to explain its working.`
+  const text = message(`calculationSteps.compare.stated.${verdict}`, {
+    stated: gbp(stated),
+    gap: gbp(pence(gap)),
+    engine: gbp(engine),
+    difference: signed(difference),
+  })
   return { stated, engine, difference, verdict, text }
 }
 
@@ -221,20 +242,21 @@ export function compareWithCms(book: RuleBook, userInput: CalculationInput, cmsI
       user: c.user,
       weeklyWithOnlyThisChange: weekly,
       effect,
-      text:
-        `The CMS used ${c.cms} for ${c.what}; you say ${c.user}. ` +
-        (effect === 0
-          ? 'On its own this does not change the weekly amount.'
-          : `On its own this changes the weekly amount by ${signed(effect)}, to ${gbp(weekly)}.`),
+      text: message(
+        effect === 0
+          ? 'calculationSteps.compare.difference.noEffect'
+          : 'calculationSteps.compare.difference.effect',
+        { cms: c.cms, what: c.what, user: c.user, effect: signed(effect), weekly: gbp(weekly) },
+      ),
     }
   })
   const combinedEffect = sub(user.value.totalWeekly, base)
-  const combinedText =
-    `With all your figures the weekly amount is ${gbp(user.value.totalWeekly)}, against ${gbp(base)} on the CMS's ` +
-    `figures: ${signed(combinedEffect)}.` +
-    (differences.length > 1
-      ? ' The separate effects need not add up to this, because the inputs work together.'
-      : '')
+  const combinedText = message(
+    differences.length > 1
+      ? 'calculationSteps.compare.combined.several'
+      : 'calculationSteps.compare.combined.one',
+    { user: gbp(user.value.totalWeekly), cms: gbp(base), effect: signed(combinedEffect) },
+  )
   const result = { user, cms, differences, combinedEffect, combinedText }
   return statedWeekly === undefined ? result : { ...result, stated: checkStated(statedWeekly, base) }
 }
