@@ -88,5 +88,6 @@ export type {
   BundleResult,
   BundleSection,
   BundleSource,
+  PageTextCache,
   RedactionLogEntry,
 } from './bundle/types.ts'

@@ -11,6 +11,7 @@ import {
   caseRevisions,
   caseTasks,
   cases,
+  evidenceMupdfText,
   evidencePages,
 } from './schema.ts'
 import { NotFound, StaleVersion } from '../domain/case/errors.ts'
@@ -549,6 +550,9 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .delete(evidencePages)
         .where(and(eq(evidencePages.ownerId, who.ownerId), eq(evidencePages.caseId, id)))
+      await this.db
+        .delete(evidenceMupdfText)
+        .where(and(eq(evidenceMupdfText.ownerId, who.ownerId), eq(evidenceMupdfText.caseId, id)))
       await this.db.delete(caseAudit).where(and(eq(caseAudit.ownerId, who.ownerId), eq(caseAudit.caseId, id)))
       await this.db.delete(cases).where(this.scope('case', who.ownerId, id))
       return
@@ -577,10 +581,14 @@ export class DrizzleCaseRepository implements CaseRepository {
       await this.db
         .delete(caseRevisions)
         .where(and(eq(caseRevisions.entity, entity), eq(caseRevisions.entityId, id)))
-      if (entity === 'evidence')
+      if (entity === 'evidence') {
         await this.db
           .delete(evidencePages)
           .where(and(eq(evidencePages.ownerId, who.ownerId), eq(evidencePages.evidenceId, id)))
+        await this.db
+          .delete(evidenceMupdfText)
+          .where(and(eq(evidenceMupdfText.ownerId, who.ownerId), eq(evidenceMupdfText.evidenceId, id)))
+      }
       const t = table(entity)
       await this.db.delete(t).where(and(this.scope(entity, who.ownerId, caseId), eq(t.id, id)))
     }

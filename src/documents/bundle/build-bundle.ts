@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { PDFDocument } from 'pdf-lib'
 import type { PDFDocument as MuDocument } from 'mupdf'
 import { formatDate } from '../../domain/shared/plain-date.ts'
@@ -21,7 +22,7 @@ import {
   type WrittenPage,
 } from './pdf-writer.ts'
 import { type Match, redactLetter, Redactor } from './redact.ts'
-import { openUpload, problem, redactUpload } from './uploads.ts'
+import { openUpload, problem, redactUpload, textEngine, type PageTexts } from './uploads.ts'
 import {
   SECTIONS,
   type ArrearsLedgerSection,
@@ -254,9 +255,20 @@ export async function buildBundleInto(
         problems.push(opened.problem)
         continue
       }
+      // MuPDF's own text of this file's pages, if it read these very bytes before (ADR 0008).
+      const cache = options.textCache
+      const engine = cache && !opened.image ? textEngine() : null
+      const sha256 = engine ? createHash('sha256').update(bytes).digest('hex') : ''
+      const texts: PageTexts & { out: string[] } = {
+        cached: engine ? await cache!.get(p.doc.id, sha256, engine).catch(() => null) : null,
+        out: [],
+      }
       let written: WrittenPage[]
       try {
-        const pages = redactUpload(m, opened.doc, redactor)
+        const pages = redactUpload(m, opened.doc, redactor, texts)
+        if (engine && !texts.cached)
+          // Kept for the next bundle; a failure to keep it costs only time then.
+          await cache!.put(p.doc.id, sha256, engine, texts.out).catch(() => undefined)
         const notes = new Set(pages.filter((r) => r.notes).map((r) => r.page - 1))
         written = writer.copyDocument(opened.doc, undefined, (i) => notes.has(i))
         let at = first

@@ -97,6 +97,18 @@ export interface BundleProgress {
 
 export interface BuildBundleOptions {
   readonly onProgress?: (p: BundleProgress) => void
+  /** Where MuPDF's own text of each uploaded file's pages is kept between bundles (ADR 0008). */
+  readonly textCache?: PageTextCache
+}
+
+/**
+ * MuPDF's text of every page of a document's file, kept by the document's id, the SHA-256 of the
+ * bytes it was read from and the engine that read them (`textEngine()` in uploads.ts).
+ */
+export interface PageTextCache {
+  /** The kept text, only if it was read from bytes with this SHA-256 by this engine; else null. */
+  get(documentId: string, sha256: string, engine: string): Promise<readonly string[] | null>
+  put(documentId: string, sha256: string, engine: string, pages: readonly string[]): Promise<void>
 }
 
 export interface BundleEntry {
