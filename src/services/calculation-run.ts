@@ -84,12 +84,12 @@ export function toCalculationInput(request: CalcRequest): CalculationInput {
   }
 }
 
-function stepJson(s: Step<Message | string>, locale: Locale): StepJson {
+function stepJson(s: Step<Message>, locale: Locale): StepJson {
   if (!s.cite) throw new Error(`The step ${s.key} has no citation`)
   return {
     key: s.key,
     // The domain tells its steps as messages; they are put into words here, in the reader's language.
-    text: typeof s.text === 'string' ? s.text : text(s.text, {}, locale),
+    text: text(s.text, {}, locale),
     ...(s.amount === undefined ? {} : { amount: toDecimal(s.amount) }),
     ...(s.unrounded === undefined ? {} : { unrounded: s.unrounded }),
     cite: s.cite,
@@ -98,7 +98,7 @@ function stepJson(s: Step<Message | string>, locale: Locale): StepJson {
 
 /** The JSON shape of a calculation result (money as decimal strings). */
 export function calculationJson(
-  result: Traced<Calculation, Message, Message | string>,
+  result: Traced<Calculation, Message, Message>,
   locale: Locale = DEFAULT_LOCALE,
 ): CalcResponse {
   const v = result.value

@@ -20,10 +20,7 @@ import { round, Workings } from './workings.ts'
  * The 2012-scheme weekly maintenance calculation (Child Support Act 1991, Schedule 1), with its workings.
  * Pure: reads the rules in force on `input.effectiveDate` from `book`.
  */
-export function calculate(
-  book: RuleBook,
-  input: CalculationInput,
-): Traced<Calculation, Message, Message | string> {
+export function calculate(book: RuleBook, input: CalculationInput): Traced<Calculation, Message, Message> {
   validateInput(input)
   const p = paramsAt(book, input.effectiveDate)
   const w = new Workings()

@@ -58,8 +58,8 @@ export interface StatedCheck {
 }
 
 export interface Comparison {
-  readonly user: Traced<Calculation, Message, Message | string>
-  readonly cms: Traced<Calculation, Message, Message | string>
+  readonly user: Traced<Calculation, Message, Message>
+  readonly cms: Traced<Calculation, Message, Message>
   readonly differences: readonly InputDifference[]
   /** Your total less the total on the CMS's figures. */
   readonly combinedEffect: Pence

@@ -10,18 +10,9 @@ import { formatPounds, type Pence } from '../shared/pence.ts'
 /** "£1,234.56": a formatted amount is a fact, not words. */
 export const gbp = (p: Pence): string => formatPounds(p)
 
-/** "1 child", "2 children" */
-export const children = (n: number): string => (n === 1 ? '1 child' : `${n} children`)
-
 /** "1 child", "2 children", as a message (words in calculation-text.json). */
 export const childrenMessage = (n: number): Message =>
   message(n === 1 ? 'calculationText.phrase.oneChild' : 'calculationText.phrase.children', { n })
-
-/** "1 night", "52 nights" */
-export const nights = (n: number): string => (n === 1 ? '1 night' : `${n} nights`)
-
-/** "1 other child", "2 other children" */
-export const otherChildren = (n: number): string => (n === 1 ? '1 other child' : `${n} other children`)
 
 /** "1 other child", "2 other children", as a message. */
 export const otherChildrenMessage = (n: number): Message =>
@@ -30,9 +21,6 @@ export const otherChildrenMessage = (n: number): Message =>
 /** "1 night", "52 nights", as a message. */
 export const nightsMessage = (n: number): Message =>
   message(n === 1 ? 'calculationSteps.phrase.oneNight' : 'calculationSteps.phrase.nights', { n })
-
-/** "receiving parent A" */
-export const receiver = (id: string): string => `receiving parent ${id}`
 
 /** "receiving parent A", as a message. */
 export const receiverMessage = (id: string): Message =>
@@ -44,10 +32,6 @@ export const theReceivingParent = (): Message => message('calculationSteps.phras
 /** "A £20.00": one receiving parent's share in a list of them. */
 export const share = (id: string, amount: Pence): Message =>
   message('calculationSteps.phrase.share', { id, amount: gbp(amount) })
-
-/** "a", "a and b", "a, b and c" */
-export const listOf = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`
 
 /** "a", "a and b", "a, b and c", as a message (the list before the last is joined with commas). */
 export const listMessage = (items: readonly Message[]): Message =>

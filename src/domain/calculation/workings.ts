@@ -64,9 +64,9 @@ export const times = (amount: Pence, fraction: Ratio): Ratio => ({
 
 /**
  * Collects the steps and assumptions of one calculation, in order, without duplicate assumptions.
- * `W` is how a step is told: English text, or a `Message` where its words are in the locale files.
+ * `W` is how a step is told: a `Message` (its words are in the locale files).
  */
-export class Workings<W = string | Message> {
+export class Workings<W = Message> {
   private readonly steps: Step<W>[] = []
   private readonly assumptions: Message[] = []
   private readonly assumed = new Set<string>()
