@@ -17,6 +17,7 @@ import {
   type BundleResult,
   type BundleSection,
   type DisputedFigure,
+  type PageTextCache,
   type RedactionTarget,
 } from '../documents/index.ts'
 import { bundleText } from '../documents/bundle/copy.ts'
@@ -91,6 +92,25 @@ const ownContact = (c: object): { phone: string | null; email: string | null } =
   return { phone: x.yourPhone?.trim() || null, email: x.yourEmail?.trim() || null }
 }
 
+/** Where MuPDF's text of evidence files is kept between bundles (the store's DrizzleMupdfTextRepository). */
+export interface MupdfTextStore {
+  forCase(
+    ownerId: string,
+    caseId: string,
+    engine: string,
+  ): Promise<ReadonlyMap<string, { readonly sha256: string; readonly pages: readonly string[] }>>
+  put(
+    rows: readonly {
+      ownerId: string
+      caseId: string
+      evidenceId: string
+      sha256: string
+      engine: string
+      pages: readonly string[]
+    }[],
+  ): Promise<void>
+}
+
 export class BundleService {
   constructor(
     private readonly deps: {
@@ -98,8 +118,36 @@ export class BundleService {
       readonly letters: LetterService
       /** Without it the bundle has no arrears section. */
       readonly arrears?: ArrearsLedgers
+      /** Without it every page of every file is laid out by MuPDF on every bundle. */
+      readonly mupdfText?: MupdfTextStore
     },
   ) {}
+
+  /**
+   * The bundle builder's options, with the kept MuPDF text of this case's files (ADR 0008): read
+   * in one query when the first file asks; text read afresh is written in one go by `keep` once the
+   * bundle is built.
+   */
+  private options(who: Actor, caseId: string, onProgress?: (p: BundleProgress) => void) {
+    const store = this.deps.mupdfText
+    const progress = onProgress ? { onProgress } : {}
+    if (!store) return { options: progress, keep: async () => undefined }
+    let kept: ReturnType<MupdfTextStore['forCase']> | undefined
+    const fresh: Parameters<MupdfTextStore['put']>[0][number][] = []
+    const textCache: PageTextCache = {
+      get: async (evidenceId, sha256, engine) => {
+        kept ??= store.forCase(who.ownerId, caseId, engine)
+        const row = (await kept).get(evidenceId)
+        return row && row.sha256 === sha256 ? row.pages : null
+      },
+      put: async (evidenceId, sha256, engine, pages) => {
+        fresh.push({ ownerId: who.ownerId, caseId, evidenceId, sha256, engine, pages })
+      },
+    }
+    // A failure to keep the text costs only time at the next bundle.
+    const keep = () => store.put(fresh).catch(() => undefined)
+    return { options: { ...progress, textCache }, keep }
+  }
 
   /** The ledgers of the case's arrears checks that can go in the bundle's arrears section. */
   async arrearsLedgers(who: Actor, caseId: string): Promise<ArrearsLedgerSection[]> {
@@ -339,7 +387,10 @@ export class BundleService {
     ch: BundleChoices = {},
     onProgress?: (p: BundleProgress) => void,
   ): Promise<BundleResult> {
-    return buildBundle(await this.input(who, caseId, ch), onProgress ? { onProgress } : {})
+    const { options, keep } = this.options(who, caseId, onProgress)
+    const result = await buildBundle(await this.input(who, caseId, ch), options)
+    await keep()
+    return result
   }
 
   /** Builds the bundle straight into a file, with memory use that stays flat however many pages. */
@@ -350,7 +401,10 @@ export class BundleService {
     ch: BundleChoices = {},
     onProgress?: (p: BundleProgress) => void,
   ): Promise<BundleReport> {
-    return buildBundleToFile(await this.input(who, caseId, ch), path, onProgress ? { onProgress } : {})
+    const { options, keep } = this.options(who, caseId, onProgress)
+    const report = await buildBundleToFile(await this.input(who, caseId, ch), path, options)
+    await keep()
+    return report
   }
 }
 

@@ -3,6 +3,7 @@ import type { RuleBook } from '../domain/shared/rule-book.ts'
 import { openDatabase, type Database } from '../store/db.ts'
 import { ArrearsCheckService } from './arrears-check.service.ts'
 import { BundleService } from './bundle.service.ts'
+import { DrizzleMupdfTextRepository } from '../store/mupdf-text.repository.ts'
 import { createCaseServices, sweepEvidence, type CaseServices } from './case-services.ts'
 import type { Clock } from './clock.ts'
 import { LetterService } from './letter.service.ts'
@@ -67,7 +68,13 @@ export function createServices(config: ServicesConfig, clock: Clock): Services {
     caseFile,
     letters,
     // The bundle's arrears section is drawn from the case's arrears checks.
-    bundles: new BundleService({ caseFile, letters, arrears }),
+    bundles: new BundleService({
+      caseFile,
+      letters,
+      arrears,
+      // MuPDF's text of each file, kept so a later bundle lays out only the pages to redact.
+      mupdfText: new DrizzleMupdfTextRepository(config.database.db),
+    }),
     arrears,
   }
 }

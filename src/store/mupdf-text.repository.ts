@@ -43,16 +43,22 @@ export class DrizzleMupdfTextRepository {
     return out
   }
 
-  /** Keeps (or replaces) a file's page text; the time is the database's. */
-  async put(row: MupdfTextRow): Promise<void> {
-    const readAt = sql`now()`
-    const values = { ...row, pages: [...row.pages], readAt }
-    await this.db
-      .insert(evidenceMupdfText)
-      .values(values)
-      .onConflictDoUpdate({
-        target: evidenceMupdfText.evidenceId,
-        set: { sha256: values.sha256, engine: values.engine, pages: values.pages, readAt },
-      })
+  /** Keeps (or replaces) files' page text, a few files a statement; the time is the database's. */
+  async put(rows: readonly MupdfTextRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 50) {
+      const values = rows.slice(i, i + 50).map((r) => ({ ...r, pages: [...r.pages], readAt: sql`now()` }))
+      await this.db
+        .insert(evidenceMupdfText)
+        .values(values)
+        .onConflictDoUpdate({
+          target: evidenceMupdfText.evidenceId,
+          set: {
+            sha256: sql`excluded.sha256`,
+            engine: sql`excluded.engine`,
+            pages: sql`excluded.pages`,
+            readAt: sql`excluded.read_at`,
+          },
+        })
+    }
   }
 }
