@@ -46,11 +46,62 @@ function load(locale: Locale): Copy {
 
 const catalogues: Partial<Record<Locale, Copy>> = {}
 const catalogue = (locale: Locale): Copy => (catalogues[locale] ??= load(locale))
-const found = new Map<string, unknown>()
+
+/**
+ * A key's copy as found, and for a sentence with placeholders, the sentence split once into its
+ * parts: text, then a placeholder's name, then text, and so on (so `parts.length` is odd).
+ */
+interface Found {
+  readonly node: unknown
+  readonly parts?: readonly string[]
+}
+const PLACEHOLDER = /\{(\w+)\}/g
+
+function compile(node: unknown): Found {
+  if (typeof node !== 'string' || !node.includes('{')) return { node }
+  const parts: string[] = []
+  let last = 0
+  for (const m of node.matchAll(PLACEHOLDER)) {
+    parts.push(node.slice(last, m.index), m[1]!)
+    last = m.index + m[0].length
+  }
+  if (parts.length === 0) return { node }
+  parts.push(node.slice(last))
+  return { node, parts }
+}
+
+// A page asks for hundreds of keys, and a batch of calculations for thousands of sentences: each key
+// is looked up and its sentence split into parts once per locale (the catalogues never change).
+const found: Partial<Record<Locale, Map<string, Found>>> = {}
+
+function lookUp(key: string, locale: Locale): Found {
+  const cache = (found[locale] ??= new Map<string, Found>())
+  let hit = cache.get(key)
+  if (hit === undefined) {
+    let node: unknown = catalogue(locale)
+    for (const part of key.split('.')) {
+      if (node === null || typeof node !== 'object' || !(part in node))
+        throw new MissingCopy(`No copy for "${key}"`) // copy: not user-facing (a programming error)
+      node = (node as Record<string, unknown>)[part]
+    }
+    hit = compile(node)
+    cache.set(key, hit)
+  }
+  return hit
+}
 
 /** Missing copy is a programming error: fail loudly in tests rather than show a key to a parent. */
 export class MissingCopy extends Error {
   override name = 'MissingCopy'
+}
+
+const NO_PARAMS: Params = Object.freeze({})
+
+/** Whether `params` has no own keys (without making a list of them). */
+function none(params: Params): boolean {
+  if (params === NO_PARAMS) return true
+  for (const _ in params) return false
+  return true
 }
 
 /**
@@ -61,37 +112,38 @@ export class MissingCopy extends Error {
  */
 export function translate(
   key: string | Message,
-  params: Params = {},
+  params: Params = NO_PARAMS,
   locale: Locale = DEFAULT_LOCALE,
 ): unknown {
-  if (isMessage(key)) return translate(key.key, key.params ? { ...key.params, ...params } : params, locale)
-  // A page asks for hundreds of keys; each is looked up once (the catalogues never change).
-  const id = `${locale}\u0000${key}`
-  let node: unknown = found.get(id)
-  if (node === undefined) {
-    node = catalogue(locale)
-    for (const part of key.split('.')) {
-      if (node === null || typeof node !== 'object' || !(part in node))
-        throw new MissingCopy(`No copy for "${key}"`) // copy: not user-facing (a programming error)
-      node = (node as Record<string, unknown>)[part]
-    }
-    found.set(id, node)
+  if (isMessage(key))
+    return translate(
+      key.key,
+      key.params ? (none(params) ? key.params : { ...key.params, ...params }) : params,
+      locale,
+    )
+  const { node, parts } = lookUp(key, locale)
+  if (parts === undefined) return node
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!
+    out += (name in params ? fill(params[name]!, locale) : `{${name}}`) + parts[i + 1]!
   }
-  if (typeof node !== 'string') return node
-  if (!node.includes('{')) return node
-  return node.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? fill(params[name]!, locale) : `{${name}}`,
-  )
+  return out
 }
 
 function fill(value: MessageParam, locale: Locale): string {
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  if (isMessage(value)) return text(value, {}, locale)
-  return value.map((m) => text(m, {}, locale)).join(', ')
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if (isMessage(value)) return text(value, NO_PARAMS, locale)
+  return value.map((m) => text(m, NO_PARAMS, locale)).join(', ')
 }
 
 /** `translate` for copy that must be a sentence (not a list or a group): throws MissingCopy otherwise. */
-export function text(key: string | Message, params: Params = {}, locale: Locale = DEFAULT_LOCALE): string {
+export function text(
+  key: string | Message,
+  params: Params = NO_PARAMS,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   const out = translate(key, params, locale)
   if (typeof out !== 'string')
     throw new MissingCopy(`Copy "${isMessage(key) ? key.key : key}" is not a sentence`) // copy: not user-facing (a programming error)

@@ -40,6 +40,21 @@ describe('copy catalogue', () => {
     )
   })
 
+  it('fills a sentence split once into parts the same way every time: a placeholder used twice, one not given', () => {
+    const key = 'calculationSteps.apportion'
+    const params = { id: 'A', n: 1, all: 3, amount: '£90.00', share: '£30.00' }
+    const once = text(key, params)
+    expect(once).toBe('Receiving parent A has 1 of the 3 children, so their share is 1/3 of £90.00: £30.00.')
+    expect(text(key, params)).toBe(once)
+    expect(text(key, { ...params, n: 2, share: '£60.00' })).toBe(
+      'Receiving parent A has 2 of the 3 children, so their share is 2/3 of £90.00: £60.00.',
+    )
+    const { share: _left, ...withoutShare } = params
+    expect(text(key, withoutShare)).toBe(
+      'Receiving parent A has 1 of the 3 children, so their share is 1/3 of £90.00: {share}.',
+    )
+  })
+
   it('fails loudly on a missing key, and says whether a key exists', () => {
     expect(() => translate('letterText.no.such.key')).toThrow(MissingCopy)
     expect(() => text('letterText')).toThrow(MissingCopy)
