@@ -55,9 +55,19 @@ function readStdinSync(limit: number): string | undefined {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * Set while the CLI runs inside another process (the tests' in-process runner), which puts its own
+ * stream in place of process.stdin: standard input is then read from that stream, not from file
+ * descriptor 0. Never set by `redress` itself.
+ */
+let stdinReplaced = false
+export function setStdinReplaced(replaced: boolean): void {
+  stdinReplaced = replaced
+}
+
 /** Reads all of standard input as text, refusing more than `limit` bytes. */
 export async function readStdin(limit = MAX_STDIN_BYTES): Promise<string> {
-  const direct = readStdinSync(limit)
+  const direct = stdinReplaced ? undefined : readStdinSync(limit)
   if (direct !== undefined) return direct
   if (process.stdin.isTTY) throw new BadInput('stdin', say('io.expectedJsonOnStandard'))
   const chunks: Buffer[] = []

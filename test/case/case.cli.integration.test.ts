@@ -2,14 +2,16 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.ts'
+import { runCli, runInProcess } from '../helpers/cli.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 import { pdf, png } from './fixtures.ts'
 
 let dir: string
 let other: string
 const env = (): NodeJS.ProcessEnv => ({ REDRESS_DATA_DIR: dir, REDRESS_MAX_UPLOAD_MB: '1' })
-const cli = (args: string[], stdin?: string, e = env()) => runCli(['case', ...args], stdin, e)
+/** In this process (test/helpers/cli.ts); `spawned` runs the real command for the contract checks. */
+const cli = (args: string[], stdin?: string, e = env()) => runInProcess(['case', ...args], stdin, e)
+const spawned = (args: string[], stdin?: string, e = env()) => runCli(['case', ...args], stdin, e)
 
 beforeAll(async () => {
   const template = await ensureTemplate()
@@ -23,11 +25,13 @@ afterAll(() => {
   rmSync(other, { recursive: true, force: true })
 })
 
-// Each command starts a process and opens the database (a few seconds each), so these tests allow more time.
+// Each command opens the database (a second or more each), so these tests allow more time. The
+// first command and the progress bar run the real command (re-run with --liftoff-only, progress on
+// a piped stderr); the rest run in this process.
 describe('redress case', { timeout: 120_000 }, () => {
   let caseId = ''
   it('creates, lists and shows a case (Jordan)', async () => {
-    const r = await cli([
+    const r = await spawned([
       'create',
       '--title',
       'Jordan and Morgan',
@@ -118,7 +122,7 @@ describe('redress case', { timeout: 120_000 }, () => {
     expect(callId).toMatch(/^[0-9a-f-]{36}$/)
     const file = join(dir, 'mrn.pdf')
     writeFileSync(file, pdf())
-    const ev = await cli(
+    const ev = await spawned(
       ['add-evidence', caseId, file, '--title', 'Reconsideration notice', '--json'],
       undefined,
       { ...env(), REDRESS_PROGRESS: '1' },

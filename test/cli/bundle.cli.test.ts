@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractPageTexts } from '../../src/documents/index.ts'
-import { runCli } from '../helpers/cli.ts'
+import { runInProcess } from '../helpers/cli.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 
 /** `redress bundle` end to end: a case with no evidence, then true redaction of an uploaded PDF. */
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const template = await ensureTemplate()
   dir = mkdtempSync(join(tmpdir(), 'redress-bundle-cli-'))
   cpSync(join(template, 'pglite'), join(dir, 'pglite'), { recursive: true })
-  const c = await runCli(
+  const c = await runInProcess(
     ['case', 'create', '--stdin', '--json'],
     JSON.stringify({
       title: 'Bundle test',
@@ -61,20 +61,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('redress bundle', { timeout: 180_000 }, () => {
   it('says what to add when the case has nothing for a bundle', async () => {
-    const r = await runCli(['bundle', '--case', caseId, '--out', join(dir, 'empty.pdf')], undefined, env())
+    const r = await runInProcess(
+      ['bundle', '--case', caseId, '--out', join(dir, 'empty.pdf')],
+      undefined,
+      env(),
+    )
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('add the decision letters, the mandatory reconsideration notice')
   })
 
   it('builds a bundle with no uploaded evidence from the decisions and chronology, warning what is missing', async () => {
-    const d = await runCli(
+    const d = await runInProcess(
       ['case', 'add-decision', caseId, '--kind', 'calculation', '--letter-date', '2025-02-03', '--json'],
       undefined,
       env(),
     )
     expect(d.code).toBe(0)
     const out = join(dir, 'no-evidence.pdf')
-    const r = await runCli(['bundle', '--case', caseId, '--out', out, '--json'], undefined, env())
+    const r = await runInProcess(['bundle', '--case', caseId, '--out', out, '--json'], undefined, env())
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout)
@@ -87,7 +91,7 @@ describe('redress bundle', { timeout: 180_000 }, () => {
 
   it('--complaint makes a complaint bundle (no appeal checks); --arrears naming a check the case has not is refused', async () => {
     const out = join(dir, 'complaint.pdf')
-    const r = await runCli(
+    const r = await runInProcess(
       ['bundle', '--case', caseId, '--out', out, '--complaint', '--no-arrears', '--json'],
       undefined,
       env(),
@@ -98,7 +102,7 @@ describe('redress bundle', { timeout: 180_000 }, () => {
     expect(report.warnings).toEqual([])
     const cover = (await extractPageTexts(new Uint8Array(readFileSync(out))))[0]!.text
     expect(cover).toContain('Complainant')
-    const bad = await runCli(
+    const bad = await runInProcess(
       ['bundle', '--case', caseId, '--out', out, '--arrears', 'no-such-check'],
       undefined,
       env(),
@@ -109,14 +113,18 @@ describe('redress bundle', { timeout: 180_000 }, () => {
 
   it('refuses a bad --section and a --redact too short to be safe, naming the option', async () => {
     const out = join(dir, 'x.pdf')
-    const s = await runCli(
+    const s = await runInProcess(
       ['bundle', '--case', caseId, '--out', out, '--section', 'abc=nowhere'],
       undefined,
       env(),
     )
     expect(s.code).toBe(2)
     expect(s.stderr).toContain('--section')
-    const t = await runCli(['bundle', '--case', caseId, '--out', out, '--redact', 'ab'], undefined, env())
+    const t = await runInProcess(
+      ['bundle', '--case', caseId, '--out', out, '--redact', 'ab'],
+      undefined,
+      env(),
+    )
     expect(t.code).toBe(2)
     expect(t.stderr).toContain('redact')
   })
@@ -124,7 +132,7 @@ describe('redress bundle', { timeout: 180_000 }, () => {
   it('removes --redact text and the parent’s own address from an uploaded PDF, leaving the rest of the page', async () => {
     const file = join(dir, 'cms-letter.pdf')
     writeFileSync(file, await upload())
-    const ev = await runCli(
+    const ev = await runInProcess(
       ['case', 'add-evidence', caseId, file, '--title', 'Letter from the CMS', '--json'],
       undefined,
       env(),
@@ -133,7 +141,7 @@ describe('redress bundle', { timeout: 180_000 }, () => {
     const evidenceId = JSON.parse(ev.stdout).id
     const out = join(dir, 'bundle.pdf')
     const log = join(dir, 'redaction-log.txt')
-    const r = await runCli(
+    const r = await runInProcess(
       [
         'bundle',
         '--case',

@@ -7,7 +7,7 @@ import {
   failureMessage,
   MAX_JSON_DEPTH,
 } from '../../src/cli/io.ts'
-import { runCli } from '../helpers/cli.ts'
+import { runCli, runInProcess } from '../helpers/cli.ts'
 
 /* Input from a pipe can be anything: too big, too deep, or dated in another century. */
 
@@ -31,6 +31,8 @@ describe('checks on JSON input', () => {
   })
 })
 
+// Piped into the real command: input nested a million deep and more input than it reads. The
+// other refusals run in this process (test/helpers/cli.ts).
 describe('the redress command', () => {
   const route = (problem: Record<string, unknown>) =>
     JSON.stringify({ today: '2025-06-01', role: 'receiving', nation: 'england', problems: [problem] })
@@ -42,7 +44,7 @@ describe('the redress command', () => {
   })
 
   it('exits 2 on a date outside the sane range, in input or in an argument', async () => {
-    const r = await runCli(
+    const r = await runInProcess(
       ['route', '--json'],
       route({
         kind: 'poorService',
@@ -55,7 +57,7 @@ describe('the redress command', () => {
     expect(r.stderr).toContain(
       'problems[0].complainedOn: "1066-10-14" is outside the dates Redress works with',
     )
-    const deadline = await runCli(
+    const deadline = await runInProcess(
       ['deadline', '--json'],
       JSON.stringify({ kind: 'mandatoryReconsideration', from: '2999-01-01', nation: 'england' }),
     )
@@ -73,7 +75,7 @@ describe('the redress command', () => {
 
   it('refuses a complaint made, or a problem noticed, after today', async () => {
     for (const field of ['complainedOn', 'becameAwareOn']) {
-      const r = await runCli(
+      const r = await runInProcess(
         ['route', '--json'],
         route({ kind: 'poorService', complaints: ['longDelay'], stage: 'complained', [field]: '2025-06-02' }),
       )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { runCli } from '../helpers/cli.ts'
+import { runCli, runInProcess } from '../helpers/cli.ts'
 import { buildProgram, requestedCommand } from '../../src/cli/program.ts'
 import { commands } from '../../src/cli/commands/index.ts'
 
@@ -37,7 +37,7 @@ describe('redress CLI', () => {
   })
 
   it('rules --json lists every rule with a source and confidence', async () => {
-    const r = await runCli(['rules', '--json'])
+    const r = await runInProcess(['rules', '--json'])
     expect(r.code).toBe(0)
     const list = JSON.parse(r.stdout) as Array<{ id: string; url: string; confidence: string }>
     for (const rule of list) {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.ts'
+import { runInProcess } from '../helpers/cli.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 import { letterPdf, makeSpec } from '../fixtures/letters/synthetic.ts'
 
@@ -37,7 +37,7 @@ afterAll(() => {
 
 describe('redress read and redress case search', { timeout: 120_000 }, () => {
   it('answers the documented contract for a letter', async () => {
-    const r = await runCli(['read', join(files, 'letter.pdf'), '--json'], undefined, env())
+    const r = await runInProcess(['read', join(files, 'letter.pdf'), '--json'], undefined, env())
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
@@ -64,32 +64,32 @@ describe('redress read and redress case search', { timeout: 120_000 }, () => {
   })
 
   it('exits 2 with the reason for a file it cannot read', async () => {
-    const locked = await runCli(['read', join(files, 'locked.pdf'), '--json'], undefined, env())
+    const locked = await runInProcess(['read', join(files, 'locked.pdf'), '--json'], undefined, env())
     expect(locked.code).toBe(2)
     expect(locked.stdout).toBe('')
     expect(locked.stderr).toContain('protected by a password')
-    const text = await runCli(['read', join(files, 'notes.txt')], undefined, env())
+    const text = await runInProcess(['read', join(files, 'notes.txt')], undefined, env())
     expect(text.code).toBe(2)
     expect(text.stderr).toContain('Redress cannot read this file')
-    const welsh = await runCli(['read', join(files, 'letter.pdf'), '--lang', 'fra'], undefined, env())
+    const welsh = await runInProcess(['read', join(files, 'letter.pdf'), '--lang', 'fra'], undefined, env())
     expect(welsh.code).toBe(2)
     expect(welsh.stderr).toContain('no trained data to read "fra"')
   })
 
   it('searches a case, after reading its evidence with progress', async () => {
-    const created = await runCli(
+    const created = await runInProcess(
       ['case', 'create', '--title', 'Search me', '--nation', 'wales', '--role', 'receiving', '--json'],
       undefined,
       env(),
     )
     const caseId = JSON.parse(created.stdout).id
-    const added = await runCli(
+    const added = await runInProcess(
       ['case', 'add-evidence', caseId, join(files, 'letter.pdf'), '--json'],
       undefined,
       env(),
     )
     expect(added.code).toBe(0)
-    const read = await runCli(['case', 'read', caseId, '--json'], undefined, {
+    const read = await runInProcess(['case', 'read', caseId, '--json'], undefined, {
       ...env(),
       REDRESS_PROGRESS: '1',
     })
@@ -97,12 +97,12 @@ describe('redress read and redress case search', { timeout: 120_000 }, () => {
     // A cli-progress bar per file on stderr (one line per change when stderr is not a terminal).
     expect(read.stderr).toMatch(/Reading letter\.pdf \[[█░]+\] 1\/1 text in the file/)
     expect(JSON.parse(read.stdout).evidence[0].reading).toEqual({ state: 'done', pages: 1, language: 'eng' })
-    const r = await runCli(['case', 'search', caseId, 'variation decision', '--json'], undefined, env())
+    const r = await runInProcess(['case', 'search', caseId, 'variation decision', '--json'], undefined, env())
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.hits[0]).toMatchObject({ kind: 'evidence', caseId, page: 1, match: 'words' })
     expect(out.hits[0].snippet).toContain('[Variation]')
-    const bad = await runCli(['case', 'search', caseId, 'x', '--kind', 'emails'], undefined, env())
+    const bad = await runInProcess(['case', 'search', caseId, 'x', '--kind', 'emails'], undefined, env())
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--kind')
   })

@@ -1,51 +1,27 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   computeDeadlineFromInput,
   deadlineRequestSchema,
   deadlineToJson,
 } from '../../src/services/deadline.service.ts'
+import { runInProcess } from '../helpers/cli.ts'
 
 /**
- * Runs the real `redress deadline` binary with JSON on stdin. Each start takes a second or two (tsx), so the
- * tests run concurrently, at most two processes at a time, with a generous timeout.
+ * Runs `redress deadline` with JSON on stdin, in this process (test/helpers/cli.ts: one run at a
+ * time, the same exit code, stdout and stderr as the real command);
+ * the contract tests that pipe input into the real command are test/cli/hostile-input.test.ts and
+ * test/calculation/calc.cli.test.ts.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TIMEOUT = 120_000
-let running = 0
-const waiting: (() => void)[] = []
-async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve))
-  running++
-  try {
-    return await fn()
-  } finally {
-    running--
-    waiting.shift()?.()
-  }
-}
 
-const redress = (args: string[], stdin: unknown) => slot(() => run(args, stdin))
-
-function run(
+const redress = (
   args: string[],
   stdin: unknown,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/redress.js', 'deadline', ...args], { cwd: ROOT })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(typeof stdin === 'string' ? stdin : JSON.stringify(stdin))
-  })
-}
+): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  runInProcess(['deadline', ...args], typeof stdin === 'string' ? stdin : JSON.stringify(stdin))
 
 const SECONDARY_OPFS = {
   instrument: 'One Parent Families Scotland, Child Maintenance Service complaints (updated 10 April 2025)',

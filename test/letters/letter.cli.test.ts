@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.ts'
+import { runCli, runInProcess } from '../helpers/cli.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 import { pdf } from '../case/fixtures.ts'
 import { writeFileSync } from 'node:fs'
@@ -17,25 +17,27 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+// In this process (test/helpers/cli.ts), except `case create --stdin`, which runs the real command:
+// JSON piped into a command that runs itself again with --liftoff-only.
 describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
   let caseId = ''
   it('lists the kinds with what each needs', async () => {
-    const r = await runCli(['letter', '--list', '--json'], undefined, env())
+    const r = await runInProcess(['letter', '--list', '--json'], undefined, env())
     expect(r.code).toBe(0)
     const kinds = JSON.parse(r.stdout) as { kind: string; required: unknown[] }[]
     expect(kinds.map((k) => k.kind)).toContain('call-confirmation')
-    const text = await runCli(['letter', '--list'], undefined, env())
+    const text = await runInProcess(['letter', '--list'], undefined, env())
     expect(text.stdout).toContain('Confirmation of a phone call')
   })
 
   it('stops with exit 2, naming what to add, when particulars are missing', async () => {
-    const c = await runCli(
+    const c = await runInProcess(
       ['case', 'create', '--title', 'Amira and Dan', '--nation', 'england', '--role', 'receiving', '--json'],
       undefined,
       env(),
     )
     caseId = JSON.parse(c.stdout).id
-    const r = await runCli(['letter', 'call-confirmation', '--case', caseId], undefined, env())
+    const r = await runInProcess(['letter', 'call-confirmation', '--case', caseId], undefined, env())
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('your full name')
     expect(r.stderr).toContain('CMS reference')
@@ -55,7 +57,7 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     const c = await runCli(['case', 'create', '--stdin', '--json'], stdin, env())
     expect(c.code).toBe(0)
     caseId = JSON.parse(c.stdout).id
-    const call = await runCli(
+    const call = await runInProcess(
       [
         'case',
         'log-call',
@@ -77,7 +79,7 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     )
     expect(call.stderr).toBe('')
     const out = join(dir, 'confirm.pdf')
-    const r = await runCli(
+    const r = await runInProcess(
       ['letter', 'call-confirmation', '--case', caseId, '--date', '2025-02-11', '--out', out, '--json'],
       undefined,
       env(),
@@ -88,7 +90,7 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     expect(j.paragraphs.join(' ')).toContain('10 February 2025')
     expect(existsSync(out)).toBe(true)
     const docx = join(dir, 'confirm.docx')
-    const w = await runCli(
+    const w = await runInProcess(
       [
         'letter',
         'call-confirmation',
@@ -113,17 +115,17 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     expect(w.stderr).toBe('')
     expect(w.code).toBe(0)
     expect(JSON.parse(w.stdout).sent.eventId).toBeTruthy()
-    const tl = await runCli(['case', 'timeline', caseId, '--json'], undefined, env())
+    const tl = await runInProcess(['case', 'timeline', caseId, '--json'], undefined, env())
     expect(tl.stdout).toContain('letter-sent')
   })
 
   it('builds a bundle from the case', async () => {
     const file = join(dir, 'letter.pdf')
     writeFileSync(file, pdf('CMS decision letter'))
-    const ev = await runCli(['case', 'add-evidence', caseId, file, '--json'], undefined, env())
+    const ev = await runInProcess(['case', 'add-evidence', caseId, file, '--json'], undefined, env())
     expect(ev.code).toBe(0)
     const out = join(dir, 'bundle.pdf')
-    const r = await runCli(['bundle', '--case', caseId, '--out', out, '--json'], undefined, {
+    const r = await runInProcess(['bundle', '--case', caseId, '--out', out, '--json'], undefined, {
       ...env(),
       REDRESS_PROGRESS: '1',
     })
@@ -131,7 +133,7 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     const report = JSON.parse(r.stdout)
     expect(report.pageCount).toBeGreaterThan(2)
     expect(existsSync(out)).toBe(true)
-    const bad = await runCli(['bundle', '--case', caseId], undefined, env())
+    const bad = await runInProcess(['bundle', '--case', caseId], undefined, env())
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--out')
   })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.ts'
+import { runInProcess } from '../helpers/cli.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 import { docxParagraphs } from '../fixtures/documents/zip.ts'
 
@@ -35,7 +35,7 @@ function example(prefix: string): string[] {
 
 describe('the README letter examples work as written', { timeout: 120_000 }, () => {
   it('creates the case, edits the address, records the decision and writes the letter', async () => {
-    const create = await runCli([...example('npx redress case create'), '--json'], undefined, env())
+    const create = await runInProcess([...example('npx redress case create'), '--json'], undefined, env())
     expect(create.code).toBe(0)
     const c = JSON.parse(create.stdout) as { id: string; yourName: string; yourAddress: string }
     caseId = c.id
@@ -46,7 +46,7 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
         .map((a) => a.replace('<case-id>', c.id).replace('<id>', c.id))
         .map((a) => (a === 'mr.docx' ? join(dir, a) : a))
 
-    const edit = await runCli([...withId(example('npx redress case edit')), '--json'], undefined, env())
+    const edit = await runInProcess([...withId(example('npx redress case edit')), '--json'], undefined, env())
     expect(edit.code, edit.stderr).toBe(0)
     const edited = JSON.parse(edit.stdout) as { yourName: string; yourAddress: string; title: string }
     expect(edited).toMatchObject({
@@ -55,10 +55,10 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
       yourAddress: 'Flat 2\n9 Oak Road\nLeeds\nLS6 3CD',
     })
 
-    const decision = await runCli(withId(example('npx redress case add-decision')), undefined, env())
+    const decision = await runInProcess(withId(example('npx redress case add-decision')), undefined, env())
     expect(decision.code, decision.stderr).toBe(0)
 
-    const letter = await runCli(
+    const letter = await runInProcess(
       withId(example('npx redress letter mandatory-reconsideration')),
       undefined,
       env(),
@@ -78,7 +78,7 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
     const { textPdf } = await import('../fixtures/documents/pdfs.ts')
     const { writeFileSync } = await import('node:fs')
     writeFileSync(proof, await textPdf({ pages: 1 }))
-    const r = await runCli(
+    const r = await runInProcess(
       [
         'letter',
         'mandatory-reconsideration',
@@ -147,19 +147,19 @@ describe('the README letter examples work as written', { timeout: 120_000 }, () 
   })
 
   it('refuses an edit of a case that does not exist, with exit 2 or 1 and a message', async () => {
-    const r = await runCli(['case', 'edit', 'no-such-case', '--your-name', 'X'], undefined, env())
+    const r = await runInProcess(['case', 'edit', 'no-such-case', '--your-name', 'X'], undefined, env())
     expect(r.code).not.toBe(0)
     expect(r.stderr).not.toBe('')
   })
 
   it('refuses a bad reference on edit, naming the field, exit 2', async () => {
-    const create = await runCli(
+    const create = await runInProcess(
       ['case', 'create', '--title', 'T', '--nation', 'england', '--role', 'paying', '--json'],
       undefined,
       env(),
     )
     const id = (JSON.parse(create.stdout) as { id: string }).id
-    const r = await runCli(['case', 'edit', id, '--cms-reference', '12'], undefined, env())
+    const r = await runInProcess(['case', 'edit', id, '--cms-reference', '12'], undefined, env())
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('cmsReference')
   })

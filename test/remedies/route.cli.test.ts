@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.ts'
+import { runInProcess } from '../helpers/cli.ts'
 
-/** The `redress route` contract: the real command as a child process, JSON in and out, exit codes. */
+/**
+ * The `redress route` contract: JSON in and out, exit codes. Run in this process
+ * (test/helpers/cli.ts); test/cli/hostile-input.test.ts pipes input into the real command.
+ */
 
-const run = (args: string[], input: string) => runCli(args, input)
+const run = (args: string[], input: string) => runInProcess(args, input)
 
 const jordan = {
   today: '2025-03-18',

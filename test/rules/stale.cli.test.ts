@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Temporal } from 'temporal-polyfill'
 import { loadRuleBook } from '../../src/rules/load.ts'
 import { staleBefore, staleRuleIds } from '../../src/rules/stale.ts'
-import { runCli } from '../helpers/cli.ts'
+import { runInProcess } from '../helpers/cli.ts'
 
 const book = loadRuleBook()
 const day = (s: string) => Temporal.PlainDate.from(s)
@@ -30,15 +30,15 @@ describe('stale rules (not checked for twelve months)', () => {
 
 describe('redress rules --stale', () => {
   it('counts from the one clock: REDRESS_TODAY moves "today" for the command', async () => {
-    const r = await runCli(['rules', '--stale', '--json'], undefined, { REDRESS_TODAY: '2029-01-01' })
+    const r = await runInProcess(['rules', '--stale', '--json'], undefined, { REDRESS_TODAY: '2029-01-01' })
     expect(r.code).toBe(0)
     expect((JSON.parse(r.stdout) as Array<{ id: string }>).map((x) => x.id)).toEqual(book.ids())
-    const bad = await runCli(['rules', '--stale'], undefined, { REDRESS_TODAY: '2029-02-30' })
+    const bad = await runInProcess(['rules', '--stale'], undefined, { REDRESS_TODAY: '2029-02-30' })
     expect(bad.stderr).toMatch(/REDRESS_TODAY: must be a real date as YYYY-MM-DD/)
   })
 
   it('lists, as JSON, only the rules last checked more than twelve months before --today', async () => {
-    const r = await runCli(['rules', '--stale', '--today', '2027-12-01', '--json'])
+    const r = await runInProcess(['rules', '--stale', '--today', '2027-12-01', '--json'])
     expect(r.code).toBe(0)
     const list = JSON.parse(r.stdout) as Array<{ id: string; checked: string }>
     expect(list.map((x) => x.id)).toEqual(staleRuleIds(book, day('2027-12-01')))
@@ -47,13 +47,13 @@ describe('redress rules --stale', () => {
   })
 
   it('says so in words when nothing is stale', async () => {
-    const r = await runCli(['rules', '--stale', '--today', '2026-12-06'])
+    const r = await runInProcess(['rules', '--stale', '--today', '2026-12-06'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Every rule has been checked since 2025-12-06.')
   })
 
   it('shows the checked date and changes not in force in the full list', async () => {
-    const r = await runCli(['rules', '--json'])
+    const r = await runInProcess(['rules', '--json'])
     const list = JSON.parse(r.stdout) as Array<{
       id: string
       checked: string
@@ -66,7 +66,7 @@ describe('redress rules --stale', () => {
   })
 
   it('a bad --today exits 2 naming the option', async () => {
-    const r = await runCli(['rules', '--stale', '--today', '2027-02-30'])
+    const r = await runInProcess(['rules', '--stale', '--today', '2027-02-30'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--today')
   })

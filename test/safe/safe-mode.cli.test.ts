@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureTemplate } from '../helpers/pglite.ts'
-import { runCli } from '../helpers/cli.ts'
+import { runCli, runInProcess } from '../helpers/cli.ts'
 
-/** `redress safe-mode …` and a locked command line, as a person runs them. */
+/**
+ * `redress safe-mode …` and a locked command line, as a person runs them: in this process
+ * (test/helpers/cli.ts), except the locked `case list`, which runs the real command for its exit
+ * code and its one line on stderr.
+ */
 
 let dataDir: string
 let passFile: string
@@ -30,10 +34,10 @@ describe('redress safe-mode', () => {
     'turns on with a passphrase file, prints the recovery code once, and locks every case command',
     { timeout: 300_000 },
     async () => {
-      expect((await runCli(['safe-mode', 'status', '--json'], undefined, env)).stdout).toContain(
+      expect((await runInProcess(['safe-mode', 'status', '--json'], undefined, env)).stdout).toContain(
         '"safeMode": "off"',
       )
-      const on = await runCli(
+      const on = await runInProcess(
         ['safe-mode', 'enable', '--passphrase-file', passFile, '--json'],
         undefined,
         env,
@@ -41,7 +45,9 @@ describe('redress safe-mode', () => {
       expect(on.code, on.stderr).toBe(0)
       const { recoveryCode } = JSON.parse(on.stdout) as { recoveryCode: string }
       expect(recoveryCode).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/)
-      expect((await runCli(['safe-mode', 'status'], undefined, env)).stdout).toContain('Safe mode is on')
+      expect((await runInProcess(['safe-mode', 'status'], undefined, env)).stdout).toContain(
+        'Safe mode is on',
+      )
 
       // Locked: one line on stderr, nothing on stdout, non-zero.
       const locked = await runCli(['case', 'list'], undefined, env)
@@ -51,13 +57,15 @@ describe('redress safe-mode', () => {
       expect(locked.stderr).toContain('locked')
 
       // With the passphrase file (option or environment) it opens.
-      expect((await runCli(['case', 'list', '--passphrase-file', passFile], undefined, env)).code).toBe(0)
+      expect((await runInProcess(['case', 'list', '--passphrase-file', passFile], undefined, env)).code).toBe(
+        0,
+      )
       expect(
-        (await runCli(['case', 'list'], undefined, { ...env, REDRESS_PASSPHRASE_FILE: passFile })).code,
+        (await runInProcess(['case', 'list'], undefined, { ...env, REDRESS_PASSPHRASE_FILE: passFile })).code,
       ).toBe(0)
 
       // A new passphrase: the old one no longer opens it, the recovery code still does.
-      const change = await runCli(
+      const change = await runInProcess(
         [
           'safe-mode',
           'change-passphrase',
@@ -70,17 +78,23 @@ describe('redress safe-mode', () => {
         env,
       )
       expect(change.code, change.stderr).toBe(0)
-      const old = await runCli(['case', 'list', '--passphrase-file', passFile], undefined, env)
+      const old = await runInProcess(['case', 'list', '--passphrase-file', passFile], undefined, env)
       expect(old.code).not.toBe(0)
       expect(old.stderr).toContain('not right')
       const codeFile = join(dataDir, '..', `code-${process.pid}`)
       writeFileSync(codeFile, `${recoveryCode}\n`)
-      expect((await runCli(['case', 'list', '--passphrase-file', codeFile], undefined, env)).code).toBe(0)
+      expect((await runInProcess(['case', 'list', '--passphrase-file', codeFile], undefined, env)).code).toBe(
+        0,
+      )
       rmSync(codeFile)
 
-      const off = await runCli(['safe-mode', 'disable', '--passphrase-file', newPassFile], undefined, env)
+      const off = await runInProcess(
+        ['safe-mode', 'disable', '--passphrase-file', newPassFile],
+        undefined,
+        env,
+      )
       expect(off.code, off.stderr).toBe(0)
-      expect((await runCli(['case', 'list'], undefined, env)).code).toBe(0)
+      expect((await runInProcess(['case', 'list'], undefined, env)).code).toBe(0)
     },
   )
 })
