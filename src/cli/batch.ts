@@ -1,4 +1,4 @@
-import { say } from './copy.ts'
+import { say, sayMessage } from './copy.ts'
 import { StringDecoder } from 'node:string_decoder'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
 import { BadInput, checkDateRange, checkJsonDepth, EXIT } from './io.ts'
@@ -16,9 +16,12 @@ export interface ItemError {
  * names `dateField` (the request's date). Anything else is a failure and is thrown on.
  */
 export function itemError(error: unknown, dateField: string): ItemError {
-  if (error instanceof BadInput || error instanceof InvalidInput)
-    return { error: { field: error.field, message: error.problem } }
-  if (error instanceof OutsideRuleCoverage) return { error: { field: dateField, message: error.message } }
+  // Only a refused item is put into words, so a batch of good requests translates nothing.
+  if (error instanceof InvalidInput)
+    return { error: { field: error.field, message: sayMessage(error.problem) } }
+  if (error instanceof BadInput) return { error: { field: error.field, message: error.problem } }
+  if (error instanceof OutsideRuleCoverage)
+    return { error: { field: dateField, message: sayMessage(error.detail) } }
   throw error
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
+import type { Message } from '../domain/shared/message.ts'
 
 /**
  * The CLI's words live in `src/web/locales/<locale>/cli.json` under `cli`, one group a command
@@ -12,3 +13,6 @@ export const cliLocale = (): Locale => DEFAULT_LOCALE
 /** A sentence the CLI prints, its `{placeholders}` filled from `params` (put in exactly as given). */
 export const say = (key: string, params: Readonly<Record<string, unknown>> = {}): string =>
   text(`cli.${key}`, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), cliLocale())
+
+/** A message from the domain or a service (an error's problem, say) in the CLI's language. */
+export const sayMessage = (m: Message): string => text(m, {}, cliLocale())

@@ -1,4 +1,4 @@
-import { say } from './copy.ts'
+import { say, sayMessage } from './copy.ts'
 import { fstatSync, readSync } from 'node:fs'
 import type { z } from 'zod'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
@@ -157,12 +157,13 @@ export function output(json: boolean, value: unknown, text: () => string): void 
 /** Turns any error into a message on stderr and the right exit code. */
 export function handleError(error: unknown): number {
   if (error instanceof BadInput || error instanceof InvalidInput) {
-    process.stderr.write(`redress: bad input: ${error.field}: ${error.problem}\n`)
+    const problem = error instanceof InvalidInput ? sayMessage(error.problem) : error.problem
+    process.stderr.write(`redress: bad input: ${error.field}: ${problem}\n`)
     return EXIT.badInput
   }
   if (error instanceof OutsideRuleCoverage) {
     // A date the rules do not cover is the input's problem, not a failure of Redress.
-    process.stderr.write(`redress: bad input: ${error.message}\n`)
+    process.stderr.write(`redress: bad input: ${sayMessage(error.detail)}\n`)
     return EXIT.badInput
   }
   process.stderr.write(`redress: ${failureMessage(error)}\n`)

@@ -10,7 +10,7 @@ import { compiledRules, type CompiledRule } from './compiled.ts'
 import { VALUE_CHECKS } from './values.ts'
 import { fromRoot } from '../root.ts'
 import { message, type Message, type MessageParams } from '../domain/shared/message.ts'
-import { WordedError } from '../copy/worded-error.ts'
+import { WordedError, wordsOf } from '../copy/worded-error.ts'
 
 export const RULES_DIR = fromRoot('rules') + '/'
 
@@ -190,7 +190,7 @@ export function checkValues(rule: Rule, path: string): void {
     } catch (e) {
       throw new RuleFileError(
         path,
-        ruleProblem('badValue', { from: p.from.toString(), problem: (e as Error).message }),
+        ruleProblem('badValue', { from: p.from.toString(), problem: wordsOf(e as Error) }),
       )
     }
   }

@@ -83,7 +83,8 @@ export type ImportOutcome =
       readonly kind: 'needs-mapping'
       readonly statementId: string
       readonly columns: readonly string[]
-      readonly problem: string
+      /** Why the layout needs mapping, translated where it is shown. */
+      readonly problem: Message
     }
 
 const MAX_STATEMENT_BYTES = 10 * 1024 * 1024
@@ -153,8 +154,9 @@ export class ArrearsCheckService {
     file: { fileName: string; bytes: Uint8Array; profile?: string; mapping?: ColumnMapping },
   ): Promise<ImportOutcome> {
     await this.get(who, checkId)
-    if (file.bytes.byteLength === 0) throw new InvalidInput('file', checkText('fileEmpty'))
-    if (file.bytes.byteLength > MAX_STATEMENT_BYTES) throw new InvalidInput('file', checkText('fileTooLarge'))
+    if (file.bytes.byteLength === 0) throw new InvalidInput('file', message('arrearsDomain.check.fileEmpty'))
+    if (file.bytes.byteLength > MAX_STATEMENT_BYTES)
+      throw new InvalidInput('file', message('arrearsDomain.check.fileTooLarge'))
     const sha256 = createHash('sha256').update(file.bytes).digest('hex')
     let imported: ImportedStatement | null = null
     let problem: InvalidInput | null = null
@@ -167,7 +169,7 @@ export class ArrearsCheckService {
       if (!(e instanceof InvalidInput)) throw e
       // Only a layout that was not recognised goes on to mapping; a bad row or a non-statement is refused.
       if (e.field !== 'columns' || file.mapping)
-        throw new InvalidInput('file', `${e.field === 'file' ? '' : `${e.field}: `}${e.problem}`)
+        throw new InvalidInput('file', e.field === 'file' ? e.problem : e.words)
       problem = e
     }
     return this.repo.transaction(async (repo) => {
@@ -214,7 +216,7 @@ export class ArrearsCheckService {
     try {
       imported = importStatement(bytes, { mapping })
     } catch (e) {
-      if (e instanceof InvalidInput) throw new InvalidInput('mapping', `${e.field}: ${e.problem}`)
+      if (e instanceof InvalidInput) throw new InvalidInput('mapping', e.words)
       throw e
     }
     return this.repo.transaction(async (repo) => {
@@ -546,7 +548,7 @@ export class ArrearsCheckService {
     const c = await this.contents(who, checkId)
     const caseId = c.check.caseId
     const caseFile = this.deps.caseFile
-    if (!caseId || !caseFile) throw new InvalidInput('case', checkText('notInCase'))
+    if (!caseId || !caseFile) throw new InvalidInput('case', message('arrearsDomain.check.notInCase'))
     const picked = c.transactions.filter((t) => t.isPayment === 1 && !t.eventId)
     let added = 0
     for (const s of c.statements) {

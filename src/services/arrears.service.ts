@@ -57,7 +57,7 @@ const date = z.string({ error: says('date') }).superRefine((v, ctx) => {
   try {
     parseDate(v)
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: e instanceof InvalidInput ? e.problem : words('date') })
+    ctx.addIssue({ code: 'custom', message: e instanceof InvalidInput ? text(e.problem) : words('date') })
   }
 })
 const list = <T extends z.ZodType>(item: T, what: string) =>

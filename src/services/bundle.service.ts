@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Actor, DecisionRecord, EvidenceRecord, LinkRecord } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { message } from '../domain/shared/message.ts'
+import { text } from '../copy/translate.ts'
 import { parseDate } from '../domain/shared/plain-date.ts'
 import {
   buildBundle,
@@ -263,7 +265,7 @@ export class BundleService {
     const texts = (ch.redact ?? []).map((t) => t.trim()).filter(Boolean)
     for (const t of texts)
       if (t.replace(/[\s,]+/g, '').length < 3)
-        throw new InvalidInput('redact', bundleText('service.tooShort', { text: t }))
+        throw new InvalidInput('redact', message('bundleText.service.tooShort', { text: t }))
     // A phone number or email address typed here is matched the way those are (any spacing, +44).
     const isPhone = (t: string): boolean => /^[+\d][\d\s\-().]*$/.test(t) && t.replace(/\D/g, '').length >= 9
     const isEmail = (t: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)
@@ -292,7 +294,8 @@ export class BundleService {
           const letter = links.find(
             (l) => l.toType === 'decision' && l.toId === id && l.fromType === 'evidence',
           )
-          if (!letter) throw new InvalidInput('documents', bundleText('service.noDocumentOrDecision', { id }))
+          if (!letter)
+            throw new InvalidInput('documents', message('bundleText.service.noDocumentOrDecision', { id }))
           ids.push(letter.fromId)
         }
       }
@@ -301,7 +304,7 @@ export class BundleService {
     const wanted = ch.arrearsChecks ? new Set(ch.arrearsChecks) : null
     for (const id of wanted ?? [])
       if (!ledgers.some((l) => l.id === id))
-        throw new InvalidInput('arrearsChecks', bundleText('service.noArrearsCheck', { id }))
+        throw new InvalidInput('arrearsChecks', message('bundleText.service.noArrearsCheck', { id }))
     const arrears = wanted ? ledgers.filter((l) => wanted.has(l.id)) : ledgers
     // A ledger saved to the case earlier is left out of the default choice when a fresh one is drawn.
     if (!ch.documents?.length && arrears.length > 0) {
@@ -314,9 +317,9 @@ export class BundleService {
     }
     for (const [id, section] of Object.entries(ch.sections ?? {}))
       if (!isBundleSection(section))
-        throw new InvalidInput('sections', bundleText('service.notASection', { section }))
+        throw new InvalidInput('sections', message('bundleText.service.notASection', { section }))
       else if (!candidates.some((x) => x.id === id))
-        throw new InvalidInput('sections', bundleText('service.noDocument', { id }))
+        throw new InvalidInput('sections', message('bundleText.service.noDocument', { id }))
 
     const documents: BundleDocument[] = []
     for (const id of [...new Set(ids)]) {
@@ -339,7 +342,7 @@ export class BundleService {
     }
     const rows = await chronology.rows(who, caseId)
     if (documents.length === 0 && rows.length === 0 && arrears.length === 0)
-      throw new InvalidInput('documents', bundleText('service.nothingYet'))
+      throw new InvalidInput('documents', message('bundleText.service.nothingYet'))
     let disputedFigures: DisputedFigure[] = []
     if (ch.figures) {
       const { input } = await this.deps.letters.input(who, caseId, 'appeal-disputed-figures', {
@@ -451,7 +454,7 @@ export class BundleJobs {
         job.state = 'done'
       },
       (e: unknown) => {
-        job.error = e instanceof InvalidInput ? e.problem : e instanceof Error ? e.message : String(e)
+        job.error = e instanceof InvalidInput ? text(e.problem) : e instanceof Error ? e.message : String(e)
         job.state = 'failed'
       },
     )

@@ -71,7 +71,7 @@ export class ArchiveRejected extends CaseInputError {
     problem: Message,
   ) {
     const copy = archiveCopy('rejected', { file: file ?? archiveCopy('theArchive'), problem })
-    super([{ field: 'archive', problem: text(copy) }])
+    super([{ field: 'archive', problem: copy }])
     this.copy = copy
   }
 }
@@ -166,7 +166,7 @@ export class CaseArchiveService {
     // the parent deliberately asks for a plain one (to send to an adviser).
     const protect = options.unencrypted || !this.files.contentKey() ? null : this.files.archiveKey()
     if (!options.unencrypted && this.files.contentKey() && !protect)
-      throw new InvalidInput('passphrase', text(archiveCopy('exportNeedsPassphrase')))
+      throw new InvalidInput('passphrase', archiveCopy('exportNeedsPassphrase'))
     await this.repo.transaction((repo) =>
       repo.record(who, caseId, 'export', 'case', caseId, text(archiveCopy('exported'), {}, this.locale)),
     )

@@ -52,6 +52,7 @@ import type { EvidenceFiles } from '../store/evidence-files.ts'
 import { SafeModeLocked } from '../store/safe/errors.ts'
 import { calendarsCovering } from './calendars.ts'
 import { text } from '../copy/translate.ts'
+import { message, type Message } from '../domain/shared/message.ts'
 
 /** The case file's own words (`platform.caseFile.*` in platform.json). */
 const caseText = (key: string, params: Readonly<Record<string, string>> = {}): string =>
@@ -681,7 +682,7 @@ export class CaseService {
   }
 
   private async checkEventLinks(who: Actor, caseId: string, input: EventForm, type: string): Promise<void> {
-    const problems: { field: string; problem: string }[] = []
+    const problems: { field: string; problem: Message }[] = []
     const check = async (
       field: string,
       entity: Entity,
@@ -692,7 +693,10 @@ export class CaseService {
       if (!id) return
       const r = await this.repo.get(entity, who.ownerId, caseId, id)
       if (!r || r.deletedAt !== null || (extra && !extra(r)))
-        problems.push({ field, problem: caseText('chooseRecord', { what: caseText(what) }) })
+        problems.push({
+          field,
+          problem: message('platform.caseFile.chooseRecord', { what: message(`platform.caseFile.${what}`) }),
+        })
     }
     await check('aboutDecisionId', 'decision', input.aboutDecisionId, 'aDecision')
     await check(
@@ -705,7 +709,7 @@ export class CaseService {
     await check('proofEvidenceId', 'evidence', input.proofEvidenceId, 'aPieceOfEvidence')
     await check('deliveryEvidenceId', 'evidence', input.deliveryEvidenceId, 'aPieceOfEvidence')
     if (input.confirmsCallId && type !== 'letter-sent')
-      problems.push({ field: 'confirmsCallId', problem: caseText('onlyLetterConfirmsCall') })
+      problems.push({ field: 'confirmsCallId', problem: message('platform.caseFile.onlyLetterConfirmsCall') })
     if (problems.length > 0) throw new CaseInputError(problems)
   }
 
@@ -792,7 +796,7 @@ export class CaseService {
     if (evidenceId) {
       const e = await repo.get('evidence', who.ownerId, caseId, evidenceId)
       if (!e || e.deletedAt !== null)
-        throw new CaseInputError([{ field, problem: caseText('chooseEvidence') }])
+        throw new CaseInputError([{ field, problem: message('platform.caseFile.chooseEvidence') }])
     }
     const existing = (await repo.list('link', who.ownerId, caseId)).filter(
       (l) => l.toType === toType && l.toId === toId && l.role === role && l.fromType === 'evidence',
@@ -897,7 +901,7 @@ export class CaseService {
     await this.get(who, caseId, 'evidence', evidenceId)
     const target = await this.repo.get(toType, who.ownerId, caseId, toId)
     if (!target || target.deletedAt !== null)
-      throw new CaseInputError([{ field: 'target', problem: caseText('chooseLink') }])
+      throw new CaseInputError([{ field: 'target', problem: message('platform.caseFile.chooseLink') }])
     return this.repo.transaction(async (repo) => {
       const existing = (await repo.list('link', who.ownerId, caseId)).find(
         (l) => l.fromType === 'evidence' && l.fromId === evidenceId && l.toType === toType && l.toId === toId,

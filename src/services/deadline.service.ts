@@ -15,7 +15,7 @@ import {
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { Temporal, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
-import type { Message } from '../domain/shared/message.ts'
+import { message, type Message } from '../domain/shared/message.ts'
 import type { Citation, Step } from '../domain/shared/traced.ts'
 import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 import { rules } from '../rules/load.ts'
@@ -44,12 +44,12 @@ export type FromInput =
   | { readonly between: readonly [string, string] }
   | { readonly about: { readonly days?: number; readonly weeks?: number; readonly months?: number } }
 
-function dateProblem(text: string): string | null {
+function dateProblem(typed: string): string | null {
   try {
-    parseDate(text)
+    parseDate(typed)
     return null
   } catch (error) {
-    return error instanceof InvalidInput ? error.problem : String(error)
+    return error instanceof InvalidInput ? text(error.problem) : String(error)
   }
 }
 
@@ -169,7 +169,7 @@ function startRange(input: DeadlineRequestInput): StartRange | PlainDate {
   }
   if ('between' in from)
     return between(parseDate(from.between[0], 'from.between.0'), parseDate(from.between[1], 'from.between.1'))
-  if (input.today === undefined) throw new InvalidInput('today', says('todayNeeded'))
+  if (input.today === undefined) throw new InvalidInput('today', message('deadlineRequest.todayNeeded'))
   return aboutAgo(parseDate(input.today, 'today'), from.about)
 }
 

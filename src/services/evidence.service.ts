@@ -13,6 +13,7 @@ import {
   type LinkRole,
 } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { message } from '../domain/shared/message.ts'
 import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { CaseRepository } from '../store/case.repository.ts'
 import type { EvidenceFiles, StagedFile } from '../store/evidence-files.ts'
@@ -119,7 +120,7 @@ export class EvidenceService {
     let staged: StagedFile | null = null
     try {
       staged = await this.files.stage(upload.content, this.maxUploadBytes, 'file')
-      if (!c) throw new InvalidInput('case', evidenceText('noSuchCase'))
+      if (!c) throw new InvalidInput('case', message('platform.evidence.noSuchCase'))
       const name = checkFileName(upload.fileName, 'file')
       const entries =
         staged.head[0] === 0x50 && staged.head[1] === 0x4b
@@ -184,7 +185,8 @@ export class EvidenceService {
 
   async get(who: Actor, caseId: string, id: string): Promise<EvidenceRecord> {
     const r = await this.repo.get('evidence', who.ownerId, caseId, id)
-    if (!r) throw new CaseInputError([{ field: 'evidence', problem: evidenceText('noSuchEvidence') }])
+    if (!r)
+      throw new CaseInputError([{ field: 'evidence', problem: message('platform.evidence.noSuchEvidence') }])
     return r
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { LetterInputs, LetterKind } from '../documents/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { message } from '../domain/shared/message.ts'
 import { parsePounds, type Pence } from '../domain/shared/pence.ts'
 import { parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import { text } from '../copy/translate.ts'
@@ -93,15 +94,15 @@ export function readTables<T extends object>(schema: z.ZodType<T>, json: unknown
   throw new InvalidInput(
     at,
     issue?.code === 'custom'
-      ? issue.message
+      ? message('domainErrors.worded', { words: issue.message })
       : issue?.code === 'unrecognized_keys'
-        ? text('letterTables.unknownField', { fields: issue.keys.join(', ') })
-        : text('letterTables.badValue'),
+        ? message('letterTables.unknownField', { fields: issue.keys.join(', ') })
+        : message('letterTables.badValue'),
   )
 }
 
 /** Refuses JSON given for a kind of letter that has no tables, saying which kinds do. */
 export function checkTablesWanted(kind: LetterKind, json: unknown): void {
   if (json === undefined || json === null || takesTables(kind)) return
-  throw new InvalidInput('input', text('letterTables.none', { kinds: TABLE_KINDS.join(', ') }))
+  throw new InvalidInput('input', message('letterTables.none', { kinds: TABLE_KINDS.join(', ') }))
 }

@@ -27,6 +27,7 @@ import {
   type DeadlineGap,
 } from '../domain/case/index.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { message } from '../domain/shared/message.ts'
 import { formatPounds, parsePounds, pence, type Pence } from '../domain/shared/pence.ts'
 import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared/plain-date.ts'
 import type { RuleBook } from '../domain/shared/rule-book.ts'
@@ -79,10 +80,10 @@ export class LetterNeedsMore extends InvalidInput {
   constructor(
     readonly kind: LetterKind,
     readonly problems: readonly LetterProblem[],
-    message: string,
+    words: string,
   ) {
-    super(problems[0]?.field ?? 'letter', message)
-    this.message = message
+    super(problems[0]?.field ?? 'letter', message('domainErrors.worded', { words }))
+    this.message = words
   }
 }
 
@@ -241,7 +242,7 @@ export class LetterService {
   ): Promise<EventRecord | null> {
     if (id) {
       const e = await this.cases.get(who, caseId, 'event', id)
-      if (e.type !== 'call') throw new InvalidInput('call', serviceText('letter.chooseAPhoneCall'))
+      if (e.type !== 'call') throw new InvalidInput('call', message('services.letter.chooseAPhoneCall'))
       return e
     }
     const calls = (await this.cases.timeline(who, caseId)).filter((e) => e.type === 'call')
@@ -274,13 +275,13 @@ export class LetterService {
     if (d.weeklyIncomePence === null)
       throw new InvalidInput(
         'decision.weeklyIncome',
-        serviceText('letter.addTheWeeklyIncome', { letterDate: formatDate(parseDate(d.letterDate)) }),
+        message('services.letter.addTheWeeklyIncome', { letterDate: formatDate(parseDate(d.letterDate)) }),
       )
     const children = Math.max(1, c.children.length)
     const num = (text: string | null | undefined, fallback: number, field: string): number => {
       const t = (text ?? '').trim()
       if (t === '') return fallback
-      if (!/^\d{1,3}$/.test(t)) throw new InvalidInput(field, serviceText('letter.mustBeAWhole'))
+      if (!/^\d{1,3}$/.test(t)) throw new InvalidInput(field, message('services.letter.mustBeAWhole'))
       return Number(t)
     }
     const cmsNights = d.nights ?? 0
@@ -586,7 +587,7 @@ export class LetterService {
   /** Builds the letter from the case. Throws `LetterNeedsMore` saying what to add and where. */
   async draft(who: Actor, caseId: string, kind: LetterKind, ch: LetterChoices = {}): Promise<Drafted> {
     if (!isLetterKind(kind))
-      throw new InvalidInput('kind', serviceText('letter.thereIsNoLetter', { kind: String(kind) }))
+      throw new InvalidInput('kind', message('services.letter.thereIsNoLetter', { kind: String(kind) }))
     const { input, decision, call } = await this.input(who, caseId, kind, ch)
     let letter: Letter
     try {
@@ -671,7 +672,7 @@ export class LetterService {
    */
   async markSent(who: Actor, caseId: string, drafted: Drafted, send: SendDetails): Promise<Sent> {
     if (!(LETTER_METHODS as readonly string[]).includes(send.method))
-      throw new InvalidInput('method', serviceText('letter.chooseHowYouSent'))
+      throw new InvalidInput('method', message('services.letter.chooseHowYouSent'))
     const { letter, kind } = drafted
     const sentOn = send.sentOn ?? this.cases.today()
     const pdf = await this.pdf(letter)
@@ -747,6 +748,9 @@ function needsMore(kind: LetterKind, e: MissingParticulars): LetterNeedsMore {
 export function parseMethod(text: string | undefined): LetterMethod {
   const t = (text ?? '').trim()
   if (!(LETTER_METHODS as readonly string[]).includes(t))
-    throw new InvalidInput('method', serviceText('letter.chooseOneOf', { value: LETTER_METHODS.join(', ') }))
+    throw new InvalidInput(
+      'method',
+      message('services.letter.chooseOneOf', { value: LETTER_METHODS.join(', ') }),
+    )
   return t as LetterMethod
 }

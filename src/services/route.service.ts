@@ -13,7 +13,7 @@ import {
 import type { DutiesChecklist, DutyItem } from '../domain/remedies/duties.ts'
 import type { Advice, DeadlineFn, Route, RouteDeadline } from '../domain/remedies/route.ts'
 import type { DeadlineResult } from '../domain/deadlines/types.ts'
-import type { Message } from '../domain/shared/message.ts'
+import { message, type Message } from '../domain/shared/message.ts'
 import type { Step } from '../domain/shared/traced.ts'
 import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
 import { parsePounds, type Pence } from '../domain/shared/pence.ts'
@@ -365,7 +365,7 @@ function refuseFutureDates(input: RouteInput, today: PlainDate): void {
       if (value && value !== 'unknown' && Temporal.PlainDate.compare(value, today) > 0)
         throw new InvalidInput(
           `problems[${i}].${field}`,
-          text('remedies.input.afterToday', { value: value.toString(), today: today.toString() }),
+          message('remedies.input.afterToday', { value: value.toString(), today: today.toString() }),
         )
     }
   })

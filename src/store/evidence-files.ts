@@ -12,10 +12,10 @@ import {
   type ChunkSource,
 } from './safe/crypto.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
+import { message } from '../domain/shared/message.ts'
 import { archiveKeyFor } from './safe/keyring.ts'
 import type { ArchiveKey } from './safe/archive-crypto.ts'
 import { formatBytes, SNIFF_BYTES } from '../domain/case/file-check.ts'
-import { text } from '../copy/translate.ts'
 
 /** A file written to the temporary folder, hashed and measured, not yet in the store. */
 export interface StagedFile {
@@ -191,7 +191,7 @@ export class EvidenceFiles {
       await w.abort()
       throw new InvalidInput(
         field,
-        text('platform.store.fileTooLarge', {
+        message('platform.store.fileTooLarge', {
           size: formatBytes(Math.max(size, declaredSize)),
           limit: formatBytes(limit),
         }),
@@ -199,7 +199,7 @@ export class EvidenceFiles {
     }
     if (size === 0) {
       await w.abort()
-      throw new InvalidInput(field, text('platform.store.fileEmpty'))
+      throw new InvalidInput(field, message('platform.store.fileEmpty'))
     }
     return w.finish()
   }

@@ -13,6 +13,7 @@ import { fixedClock } from '../../src/services/clock.ts'
 import { exportArrearsRows, type ArrearsRows } from '../../src/store/arrears.repository.ts'
 import { WHO } from '../case/fixtures.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
+import { refusalOf } from '../helpers/refusal.ts'
 
 let db: TestDatabase
 let db2: TestDatabase
@@ -268,7 +269,7 @@ describe('arrears checks in case archives', () => {
       const file = rewrite(zip, join(db.dataDir, 'bad.zip'), (j) =>
         change(j.arrears as ArrearsRows & Record<string, unknown[]>),
       )
-      await expect(s.caseArchive.import(WHO, file), what).rejects.toThrow(message)
+      expect(await refusalOf(s.caseArchive.import(WHO, file)), what).toMatch(message)
     }
     expect(await cases()).toBe(before)
   })

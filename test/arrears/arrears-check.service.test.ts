@@ -10,6 +10,7 @@ import { createCaseServices, type CaseServices } from '../../src/services/case-s
 import { fixedClock } from '../../src/services/clock.ts'
 import { WHO } from '../case/fixtures.ts'
 import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
+import { refusalOf } from '../helpers/refusal.ts'
 
 let database: TestDatabase
 let caseFile: CaseServices
@@ -155,14 +156,14 @@ describe('arrears check service', () => {
 
   it('bad rows and bad pasted lines are refused with the line named; nothing is half-imported', async () => {
     const check = await svc.create(WHO, null)
-    await expect(
-      svc.importFile(WHO, check.id, { fileName: 'x.csv', bytes: fixture('bad-date.csv') }),
-    ).rejects.toThrow('line 3, column "Transaction Date"')
+    expect(
+      await refusalOf(svc.importFile(WHO, check.id, { fileName: 'x.csv', bytes: fixture('bad-date.csv') })),
+    ).toMatch('line 3, column "Transaction Date"')
     expect((await svc.contents(WHO, check.id)).statements).toHaveLength(0)
-    await expect(svc.setSchedule(WHO, check.id, '31/01/2025, 213.03\n28/02/2025, -213.03')).rejects.toThrow(
-      'schedule: line 2, column "amount": must not be negative',
-    )
-    await expect(svc.setCmsStatement(WHO, check.id, '31/02/2025, x, 1.00')).rejects.toThrow(
+    expect(
+      await refusalOf(svc.setSchedule(WHO, check.id, '31/01/2025, 213.03\n28/02/2025, -213.03')),
+    ).toMatch('schedule: line 2, column "amount": must not be negative')
+    expect(await refusalOf(svc.setCmsStatement(WHO, check.id, '31/02/2025, x, 1.00'))).toMatch(
       'cmsStatement: line 1, column "date"',
     )
   })

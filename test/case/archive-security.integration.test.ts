@@ -5,6 +5,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib'
 import { unzipSync, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CaseInputError } from '../../src/domain/case/index.ts'
+import { wordsOf } from '../../src/copy/worded-error.ts'
 import { CaseArchiveService } from '../../src/services/case-archive.service.ts'
 import { DrizzleCaseRepository } from '../../src/store/case.repository.ts'
 import { EvidenceFiles, type FileWriter } from '../../src/store/evidence-files.ts'
@@ -108,7 +109,7 @@ async function refusal(path: string, t = targetService()): Promise<string> {
   const error = await t.archive.import(WHO, path).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(CaseInputError)
   await nothingImported(t)
-  return (error as Error).message
+  return wordsOf(error as Error)
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { JsonArraySplitter, runBatch } from '../../src/cli/batch.ts'
 import { BadInput } from '../../src/cli/io.ts'
 import { InvalidInput, OutsideRuleCoverage } from '../../src/domain/shared/errors.ts'
+import { message } from '../../src/domain/shared/message.ts'
 
 /** Splits `text` fed in pieces of `size` characters. */
 function split(text: string, size: number): string[] {
@@ -52,8 +53,13 @@ async function batch(input: string, json: boolean, ndjson: boolean) {
     {
       answer: (item) => {
         const n = (item as { n?: unknown }).n
-        if (n === 'bad') throw new InvalidInput('n', 'is bad')
-        if (n === 'old') throw new OutsideRuleCoverage('x.rule', '1999-01-01', 'too early')
+        if (n === 'bad') throw new InvalidInput('n', message('domainErrors.worded', { words: 'is bad' }))
+        if (n === 'old')
+          throw new OutsideRuleCoverage(
+            'x.rule',
+            '1999-01-01',
+            message('domainErrors.worded', { words: 'too early' }),
+          )
         if (n === 'boom') throw new Error('a real failure')
         return n
       },

@@ -8,6 +8,7 @@ import { testPglite, type TestDatabase } from '../helpers/pglite.ts'
 import { amira, chris, jordan, priya, services, WHO, type Services } from './personas.ts'
 import type { Letter } from '../../src/documents/index.ts'
 import type { InvalidInput } from '../../src/domain/shared/errors.ts'
+import { text as words } from '../../src/copy/translate.ts'
 
 let db: TestDatabase
 let s: Services
@@ -102,7 +103,7 @@ describe('letters written from the case file', () => {
       try {
         await s.letters.input(WHO, A.c.id, kind, { input })
       } catch (e) {
-        return { field: (e as InvalidInput).field, problem: (e as InvalidInput).problem }
+        return { field: (e as InvalidInput).field, problem: words((e as InvalidInput).problem) }
       }
       throw new Error('not refused')
     }

@@ -7,6 +7,7 @@ import { createCaseServices, type CaseServices } from '../../src/services/case-s
 import { fixedClock } from '../../src/services/clock.ts'
 import { Vault } from '../../src/store/safe/vault.ts'
 import { InvalidInput } from '../../src/domain/shared/errors.ts'
+import { text } from '../../src/copy/translate.ts'
 import { ensureTemplate } from '../helpers/pglite.ts'
 import { WHO, TODAY, once } from '../case/fixtures.ts'
 
@@ -66,7 +67,7 @@ describe('case archives in safe mode', () => {
     const wrong = await b.s.caseArchive
       .import(WHO, sealed, undefined, { passphrase: 'not the one' })
       .catch((e: unknown) => e)
-    expect((wrong as InvalidInput).problem).toContain('does not open')
+    expect(text((wrong as InvalidInput).problem)).toContain('does not open')
     const imported = await b.s.caseArchive.import(WHO, sealed, undefined, { passphrase: PASS })
     expect(imported.title).toBe('Archive case')
     const [file] = await b.s.evidence.choices(WHO, imported.id)

@@ -1,4 +1,4 @@
-import { say } from '../copy.ts'
+import { say, sayMessage } from '../copy.ts'
 import type { Command } from 'commander'
 import { OutsideRuleCoverage } from '../../domain/shared/errors.ts'
 import { formatPounds, parsePounds } from '../../domain/shared/pence.ts'
@@ -81,7 +81,7 @@ function run(request: CalcRequest): CalcResponse {
   try {
     return runCalculation(rules(), request)
   } catch (error) {
-    if (error instanceof OutsideRuleCoverage) throw new BadInput('effectiveDate', error.message)
+    if (error instanceof OutsideRuleCoverage) throw new BadInput('effectiveDate', sayMessage(error.detail))
     throw error
   }
 }

@@ -1,4 +1,4 @@
-import { cliLocale, say } from '../copy.ts'
+import { cliLocale, say, sayMessage } from '../copy.ts'
 import { text } from '../../copy/translate.ts'
 import type { Message } from '../../domain/shared/message.ts'
 import type { Command } from 'commander'
@@ -93,7 +93,7 @@ export function registerDeadline(program: Command): void {
         try {
           result = answer(input)
         } catch (error) {
-          if (error instanceof OutsideRuleCoverage) throw new BadInput('from', error.message)
+          if (error instanceof OutsideRuleCoverage) throw new BadInput('from', sayMessage(error.detail))
           throw error
         }
         output(Boolean(opts.json), deadlineToJson(result, cliLocale()), () => formatText(result))

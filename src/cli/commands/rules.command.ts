@@ -1,4 +1,4 @@
-import { say } from '../copy.ts'
+import { say, sayMessage } from '../copy.ts'
 import type { Command } from 'commander'
 import { InvalidInput } from '../../domain/shared/errors.ts'
 import { parseDate } from '../../domain/shared/plain-date.ts'
@@ -30,7 +30,7 @@ export function registerRules(program: Command): void {
           try {
             today = parseDate(opts.today, '--today')
           } catch (e) {
-            if (e instanceof InvalidInput) throw new BadInput('--today', e.problem)
+            if (e instanceof InvalidInput) throw new BadInput('--today', sayMessage(e.problem))
             throw e
           }
         }

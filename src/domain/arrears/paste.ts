@@ -1,4 +1,4 @@
-import { InvalidInput } from '../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../shared/errors.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import { csvRows } from './import/csv.ts'
@@ -25,7 +25,8 @@ const isHeader = (cells: readonly string[]): boolean =>
   /date|due/i.test(cells[0] ?? '') && !/\d/.test(cells[0] ?? '')
 
 function nonNegative(p: Pence | null, line: number, column: string): Pence | null {
-  if (p !== null && p < 0) throw new InvalidInput(`line ${line}, column "${column}"`, 'must not be negative')
+  if (p !== null && p < 0)
+    throw new InvalidInput(`line ${line}, column "${column}"`, rawProblem('must not be negative'))
   return p
 }
 
@@ -40,7 +41,8 @@ export function parseScheduleText(text: string, field = 'schedule'): PastedSched
     const [date = '', amount = '', ...rest] = r.cells
     try {
       const a = nonNegative(parseStatementMoney(amount, r.line, 'amount'), r.line, 'amount')
-      if (a === null) throw new InvalidInput(`line ${r.line}, column "amount"`, 'there is no amount')
+      if (a === null)
+        throw new InvalidInput(`line ${r.line}, column "amount"`, rawProblem('there is no amount'))
       out.push({
         line: r.line,
         due: parseStatementDate(date, r.line, 'date'),
@@ -48,7 +50,7 @@ export function parseScheduleText(text: string, field = 'schedule'): PastedSched
         description: rest.join(' ').trim() || null,
       })
     } catch (e) {
-      if (e instanceof InvalidInput) throw new InvalidInput(field, `${e.field}: ${e.problem}`)
+      if (e instanceof InvalidInput) throw new InvalidInput(field, e.words)
       throw e
     }
   }
@@ -73,7 +75,7 @@ export function parseCmsText(text: string, field = 'cmsStatement'): PastedCmsLin
         'amount received',
       )
       if (dueP === null && recP === null)
-        throw new InvalidInput(`line ${r.line}`, 'give an amount due or an amount received')
+        throw new InvalidInput(`line ${r.line}`, rawProblem('give an amount due or an amount received'))
       out.push({
         line: r.line,
         date: d,
@@ -83,7 +85,7 @@ export function parseCmsText(text: string, field = 'cmsStatement'): PastedCmsLin
         balance: parseStatementMoney(balance, r.line, 'balance'),
       })
     } catch (e) {
-      if (e instanceof InvalidInput) throw new InvalidInput(field, `${e.field}: ${e.problem}`)
+      if (e instanceof InvalidInput) throw new InvalidInput(field, e.words)
       throw e
     }
   }

@@ -1,5 +1,5 @@
 import type { DeadlineKind, DeadlineRequest, DeadlineResult, Nation } from '../deadlines/types.ts'
-import { DomainError } from '../shared/errors.ts'
+import { DomainError, InvalidInput, OutsideRuleCoverage } from '../shared/errors.ts'
 import { message, type Message, type Say } from '../shared/message.ts'
 import { compareDates, formatDate, isAfter, parseDate, type PlainDate } from '../shared/plain-date.ts'
 import {
@@ -181,7 +181,13 @@ function run(
       result = compute({ kind: w.kind, from: parseDate(w.from), nation: deadlineNation(nation) })
     } catch (error) {
       if (error instanceof DomainError) {
-        gaps.push({ kind: w.kind, reason: error.message })
+        gaps.push({
+          kind: w.kind,
+          reason:
+            error instanceof InvalidInput || error instanceof OutsideRuleCoverage
+              ? say(error.words)
+              : error.message,
+        })
         continue
       }
       throw error

@@ -1,9 +1,11 @@
-import { DomainError, InvalidInput } from '../shared/errors.ts'
+import { DomainError, InvalidInput, rawProblem } from '../shared/errors.ts'
+import { message, type Message } from '../shared/message.ts'
 
 export interface Problem {
   /** The field, as a dotted path ("letter.deliveredOn", "children.1.dateOfBirth"). */
   readonly field: string
-  readonly problem: string
+  /** What is wrong, as a Message translated where it is shown. */
+  readonly problem: Message
 }
 
 /**
@@ -13,9 +15,9 @@ export interface Problem {
 export class CaseInputError extends InvalidInput {
   override name = 'CaseInputError'
   constructor(readonly problems: readonly Problem[]) {
-    const first = problems[0] ?? { field: '(input)', problem: 'is not valid' }
+    const first = problems[0] ?? { field: '(input)', problem: message('domainErrors.notValid') }
     super(first.field, first.problem)
-    this.message = problems.map((p) => `${p.field}: ${p.problem}`).join('; ')
+    this.message = problems.map((p) => `${p.field}: ${p.problem.key}`).join('; ')
   }
 }
 
@@ -46,8 +48,8 @@ export class StaleVersion extends DomainError {
 /** Collects problems so that every one can be shown at once. */
 export class Problems {
   readonly list: Problem[] = []
-  add(field: string, problem: string): void {
-    this.list.push({ field, problem })
+  add(field: string, problem: Message | string): void {
+    this.list.push({ field, problem: typeof problem === 'string' ? rawProblem(problem) : problem })
   }
   /** Runs `fn`, recording an InvalidInput it throws under `field`; returns its value or null. */
   try<T>(field: string, fn: () => T): T | null {

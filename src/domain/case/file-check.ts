@@ -1,4 +1,4 @@
-import { InvalidInput } from '../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../shared/errors.ts'
 import type { EvidenceType } from './types.ts'
 
 /**
@@ -123,25 +123,30 @@ const isControl = (ch: string): boolean => ch.charCodeAt(0) < 0x20 || ch.charCod
 
 export function checkFileName(name: string, field = 'file'): string {
   const shown = [...name].map((ch) => (isControl(ch) ? '?' : ch)).join('')
-  if (name.trim() === '') throw new InvalidInput(field, 'The file has no name')
+  if (name.trim() === '') throw new InvalidInput(field, rawProblem('The file has no name'))
   if ([...name].some(isControl))
-    throw new InvalidInput(field, `The file name “${shown}” contains control characters: rename the file`)
+    throw new InvalidInput(
+      field,
+      rawProblem(`The file name “${shown}” contains control characters: rename the file`),
+    )
   if (/[/\\]/.test(name))
     throw new InvalidInput(
       field,
-      `The file name “${shown}” contains a folder path (“/” or “\\”): give just the file’s own name`,
+      rawProblem(
+        `The file name “${shown}” contains a folder path (“/” or “\\”): give just the file’s own name`,
+      ),
     )
   if (name === '.' || name === '..' || name.includes('..'))
-    throw new InvalidInput(field, `The file name “${shown}” contains “..”: rename the file`)
+    throw new InvalidInput(field, rawProblem(`The file name “${shown}” contains “..”: rename the file`))
   if (/^[a-zA-Z]:/.test(name))
     throw new InvalidInput(
       field,
-      `The file name “${shown}” starts with a drive letter: give just the file’s own name`,
+      rawProblem(`The file name “${shown}” starts with a drive letter: give just the file’s own name`),
     )
   if (name.startsWith('.'))
-    throw new InvalidInput(field, `The file name “${shown}” starts with a dot: rename the file`)
+    throw new InvalidInput(field, rawProblem(`The file name “${shown}” starts with a dot: rename the file`))
   if (name.length > 200)
-    throw new InvalidInput(field, 'The file name is too long: use 200 characters or fewer')
+    throw new InvalidInput(field, rawProblem('The file name is too long: use 200 characters or fewer'))
   return name.normalize('NFC')
 }
 
@@ -159,7 +164,10 @@ export function checkFileType(
     const what = detected.what
       ? `It looks like ${detected.what}. `
       : 'Redress could not tell what kind of file it is from its content. '
-    throw new InvalidInput(field, `“${name}” cannot be kept. ${what}Redress keeps ${ACCEPTED_TYPES_TEXT}.`)
+    throw new InvalidInput(
+      field,
+      rawProblem(`“${name}” cannot be kept. ${what}Redress keeps ${ACCEPTED_TYPES_TEXT}.`),
+    )
   }
   const info = TYPES[detected.mediaType]
   if (ext === '') return { mediaType: info.mediaType, fileName: `${name}${info.extensions[0]}` }
@@ -167,8 +175,10 @@ export function checkFileType(
     const claimed = Object.values(TYPES).find((t) => t.extensions.includes(ext))
     throw new InvalidInput(
       field,
-      `“${name}” is named as ${claimed ? `a ${claimed.label}` : `a “${ext}” file`} but its content is a ${info.label}. ` +
-        'Redress refuses files whose name and content disagree: check it is the file you meant, and rename it if so.',
+      rawProblem(
+        `“${name}” is named as ${claimed ? `a ${claimed.label}` : `a “${ext}” file`} but its content is a ${info.label}. ` +
+          'Redress refuses files whose name and content disagree: check it is the file you meant, and rename it if so.',
+      ),
     )
   }
   return { mediaType: info.mediaType, fileName: name }

@@ -1,6 +1,6 @@
 import { parsePounds } from '../shared/pence.ts'
 import { formatDate, isAfter, isBefore, parseDate, type PlainDate } from '../shared/plain-date.ts'
-import { InvalidInput } from '../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../shared/errors.ts'
 import { Problems } from './errors.ts'
 import {
   CASE_NATIONS,
@@ -41,15 +41,18 @@ export function parseCmsReference(text: string): string {
   if (!/^\d+$/.test(compact))
     throw new InvalidInput(
       'cmsReference',
-      'The CMS reference must be 12 digits beginning 121, like 1211 2345 6789',
+      rawProblem('The CMS reference must be 12 digits beginning 121, like 1211 2345 6789'),
     )
   if (compact.length !== 12)
     throw new InvalidInput(
       'cmsReference',
-      `The CMS reference must be 12 digits beginning 121 (you gave ${compact.length} digits)`,
+      rawProblem(`The CMS reference must be 12 digits beginning 121 (you gave ${compact.length} digits)`),
     )
   if (!CMS_REFERENCE.test(compact))
-    throw new InvalidInput('cmsReference', 'The CMS reference must begin 121 (it is 12 digits beginning 121)')
+    throw new InvalidInput(
+      'cmsReference',
+      rawProblem('The CMS reference must begin 121 (it is 12 digits beginning 121)'),
+    )
   return compact
 }
 
@@ -149,7 +152,7 @@ export function parseTime(text: string, field = 'time'): string {
   const t = text.trim().replace('.', ':')
   const padded = /^\d:\d\d$/.test(t) ? `0${t}` : t
   if (!TIME.test(padded))
-    throw new InvalidInput(field, `"${text}" is not a time on the 24-hour clock, like 14:30`)
+    throw new InvalidInput(field, rawProblem(`"${text}" is not a time on the 24-hour clock, like 14:30`))
   return padded
 }
 

@@ -1,4 +1,4 @@
-import { OutsideRuleCoverage } from '../shared/errors.ts'
+import { OutsideRuleCoverage, rawProblem } from '../shared/errors.ts'
 import { compareDates, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import { message, type Message } from '../shared/message.ts'
 import type { Citation, Confidence, Source } from '../shared/traced.ts'
@@ -67,7 +67,9 @@ function covered(calendar: Calendar, date: PlainDate): HolidayYear {
     throw new OutsideRuleCoverage(
       calendarRuleId(calendar.nation),
       date.toString(),
-      `Bank holidays for ${NATION_NAMES[calendar.nation]} are known for ${span} only; ${date.toString()} is outside them.`,
+      rawProblem(
+        `Bank holidays for ${NATION_NAMES[calendar.nation]} are known for ${span} only; ${date.toString()} is outside them.`,
+      ),
     )
   }
   return year

@@ -1,4 +1,4 @@
-import { InvalidInput, OutsideRuleCoverage } from '../shared/errors.ts'
+import { InvalidInput, OutsideRuleCoverage, rawProblem } from '../shared/errors.ts'
 import { formatDate, formatLongDate, isAfter, isBefore, type PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { message, type Message } from '../shared/message.ts'
@@ -63,7 +63,7 @@ function loadRule(book: RuleBook, id: string, on: PlainDate, nation: Nation): Lo
   const v = at.value
   if (!v.nations.includes(nation)) {
     const why = v.notCovered[nation] ?? `${at.rule.title} does not apply in ${NATION_NAMES[nation]}.`
-    throw new InvalidInput('nation', why)
+    throw new InvalidInput('nation', rawProblem(why))
   }
   const nationSource = v.nationSources[nation]
   const source: Source = nationSource
@@ -386,7 +386,7 @@ function computeForRule(
       for (const a of outer.assumptions) if (!assumptions.some((b) => sameMessage(a, b))) assumptions.push(a)
     } catch (error) {
       if (!(error instanceof OutsideRuleCoverage)) throw error
-      assumptions.push(M('noOuterLimit', { reason: error.message }))
+      assumptions.push(M('noOuterLimit', { reason: error.detail }))
     }
   }
 

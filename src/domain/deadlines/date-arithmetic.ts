@@ -1,4 +1,4 @@
-import { InvalidInput } from '../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../shared/errors.ts'
 import { message, type Message } from '../shared/message.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 
@@ -39,7 +39,10 @@ const PERIOD = /^(\d+) (day|days|month|months|working day|working days)$/
 export function parsePeriod(text: string, field = 'period'): Period {
   const m = PERIOD.exec(text.trim())
   if (!m)
-    throw new InvalidInput(field, `"${text}" is not a period like "30 days", "1 month" or "15 working days"`)
+    throw new InvalidInput(
+      field,
+      rawProblem(`"${text}" is not a period like "30 days", "1 month" or "15 working days"`),
+    )
   const count = Number(m[1])
   const word = m[2]!
   const unit: PeriodUnit = word.startsWith('working')

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../shared/errors.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { step, traced, type Traced } from '../shared/traced.ts'
@@ -20,7 +20,10 @@ export function anyTimeRevisionGrounds(
   const id = 'deadlines.any-time-revision-grounds'
   const rule = book.at(id, on, revisionGroundsParser(id))
   if (!rule.value.nations.includes(nation))
-    throw new InvalidInput('nation', `${rule.rule.title} are not recorded for ${NATION_NAMES[nation]}`)
+    throw new InvalidInput(
+      'nation',
+      rawProblem(`${rule.rule.title} are not recorded for ${NATION_NAMES[nation]}`),
+    )
   const steps = rule.value.grounds.map((g) => step(g.key, g.text, { cite: rule.cite(g.provision) }))
   return traced(rule.value.grounds, steps)
 }

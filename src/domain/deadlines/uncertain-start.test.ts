@@ -6,6 +6,7 @@ import { compareDates, parseDate } from '../shared/plain-date.ts'
 import { computeDeadline } from './compute-deadline.ts'
 import { DEADLINE_KINDS } from './kinds.ts'
 import { aboutAgo, between, computeDeadlineForUncertainStart, onDate, someTimeIn } from './uncertain-start.ts'
+import { refusal } from '../../../test/helpers/refusal.ts'
 
 const d = (text: string) => parseDate(text)
 const iso = (r: { earliest: { toString(): string }; latest: { toString(): string } }) => [
@@ -31,8 +32,8 @@ describe('describing an uncertain start', () => {
 
   it('refuses nonsense, naming the field', () => {
     expect(() => aboutAgo(d('2025-03-20'), {})).toThrow(InvalidInput)
-    expect(() => between(d('2025-03-20'), d('2025-03-01'))).toThrow(/ends .* before it starts/)
-    expect(() => between(d('2024-01-01'), d('2025-03-01'))).toThrow(/narrow it/)
+    expect(refusal(() => between(d('2025-03-20'), d('2025-03-01')))).toMatch(/ends .* before it starts/)
+    expect(refusal(() => between(d('2024-01-01'), d('2025-03-01')))).toMatch(/narrow it/)
     expect(() => someTimeIn(2025, 13)).toThrow(InvalidInput)
   })
 })

@@ -1,5 +1,5 @@
 import type { DeadlineKind, DeadlineRequest, DeadlineResult } from '../deadlines/types.ts'
-import { DomainError } from '../shared/errors.ts'
+import { DomainError, InvalidInput, OutsideRuleCoverage } from '../shared/errors.ts'
 import { message, type Message } from '../shared/message.ts'
 import { compareDates, isAfter, type PlainDate } from '../shared/plain-date.ts'
 import type { AdvisorContext } from './context.ts'
@@ -51,7 +51,9 @@ export function askDeadline(
       from: ask.from,
       result: null,
       status: 'unknown',
-      note: message('remedies.timing.notWorkedOut', { reason: e.message }),
+      note: message('remedies.timing.notWorkedOut', {
+        reason: e instanceof InvalidInput || e instanceof OutsideRuleCoverage ? e.words : e.message,
+      }),
     }
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidInput } from './errors.ts'
+import { InvalidInput, rawProblem } from './errors.ts'
 
 declare const penceBrand: unique symbol
 /** A whole number of pence. Money never leaves integer pence inside the domain. */
@@ -29,7 +29,10 @@ export function parsePounds(text: string, field = 'amount'): Pence {
     .replace(/,(?=\d{3}(\D|$))/g, '')
   const m = DECIMAL.exec(cleaned)
   if (!m)
-    throw new InvalidInput(field, `"${text}" is not an amount of money in pounds and pence, like 575.34`)
+    throw new InvalidInput(
+      field,
+      rawProblem(`"${text}" is not an amount of money in pounds and pence, like 575.34`),
+    )
   const pounds = Number(m[1])
   const frac = (m[2] ?? '').padEnd(2, '0')
   return pence(pounds * 100 + Number(frac))

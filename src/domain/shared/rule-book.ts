@@ -1,4 +1,4 @@
-import { OutsideRuleCoverage } from './errors.ts'
+import { OutsideRuleCoverage, rawProblem } from './errors.ts'
 import { compareDates, type PlainDate } from './plain-date.ts'
 import type { Citation, Confidence, Source } from './traced.ts'
 
@@ -94,7 +94,7 @@ export class RuleBook {
         first && compareDates(on, first.from) < 0
           ? `${rule.title} (${id}) applies only from ${first.from.toString()}; ${on.toString()} is earlier.`
           : `${rule.title} (${id}) has no value in force on ${on.toString()}.`
-      throw new OutsideRuleCoverage(id, on.toString(), detail)
+      throw new OutsideRuleCoverage(id, on.toString(), rawProblem(detail))
     }
     const value = parse ? parse(period.value) : (period.value as V)
     return {

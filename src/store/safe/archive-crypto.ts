@@ -4,7 +4,7 @@ import { Readable, Transform } from 'node:stream'
 import yauzl from 'yauzl'
 import { z } from 'zod'
 import { InvalidInput } from '../../domain/shared/errors.ts'
-import { text } from '../../copy/translate.ts'
+import { message } from '../../domain/shared/message.ts'
 import {
   ChunkSealer,
   FILE_MAGIC,
@@ -169,7 +169,7 @@ export async function openZip(
       const start = ARCHIVE_MAGIC.length + 4
       const h = header.parse(JSON.parse((await src.read(start, length)).toString('utf8')))
       if (!options.passphrase)
-        throw new InvalidInput('passphrase', text('platform.safe.archiveNeedsPassphrase'))
+        throw new InvalidInput('passphrase', message('platform.safe.archiveNeedsPassphrase'))
       const kek = await deriveKey(options.passphrase, Buffer.from(h.salt, 'base64'), h.kdf)
       const key = subkey(kek, 'archive', Buffer.from(h.archiveSalt, 'base64'))
       const body = slice(src, start + length)
@@ -179,7 +179,7 @@ export async function openZip(
         for await (const _ of openChunked(key, body, 0, 1)) break
       } catch (error) {
         if (error instanceof WrongKey)
-          throw new InvalidInput('passphrase', text('platform.safe.archiveWrongPassphrase'))
+          throw new InvalidInput('passphrase', message('platform.safe.archiveWrongPassphrase'))
         throw error
       }
       src = decrypted(key, body)

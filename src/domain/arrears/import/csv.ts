@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import { InvalidInput } from '../../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../../shared/errors.ts'
 import { transactionIdentity } from './identity.ts'
 import {
   BUILT_IN_PROFILES,
@@ -78,7 +78,7 @@ export function csvRows(text: string): Row[] {
     const line = (e as { lines?: number }).lines
     throw new InvalidInput(
       line ? `line ${line}` : 'file',
-      `this is not a CSV file we can read (${(e as Error).message.split('\n')[0]})`,
+      rawProblem(`this is not a CSV file we can read (${(e as Error).message.split('\n')[0]})`),
     )
   }
   const rows: Row[] = []
@@ -139,7 +139,7 @@ export function readWithMapping(
   if (!mapping.amount && !(mapping.paidIn && mapping.paidOut))
     throw new InvalidInput(
       'mapping',
-      `choose an amount column, or both paid-in and paid-out columns: ${NEEDS}`,
+      rawProblem(`choose an amount column, or both paid-in and paid-out columns: ${NEEDS}`),
     )
   const h = headerIndex(rows, mapping)
   if (h === -2) {
@@ -148,7 +148,7 @@ export function readWithMapping(
     )
     throw new InvalidInput(
       'columns',
-      `the file has no column named ${missing.map((c) => `"${c}"`).join(', ')}`,
+      rawProblem(`the file has no column named ${missing.map((c) => `"${c}"`).join(', ')}`),
     )
   }
   const header = h >= 0 ? rows[h]!.cells : columnNames(Math.max(...rows.map((r) => r.cells.length), 0))
@@ -181,7 +181,7 @@ export function readWithMapping(
     let amount
     if (mapping.amount) {
       const a = parseStatementMoney(cell(mapping.amount), row.line, mapping.amount)
-      if (a === null) throw new InvalidInput(at(row.line, mapping.amount), 'there is no amount')
+      if (a === null) throw new InvalidInput(at(row.line, mapping.amount), rawProblem('there is no amount'))
       amount = mapping.outPositive ? -a : a
     } else {
       const inn = parseStatementMoney(cell(mapping.paidIn), row.line, mapping.paidIn!)
@@ -189,7 +189,7 @@ export function readWithMapping(
       if (inn === null && outt === null)
         throw new InvalidInput(
           at(row.line, `${mapping.paidIn}/${mapping.paidOut}`),
-          'there is no amount paid in or out',
+          rawProblem('there is no amount paid in or out'),
         )
       amount = Math.abs(inn ?? 0) - Math.abs(outt ?? 0)
     }
@@ -214,14 +214,16 @@ export function readCsv(
   how: { profile?: string; mapping?: ColumnMapping },
 ): { profile: string; transactions: BankTransaction[]; columns: string[] } {
   const rows = csvRows(text)
-  if (rows.length === 0) throw new InvalidInput('file', 'the file is empty')
+  if (rows.length === 0) throw new InvalidInput('file', rawProblem('the file is empty'))
   if (how.mapping) return { profile: 'custom', ...readWithMapping(rows, how.mapping) }
   if (how.profile) {
     const p = findProfile(how.profile)
     if (!p)
       throw new InvalidInput(
         'profile',
-        `no built-in profile "${how.profile}"; the profiles are ${BUILT_IN_PROFILES.map((x) => x.name).join(', ')}`,
+        rawProblem(
+          `no built-in profile "${how.profile}"; the profiles are ${BUILT_IN_PROFILES.map((x) => x.name).join(', ')}`,
+        ),
       )
     return { profile: p.name, ...readWithMapping(rows, p.mapping) }
   }
@@ -229,10 +231,12 @@ export function readCsv(
   if (!p) {
     const header = rows[0]!.cells
     if (header.length < 2)
-      throw new InvalidInput('file', `this does not look like a bank statement: ${NEEDS}`)
+      throw new InvalidInput('file', rawProblem(`this does not look like a bank statement: ${NEEDS}`))
     throw new InvalidInput(
       'columns',
-      `the layout was not recognised (columns found: ${header.map((c) => `"${c}"`).join(', ')}); map the columns yourself: ${NEEDS}`,
+      rawProblem(
+        `the layout was not recognised (columns found: ${header.map((c) => `"${c}"`).join(', ')}); map the columns yourself: ${NEEDS}`,
+      ),
     )
   }
   return { profile: p.name, ...readWithMapping(rows, p.mapping) }

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../../shared/errors.ts'
+import { InvalidInput, rawProblem } from '../../shared/errors.ts'
 import { pence, type Pence } from '../../shared/pence.ts'
 import { Temporal, type PlainDate } from '../../shared/plain-date.ts'
 
@@ -46,15 +46,18 @@ export function parseStatementMoney(text: string, line: number, column: string):
     t = t.slice(1)
   }
   const m = MONEY.exec(t)
-  if (!m) throw new InvalidInput(at(line, column), `"${text}" is not an amount of money`)
+  if (!m) throw new InvalidInput(at(line, column), rawProblem(`"${text}" is not an amount of money`))
   const frac = m[2] ?? ''
   if (frac.length > 2)
     throw new InvalidInput(
       at(line, column),
-      `"${text}" has more than two decimal places; Redress does not round money, so check the file`,
+      rawProblem(
+        `"${text}" has more than two decimal places; Redress does not round money, so check the file`,
+      ),
     )
   const value = Number(m[1]!.replace(/,/g, '')) * 100 + Number(frac.padEnd(2, '0'))
-  if (!Number.isSafeInteger(value)) throw new InvalidInput(at(line, column), `"${text}" is too large`)
+  if (!Number.isSafeInteger(value))
+    throw new InvalidInput(at(line, column), rawProblem(`"${text}" is too large`))
   return pence(negative ? -value : value)
 }
 
@@ -100,11 +103,11 @@ export function parseStatementDate(text: string, line: number, column: string): 
   if (y === undefined || mo === undefined || d === undefined)
     throw new InvalidInput(
       at(line, column),
-      `"${text}" is not a date we can read (day first, like 05/01/2025)`,
+      rawProblem(`"${text}" is not a date we can read (day first, like 05/01/2025)`),
     )
   try {
     return Temporal.PlainDate.from({ year: y, month: mo, day: d }, { overflow: 'reject' })
   } catch {
-    throw new InvalidInput(at(line, column), `"${text}" is not a real calendar date`)
+    throw new InvalidInput(at(line, column), rawProblem(`"${text}" is not a real calendar date`))
   }
 }

@@ -8,11 +8,12 @@ import {
 } from '../../../domain/arrears/import/index.ts'
 import { LOCAL_OWNER, type Actor } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
+import { message, type Message } from '../../../domain/shared/message.ts'
 import { formatPounds, type Pence } from '../../../domain/shared/pence.ts'
 import { formatDate, Temporal } from '../../../domain/shared/plain-date.ts'
 import { NotFound, type CheckContents, type ImportOutcome } from '../../../services/arrears-check.service.ts'
 import type { FeatureOptions } from '../feature.ts'
-import { translate } from '../../i18n.ts'
+import { translate, type Params } from '../../i18n.ts'
 import { dateInput, fieldError, readUkDate, type FieldError } from '../../forms/index.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
@@ -45,8 +46,7 @@ import { addressParams } from '../../params.ts'
  */
 
 const WHO: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
-const copy = (key: string, params: Record<string, string | number> = {}): string =>
-  String(translate(key, params))
+const copy = (key: string | Message, params: Params = {}): string => String(translate(key, params))
 const fill = (pattern: string, values: Record<string, string>): string =>
   pattern.replace(/:([A-Za-z]+)/g, (_, k: string) => encodeURIComponent(values[k] ?? ''))
 
@@ -76,7 +76,7 @@ function readMoney(text: string, field: string): Pence | null {
   try {
     return parseStatementMoney(text, 1, field)
   } catch {
-    throw new InvalidInput(field, copy('arrears.errors.money'))
+    throw new InvalidInput(field, message('arrears.errors.money'))
   }
 }
 
@@ -540,7 +540,9 @@ export const arrearsRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
         return fn()
       } catch (e) {
         if (e instanceof InvalidInput) {
-          errors.push(err(field, e.field === field ? e.problem : `${e.problem.replace(/^[a-zA-Z]+: /, '')}`))
+          errors.push(
+            err(field, e.field === field ? copy(e.problem) : copy(e.problem).replace(/^[a-zA-Z]+: /, '')),
+          )
           return undefined
         }
         throw e

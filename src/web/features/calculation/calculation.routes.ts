@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { translate } from '../../i18n.ts'
+import { wordsOf } from '../../../copy/worded-error.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import type { FeatureOptions } from '../feature.ts'
@@ -271,7 +272,7 @@ export const calculationRoutes: FastifyPluginAsync<FeatureOptions> = async (app,
       return reply.redirect(`${fill(paths.caseDecision, { caseId, id: saved.record.id })}?saved=1`, 303)
     } catch (e) {
       if (!(e instanceof DomainError)) throw e
-      return problem(e.message)
+      return problem(wordsOf(e))
     }
   })
 

@@ -9,7 +9,8 @@ import {
 } from '../../../domain/case/index.ts'
 import type { CaseServices } from '../../../services/case-services.ts'
 import type { KeptPages } from '../../../services/kept-pages.ts'
-import { translate } from '../../i18n.ts'
+import { translate, type Params } from '../../i18n.ts'
+import type { Message } from '../../../domain/shared/message.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { params, type Read } from './case.schema.ts'
@@ -26,8 +27,7 @@ import { present } from './present.ts'
 /** The person using this install, through the web (accounts come later; rows already carry an owner). */
 export const WEB_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (web)' }
 
-export const copy = (key: string, values: Record<string, string | number> = {}): string =>
-  String(translate(key, values))
+export const copy = (key: string | Message, values: Params = {}): string => String(translate(key, values))
 
 /** A path from its pattern in paths.ts: fill('/cases/:caseId', { caseId }) → "/cases/…". */
 export const fill = (pattern: string, values: Record<string, string>): string =>

@@ -8,6 +8,7 @@ import {
   type EvidenceRecord,
 } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
+import { message } from '../../../domain/shared/message.ts'
 import { paths } from '../../paths.ts'
 import { recordParams } from './case.schema.ts'
 import {
@@ -131,7 +132,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
       const date = readDate(f, 'documentDate')
       if (date.problem) dateProblems.set('documentDate', date.problem)
       const link = one(f, 'linkTo') ? linkTarget.safeParse(one(f, 'linkTo')) : null
-      if (link && !link.success) throw new InvalidInput('linkTo', copy('platform.caseFile.chooseLink'))
+      if (link && !link.success) throw new InvalidInput('linkTo', message('platform.caseFile.chooseLink'))
       return svc.evidence.add(who, caseId, {
         fileName,
         content: stream,
@@ -211,7 +212,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
     const target = linkTarget.safeParse(one(posted, 'target'))
     try {
       if (!target.success)
-        throw new CaseInputError([{ field: 'target', problem: copy('case.evidence.chooseTarget') }])
+        throw new CaseInputError([{ field: 'target', problem: message('case.evidence.chooseTarget') }])
       await svc.cases.link(who, caseId, id, target.data.type, target.data.id)
       return reply.redirect(`${fill(paths.caseEvidence, { caseId, id })}?saved=1`, 303)
     } catch (error) {

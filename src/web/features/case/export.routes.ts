@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
+import { message } from '../../../domain/shared/message.ts'
 import { paths } from '../../paths.ts'
 import { formView, one, readPosted, toErrors } from './form.ts'
 import { caseOf, caseRenderer, copy, fill, loadCaseFirst, type CaseRoutesDeps } from './case-page.ts'
@@ -61,7 +62,8 @@ export const exportRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { sv
     // passphrase (for an archive exported in safe mode) may come before or after the file.
     const held: { staged: Awaited<ReturnType<typeof svc.evidence.files.stage>> | null } = { staged: null }
     const read = await readMultipart(request, async (fileName, stream) => {
-      if (!/\.(zip|redress)$/i.test(fileName)) throw new InvalidInput('archive', copy('case.import.notZip'))
+      if (!/\.(zip|redress)$/i.test(fileName))
+        throw new InvalidInput('archive', message('case.import.notZip'))
       // The archive goes to disk (never memory), refused once it passes the import cap.
       const declared = Number(request.headers['content-length']) || 0
       held.staged = await svc.evidence.files.stage(stream, svc.caseArchive.maxTotalBytes, 'archive', declared)
@@ -82,7 +84,7 @@ export const exportRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { sv
       } finally {
         await svc.evidence.files.discard(file)
       }
-    } else error ??= new InvalidInput('archive', copy('platform.uploads.chooseFile'))
+    } else error ??= new InvalidInput('archive', message('platform.uploads.chooseFile'))
     if (result && !error)
       return reply.redirect(
         `${fill(paths.case, { caseId: result.id })}?imported=${result.importedAsCopy ? 'copy' : '1'}`,
@@ -95,7 +97,7 @@ export const exportRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { sv
         p.field === 'passphrase'
           ? {
               field: 'passphrase',
-              problem: fields.passphrase ? copy('safeMode.import.wrongPassphrase') : p.problem,
+              problem: fields.passphrase ? message('safeMode.import.wrongPassphrase') : p.problem,
             }
           : { ...p, field: 'archive' },
       ),

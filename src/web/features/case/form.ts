@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Problem } from '../../../domain/case/index.ts'
-import { translate } from '../../i18n.ts'
+import { translate, type Params } from '../../i18n.ts'
+import type { Message } from '../../../domain/shared/message.ts'
 import { dateInput, datePartsOf, readUkDate, type FieldError } from '../../forms/index.ts'
 
 export type { FieldError } from '../../forms/index.ts'
@@ -29,8 +30,7 @@ export const readPosted = (body: unknown): Posted => postedSchema.parse(body ?? 
 
 export const one = (p: Posted, key: string): string => (p[key] ?? '').trim()
 
-const copy = (key: string, params: Record<string, string | number> = {}): string =>
-  String(translate(key, params))
+const copy = (key: string | Message, params: Params = {}): string => String(translate(key, params))
 
 /** A dotted domain field ("call.followUpOn") as the id of its input ("call-followUpOn"). */
 export const fieldId = (field: string): string => field.replace(/\./g, '-')
@@ -90,8 +90,9 @@ export function toErrors(
     if (seen.has(id)) continue
     seen.add(id)
     const isDate = dates.has(id)
-    let text = dateProblems.get(id) ?? p.problem
-    if (isDate && !dateProblems.has(id) && /^"/.test(p.problem)) text = copy('case.errors.dateReal')
+    const problem = copy(p.problem)
+    let text = dateProblems.get(id) ?? problem
+    if (isDate && !dateProblems.has(id) && /^"/.test(problem)) text = copy('case.errors.dateReal')
     out.push({ text, href: `#${id}${isDate ? '-day' : ''}` })
   }
   return out

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { EVENT_TYPES, type EventRecord, type EventType } from '../../../domain/case/index.ts'
 import { DomainError } from '../../../domain/shared/errors.ts'
+import { wordsOf } from '../../../copy/worded-error.ts'
 import { parseDate } from '../../../domain/shared/plain-date.ts'
 import { paths } from '../../paths.ts'
 import { timelineQuery } from './case.schema.ts'
@@ -76,7 +77,7 @@ export const timelineRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
-      errors.push({ text: error.message, href: '#from-day' })
+      errors.push({ text: wordsOf(error), href: '#from-day' })
     }
     const filtered = q.type.length > 0 || !!q.tag || !!q.q || !!from.text || !!to.text
     // Unfiltered, every event matches: no need to count them twice.

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import { CaseInputError, type Problem } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
+import { message } from '../../../domain/shared/message.ts'
 import type { Posted } from './form.ts'
-import { text } from '../../../copy/translate.ts'
 import { ArchiveRejected } from '../../../services/case-archive.service.ts'
 
 /** Uploads (evidence, case archives) and files sent back: shared by the evidence and export pages. */
@@ -26,13 +26,13 @@ export async function readMultipart<T>(
   let result: T | null = null
   let error: unknown = null
   if (!request.isMultipart())
-    return { fields, result, error: new InvalidInput('file', text('platform.uploads.chooseFile')) }
+    return { fields, result, error: new InvalidInput('file', message('platform.uploads.chooseFile')) }
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         if (!part.filename) {
           part.file.resume()
-          error ??= new InvalidInput(part.fieldname, text('platform.uploads.chooseFile'))
+          error ??= new InvalidInput(part.fieldname, message('platform.uploads.chooseFile'))
           continue
         }
         try {
@@ -40,19 +40,19 @@ export async function readMultipart<T>(
           // Cut off by the parser's own limit: never accept part of a file as if it were whole.
           if (part.file.truncated) {
             result = null
-            error ??= new InvalidInput(part.fieldname, text('platform.uploads.truncated'))
+            error ??= new InvalidInput(part.fieldname, message('platform.uploads.truncated'))
           }
         } catch (e) {
           // A stream that stopped before its end means the upload was cut short, not a fault here.
           const cutShort =
             !part.file.readableEnded && !(e instanceof InvalidInput || e instanceof CaseInputError)
           part.file.resume()
-          error ??= cutShort ? new InvalidInput(part.fieldname, text('platform.uploads.cutShort')) : e
+          error ??= cutShort ? new InvalidInput(part.fieldname, message('platform.uploads.cutShort')) : e
         }
       } else fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '')
     }
   } catch (e) {
-    error ??= new InvalidInput('file', text('platform.uploads.notWhole', { reason: (e as Error).message }))
+    error ??= new InvalidInput('file', message('platform.uploads.notWhole', { reason: (e as Error).message }))
   }
   return { fields, result, error }
 }
@@ -60,7 +60,7 @@ export async function readMultipart<T>(
 /** What was wrong, field by field, in words (an archive's problem put into words here). */
 export const problemsOf = (error: unknown): Problem[] | null =>
   error instanceof ArchiveRejected
-    ? [{ field: 'archive', problem: text(error.copy) }]
+    ? [{ field: 'archive', problem: error.copy }]
     : error instanceof CaseInputError
       ? [...error.problems]
       : error instanceof InvalidInput

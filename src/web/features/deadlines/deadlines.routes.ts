@@ -7,7 +7,9 @@ import {
   type DeadlineRequestInput,
 } from '../../../services/deadline.service.ts'
 import type { FeatureOptions } from '../feature.ts'
-import { translate } from '../../i18n.ts'
+import { translate, type Params } from '../../i18n.ts'
+import { wordsOf } from '../../../copy/worded-error.ts'
+import type { Message } from '../../../domain/shared/message.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { sendCalendar } from './calendar.ts'
@@ -43,8 +45,7 @@ interface Saved {
 
 const EMPTY: Saved = { posted1: {}, step1: null, posted2: {}, ask: null }
 
-const copy = (key: string, params: Record<string, string | number> = {}): string =>
-  String(translate(key, params))
+const copy = (key: string | Message, params: Params = {}): string => String(translate(key, params))
 
 function step1View(posted: Posted, errors: readonly FieldError[]) {
   const value = (k: string) => one(posted, k)
@@ -145,7 +146,7 @@ function serviceError(error: DomainError, step1: DeadlineStep1): FieldError {
   const field = { exact: '#exact-day', month: '#inMonth-month', about: '#aboutCount', between: '#from-day' }[
     step1.when
   ]
-  return { text: copy('deadlines.form.cannotWorkOut', { why: error.message }), href: field }
+  return { text: copy('deadlines.form.cannotWorkOut', { why: wordsOf(error) }), href: field }
 }
 
 const compute = (ask: DeadlineAsk) =>

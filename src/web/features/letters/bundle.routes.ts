@@ -182,7 +182,9 @@ export function registerBundleRoutes(
       await bundles.redactionTargets(who, caseId, { redact: extra })
     } catch (error) {
       if (error instanceof InvalidInput)
-        return page(request, reply, caseId, f, [{ text: error.problem, href: '#redactMore' }])
+        return page(request, reply, caseId, f, [
+          { text: String(translate(error.problem)), href: '#redactMore' },
+        ])
       throw error
     }
     const job = jobs.start(caseId, (file, onProgress) =>

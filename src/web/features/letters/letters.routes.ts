@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { LETTER_METHODS } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
+import { message } from '../../../domain/shared/message.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type LetterKind } from '../../../documents/index.ts'
 import { registerBundleRoutes, type Render } from './bundle.routes.ts'
@@ -78,7 +79,7 @@ async function readLetterPost(request: FastifyRequest, maxBytes: number): Promis
         if (size <= maxBytes) chunks.push(chunk)
       }
       if (size > maxBytes || part.file.truncated)
-        proofError = new InvalidInput('proof', copy('letters.errors.proofTooLarge'))
+        proofError = new InvalidInput('proof', message('letters.errors.proofTooLarge'))
       else proof = { name: part.filename, bytes: Buffer.concat(chunks) }
     } else {
       const v = typeof part.value === 'string' ? part.value : String(part.value ?? '')
@@ -278,7 +279,7 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
           }
         }
       } else if (error instanceof InvalidInput) {
-        errors = [...errors, { text: error.problem, href: `#${error.field.replace(/\./g, '-')}` }]
+        errors = [...errors, { text: copy(error.problem), href: `#${error.field.replace(/\./g, '-')}` }]
       } else throw error
     }
     const ch = (() => {
@@ -446,8 +447,8 @@ export const lettersRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
           error.field === 'method'
             ? copy('letters.errors.method')
             : field === 'proof'
-              ? `${error.problem} ${copy('letterPage.proofAgain')}`
-              : error.problem
+              ? `${copy(error.problem)} ${copy('letterPage.proofAgain')}`
+              : copy(error.problem)
         return letterPage(
           reply,
           caseId,

@@ -14,6 +14,7 @@ import { SEARCH_KINDS, type SearchKind } from '../../../domain/reading/search.ts
 import type { ConfirmedField, ReadingState } from '../../../services/reading.service.ts'
 import type { FeatureOptions } from '../feature.ts'
 import { translate } from '../../i18n.ts'
+import { message } from '../../../domain/shared/message.ts'
 import { navigation } from '../../navigation.ts'
 import { paths } from '../../paths.ts'
 import { WEB_ACTOR, caseOf, fill, loadCaseFirst, withNav } from '../case/case-page.ts'
@@ -303,7 +304,7 @@ export const readingRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { s
     const input = readDecision(posted)
     try {
       if (one(posted, 'checked') !== 'yes')
-        throw new CaseInputError([{ field: 'checked', problem: copy('reading.decision.checkFirst') }])
+        throw new CaseInputError([{ field: 'checked', problem: message('reading.decision.checkFirst') }])
       const saved = await svc.cases.addDecision(who, caseId, input.input)
       const kind =
         one(posted, 'kind') === 'enforcement' && one(posted, 'enforcementAction') === 'deduction-order'
