@@ -156,21 +156,21 @@ describe('the case file, in a real browser', () => {
     await check('evidence-upload')
     await page.setInputFiles('#file', join(dir, 'letter.pdf'))
     await page.fill('#title', 'Disguised')
-    await submit(page, 'Add the evidence')
+    // The page's script sends the form and writes the answer into the page, which is no navigation
+    // for submit() to wait for (it waited out its 10 s): the error summary is waited for instead.
+    await page.getByRole('button', { name: 'Add the evidence' }).click()
     await page.waitForSelector('.govuk-error-summary')
     expect((await errorSummary(page))[0]).toContain(
       'is named as a PDF document but its content is a PNG image',
     )
     await check('evidence-upload-errors')
     await page.fill('#title', 'Certificate of posting')
-    await page
-      .selectOption('#linkTo', { label: 'Letter confirming the call of 10 February 2025' })
-      .catch(async () => {
-        const value = await page
-          .locator('#linkTo option', { hasText: 'Letter confirming the call' })
-          .getAttribute('value')
-        await page.selectOption('#linkTo', value!)
-      })
+    // The option reads "<date>: <title>", so it is found by its title (selecting by the exact
+    // label never matched and waited out Playwright's 30 s timeout before this ran).
+    const letterOption = await page
+      .locator('#linkTo option', { hasText: 'Letter confirming the call' })
+      .getAttribute('value')
+    await page.selectOption('#linkTo', letterOption!)
     await page.setInputFiles('#file', join(dir, 'receipt.png'))
     await page.getByRole('button', { name: 'Add the evidence' }).click()
     await page.waitForURL(/\/evidence\/[0-9a-f-]{36}\?saved=1/)
