@@ -18,12 +18,8 @@ import { formatDate, isAfter, parseDate, type PlainDate } from '../domain/shared
 import type { CaseRepository } from '../store/case.repository.ts'
 import type { EvidenceFiles, StagedFile } from '../store/evidence-files.ts'
 import { checkPixels } from '../documents/read/image.ts'
-import { text } from '../copy/translate.ts'
 
 /** The evidence store's words (`platform.evidence.*` in platform.json). */
-const evidenceText = (key: string, params: Readonly<Record<string, string>> = {}): string =>
-  text(`platform.evidence.${key}`, params)
-
 export interface EvidenceUpload {
   /** The file's name as the browser or command line gave it. */
   readonly fileName: string
@@ -95,15 +91,16 @@ export class EvidenceService {
   private metadata(input: EvidenceMetadata, fallbackTitle: string) {
     const p = new Problems()
     const title = (input.title ?? '').trim() || fallbackTitle
-    if (title.length > 200) p.add('title', evidenceText('titleTooLong'))
+    if (title.length > 200) p.add('title', message('platform.evidence.titleTooLong'))
     const description = (input.description ?? '').trim() || null
-    if (description && description.length > 20_000) p.add('description', evidenceText('descriptionTooLong'))
+    if (description && description.length > 20_000)
+      p.add('description', message('platform.evidence.descriptionTooLong'))
     let documentDate: string | null = null
     const dateText = (input.documentDate ?? '').trim()
     if (dateText) {
       const d = p.try('documentDate', () => parseDate(dateText, 'documentDate'))
       if (d && isAfter(d, this.today()))
-        p.add('documentDate', evidenceText('dateInFuture', { date: formatDate(d) }))
+        p.add('documentDate', message('platform.evidence.dateInFuture', { date: formatDate(d) }))
       documentDate = d?.toString() ?? null
     }
     const tags = parseTags(input.tags as string | readonly string[] | null)
@@ -130,7 +127,7 @@ export class EvidenceService {
       const { p, data } = this.metadata(upload, fileName)
       if (upload.linkTo) {
         const target = await this.repo.get(upload.linkTo.type, who.ownerId, caseId, upload.linkTo.id)
-        if (!target || target.deletedAt !== null) p.add('linkTo', text('platform.caseFile.chooseLink'))
+        if (!target || target.deletedAt !== null) p.add('linkTo', message('platform.caseFile.chooseLink'))
       }
       p.throwIfAny()
       const file = staged

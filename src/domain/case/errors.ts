@@ -1,4 +1,4 @@
-import { DomainError, InvalidInput, rawProblem } from '../shared/errors.ts'
+import { DomainError, InvalidInput } from '../shared/errors.ts'
 import { message, type Message } from '../shared/message.ts'
 
 export interface Problem {
@@ -48,8 +48,8 @@ export class StaleVersion extends DomainError {
 /** Collects problems so that every one can be shown at once. */
 export class Problems {
   readonly list: Problem[] = []
-  add(field: string, problem: Message | string): void {
-    this.list.push({ field, problem: typeof problem === 'string' ? rawProblem(problem) : problem })
+  add(field: string, problem: Message): void {
+    this.list.push({ field, problem })
   }
   /** Runs `fn`, recording an InvalidInput it throws under `field`; returns its value or null. */
   try<T>(field: string, fn: () => T): T | null {

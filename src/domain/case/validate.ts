@@ -1,6 +1,7 @@
 import { parsePounds } from '../shared/pence.ts'
 import { formatDate, isAfter, isBefore, parseDate, type PlainDate } from '../shared/plain-date.ts'
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput } from '../shared/errors.ts'
+import { message, type Message, type MessageParams } from '../shared/message.ts'
 import { Problems } from './errors.ts'
 import {
   CASE_NATIONS,
@@ -35,24 +36,22 @@ const clean = (s: Text): string | null => {
 
 const CMS_REFERENCE = /^121\d{9}$/
 
+/** What is wrong, in words from domain-errors.json (`domainErrors.case.…`). */
+const says = (key: string, params?: MessageParams): Message => message(`domainErrors.case.${key}`, params)
+/**
+ * What a field asks for ("the date on the letter"), by its id in `domainErrors.case.what`; `atStart`
+ * is the same words to begin a sentence ("The date on the letter").
+ */
+const what = (id: string): Message => says(`what.${id}`)
+const atStart = (id: string): Message => says(`whatAtStart.${id}`)
+
 /** A CMS reference: 12 digits beginning 121 (spaces and dashes are ignored). */
 export function parseCmsReference(text: string): string {
   const compact = text.replace(/[\s-]/g, '')
-  if (!/^\d+$/.test(compact))
-    throw new InvalidInput(
-      'cmsReference',
-      rawProblem('The CMS reference must be 12 digits beginning 121, like 1211 2345 6789'),
-    )
+  if (!/^\d+$/.test(compact)) throw new InvalidInput('cmsReference', says('cmsDigits'))
   if (compact.length !== 12)
-    throw new InvalidInput(
-      'cmsReference',
-      rawProblem(`The CMS reference must be 12 digits beginning 121 (you gave ${compact.length} digits)`),
-    )
-  if (!CMS_REFERENCE.test(compact))
-    throw new InvalidInput(
-      'cmsReference',
-      rawProblem('The CMS reference must begin 121 (it is 12 digits beginning 121)'),
-    )
+    throw new InvalidInput('cmsReference', says('cmsLength', { count: compact.length }))
+  if (!CMS_REFERENCE.test(compact)) throw new InvalidInput('cmsReference', says('cmsPrefix'))
   return compact
 }
 
@@ -65,15 +64,15 @@ function oneOf<T extends string>(
   field: string,
   value: Text,
   allowed: readonly T[],
-  what: string,
+  asks: string,
 ): T | null {
   const v = clean(value)
   if (v === null) {
-    p.add(field, `Choose ${what}`)
+    p.add(field, says('choose', { what: what(asks) }))
     return null
   }
   if (!(allowed as readonly string[]).includes(v)) {
-    p.add(field, `"${v}" is not ${what} Redress knows (one of: ${allowed.join(', ')})`)
+    p.add(field, says('notKnown', { value: v, what: what(asks), allowed: allowed.join(', ') }))
     return null
   }
   return v as T
@@ -84,21 +83,21 @@ function optionalOneOf<T extends string>(
   field: string,
   value: Text,
   allowed: readonly T[],
-  what: string,
+  asks: string,
 ): T | null {
-  return clean(value) === null ? null : oneOf(p, field, value, allowed, what)
+  return clean(value) === null ? null : oneOf(p, field, value, allowed, asks)
 }
 
-function required(p: Problems, field: string, value: Text, what: string, max = 200): string | null {
+function required(p: Problems, field: string, value: Text, asks: string, max = 200): string | null {
   const v = clean(value)
-  if (v === null) p.add(field, `Enter ${what}`)
-  else if (v.length > max) p.add(field, `Use ${max} characters or fewer`)
+  if (v === null) p.add(field, says('enter', { what: what(asks) }))
+  else if (v.length > max) p.add(field, says('tooLong', { max }))
   return v
 }
 
 function optionalText(p: Problems, field: string, value: Text, max = 20_000): string | null {
   const v = clean(value)
-  if (v !== null && v.length > max) p.add(field, `Use ${max} characters or fewer`)
+  if (v !== null && v.length > max) p.add(field, says('tooLong', { max }))
   return v
 }
 
@@ -106,21 +105,19 @@ function date(
   p: Problems,
   field: string,
   value: Text,
-  what: string,
+  asks: string,
   opts: { required?: boolean; notAfter?: PlainDate } = {},
 ): PlainDate | null {
   const v = clean(value)
   if (v === null) {
-    if (opts.required) p.add(field, `Enter ${what}`)
+    if (opts.required) p.add(field, says('enter', { what: what(asks) }))
     return null
   }
   const d = p.try(field, () => parseDate(v, field))
   if (d && opts.notAfter && isAfter(d, opts.notAfter))
-    p.add(field, `${capital(what)} must be today or in the past (you gave ${formatDate(d)})`)
+    p.add(field, says('notAfterToday', { what: atStart(asks), date: formatDate(d) }))
   return d
 }
-
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function wholeNumber(
   p: Problems,
@@ -128,12 +125,12 @@ function wholeNumber(
   value: Text,
   min: number,
   max: number,
-  what: string,
+  asks: string,
 ): number | null {
   const v = clean(value)
   if (v === null) return null
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-    p.add(field, `${capital(what)} must be a whole number from ${min} to ${max}`)
+    p.add(field, says('wholeNumber', { what: atStart(asks), min, max }))
     return null
   }
   return Number(v)
@@ -151,8 +148,7 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/
 export function parseTime(text: string, field = 'time'): string {
   const t = text.trim().replace('.', ':')
   const padded = /^\d:\d\d$/.test(t) ? `0${t}` : t
-  if (!TIME.test(padded))
-    throw new InvalidInput(field, rawProblem(`"${text}" is not a time on the 24-hour clock, like 14:30`))
+  if (!TIME.test(padded)) throw new InvalidInput(field, says('time', { text }))
   return padded
 }
 
@@ -169,9 +165,9 @@ export function parseTags(value: Text | readonly string[]): string[] {
 
 function tags(p: Problems, field: string, value: Text | readonly string[]): string[] {
   const parts = Array.isArray(value) ? value : String(value ?? '').split(',')
-  if (parts.some((t) => String(t).trim().length > 40)) p.add(field, 'Each tag must be 40 characters or fewer')
+  if (parts.some((t) => String(t).trim().length > 40)) p.add(field, says('tagTooLong'))
   const out = parseTags(value)
-  if (out.length > 20) p.add(field, 'Use 20 tags or fewer')
+  if (out.length > 20) p.add(field, says('tooManyTags'))
   return out
 }
 
@@ -195,29 +191,27 @@ export interface CaseInput {
 
 export function validateCase(input: CaseInput, today: PlainDate): CaseData {
   const p = new Problems()
-  const title = required(p, 'title', input.title, 'a name for this case', 120)
-  const nation = oneOf(p, 'nation', input.nation, CASE_NATIONS, 'where you live')
-  const role = oneOf(p, 'role', input.role, PARENT_ROLES, 'which parent you are')
+  const title = required(p, 'title', input.title, 'caseName', 120)
+  const nation = oneOf(p, 'nation', input.nation, CASE_NATIONS, 'whereYouLive')
+  const role = oneOf(p, 'role', input.role, PARENT_ROLES, 'whichParent')
   const refText = clean(input.cmsReference)
   const cmsReference = refText === null ? null : p.try('cmsReference', () => parseCmsReference(refText))
   const op = input.otherParent ?? {}
   const email = clean(op.email)
-  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    p.add('otherParent.email', 'Enter an email address like name@example.com')
+  if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) p.add('otherParent.email', says('email'))
   const phone = clean(op.phone)
-  if (phone !== null && !/^[+\d][\d\s()-]{5,}$/.test(phone))
-    p.add('otherParent.phone', 'Enter a phone number using digits, like 07700 900123')
+  if (phone !== null && !/^[+\d][\d\s()-]{5,}$/.test(phone)) p.add('otherParent.phone', says('phone'))
   const children: Child[] = []
   for (const [i, c] of (input.children ?? []).entries()) {
     const name = clean(c.name)
     const dobText = clean(c.dateOfBirth)
     if (name === null && dobText === null) continue
-    if (name === null) p.add(`children.${i}.name`, 'Enter the child’s name')
-    else if (name.length > 120) p.add(`children.${i}.name`, 'Use 120 characters or fewer')
-    const dob = date(p, `children.${i}.dateOfBirth`, dobText, 'the date of birth', { notAfter: today })
+    if (name === null) p.add(`children.${i}.name`, says('childName'))
+    else if (name.length > 120) p.add(`children.${i}.name`, says('tooLong', { max: 120 }))
+    const dob = date(p, `children.${i}.dateOfBirth`, dobText, 'dateOfBirth', { notAfter: today })
     children.push({ name: name ?? '', dateOfBirth: dob?.toString() ?? null })
   }
-  if (children.length > 20) p.add('children', 'Add 20 children or fewer')
+  if (children.length > 20) p.add('children', says('tooManyChildren'))
   const data: CaseData = {
     title: title ?? '',
     nation: nation ?? 'england',
@@ -256,26 +250,29 @@ export interface DecisionInput {
 
 export function validateDecision(input: DecisionInput, today: PlainDate): DecisionData {
   const p = new Problems()
-  const kind = oneOf(p, 'kind', input.kind, DECISION_KINDS, 'the kind of decision')
-  const letterDate = date(p, 'letterDate', input.letterDate, 'the date on the letter', {
+  const kind = oneOf(p, 'kind', input.kind, DECISION_KINDS, 'kindOfDecision')
+  const letterDate = date(p, 'letterDate', input.letterDate, 'letterDate', {
     required: true,
     notAfter: today,
   })
-  const receivedDate = date(p, 'receivedDate', input.receivedDate, 'the date you received it', {
+  const receivedDate = date(p, 'receivedDate', input.receivedDate, 'receivedDate', {
     notAfter: today,
   })
   if (letterDate && receivedDate && isBefore(receivedDate, letterDate))
     p.add(
       'receivedDate',
-      `The date you received it (${formatDate(receivedDate)}) cannot be before the date on the letter (${formatDate(letterDate)})`,
+      says('receivedBeforeLetter', {
+        received: formatDate(receivedDate),
+        letterDate: formatDate(letterDate),
+      }),
     )
-  const effectiveDate = date(p, 'effectiveDate', input.effectiveDate, 'the effective date')
+  const effectiveDate = date(p, 'effectiveDate', input.effectiveDate, 'effectiveDate')
   const enforcementAction = optionalOneOf(
     p,
     'enforcementAction',
     input.enforcementAction,
     ENFORCEMENT_ACTIONS,
-    'a kind of enforcement',
+    'kindOfEnforcement',
   )
   const data: DecisionData = {
     kind: kind ?? 'calculation',
@@ -285,15 +282,8 @@ export function validateDecision(input: DecisionInput, today: PlainDate): Decisi
     summary: optionalText(p, 'summary', input.summary, 2000),
     weeklyAmountPence: money(p, 'weeklyAmount', input.weeklyAmount),
     weeklyIncomePence: money(p, 'weeklyIncome', input.weeklyIncome),
-    nights: wholeNumber(p, 'nights', input.nights, 0, 366, 'the number of nights'),
-    otherChildren: wholeNumber(
-      p,
-      'otherChildren',
-      input.otherChildren,
-      0,
-      20,
-      'the number of other children',
-    ),
+    nights: wholeNumber(p, 'nights', input.nights, 0, 366, 'nights'),
+    otherChildren: wholeNumber(p, 'otherChildren', input.otherChildren, 0, 20, 'otherChildren'),
     enforcementAction: kind === 'enforcement' ? enforcementAction : null,
     tags: tags(p, 'tags', input.tags),
   }
@@ -341,30 +331,23 @@ function validateCall(p: Problems, input: CallInput): CallDetails {
     const text = clean(a.text)
     const dueText = clean(a.due)
     if (text === null && dueText === null) continue
-    if (text === null) p.add(`call.actions.${i}.text`, 'Enter what was promised')
-    const due = date(p, `call.actions.${i}.due`, dueText, 'the date promised')
+    if (text === null) p.add(`call.actions.${i}.text`, says('promised'))
+    const due = date(p, `call.actions.${i}.due`, dueText, 'datePromised')
     actions.push({ text: text ?? '', due: due?.toString() ?? null })
   }
   const number = clean(input.numberDialled)
   if (number !== null && !/^[+\d][\d\s()-]{2,}$/.test(number))
-    p.add('call.numberDialled', 'Enter the number you dialled using digits, like 0800 171 2345')
+    p.add('call.numberDialled', says('numberDialled'))
   return {
     numberDialled: number,
-    durationMinutes: wholeNumber(
-      p,
-      'call.durationMinutes',
-      input.durationMinutes,
-      0,
-      600,
-      'the length of the call in minutes',
-    ),
+    durationMinutes: wholeNumber(p, 'call.durationMinutes', input.durationMinutes, 0, 600, 'callLength'),
     personName: optionalText(p, 'call.personName', input.personName, 200),
     personRole: optionalText(p, 'call.personRole', input.personRole, 200),
     personOffice: optionalText(p, 'call.personOffice', input.personOffice, 200),
     iSaid: optionalText(p, 'call.iSaid', input.iSaid),
     theySaid: optionalText(p, 'call.theySaid', input.theySaid),
     actions,
-    followUpOn: date(p, 'call.followUpOn', input.followUpOn, 'the follow-up date')?.toString() ?? null,
+    followUpOn: date(p, 'call.followUpOn', input.followUpOn, 'followUpDate')?.toString() ?? null,
   }
 }
 
@@ -375,35 +358,35 @@ function validateLetter(
   occurredOn: PlainDate | null,
   today: PlainDate,
 ): LetterDetails {
-  const subject = optionalOneOf(p, 'letter.subject', input.subject, LETTER_SUBJECTS, 'a subject') ?? 'other'
-  const method = oneOf(p, 'letter.method', input.method, LETTER_METHODS, 'how it was sent')
-  const letterDate = date(p, 'letter.letterDate', input.letterDate, 'the date on the letter', {
+  const subject = optionalOneOf(p, 'letter.subject', input.subject, LETTER_SUBJECTS, 'subject') ?? 'other'
+  const method = oneOf(p, 'letter.method', input.method, LETTER_METHODS, 'howSent')
+  const letterDate = date(p, 'letter.letterDate', input.letterDate, 'letterDate', {
     notAfter: today,
   })
   const deliveredOn = sent
-    ? date(p, 'letter.deliveredOn', input.deliveredOn, 'the date it was delivered', { notAfter: today })
+    ? date(p, 'letter.deliveredOn', input.deliveredOn, 'deliveredOn', { notAfter: today })
     : null
   if (sent) {
     if (letterDate && occurredOn && isAfter(letterDate, occurredOn))
       p.add(
         'letter.letterDate',
-        `The date on the letter (${formatDate(letterDate)}) cannot be after the date you sent it (${formatDate(occurredOn)})`,
+        says('letterAfterSent', { letterDate: formatDate(letterDate), sentOn: formatDate(occurredOn) }),
       )
     if (deliveredOn && occurredOn && isBefore(deliveredOn, occurredOn))
       p.add(
         'letter.deliveredOn',
-        `The date it was delivered (${formatDate(deliveredOn)}) cannot be before the date you sent it (${formatDate(occurredOn)})`,
+        says('deliveredBeforeSent', { deliveredOn: formatDate(deliveredOn), sentOn: formatDate(occurredOn) }),
       )
   } else if (letterDate && occurredOn && isBefore(occurredOn, letterDate)) {
     p.add(
       'occurredOn',
-      `The date you received it (${formatDate(occurredOn)}) cannot be before the date it was sent (${formatDate(letterDate)}, the date on the letter)`,
+      says('receivedBeforeSent', { receivedOn: formatDate(occurredOn), letterDate: formatDate(letterDate) }),
     )
   }
   const certificate = optionalText(p, 'letter.certificateNumber', input.certificateNumber, 60)
   const tracking = optionalText(p, 'letter.trackingNumber', input.trackingNumber, 60)
   if (tracking !== null && !/^[A-Za-z0-9 -]{6,40}$/.test(tracking))
-    p.add('letter.trackingNumber', 'Enter the tracking number as printed on the receipt, like AB123456789GB')
+    p.add('letter.trackingNumber', says('tracking'))
   return {
     subject,
     method: method ?? 'first-class',
@@ -417,15 +400,15 @@ function validateLetter(
 
 export function validateEvent(input: EventInput, today: PlainDate): EventData {
   const p = new Problems()
-  const type = oneOf(p, 'type', input.type, EVENT_TYPES, 'the kind of event')
-  const occurredOn = date(p, 'occurredOn', input.occurredOn, 'the date it happened', {
+  const type = oneOf(p, 'type', input.type, EVENT_TYPES, 'kindOfEvent')
+  const occurredOn = date(p, 'occurredOn', input.occurredOn, 'dateHappened', {
     required: true,
     notAfter: today,
   })
   const timeText = clean(input.occurredTime)
   const occurredTime =
     timeText === null ? null : p.try('occurredTime', () => parseTime(timeText, 'occurredTime'))
-  const title = required(p, 'title', input.title, 'a short description', 200)
+  const title = required(p, 'title', input.title, 'shortDescription', 200)
   const isLetter = type === 'letter-sent' || type === 'letter-received'
   const data: EventData = {
     type: type ?? 'note',
@@ -458,10 +441,10 @@ export function validateTask(
   today: PlainDate,
 ): Pick<TaskData, 'title' | 'dueOn' | 'notes' | 'status' | 'doneOn'> {
   const p = new Problems()
-  const title = required(p, 'title', input.title, 'what needs doing', 200)
-  const dueOn = date(p, 'dueOn', input.dueOn, 'the date it is due', { required: true })
-  const status = optionalOneOf(p, 'status', input.status, TASK_STATUSES, 'a status') ?? 'open'
-  const doneOn = date(p, 'doneOn', input.doneOn, 'the date it was done', { notAfter: today })
+  const title = required(p, 'title', input.title, 'whatNeedsDoing', 200)
+  const dueOn = date(p, 'dueOn', input.dueOn, 'dateDue', { required: true })
+  const status = optionalOneOf(p, 'status', input.status, TASK_STATUSES, 'status') ?? 'open'
+  const doneOn = date(p, 'doneOn', input.doneOn, 'dateDone', { notAfter: today })
   const data = {
     title: title ?? '',
     dueOn: dueOn?.toString() ?? '',
