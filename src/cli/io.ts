@@ -2,6 +2,7 @@ import { say, sayMessage } from './copy.ts'
 import { fstatSync, readSync } from 'node:fs'
 import type { z } from 'zod'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
+import { wordsOf } from '../copy/worded-error.ts'
 
 /** Exit codes every command uses: 0 success, 1 failure while running, 2 bad input. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const
@@ -182,7 +183,7 @@ export function failureMessage(error: unknown): string {
     .find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c))
   if (error.message.startsWith('Failed query') || sqlState)
     return say('io.theDatabaseCouldNot', { value: sqlState ? say('io.postgresqlError', { sqlState }) : '' })
-  return error.message
+  return wordsOf(error, sayMessage)
 }
 
 /** Wraps a command action so errors become messages and exit codes. */

@@ -7,7 +7,7 @@ import type yauzl from 'yauzl'
 import yazl from 'yazl'
 import { z } from 'zod'
 import { CaseInputError, formatBytes, type Actor, type CaseRecord } from '../domain/case/index.ts'
-import { caseRowsSchema } from '../domain/case/record-schemas.ts'
+import { caseRowsSchema, recordProblem } from '../domain/case/record-schemas.ts'
 import type { CaseRepository, CaseRows } from '../store/case.repository.ts'
 import { SHA256, type EvidenceFiles, type FileWriter, type StagedFile } from '../store/evidence-files.ts'
 import { archiveSealer, openZip } from '../store/safe/archive-crypto.ts'
@@ -398,7 +398,7 @@ export class CaseArchiveService {
         const issue = parsed.error.issues[0]!
         throw new ArchiveRejected(
           'case.json',
-          archiveCopy('rowProblem', { row: rowPath(issue.path), problem: issue.message }),
+          archiveCopy('rowProblem', { row: rowPath(issue.path), problem: recordProblem(issue.message) }),
         )
       }
       let rows: CaseRows = parsed.data as unknown as CaseRows

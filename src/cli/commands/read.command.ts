@@ -1,4 +1,4 @@
-import { say as cliSay } from '../copy.ts'
+import { say as cliSay, sayMessage } from '../copy.ts'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
@@ -68,7 +68,7 @@ export function registerRead(program: Command): void {
           throw new BadInput(
             'file',
             cliSay('read.redressCannotReadThis', {
-              value: detected.what ? cliSay('read.itLooksLike', { what: detected.what }) : '',
+              value: detected.what ? cliSay('read.itLooksLike', { what: sayMessage(detected.what) }) : '',
             }),
           )
         let result

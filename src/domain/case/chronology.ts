@@ -154,9 +154,12 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 
 /**
  * The other parent's contact details as a redaction target (the shape the bundle's redaction takes),
- * so that anything made for sharing can leave them out.
+ * so that anything made for sharing can leave them out. `say` words whose details they are.
  */
-export function otherParentRedaction(other: OtherParent): {
+export function otherParentRedaction(
+  other: OtherParent,
+  say: Say,
+): {
   readonly whose: string
   readonly addressLines: readonly string[]
   readonly postcode?: string
@@ -164,7 +167,7 @@ export function otherParentRedaction(other: OtherParent): {
   readonly emails: readonly string[]
 } {
   return {
-    whose: 'the other parent',
+    whose: say(message('bundleText.service.otherParent')),
     addressLines: (other.address ?? '')
       .split(/\r?\n/)
       .map((l) => l.trim())

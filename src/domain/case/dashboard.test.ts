@@ -171,7 +171,7 @@ describe('chronology', () => {
     expect(redactText('email lee@example.com', c.otherParent)).toBe('email [removed]')
   })
   it('gives the other parent’s details as a redaction target for the bundle', () => {
-    expect(otherParentRedaction(c.otherParent)).toEqual({
+    expect(otherParentRedaction(c.otherParent, text)).toEqual({
       whose: 'the other parent',
       addressLines: ['12 Acacia Avenue', 'Cardiff'],
       postcode: 'CF10 1AA',

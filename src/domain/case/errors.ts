@@ -28,7 +28,12 @@ export class NotFound extends DomainError {
     readonly entity: string,
     readonly id: string,
   ) {
-    super(`There is no ${entity} ${id} in this case file.`)
+    super(`${entity} ${id}: domainErrors.caseFile.notFound`)
+  }
+
+  /** What is missing, for a person ("There is no decision … in this case file."). */
+  get words(): Message {
+    return message('domainErrors.caseFile.notFound', { entity: this.entity, id: this.id })
   }
 }
 
@@ -39,9 +44,12 @@ export class StaleVersion extends DomainError {
     readonly entity: string,
     readonly id: string,
   ) {
-    super(
-      `This ${entity} was changed since you opened it. Nothing was saved: open it again and redo your change.`,
-    )
+    super(`${entity} ${id}: domainErrors.caseFile.stale`)
+  }
+
+  /** What happened, for a person: nothing was saved. */
+  get words(): Message {
+    return message('domainErrors.caseFile.stale', { entity: this.entity })
   }
 }
 

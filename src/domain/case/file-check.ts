@@ -1,4 +1,5 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput } from '../shared/errors.ts'
+import { message, type Message, type MessageParams } from '../shared/message.ts'
 import type { EvidenceType } from './types.ts'
 
 /**
@@ -44,8 +45,22 @@ export const TYPES: Readonly<Record<EvidenceType, TypeInfo>> = {
   },
 }
 
-export const ACCEPTED_TYPES_TEXT =
-  'PDF, JPEG, PNG, HEIC (iPhone photos), emails saved as .eml, and Word .docx files'
+/** The kinds of file Redress keeps, in words (`domainErrors.file.acceptedTypes`). */
+export const ACCEPTED_TYPES: Message = message('domainErrors.file.acceptedTypes')
+
+/** What is wrong with a file, in words from domain-errors.json (`domainErrors.file.…`). */
+const says = (key: string, params?: MessageParams): Message => message(`domainErrors.file.${key}`, params)
+
+/** Each kept type's name in words ("PDF document"), by its key in `domainErrors.file.label`. */
+const LABELS: Readonly<Record<EvidenceType, string>> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/heic': 'heic',
+  'message/rfc822': 'eml',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+}
+const labelOf = (type: EvidenceType): Message => says(`label.${LABELS[type]}`)
 
 /** How many bytes of the start of a file `detectType` needs. */
 export const SNIFF_BYTES = 4096
@@ -60,7 +75,7 @@ const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mi
 /** What a file is, from its first bytes (and, for a zip, the names inside it). */
 export type Detected =
   | { readonly known: true; readonly mediaType: EvidenceType }
-  | { readonly known: false; readonly what: string | null }
+  | { readonly known: false; readonly what: Message | null }
 
 /**
  * Detects the type from the content. `zipEntries` lists the names inside the file when it is a
@@ -76,7 +91,7 @@ export function detectType(head: Uint8Array, zipEntries: readonly string[] | nul
     const boxSize = ((head[0] ?? 0) << 24) | ((head[1] ?? 0) << 16) | ((head[2] ?? 0) << 8) | (head[3] ?? 0)
     for (let at = 16; at + 4 <= Math.min(boxSize, head.length); at += 4) brands.push(ascii(head, at, at + 4))
     if (brands.some((b) => HEIC_BRANDS.has(b))) return { known: true, mediaType: 'image/heic' }
-    return { known: false, what: 'a video or other media file' }
+    return { known: false, what: says('looksLike.media') }
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     if (zipEntries?.includes('word/document.xml') && zipEntries.includes('[Content_Types].xml'))
@@ -84,12 +99,12 @@ export function detectType(head: Uint8Array, zipEntries: readonly string[] | nul
         known: true,
         mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       }
-    return { known: false, what: 'a zip file (or an office file that is not a Word .docx)' }
+    return { known: false, what: says('looksLike.zip') }
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return { known: false, what: 'an old-style Office file (.doc or .xls): save it as .docx or PDF first' }
-  if (startsWith(head, [0x4d, 0x5a])) return { known: false, what: 'a program (.exe)' }
-  if (startsWith(head, [0x47, 0x49, 0x46, 0x38])) return { known: false, what: 'a GIF image' }
+    return { known: false, what: says('looksLike.oldOffice') }
+  if (startsWith(head, [0x4d, 0x5a])) return { known: false, what: says('looksLike.program') }
+  if (startsWith(head, [0x47, 0x49, 0x46, 0x38])) return { known: false, what: says('looksLike.gif') }
   if (looksLikeEmail(head)) return { known: true, mediaType: 'message/rfc822' }
   return { known: false, what: null }
 }
@@ -123,30 +138,14 @@ const isControl = (ch: string): boolean => ch.charCodeAt(0) < 0x20 || ch.charCod
 
 export function checkFileName(name: string, field = 'file'): string {
   const shown = [...name].map((ch) => (isControl(ch) ? '?' : ch)).join('')
-  if (name.trim() === '') throw new InvalidInput(field, rawProblem('The file has no name'))
-  if ([...name].some(isControl))
-    throw new InvalidInput(
-      field,
-      rawProblem(`The file name “${shown}” contains control characters: rename the file`),
-    )
-  if (/[/\\]/.test(name))
-    throw new InvalidInput(
-      field,
-      rawProblem(
-        `The file name “${shown}” contains a folder path (“/” or “\\”): give just the file’s own name`,
-      ),
-    )
+  if (name.trim() === '') throw new InvalidInput(field, says('noName'))
+  if ([...name].some(isControl)) throw new InvalidInput(field, says('controlCharacters', { name: shown }))
+  if (/[/\\]/.test(name)) throw new InvalidInput(field, says('folderPath', { name: shown }))
   if (name === '.' || name === '..' || name.includes('..'))
-    throw new InvalidInput(field, rawProblem(`The file name “${shown}” contains “..”: rename the file`))
-  if (/^[a-zA-Z]:/.test(name))
-    throw new InvalidInput(
-      field,
-      rawProblem(`The file name “${shown}” starts with a drive letter: give just the file’s own name`),
-    )
-  if (name.startsWith('.'))
-    throw new InvalidInput(field, rawProblem(`The file name “${shown}” starts with a dot: rename the file`))
-  if (name.length > 200)
-    throw new InvalidInput(field, rawProblem('The file name is too long: use 200 characters or fewer'))
+    throw new InvalidInput(field, says('dotDot', { name: shown }))
+  if (/^[a-zA-Z]:/.test(name)) throw new InvalidInput(field, says('driveLetter', { name: shown }))
+  if (name.startsWith('.')) throw new InvalidInput(field, says('startsWithDot', { name: shown }))
+  if (name.length > 200) throw new InvalidInput(field, says('nameTooLong'))
   return name.normalize('NFC')
 }
 
@@ -161,12 +160,11 @@ export function checkFileType(
 ): { mediaType: EvidenceType; fileName: string } {
   const ext = extensionOf(name)
   if (!detected.known) {
-    const what = detected.what
-      ? `It looks like ${detected.what}. `
-      : 'Redress could not tell what kind of file it is from its content. '
     throw new InvalidInput(
       field,
-      rawProblem(`“${name}” cannot be kept. ${what}Redress keeps ${ACCEPTED_TYPES_TEXT}.`),
+      detected.what
+        ? says('cannotKeepLooksLike', { name, what: detected.what, accepted: ACCEPTED_TYPES })
+        : says('cannotKeepUnknown', { name, accepted: ACCEPTED_TYPES }),
     )
   }
   const info = TYPES[detected.mediaType]
@@ -175,10 +173,13 @@ export function checkFileType(
     const claimed = Object.values(TYPES).find((t) => t.extensions.includes(ext))
     throw new InvalidInput(
       field,
-      rawProblem(
-        `“${name}” is named as ${claimed ? `a ${claimed.label}` : `a “${ext}” file`} but its content is a ${info.label}. ` +
-          'Redress refuses files whose name and content disagree: check it is the file you meant, and rename it if so.',
-      ),
+      says('disguised', {
+        name,
+        claimed: claimed
+          ? says('namedAsType', { type: labelOf(claimed.mediaType) })
+          : says('namedAsExtension', { ext }),
+        actual: labelOf(info.mediaType),
+      }),
     )
   }
   return { mediaType: info.mediaType, fileName: name }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { message, type MessageParam } from '../shared/message.ts'
 import { Temporal } from 'temporal-polyfill'
 import { COLLECTIONS } from '../arrears/types.ts'
 import {
@@ -22,6 +23,28 @@ import {
  * (an owner, say) is refused, never passed through to the database.
  */
 
+/**
+ * What is wrong with a stored field: each message of these schemas is a copy key under
+ * `domainErrors.record` (the archive import puts it into words with `recordProblem`).
+ */
+const RECORD = {
+  realDate: 'domainErrors.record.realDate',
+  dateTime: 'domainErrors.record.dateTime',
+  id: 'domainErrors.record.id',
+  cmsReference: 'domainErrors.record.cmsReference',
+  time: 'domainErrors.record.time',
+  sha256: 'domainErrors.record.sha256',
+  base64: 'domainErrors.record.base64',
+  identity: 'domainErrors.record.identity',
+} as const
+
+/**
+ * A schema issue's message as words to show: one of these schemas' own keys becomes its Message;
+ * anything else (zod's own wording for a wrong type) is passed on as it is.
+ */
+export const recordProblem = (issueMessage: string): MessageParam =>
+  Object.values(RECORD).some((k) => k === issueMessage) ? message(issueMessage) : issueMessage
+
 /** Civil dates an archive may hold: a real calendar date from 1900 to 2200. */
 const civilDate = z.string().refine((s) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
@@ -31,12 +54,12 @@ const civilDate = z.string().refine((s) => {
   } catch {
     return false
   }
-}, 'must be a real date written YYYY-MM-DD')
+}, RECORD.realDate)
 const instant = z.iso.datetime({
   offset: true,
-  message: 'must be a date and time, like 2025-02-03T10:00:00.000Z',
+  message: RECORD.dateTime,
 })
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits and dashes')
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, RECORD.id)
 const text = (max: number) => z.string().max(max)
 const optionalText = (max: number) => text(max).nullable()
 const count = (max: number) => z.number().int().min(0).max(max)
@@ -62,7 +85,7 @@ export const caseRecordSchema = z.strictObject({
   role: z.enum(PARENT_ROLES),
   cmsReference: z
     .string()
-    .regex(/^121\d{9}$/, 'must be 12 digits beginning 121')
+    .regex(/^121\d{9}$/, RECORD.cmsReference)
     .nullable(),
   yourName: optionalText(200),
   yourAddress: optionalText(1000),
@@ -120,7 +143,7 @@ export const eventRecordSchema = z.strictObject({
   occurredOn: civilDate,
   occurredTime: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 14:30')
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, RECORD.time)
     .nullable(),
   title: text(200).min(1),
   details: optionalText(100_000),
@@ -132,7 +155,7 @@ export const eventRecordSchema = z.strictObject({
 
 export const evidenceRecordSchema = z.strictObject({
   ...inCase,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, RECORD.sha256),
   sizeBytes: z.number().int().min(0),
   mediaType: z.enum(EVIDENCE_TYPES),
   fileName: text(255).min(1),
@@ -246,7 +269,7 @@ export const arrearsStatementRecordSchema = z.strictObject({
   id,
   checkId: id,
   fileName: text(200).min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, RECORD.sha256),
   sizeBytes: z
     .number()
     .int()
@@ -255,7 +278,7 @@ export const arrearsStatementRecordSchema = z.strictObject({
   content: z
     .string()
     .max(MAX_STATEMENT_BASE64)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be the file in base64'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, RECORD.base64),
   format: z.enum(['csv', 'ofx-sgml', 'ofx-xml']).nullable(),
   profile: optionalText(60),
   encoding: optionalText(40),
@@ -268,7 +291,7 @@ export const arrearsTransactionRecordSchema = z.strictObject({
   id,
   checkId: id,
   statementId: id,
-  identity: z.string().regex(/^[A-Za-z0-9_:-]{1,200}$/, 'must be a transaction identity'),
+  identity: z.string().regex(/^[A-Za-z0-9_:-]{1,200}$/, RECORD.identity),
   line: z.number().int().min(0).max(10_000_000),
   date: civilDate,
   description: text(500),

@@ -48,7 +48,7 @@ function errorsFrom(
   read: Read<unknown> | null,
   dates: ReadonlySet<string>,
 ): FieldError[] | null {
-  if (error instanceof StaleVersion) return [{ text: error.message, href: '#main-content' }]
+  if (error instanceof StaleVersion) return [{ text: copy(error.words), href: '#main-content' }]
   if (!(error instanceof CaseInputError)) return null
   return toErrors(error.problems, dates, read?.dateProblems)
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import {
-  ACCEPTED_TYPES_TEXT,
+  ACCEPTED_TYPES,
   CaseInputError,
   EVENT_TYPES,
   TYPES,
@@ -110,7 +110,7 @@ export const evidenceRoutes: FastifyPluginAsync<CaseRoutesDeps> = async (app, { 
     ...(await targets(caseId, values.linkTo).then((t) => ({ targets: t.items, targetsHint: t.hint }))),
     linkRole: values.linkTo?.split(':')[2] ?? '',
     maxText,
-    accepted: ACCEPTED_TYPES_TEXT,
+    accepted: copy(ACCEPTED_TYPES),
     accept: ACCEPT,
   })
 
