@@ -343,11 +343,10 @@ export const textEngine = (() => {
         name?: unknown
         version?: unknown
       }
-      engine =
-        pkg.name === 'mupdf' && typeof pkg.version === 'string'
-          ? // copy: not user-facing (a cache key)
-            `mupdf ${pkg.version}; page text 1 (preserve-whitespace, baked, picture pages by content)`
-          : null
+      const version = pkg.name === 'mupdf' && typeof pkg.version === 'string' ? pkg.version : null
+      // copy: not user-facing (a cache key naming the engine and how it is asked)
+      const how = 'page text 1 (preserve-whitespace, baked, picture pages by content)'
+      engine = version === null ? null : `mupdf ${version}; ${how}`
     } catch {
       engine = null
     }
