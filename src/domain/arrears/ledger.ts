@@ -1,4 +1,5 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput } from '../shared/errors.ts'
+import { arrearsProblem } from './problems.ts'
 import { formatPounds, pence, sub, ZERO, type Pence } from '../shared/pence.ts'
 import { compareDates, formatDate, Temporal, type PlainDate } from '../shared/plain-date.ts'
 import { message, type Message, type MessageParams } from '../shared/message.ts'
@@ -126,11 +127,10 @@ const sum = (xs: readonly Dated[]): Pence => pence(xs.reduce((a, x) => a + x.amo
 function checkEntries(list: readonly Dated[], field: string, allowNegative: boolean): void {
   const ids = new Set<string>()
   list.forEach((x, i) => {
-    if (ids.has(x.id))
-      throw new InvalidInput(`${field}.${i}.id`, rawProblem(`the id "${x.id}" is used twice`))
+    if (ids.has(x.id)) throw new InvalidInput(`${field}.${i}.id`, arrearsProblem('idTwice', { id: x.id }))
     ids.add(x.id)
     if (!allowNegative && x.amount < 0)
-      throw new InvalidInput(`${field}.${i}.amount`, rawProblem('must not be negative'))
+      throw new InvalidInput(`${field}.${i}.amount`, arrearsProblem('negative'))
   })
 }
 
@@ -143,7 +143,7 @@ export function reconcile(book: RuleBook, input: ReconcileInput): Traced<Reconci
   const { asOf } = input
   const window = input.matchWindowDays ?? DEFAULT_MATCH_WINDOW_DAYS
   if (!Number.isInteger(window) || window < 0 || window > 366)
-    throw new InvalidInput('matchWindowDays', rawProblem('must be a whole number of days from 0 to 366'))
+    throw new InvalidInput('matchWindowDays', arrearsProblem('matchWindow'))
   checkEntries(input.schedule, 'schedule', false)
   checkEntries(input.payments, 'payments', false)
   if (input.cmsReceived) checkEntries(input.cmsReceived, 'cmsReceived', false)

@@ -1,4 +1,5 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput } from '../shared/errors.ts'
+import { arrearsProblem } from './problems.ts'
 import { add, formatPounds, pence, ZERO, type Pence } from '../shared/pence.ts'
 import { compareDates, formatDate, type PlainDate } from '../shared/plain-date.ts'
 import { ofPence, parsePercent, mul, roundPence } from '../shared/ratio.ts'
@@ -35,7 +36,10 @@ export function liabilityFromDecisions(
     if (d.kind !== 'revision' || d.revises === undefined) continue
     const original = byId.get(d.revises)
     if (!original)
-      throw new InvalidInput(`decisions.${d.id}.revises`, rawProblem(`no decision "${d.revises}" to revise`))
+      throw new InvalidInput(
+        `decisions.${d.id}.revises`,
+        arrearsProblem('noDecisionToRevise', { id: d.revises }),
+      )
     replaced.set(original.id, d)
     steps.push(
       step(
@@ -110,14 +114,13 @@ export function weeklyLiability(
   asOf: PlainDate,
   collection: Collection = 'direct',
 ): Traced<WeeklyLiability, Message, Message> {
-  if (changes.length === 0)
-    throw new InvalidInput('liability', rawProblem('give at least one weekly amount and its date'))
+  if (changes.length === 0) throw new InvalidInput('liability', arrearsProblem('noWeeklyAmount'))
   const sorted = [...changes].sort((a, b) => compareDates(a.from, b.from))
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]!.from.equals(sorted[i - 1]!.from))
       throw new InvalidInput(
         `liability.${i}.from`,
-        rawProblem(`two weekly amounts start on ${sorted[i]!.from.toString()}`),
+        arrearsProblem('twoWeeklyAmounts', { date: sorted[i]!.from.toString() }),
       )
   const first = sorted[0]!
   const rule = book.at(ARREARS_RULE.maintenancePeriod, first.from)

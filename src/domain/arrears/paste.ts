@@ -1,4 +1,5 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput } from '../shared/errors.ts'
+import { arrearsProblem } from './problems.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import { csvRows } from './import/csv.ts'
@@ -26,7 +27,7 @@ const isHeader = (cells: readonly string[]): boolean =>
 
 function nonNegative(p: Pence | null, line: number, column: string): Pence | null {
   if (p !== null && p < 0)
-    throw new InvalidInput(`line ${line}, column "${column}"`, rawProblem('must not be negative'))
+    throw new InvalidInput(`line ${line}, column "${column}"`, arrearsProblem('negative'))
   return p
 }
 
@@ -41,8 +42,7 @@ export function parseScheduleText(text: string, field = 'schedule'): PastedSched
     const [date = '', amount = '', ...rest] = r.cells
     try {
       const a = nonNegative(parseStatementMoney(amount, r.line, 'amount'), r.line, 'amount')
-      if (a === null)
-        throw new InvalidInput(`line ${r.line}, column "amount"`, rawProblem('there is no amount'))
+      if (a === null) throw new InvalidInput(`line ${r.line}, column "amount"`, arrearsProblem('noAmount'))
       out.push({
         line: r.line,
         due: parseStatementDate(date, r.line, 'date'),
@@ -75,7 +75,7 @@ export function parseCmsText(text: string, field = 'cmsStatement'): PastedCmsLin
         'amount received',
       )
       if (dueP === null && recP === null)
-        throw new InvalidInput(`line ${r.line}`, rawProblem('give an amount due or an amount received'))
+        throw new InvalidInput(`line ${r.line}`, arrearsProblem('dueOrReceived'))
       out.push({
         line: r.line,
         date: d,

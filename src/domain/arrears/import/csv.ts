@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync'
-import { InvalidInput, rawProblem } from '../../shared/errors.ts'
+import { InvalidInput } from '../../shared/errors.ts'
+import { arrearsProblem } from '../problems.ts'
+import type { Message } from '../../shared/message.ts'
 import { transactionIdentity } from './identity.ts'
 import {
   BUILT_IN_PROFILES,
@@ -78,7 +80,7 @@ export function csvRows(text: string): Row[] {
     const line = (e as { lines?: number }).lines
     throw new InvalidInput(
       line ? `line ${line}` : 'file',
-      rawProblem(`this is not a CSV file we can read (${(e as Error).message.split('\n')[0]})`),
+      arrearsProblem('notCsv', { detail: (e as Error).message.split('\n')[0] ?? '' }),
     )
   }
   const rows: Row[] = []
@@ -128,8 +130,7 @@ function headerlessCandidate(rows: readonly Row[], p: BankProfile): boolean {
   return rows[0]?.cells.length === width && looksHeaderless(rows, p.mapping)
 }
 
-export const NEEDS =
-  'it needs a date column, a description column, and either one amount column or paid-in and paid-out columns (a balance column is optional)'
+export const NEEDS: Message = arrearsProblem('needs')
 
 /** Reads CSV rows with a mapping; bad rows are refused naming the line and column. */
 export function readWithMapping(
@@ -137,10 +138,7 @@ export function readWithMapping(
   mapping: ColumnMapping,
 ): { transactions: BankTransaction[]; columns: string[] } {
   if (!mapping.amount && !(mapping.paidIn && mapping.paidOut))
-    throw new InvalidInput(
-      'mapping',
-      rawProblem(`choose an amount column, or both paid-in and paid-out columns: ${NEEDS}`),
-    )
+    throw new InvalidInput('mapping', arrearsProblem('chooseAmount', { needs: NEEDS }))
   const h = headerIndex(rows, mapping)
   if (h === -2) {
     const missing = mappedColumns(mapping).filter(
@@ -148,7 +146,7 @@ export function readWithMapping(
     )
     throw new InvalidInput(
       'columns',
-      rawProblem(`the file has no column named ${missing.map((c) => `"${c}"`).join(', ')}`),
+      arrearsProblem('noColumn', { columns: missing.map((c) => `"${c}"`).join(', ') }),
     )
   }
   const header = h >= 0 ? rows[h]!.cells : columnNames(Math.max(...rows.map((r) => r.cells.length), 0))
@@ -181,7 +179,7 @@ export function readWithMapping(
     let amount
     if (mapping.amount) {
       const a = parseStatementMoney(cell(mapping.amount), row.line, mapping.amount)
-      if (a === null) throw new InvalidInput(at(row.line, mapping.amount), rawProblem('there is no amount'))
+      if (a === null) throw new InvalidInput(at(row.line, mapping.amount), arrearsProblem('noAmount'))
       amount = mapping.outPositive ? -a : a
     } else {
       const inn = parseStatementMoney(cell(mapping.paidIn), row.line, mapping.paidIn!)
@@ -189,7 +187,7 @@ export function readWithMapping(
       if (inn === null && outt === null)
         throw new InvalidInput(
           at(row.line, `${mapping.paidIn}/${mapping.paidOut}`),
-          rawProblem('there is no amount paid in or out'),
+          arrearsProblem('noAmountInOrOut'),
         )
       amount = Math.abs(inn ?? 0) - Math.abs(outt ?? 0)
     }
@@ -214,29 +212,30 @@ export function readCsv(
   how: { profile?: string; mapping?: ColumnMapping },
 ): { profile: string; transactions: BankTransaction[]; columns: string[] } {
   const rows = csvRows(text)
-  if (rows.length === 0) throw new InvalidInput('file', rawProblem('the file is empty'))
+  if (rows.length === 0) throw new InvalidInput('file', arrearsProblem('empty'))
   if (how.mapping) return { profile: 'custom', ...readWithMapping(rows, how.mapping) }
   if (how.profile) {
     const p = findProfile(how.profile)
     if (!p)
       throw new InvalidInput(
         'profile',
-        rawProblem(
-          `no built-in profile "${how.profile}"; the profiles are ${BUILT_IN_PROFILES.map((x) => x.name).join(', ')}`,
-        ),
+        arrearsProblem('noProfile', {
+          profile: how.profile,
+          profiles: BUILT_IN_PROFILES.map((x) => x.name).join(', '),
+        }),
       )
     return { profile: p.name, ...readWithMapping(rows, p.mapping) }
   }
   const p = recogniseProfile(rows)
   if (!p) {
     const header = rows[0]!.cells
-    if (header.length < 2)
-      throw new InvalidInput('file', rawProblem(`this does not look like a bank statement: ${NEEDS}`))
+    if (header.length < 2) throw new InvalidInput('file', arrearsProblem('notAStatement', { needs: NEEDS }))
     throw new InvalidInput(
       'columns',
-      rawProblem(
-        `the layout was not recognised (columns found: ${header.map((c) => `"${c}"`).join(', ')}); map the columns yourself: ${NEEDS}`,
-      ),
+      arrearsProblem('layoutNotRecognised', {
+        columns: header.map((c) => `"${c}"`).join(', '),
+        needs: NEEDS,
+      }),
     )
   }
   return { profile: p.name, ...readWithMapping(rows, p.mapping) }

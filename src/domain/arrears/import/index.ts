@@ -1,4 +1,5 @@
-import { InvalidInput, rawProblem } from '../../shared/errors.ts'
+import { InvalidInput } from '../../shared/errors.ts'
+import { arrearsProblem } from '../problems.ts'
 import { readCsv } from './csv.ts'
 import { decodeStatement, type Encoding } from './decode.ts'
 import { isOfx, readOfx } from './ofx.ts'
@@ -21,10 +22,9 @@ export function importStatement(
   bytes: Uint8Array,
   how: { profile?: string; mapping?: ColumnMapping; encoding?: Encoding } = {},
 ): ImportedStatement {
-  if (bytes.byteLength === 0) throw new InvalidInput('file', rawProblem('the file is empty'))
+  if (bytes.byteLength === 0) throw new InvalidInput('file', arrearsProblem('empty'))
   const { text, encoding } = decodeStatement(bytes, how.encoding)
-  if (text.includes('\u0000'))
-    throw new InvalidInput('file', rawProblem('this is not a bank statement (it is not a text file)'))
+  if (text.includes('\u0000')) throw new InvalidInput('file', arrearsProblem('notText'))
   if (isOfx(text)) {
     const r = readOfx(text)
     return { format: r.format, profile: 'ofx', encoding, transactions: r.transactions, columns: [] }

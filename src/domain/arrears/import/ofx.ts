@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser'
-import { InvalidInput, rawProblem } from '../../shared/errors.ts'
+import { InvalidInput } from '../../shared/errors.ts'
+import { arrearsProblem } from '../problems.ts'
 import { transactionIdentity } from './identity.ts'
 import type { BankTransaction } from './types.ts'
 import { parseStatementDate, parseStatementMoney } from './values.ts'
@@ -12,7 +13,7 @@ export const isOfx = (text: string): boolean => /OFXHEADER\s*[:=]|<OFX>/i.test(t
  */
 export function sgmlToXml(text: string): string {
   const start = text.search(/<OFX>/i)
-  if (start < 0) throw new InvalidInput('file', rawProblem('this OFX file has no <OFX> element'))
+  if (start < 0) throw new InvalidInput('file', arrearsProblem('noOfxElement'))
   const body = text.slice(start)
   const tokens = body.match(/<[^>]+>|[^<]+/g) ?? []
   const out: string[] = []
@@ -69,7 +70,7 @@ export function readOfx(text: string): { format: 'ofx-sgml' | 'ofx-xml'; transac
   } catch (e) {
     throw new InvalidInput(
       'file',
-      rawProblem(`this OFX file cannot be read (${(e as Error).message.split('\n')[0]})`),
+      arrearsProblem('ofxUnreadable', { detail: (e as Error).message.split('\n')[0] ?? '' }),
     )
   }
   const trns = findAll(parsed, 'STMTTRN')
@@ -83,7 +84,7 @@ export function readOfx(text: string): { format: 'ofx-sgml' | 'ofx-xml'; transac
     const date = parseStatementDate(get('DTPOSTED'), line, 'DTPOSTED')
     const amount = parseStatementMoney(get('TRNAMT'), line, 'TRNAMT')
     if (amount === null)
-      throw new InvalidInput(`transaction ${line}, field "TRNAMT"`, rawProblem('there is no amount'))
+      throw new InvalidInput(`transaction ${line}, field "TRNAMT"`, arrearsProblem('noAmount'))
     const description = [get('NAME'), get('MEMO')].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()
     const bankId = get('FITID')
     const fields = { date, description, amount, balance: null }

@@ -1,4 +1,5 @@
-import { InvalidInput, rawProblem } from '../../shared/errors.ts'
+import { InvalidInput } from '../../shared/errors.ts'
+import { arrearsProblem } from '../problems.ts'
 import { pence, type Pence } from '../../shared/pence.ts'
 import { Temporal, type PlainDate } from '../../shared/plain-date.ts'
 
@@ -46,18 +47,12 @@ export function parseStatementMoney(text: string, line: number, column: string):
     t = t.slice(1)
   }
   const m = MONEY.exec(t)
-  if (!m) throw new InvalidInput(at(line, column), rawProblem(`"${text}" is not an amount of money`))
+  if (!m) throw new InvalidInput(at(line, column), arrearsProblem('notMoney', { text }))
   const frac = m[2] ?? ''
-  if (frac.length > 2)
-    throw new InvalidInput(
-      at(line, column),
-      rawProblem(
-        `"${text}" has more than two decimal places; Redress does not round money, so check the file`,
-      ),
-    )
+  if (frac.length > 2) throw new InvalidInput(at(line, column), arrearsProblem('tooManyDecimals', { text }))
   const value = Number(m[1]!.replace(/,/g, '')) * 100 + Number(frac.padEnd(2, '0'))
   if (!Number.isSafeInteger(value))
-    throw new InvalidInput(at(line, column), rawProblem(`"${text}" is too large`))
+    throw new InvalidInput(at(line, column), arrearsProblem('tooLarge', { text }))
   return pence(negative ? -value : value)
 }
 
@@ -101,13 +96,10 @@ export function parseStatementDate(text: string, line: number, column: string): 
     ;[y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   }
   if (y === undefined || mo === undefined || d === undefined)
-    throw new InvalidInput(
-      at(line, column),
-      rawProblem(`"${text}" is not a date we can read (day first, like 05/01/2025)`),
-    )
+    throw new InvalidInput(at(line, column), arrearsProblem('notADate', { text }))
   try {
     return Temporal.PlainDate.from({ year: y, month: mo, day: d }, { overflow: 'reject' })
   } catch {
-    throw new InvalidInput(at(line, column), rawProblem(`"${text}" is not a real calendar date`))
+    throw new InvalidInput(at(line, column), arrearsProblem('notRealDate', { text }))
   }
 }
