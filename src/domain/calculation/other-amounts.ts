@@ -1,6 +1,6 @@
 import type { Message } from '../shared/message.ts'
 import { message } from '../shared/message.ts'
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
@@ -19,7 +19,7 @@ export function defaultRate(
   qualifyingChildren: number,
 ): Traced<Pence, Message, Message> {
   if (!Number.isSafeInteger(qualifyingChildren) || qualifyingChildren < 1)
-    throw new InvalidInput('qualifyingChildren', rawProblem('must be a whole number, 1 or more'))
+    throw new InvalidInput('qualifyingChildren', domainProblem('calculationInput.oneOrMore'))
   const p = paramsAt(book, on)
   const i = (Math.min(qualifyingChildren, 3) - 1) as 0 | 1 | 2
   const { amounts, govUkStates } = p.defaultRate.value

@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import { parsePounds, type Pence } from '../shared/pence.ts'
 import { formatDate, isBefore, type PlainDate } from '../shared/plain-date.ts'
 import { parseFraction, parsePercent, type Ratio } from '../shared/ratio.ts'
@@ -163,10 +163,7 @@ export function checkInScheme(book: RuleBook, on: PlainDate, field = 'effectiveD
   if (start && isBefore(on, start.from))
     throw new InvalidInput(
       field,
-      rawProblem(
-        `${formatDate(on)} is before ${formatDate(start.from)}, when the 2012 child maintenance scheme began. ` +
-          'Redress checks 2012-scheme calculations only; the older 1993 and 2003 schemes are out of scope.',
-      ),
+      domainProblem('calculationInput.beforeScheme', { on: formatDate(on), start: formatDate(start.from) }),
     )
 }
 

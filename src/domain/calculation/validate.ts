@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import type { Pence } from '../shared/pence.ts'
 import type { CalculationInput } from './types.ts'
 
@@ -6,7 +6,7 @@ const MAX_NIGHTS = 366
 
 function money(field: string, value: Pence | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 0))
-    throw new InvalidInput(field, rawProblem('must be an amount of money that is nil or more'))
+    throw new InvalidInput(field, domainProblem('calculationInput.money'))
 }
 
 /** Checks what types cannot: counts, ranges and at least one qualifying child. Names the field. */
@@ -23,27 +23,24 @@ export function validateInput(input: CalculationInput): void {
     money('variations.additionalIncomeWeekly', variations.additionalIncomeWeekly)
   }
   if (!Number.isSafeInteger(input.relevantOtherChildren) || input.relevantOtherChildren < 0)
-    throw new InvalidInput('relevantOtherChildren', rawProblem('must be a whole number, 0 or more'))
+    throw new InvalidInput('relevantOtherChildren', domainProblem('calculationInput.zeroOrMore'))
   if (input.receivingParents.length === 0)
-    throw new InvalidInput(
-      'receivingParents',
-      rawProblem('at least one receiving parent with a qualifying child is needed'),
-    )
+    throw new InvalidInput('receivingParents', domainProblem('calculationInput.noReceivingParent'))
   const ids = new Set<string>()
   input.receivingParents.forEach((parent, i) => {
     const at = `receivingParents.${i}`
-    if (parent.id.trim() === '') throw new InvalidInput(`${at}.id`, rawProblem('must not be empty'))
+    if (parent.id.trim() === '') throw new InvalidInput(`${at}.id`, domainProblem('calculationInput.empty'))
     if (ids.has(parent.id))
-      throw new InvalidInput(`${at}.id`, rawProblem(`"${parent.id}" is used for two receiving parents`))
+      throw new InvalidInput(`${at}.id`, domainProblem('calculationInput.idTwice', { id: parent.id }))
     ids.add(parent.id)
     if (parent.children.length === 0)
-      throw new InvalidInput(`${at}.children`, rawProblem('at least one qualifying child is needed'))
+      throw new InvalidInput(`${at}.children`, domainProblem('calculationInput.noChild'))
     parent.children.forEach((child, j) => {
       const n = child.nightsPerYear
       if (!Number.isInteger(n) || n < 0 || n > MAX_NIGHTS)
         throw new InvalidInput(
           `${at}.children.${j}.nightsPerYear`,
-          rawProblem(`must be a whole number of nights from 0 to ${MAX_NIGHTS}`),
+          domainProblem('calculationInput.nights', { max: MAX_NIGHTS }),
         )
     })
   })

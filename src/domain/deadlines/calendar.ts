@@ -1,4 +1,4 @@
-import { OutsideRuleCoverage, rawProblem } from '../shared/errors.ts'
+import { OutsideRuleCoverage, domainProblem } from '../shared/errors.ts'
 import { compareDates, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import { message, type Message } from '../shared/message.ts'
 import type { Citation, Confidence, Source } from '../shared/traced.ts'
@@ -34,13 +34,6 @@ export type Calendars = Readonly<Record<Nation, Calendar>>
 /** The nation's name, as words to put in a sentence ("bank holidays in {nation}"). */
 export const nationName = (nation: Nation): Message => message(`deadlinesDomain.nation.${nation}`)
 
-/** The nations' names in English, for the errors' messages (which are still in English). */
-export const NATION_NAMES: Readonly<Record<Nation, string>> = {
-  'england-and-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-}
-
 /** Builds a calendar from per-year holiday lists; a holiday outside its year or a duplicate year is a bug. */
 export function makeCalendar(nation: Nation, source: Source, years: readonly HolidayYear[]): Calendar {
   const byYear = new Map<number, HolidayYear>()
@@ -63,13 +56,16 @@ function covered(calendar: Calendar, date: PlainDate): HolidayYear {
   const year = calendar.years.get(date.year)
   if (!year) {
     const known = [...calendar.years.keys()].sort((a, b) => a - b)
-    const span = known.length > 0 ? `${known[0]}–${known[known.length - 1]}` : 'no years'
+    const span =
+      known.length > 0 ? `${known[0]}–${known[known.length - 1]}` : domainProblem('deadlineInput.noYears')
     throw new OutsideRuleCoverage(
       calendarRuleId(calendar.nation),
       date.toString(),
-      rawProblem(
-        `Bank holidays for ${NATION_NAMES[calendar.nation]} are known for ${span} only; ${date.toString()} is outside them.`,
-      ),
+      domainProblem('deadlineInput.calendarNotCovered', {
+        nation: nationName(calendar.nation),
+        span,
+        date: date.toString(),
+      }),
     )
   }
   return year

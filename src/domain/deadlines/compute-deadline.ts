@@ -1,10 +1,9 @@
-import { InvalidInput, OutsideRuleCoverage, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, OutsideRuleCoverage, domainProblem } from '../shared/errors.ts'
 import { formatDate, formatLongDate, isAfter, isBefore, type PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { message, type Message } from '../shared/message.ts'
 import { step, type Citation, type Confidence, type Source, type Step } from '../shared/traced.ts'
 import {
-  NATION_NAMES,
   describeSkippedDay,
   nationName,
   addWorkingDays,
@@ -62,8 +61,14 @@ function loadRule(book: RuleBook, id: string, on: PlainDate, nation: Nation): Lo
   const at = book.at(id, on, deadlineValueParser(id))
   const v = at.value
   if (!v.nations.includes(nation)) {
-    const why = v.notCovered[nation] ?? `${at.rule.title} does not apply in ${NATION_NAMES[nation]}.`
-    throw new InvalidInput('nation', rawProblem(why))
+    const note = v.notCovered[nation]
+    throw new InvalidInput(
+      'nation',
+      // A rule's own note (data, in the rule file) says why; else the rule's title and the nation.
+      note !== undefined
+        ? domainProblem('worded', { words: note })
+        : domainProblem('deadlineInput.notInNation', { title: at.rule.title, nation: nationName(nation) }),
+    )
   }
   const nationSource = v.nationSources[nation]
   const source: Source = nationSource

@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import { message, type Message } from '../shared/message.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 
@@ -38,11 +38,7 @@ const PERIOD = /^(\d+) (day|days|month|months|working day|working days)$/
 /** Parses "30 days", "1 month", "13 months", "2 working days". */
 export function parsePeriod(text: string, field = 'period'): Period {
   const m = PERIOD.exec(text.trim())
-  if (!m)
-    throw new InvalidInput(
-      field,
-      rawProblem(`"${text}" is not a period like "30 days", "1 month" or "15 working days"`),
-    )
+  if (!m) throw new InvalidInput(field, domainProblem('deadlineInput.notAPeriod', { text }))
   const count = Number(m[1])
   const word = m[2]!
   const unit: PeriodUnit = word.startsWith('working')

@@ -24,7 +24,6 @@ export {
 } from './uncertain-start.ts'
 export { DEADLINE_KINDS, NATIONS, deadlineRuleIds, isDeadlineKind, ruleIdFor } from './kinds.ts'
 export {
-  NATION_NAMES,
   addWorkingDays,
   isWorkingDay,
   lastWorkingDayOnOrBefore,

@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import { compareDates, formatLongDate, isAfter, type PlainDate } from '../shared/plain-date.ts'
 import { message, type Message } from '../shared/message.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
@@ -83,7 +83,7 @@ export function dateOfNotification(
 ): Traced<PlainDate, Message, Message> {
   const known = [facts.letterDated, facts.postedOn].filter((d): d is PlainDate => d !== undefined)
   if (known.length === 0)
-    throw new InvalidInput('letterDated', rawProblem('give the date on the letter or the date it was posted'))
+    throw new InvalidInput('letterDated', domainProblem('deadlineInput.letterDatedOrPosted'))
   const notified = known.reduce((a, b) => (compareDates(b, a) < 0 ? b : a))
   const rule = book.at('deadlines.date-of-notification', notified)
   const steps: Step<Message>[] = []

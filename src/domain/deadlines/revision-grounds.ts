@@ -1,8 +1,8 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import type { PlainDate } from '../shared/plain-date.ts'
 import type { RuleBook } from '../shared/rule-book.ts'
 import { step, traced, type Traced } from '../shared/traced.ts'
-import { NATION_NAMES } from './calendar.ts'
+import { nationName } from './calendar.ts'
 import { revisionGroundsParser, type RevisionGround } from './rule-value.ts'
 import type { Nation } from './types.ts'
 
@@ -22,7 +22,10 @@ export function anyTimeRevisionGrounds(
   if (!rule.value.nations.includes(nation))
     throw new InvalidInput(
       'nation',
-      rawProblem(`${rule.rule.title} are not recorded for ${NATION_NAMES[nation]}`),
+      domainProblem('deadlineInput.groundsNotRecorded', {
+        title: rule.rule.title,
+        nation: nationName(nation),
+      }),
     )
   const steps = rule.value.grounds.map((g) => step(g.key, g.text, { cite: rule.cite(g.provision) }))
   return traced(rule.value.grounds, steps)

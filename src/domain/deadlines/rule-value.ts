@@ -9,6 +9,7 @@ import { CONFIDENCES } from '../shared/traced.ts'
 const nation = z.enum(['england-and-wales', 'scotland', 'northern-ireland'])
 const confidence = z.enum(CONFIDENCES)
 const period = z.string().refine((t) => /^\d+ (day|days|month|months|working day|working days)$/.test(t), {
+  // copy: not user-facing (read by whoever edits a rule file: the rule book is checked when it is built)
   message: 'must be a period like "30 days", "1 month" or "15 working days"',
 })
 const citable = {

@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import {
   compareDates,
   formatDate,
@@ -47,14 +47,14 @@ export function between(earliest: PlainDate, latest: PlainDate, description?: Me
   if (isBefore(latest, earliest))
     throw new InvalidInput(
       'from',
-      rawProblem(`the range ends (${latest.toString()}) before it starts (${earliest.toString()})`),
+      domainProblem('deadlineInput.rangeBackwards', {
+        latest: latest.toString(),
+        earliest: earliest.toString(),
+      }),
     )
   const days = earliest.until(latest, { largestUnit: 'days' }).days
   if (days > MAX_RANGE_DAYS)
-    throw new InvalidInput(
-      'from',
-      rawProblem(`the range is ${days} days long; narrow it to ${MAX_RANGE_DAYS} days or fewer`),
-    )
+    throw new InvalidInput('from', domainProblem('deadlineInput.rangeTooLong', { days, max: MAX_RANGE_DAYS }))
   return {
     earliest,
     latest,
@@ -69,9 +69,9 @@ export const onDate = (date: PlainDate): StartRange =>
 /** "Some time in March 2025": the whole month. */
 export function someTimeIn(year: number, month: number): StartRange {
   if (!Number.isInteger(year) || year < 1 || year > 9999)
-    throw new InvalidInput('from', rawProblem(`${year} is not a year`))
+    throw new InvalidInput('from', domainProblem('deadlineInput.notAYear', { year }))
   if (!Number.isInteger(month) || month < 1 || month > 12)
-    throw new InvalidInput('from', rawProblem(`month ${month} is not between 1 and 12`))
+    throw new InvalidInput('from', domainProblem('deadlineInput.notAMonth', { month }))
   const start = parseDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`, 'from')
   const monthName = formatDate(start).replace(/^1 /, '')
   return between(start, start.with({ day: start.daysInMonth }), M('someTimeIn', { month: monthName }))
@@ -92,11 +92,10 @@ export function aboutAgo(today: PlainDate, amount: Roughly): StartRange {
   const { days = 0, weeks = 0, months = 0 } = amount
   for (const [name, n] of Object.entries({ days, weeks, months })) {
     if (!Number.isInteger(n) || n < 0)
-      throw new InvalidInput(`from.about.${name}`, rawProblem(`${n} is not a whole number`))
+      throw new InvalidInput(`from.about.${name}`, domainProblem('deadlineInput.notWhole', { n }))
   }
   const approxDays = days + 7 * weeks + 30 * months
-  if (approxDays === 0)
-    throw new InvalidInput('from.about', rawProblem('say how long ago (days, weeks or months)'))
+  if (approxDays === 0) throw new InvalidInput('from.about', domainProblem('deadlineInput.howLongAgo'))
   const slack = Math.max(1, Math.ceil(approxDays / 2))
   const centre = today.subtract({ months, weeks, days })
   const latest = centre.add({ days: slack })

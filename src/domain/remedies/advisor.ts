@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from '../shared/errors.ts'
+import { InvalidInput, domainProblem } from '../shared/errors.ts'
 import { message } from '../shared/message.ts'
 import { compareDates, formatLongDate, type PlainDate } from '../shared/plain-date.ts'
 import type { AdvisorContext } from './context.ts'
@@ -81,8 +81,7 @@ function rank(routes: readonly Omit<Route, 'rank'>[], today: PlainDate): Route[]
  * letter it needs, and a plain "no appeal" statement wherever no appeal lies. Pure.
  */
 export function adviseRoutes(facts: ProblemFacts, ctx: AdvisorContext): Advice {
-  if (facts.problems.length === 0)
-    throw new InvalidInput('problems', rawProblem('tell us about at least one problem'))
+  if (facts.problems.length === 0) throw new InvalidInput('problems', domainProblem('routeInput.noProblem'))
   const all: Omit<Route, 'rank'>[] = []
   facts.problems.forEach((p, i) => {
     for (const r of routesFor(ctx, facts, p)) all.push({ ...r, problem: i, problemKind: p.kind })

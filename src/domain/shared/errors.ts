@@ -1,4 +1,4 @@
-import { message, type Message } from './message.ts'
+import { message, type Message, type MessageParams } from './message.ts'
 
 /** Base class for errors the domain raises on purpose. */
 export class DomainError extends Error {
@@ -48,8 +48,6 @@ export class InvalidInput extends DomainError {
   }
 }
 
-/**
- * Transitional: English still in code while a file is being converted (its words go into the
- * `domainErrors.raw` placeholder unchanged). Removed once every construction has its own key.
- */
-export const rawProblem = (text: string): Message => message('domainErrors.raw', { text })
+/** What is wrong, in words from domain-errors.json: `domainProblem('shared.notADate', { text })`. */
+export const domainProblem = (key: string, params?: MessageParams): Message =>
+  message(`domainErrors.${key}`, params)

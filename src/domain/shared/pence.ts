@@ -1,4 +1,4 @@
-import { InvalidInput, rawProblem } from './errors.ts'
+import { InvalidInput, domainProblem } from './errors.ts'
 
 declare const penceBrand: unique symbol
 /** A whole number of pence. Money never leaves integer pence inside the domain. */
@@ -28,11 +28,7 @@ export function parsePounds(text: string, field = 'amount'): Pence {
     .replace(/^£/, '')
     .replace(/,(?=\d{3}(\D|$))/g, '')
   const m = DECIMAL.exec(cleaned)
-  if (!m)
-    throw new InvalidInput(
-      field,
-      rawProblem(`"${text}" is not an amount of money in pounds and pence, like 575.34`),
-    )
+  if (!m) throw new InvalidInput(field, domainProblem('shared.notMoney', { text }))
   const pounds = Number(m[1])
   const frac = (m[2] ?? '').padEnd(2, '0')
   return pence(pounds * 100 + Number(frac))

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill'
-import { InvalidInput, rawProblem } from './errors.ts'
+import { InvalidInput, domainProblem } from './errors.ts'
 
 export { Temporal }
 export type PlainDate = Temporal.PlainDate
@@ -13,10 +13,10 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
  */
 export function parseDate(text: string, field = 'date'): PlainDate {
   const m = ISO.exec(text)
-  if (!m) throw new InvalidInput(field, rawProblem(`"${text}" is not a date in the form YYYY-MM-DD`))
+  if (!m) throw new InvalidInput(field, domainProblem('shared.notADate', { text }))
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
-    throw new InvalidInput(field, rawProblem(`"${text}" is not a real calendar date`))
+    throw new InvalidInput(field, domainProblem('shared.notRealDate', { text }))
   return new Temporal.PlainDate(year, month, day)
 }
 

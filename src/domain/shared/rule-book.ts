@@ -1,4 +1,4 @@
-import { OutsideRuleCoverage, rawProblem } from './errors.ts'
+import { OutsideRuleCoverage, domainProblem } from './errors.ts'
 import { compareDates, type PlainDate } from './plain-date.ts'
 import type { Citation, Confidence, Source } from './traced.ts'
 
@@ -92,9 +92,14 @@ export class RuleBook {
       const first = rule.periods[0]
       const detail =
         first && compareDates(on, first.from) < 0
-          ? `${rule.title} (${id}) applies only from ${first.from.toString()}; ${on.toString()} is earlier.`
-          : `${rule.title} (${id}) has no value in force on ${on.toString()}.`
-      throw new OutsideRuleCoverage(id, on.toString(), rawProblem(detail))
+          ? domainProblem('ruleBook.onlyFrom', {
+              title: rule.title,
+              id,
+              from: first.from.toString(),
+              on: on.toString(),
+            })
+          : domainProblem('ruleBook.noValue', { title: rule.title, id, on: on.toString() })
+      throw new OutsideRuleCoverage(id, on.toString(), detail)
     }
     const value = parse ? parse(period.value) : (period.value as V)
     return {
