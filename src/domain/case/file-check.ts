@@ -10,7 +10,8 @@ import type { EvidenceType } from './types.ts'
 
 export interface TypeInfo {
   readonly mediaType: EvidenceType
-  readonly label: string
+  /** The type's name in words ("PDF document"), translated where it is shown. */
+  readonly label: Message
   readonly extensions: readonly string[]
   /** Shown inline by the evidence viewer (PDF and images browsers can show). */
   readonly inline: boolean
@@ -19,27 +20,37 @@ export interface TypeInfo {
 export const TYPES: Readonly<Record<EvidenceType, TypeInfo>> = {
   'application/pdf': {
     mediaType: 'application/pdf',
-    label: 'PDF document',
+    label: message('domainErrors.file.label.pdf'),
     extensions: ['.pdf'],
     inline: true,
   },
-  'image/jpeg': { mediaType: 'image/jpeg', label: 'JPEG image', extensions: ['.jpg', '.jpeg'], inline: true },
-  'image/png': { mediaType: 'image/png', label: 'PNG image', extensions: ['.png'], inline: true },
+  'image/jpeg': {
+    mediaType: 'image/jpeg',
+    label: message('domainErrors.file.label.jpeg'),
+    extensions: ['.jpg', '.jpeg'],
+    inline: true,
+  },
+  'image/png': {
+    mediaType: 'image/png',
+    label: message('domainErrors.file.label.png'),
+    extensions: ['.png'],
+    inline: true,
+  },
   'image/heic': {
     mediaType: 'image/heic',
-    label: 'HEIC photo',
+    label: message('domainErrors.file.label.heic'),
     extensions: ['.heic', '.heif'],
     inline: true,
   },
   'message/rfc822': {
     mediaType: 'message/rfc822',
-    label: 'email (.eml)',
+    label: message('domainErrors.file.label.eml'),
     extensions: ['.eml'],
     inline: false,
   },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    label: 'Word document (.docx)',
+    label: message('domainErrors.file.label.docx'),
     extensions: ['.docx'],
     inline: false,
   },
@@ -50,17 +61,6 @@ export const ACCEPTED_TYPES: Message = message('domainErrors.file.acceptedTypes'
 
 /** What is wrong with a file, in words from domain-errors.json (`domainErrors.file.…`). */
 const says = (key: string, params?: MessageParams): Message => message(`domainErrors.file.${key}`, params)
-
-/** Each kept type's name in words ("PDF document"), by its key in `domainErrors.file.label`. */
-const LABELS: Readonly<Record<EvidenceType, string>> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpeg',
-  'image/png': 'png',
-  'image/heic': 'heic',
-  'message/rfc822': 'eml',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-}
-const labelOf = (type: EvidenceType): Message => says(`label.${LABELS[type]}`)
 
 /** How many bytes of the start of a file `detectType` needs. */
 export const SNIFF_BYTES = 4096
@@ -175,10 +175,8 @@ export function checkFileType(
       field,
       says('disguised', {
         name,
-        claimed: claimed
-          ? says('namedAsType', { type: labelOf(claimed.mediaType) })
-          : says('namedAsExtension', { ext }),
-        actual: labelOf(info.mediaType),
+        claimed: claimed ? says('namedAsType', { type: claimed.label }) : says('namedAsExtension', { ext }),
+        actual: info.label,
       }),
     )
   }
