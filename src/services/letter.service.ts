@@ -328,15 +328,14 @@ export class LetterService {
           : x.input === 'income'
             ? serviceText('letter.grossWeeklyIncomeOf')
             : x.input === 'variations'
-              ? 'Additional income (variation)'
+              ? serviceText('letter.additionalIncomeVariation')
               : x.input === 'relevantOtherChildren'
                 ? serviceText('letter.relevantOtherChildren')
-                : 'Another figure'
+                : serviceText('letter.anotherFigure')
       const effect =
         x.effect === 0
           ? serviceText('letter.onItsOwnThis')
-          : serviceText('letter.onItsOwnThis2', {
-              value: x.effect > 0 ? 'raises' : 'lowers',
+          : serviceText(x.effect > 0 ? 'letter.onItsOwnRaises' : 'letter.onItsOwnLowers', {
               effect: formatPounds(pence(Math.abs(x.effect))),
               weeklyWithOnlyThisChange: formatPounds(x.weeklyWithOnlyThisChange),
             })
