@@ -14,6 +14,7 @@ import { archiveSealer, openZip } from '../store/safe/archive-crypto.ts'
 import { InvalidInput } from '../domain/shared/errors.ts'
 import { message, type Message, type MessageParams } from '../domain/shared/message.ts'
 import { DEFAULT_LOCALE, text, type Locale } from '../copy/translate.ts'
+import { WordedError } from '../copy/worded-error.ts'
 
 /**
  * A whole case as one archive: a zip holding manifest.json (every other file with its SHA-256 and
@@ -182,9 +183,7 @@ export class CaseArchiveService {
     for (const e of rows.evidence) if (!names.has(e.sha256)) names.set(e.sha256, readableEvidencePath(e))
     for (const h of hashes) {
       if (!replaced.has(h) && !this.files.has(h))
-        throw new Error(
-          `The evidence file ${h} is missing from the data folder; the case cannot be exported whole.`,
-        )
+        throw new WordedError(archiveCopy('evidenceMissingOnExport', { hash: h }))
       entries.push({ path: names.get(h) ?? `evidence/${h}`, sha256: h, sizeBytes: sizes.get(h) ?? 0 })
     }
     const manifest: Manifest = {
@@ -333,6 +332,11 @@ export class CaseArchiveService {
           const stream = await new Promise<Readable>((resolve, reject) =>
             zipfile.openReadStream(entry, (err, rs) => (err ? reject(err) : resolve(rs))),
           )
+          // The loop below hears the stream's first fault and refuses the archive. yauzl can report
+          // the same fault again a moment later (its size check runs as the data flows in, and
+          // passes errors on a tick later), when the loop no longer listens: heard here, it cannot
+          // end the whole server as an uncaught error.
+          stream.on('error', () => {})
           const chunks: Buffer[] = []
           let entryBytes = 0
           if (evidence) writer = await this.files.writer()

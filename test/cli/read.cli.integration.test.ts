@@ -26,7 +26,7 @@ beforeAll(async () => {
   const doc = mupdf.Document.openDocument(await letterPdf(spec), 'application/pdf').asPDF()!
   writeFileSync(
     join(files, 'locked.pdf'),
-    doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array(),
+    doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array().slice(),
   )
   writeFileSync(join(files, 'notes.txt'), 'just some notes')
 })

@@ -50,12 +50,16 @@ beforeAll(async () => {
   )
   expected.audit = expected.audit! + 1
   await db.close()
-  rmSync(source, { recursive: true, force: true })
 
   // The data folder in safe mode: an encrypted snapshot of the empty database, and the key file.
-  const plain = await PGlite.create(join(template, 'pglite'), { extensions: { pg_trgm } })
+  // The empty database is a fresh copy of the template (PGlite writes to the folder it opens, and
+  // other test files copy the template meanwhile).
+  rmSync(join(source, 'pglite'), { recursive: true, force: true })
+  cpSync(join(template, 'pglite'), join(source, 'pglite'), { recursive: true })
+  const plain = await PGlite.create(join(source, 'pglite'), { extensions: { pg_trgm } })
   const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
   await plain.close()
+  rmSync(source, { recursive: true, force: true })
   const keys = await createKeys('crash test passphrase', { N: 1024, r: 8, p: 1 })
   dataKey = keys.dataKey
   writeKeyFile(dataDir, { ...keys.file, state: 'on' })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -22,11 +22,22 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
+/**
+ * A private copy of the template database to open: PGlite writes to the folder it opens (its lock
+ * file, the log), and other test files copy the template at the same moment, so it is never opened
+ * in place.
+ */
+async function templateCopy(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'redress-safe-plain-'))
+  dirs.push(dir)
+  cpSync(join(await ensureTemplate(), 'pglite'), join(dir, 'pglite'), { recursive: true })
+  return join(dir, 'pglite')
+}
+
 async function encryptedFolder(): Promise<{ dataDir: string; key: Buffer }> {
-  const template = await ensureTemplate()
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-safe-'))
   dirs.push(dataDir)
-  const plain = await PGlite.create(join(template, 'pglite'))
+  const plain = await PGlite.create(await templateCopy())
   const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
   await plain.close()
   const key = randomBytes(32)
@@ -110,7 +121,7 @@ describe('snapshots', () => {
   it('opens one in the first format; writes them in chunks, without WAL segments not yet written', async () => {
     const { dataDir, key } = await encryptedFolder()
     // The first format: the whole tarball sealed as one box.
-    const plain = await PGlite.create(join(await ensureTemplate(), 'pglite'))
+    const plain = await PGlite.create(await templateCopy())
     const tar = new Uint8Array(await (await plain.dumpDataDir('none')).arrayBuffer())
     await plain.close()
     const box = seal(subkey(key, 'database'), tar, 'snapshot 1')

@@ -75,7 +75,10 @@ describe.each(engines)('reading and search on %s', (engine, open) => {
   it('keeps a file it cannot read, with the reason', async () => {
     const mupdf = await import('mupdf')
     const doc = mupdf.Document.openDocument(await letterPdf(spec), 'application/pdf').asPDF()!
-    const locked = doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array()
+    const locked = doc
+      .saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x')
+      .asUint8Array()
+      .slice()
     const e = await s.evidence.add(WHO, caseId, { fileName: 'locked.pdf', content: bytes(locked) })
     await s.reading.drain()
     expect(await s.reading.state(e.id)).toMatchObject({ state: 'failed', reason: 'password' })

@@ -109,7 +109,11 @@ describe('reading pages', () => {
     const { PDFDocument } = await import('pdf-lib')
     const mupdf = await import('mupdf')
     const doc = mupdf.Document.openDocument(await letterPdf(spec), 'application/pdf').asPDF()!
-    const locked = doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array()
+    // A copy: asUint8Array() is a view into MuPDF's memory, which later MuPDF work can move or reuse.
+    const locked = doc
+      .saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x')
+      .asUint8Array()
+      .slice()
     const blank = await PDFDocument.create()
     blank.addPage([200, 280])
     const huge = await PDFDocument.create()

@@ -104,7 +104,7 @@ describe('reading evidence', () => {
     const mupdf = await import('mupdf')
     const doc = mupdf.Document.openDocument(pdf, 'application/pdf').asPDF()!
     const locked = new Uint8Array(
-      doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array(),
+      doc.saveToBuffer('encrypt=aes-256,user-password=secret,owner-password=x').asUint8Array().slice(),
     )
     const p = await failure(readDocument(locked, 'application/pdf', { ocr }))
     expect(p.reason).toBe('password')
