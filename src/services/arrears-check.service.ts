@@ -110,7 +110,7 @@ export class ArrearsCheckService {
     return this.repo.createCheck(
       who.ownerId,
       caseId,
-      (title ?? '').trim() || `Arrears check, ${formatDate(this.deps.today())}`,
+      (title ?? '').trim() || checkText('defaultTitle', { date: formatDate(this.deps.today()) }),
     )
   }
 

@@ -101,7 +101,14 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
     },
     kinds: ['revision-any-time'],
   },
-  { name: 'change', type: 'text', label: 'What changed', kinds: ['change-of-circumstances'] },
+  {
+    name: 'change',
+    type: 'text',
+    get label() {
+      return serviceText('letter.whatChanged')
+    },
+    kinds: ['change-of-circumstances'],
+  },
   {
     name: 'changeDate',
     type: 'date',
@@ -137,7 +144,14 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
     },
     kinds: ['variation-unearned-income'],
   },
-  { name: 'since', type: 'date', label: 'Since when', kinds: ['variation-unearned-income'] },
+  {
+    name: 'since',
+    type: 'date',
+    get label() {
+      return serviceText('letter.sinceWhen')
+    },
+    kinds: ['variation-unearned-income'],
+  },
   {
     name: 'howIKnow',
     type: 'text',
@@ -208,7 +222,14 @@ export const WORD_FIELDS: readonly (WordField & { readonly kinds: readonly Lette
     },
     kinds: ['subject-access-request', 'appeal-sscs2-answers'],
   },
-  { name: 'mpName', type: 'text', label: 'Your MP’s name', kinds: ['mp-letter'] },
+  {
+    name: 'mpName',
+    type: 'text',
+    get label() {
+      return serviceText('letter.yourMpsName')
+    },
+    kinds: ['mp-letter'],
+  },
   {
     name: 'summary',
     type: 'text',

@@ -25,7 +25,7 @@ const INPUT_HELP = (): string => say('arrears.inputJsonOnStandard')
 
 /** "£1,234.56" from a decimal string, keeping a leading minus. */
 const pounds = (d: string | null): string => {
-  if (d === null) return 'not given'
+  if (d === null) return say('arrears.notGiven')
   const neg = d.startsWith('-')
   const p = parsePounds(neg ? d.slice(1) : d)
   return formatPounds(neg ? pence(-p) : p)
@@ -39,13 +39,13 @@ export function arrearsText(r: ArrearsResponse): string {
     ...(r.liabilityDue === null
       ? []
       : [say('arrears.dueUnderTheDecisions', { liabilityDue: pounds(r.liabilityDue) })]),
-    `  Paid (your evidence):     ${pounds(r.paid)}`,
+    say('arrears.paidYourEvidence', { paid: pounds(r.paid) }),
     ...(r.cmsRecorded === null
       ? []
       : [say('arrears.recordedByTheCms', { cmsRecorded: pounds(r.cmsRecorded) })]),
     say('arrears.arrearsOnYourEvidence', { arrearsOnEvidence: pounds(r.arrearsOnEvidence) }),
     ...(r.cmsArrears === null ? [] : [say('arrears.theCmsSays', { cmsArrears: pounds(r.cmsArrears) })]),
-    ...(r.difference === null ? [] : [`  Difference:               ${pounds(r.difference)}`]),
+    ...(r.difference === null ? [] : [say('arrears.difference', { difference: pounds(r.difference) })]),
   ]
   if (r.unrecordedPayments && r.unrecordedPayments.length > 0) {
     lines.push('', say('arrears.paymentsTheCmsDid'))
@@ -71,7 +71,7 @@ export function registerArrears(program: Command): void {
   const arrears = program
     .command('arrears')
     .description(say('arrears.checkAnArrearsFigure'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .option('--batch', say('arrears.readAJsonArray'))
     .option('--ndjson', say('arrears.withBatchReadOne'))
     .addHelpText('after', INPUT_HELP())
@@ -110,7 +110,7 @@ export function registerArrears(program: Command): void {
     .argument('[FILE]', say('arrears.theStatementFile'))
     .option('--profile <NAME>', say('arrears.aBuiltInBank'))
     .option('--list-profiles', say('arrears.nameTheBuiltIn'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .exitOverride()
     .action(
       action((file: string | undefined, opts: ImportOptions, cmd: Command) => {
@@ -154,7 +154,10 @@ export function registerArrears(program: Command): void {
         }
         output(json, value, () =>
           [
-            `Layout: ${r.profile} (${r.transactions.length} transaction${r.transactions.length === 1 ? '' : 's'})`,
+            say(r.transactions.length === 1 ? 'arrears.layoutOne' : 'arrears.layoutMany', {
+              profile: r.profile,
+              count: r.transactions.length,
+            }),
             ...value.transactions.map((t) => `  ${t.date}  ${t.amount.padStart(10)}  ${t.description}`),
           ].join('\n'),
         )

@@ -157,10 +157,18 @@ export function registerBundle(program: Command): void {
 }
 
 const KIND_WORDS: Record<string, string> = {
-  address: 'address',
-  postcode: 'postcode',
-  phone: 'phone number',
-  email: 'email address',
+  get address() {
+    return say('bundle.kindAddress')
+  },
+  get postcode() {
+    return say('bundle.kindPostcode')
+  },
+  get phone() {
+    return say('bundle.kindPhone')
+  },
+  get email() {
+    return say('bundle.kindEmail')
+  },
   get text() {
     return say('bundle.textYouAskedTo')
   },
@@ -185,7 +193,9 @@ function redactionLogText(
   const lines = [say('bundle.redactionLogForYou2')]
   for (const e of log) {
     const what = [
-      ...e.removed.map((x) => `removed ${words(x)} (${x.count} place${x.count === 1 ? '' : 's'})`),
+      ...e.removed.map((x) =>
+        say(x.count === 1 ? 'bundle.removedOne' : 'bundle.removedMany', { what: words(x), count: x.count }),
+      ),
       ...e.left.map((x) => say('bundle.stillShowsCheckBy', { x: words(x) })),
       ...(e.notSearchable ? [say('bundle.noTextToSearch')] : []),
     ]

@@ -27,10 +27,18 @@ interface CalcOptions {
 }
 
 const RATE_NAMES: Record<CalcResponse['rate'], string> = {
-  nil: 'nil rate',
-  flat: 'flat rate',
-  reduced: 'reduced rate',
-  basic: 'basic rate',
+  get nil() {
+    return say('calc.rateNil')
+  },
+  get flat() {
+    return say('calc.rateFlat')
+  },
+  get reduced() {
+    return say('calc.rateReduced')
+  },
+  get basic() {
+    return say('calc.rateBasic')
+  },
   get basicPlus() {
     return say('calc.basicRateWithThe')
   },
@@ -62,9 +70,9 @@ export function calcText(r: CalcResponse, explain: boolean): string {
   r.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${s.text}`)
     if (!explain) return
-    if (s.unrounded !== undefined) lines.push(`     Before rounding: £${s.unrounded}`)
+    if (s.unrounded !== undefined) lines.push(`     ${say('calc.beforeRounding', { amount: s.unrounded })}`)
     lines.push(
-      `     Source: ${s.cite.instrument}, ${s.cite.provision} (${s.cite.confidence})`,
+      `     ${say('calc.sourceLine', { instrument: s.cite.instrument, provision: s.cite.provision, confidence: s.cite.confidence })}`,
       `     ${s.cite.url}`,
     )
   })
@@ -136,7 +144,7 @@ export function registerCalc(program: Command): void {
   program
     .command('calc')
     .description(say('calc.workOutWeeklyChild'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .option('--batch', say('calc.readAJsonArray'))
     .option('--ndjson', say('calc.withBatchReadOne'))
     .option('--no-steps', say('calc.leaveTheWorkingsSteps'))

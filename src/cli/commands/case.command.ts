@@ -24,7 +24,12 @@ import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '..
 import { seedDemoCases } from '../../services/demo.service.ts'
 
 /** The person using this install, at the command line. */
-const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
+const CLI_ACTOR: Actor = {
+  ownerId: LOCAL_OWNER,
+  get name() {
+    return say('case.actorName')
+  },
+}
 
 /**
  * The case-file services for one command (built by the one composition root, createServices),
@@ -99,7 +104,7 @@ export function registerCase(program: Command): void {
     .option('--your-name <name>', say('case.yourOwnNameFor'))
     .option('--your-address <address>', say('case.yourOwnPostalAddress'))
     .option('--stdin', say('case.readTheWholeCase'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(
         async (
@@ -132,7 +137,7 @@ export function registerCase(program: Command): void {
               }
           await withCases(async (s) => {
             const c = await s.cases.createCase(CLI_ACTOR, input)
-            output(Boolean(o.json), c, () => `Created case "${c.title}" (${c.id}).`)
+            output(Boolean(o.json), c, () => say('case.createdCase', { title: c.title, id: c.id }))
           })
         },
       ),
@@ -148,7 +153,7 @@ export function registerCase(program: Command): void {
     .option('--other-parent <name>', say('case.theOtherParentS'))
     .option('--your-name <name>', say('case.yourOwnNameFor'))
     .option('--your-address <address>', say('case.yourOwnPostalAddress'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(
         async (
@@ -185,7 +190,7 @@ export function registerCase(program: Command): void {
               },
               cur.version,
             )
-            output(Boolean(o.json), c, () => `Changed case "${c.title}" (${c.id}).`)
+            output(Boolean(o.json), c, () => say('case.changedCase', { title: c.title, id: c.id }))
           })
         },
       ),
@@ -194,7 +199,7 @@ export function registerCase(program: Command): void {
   cmd
     .command('demo')
     .description(say('case.addFourExampleCases'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (o: JsonOpt) => {
         await withCases(async (s) => {
@@ -216,7 +221,7 @@ export function registerCase(program: Command): void {
   cmd
     .command('where')
     .description(say('case.sayWhereYourCase'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action((o: JsonOpt) => {
         const config = loadConfig()
@@ -236,14 +241,14 @@ export function registerCase(program: Command): void {
     .command('list')
     .description(say('case.listYourCases'))
     .option('--binned', say('case.listTheCasesIn'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (o: { binned?: boolean } & JsonOpt) => {
         await withCases(async (s) => {
           const list = await s.cases.listCases(CLI_ACTOR, o.binned ? 'binned' : 'live')
           output(Boolean(o.json), list, () =>
             list.length === 0
-              ? `No cases. ${describeDataDir(loadConfig())}`
+              ? say('case.noCases', { where: describeDataDir(loadConfig()) })
               : list
                   .map(
                     (c) =>
@@ -258,7 +263,7 @@ export function registerCase(program: Command): void {
   cmd
     .command('show <caseId>')
     .description(say('case.showACaseNext'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, o: JsonOpt) => {
         await withCases(async (s) => {
@@ -267,12 +272,12 @@ export function registerCase(program: Command): void {
             [
               `${d.case.title}${d.case.cmsReference ? ` (CMS ${formatCmsReference(d.case.cmsReference)})` : ''}`,
               '',
-              'Next deadlines:',
+              say('case.showNextDeadlines'),
               ...(d.next.length
                 ? d.next.map((n) => `  ${n.task.dueOn}  ${n.task.title} (${days(n.daysLeft)})`)
-                : ['  none']),
+                : [`  ${say('case.showNone')}`]),
               '',
-              'Open challenges:',
+              say('case.showOpenChallenges'),
               ...(d.challenges.length
                 ? d.challenges.map((c) =>
                     say('case.since', {
@@ -282,15 +287,15 @@ export function registerCase(program: Command): void {
                       value: c.next ? say('case.by', { title: c.next.title, dueOn: c.next.dueOn }) : '',
                     }),
                   )
-                : ['  none']),
+                : [`  ${say('case.showNone')}`]),
               '',
-              'Recent timeline:',
+              say('case.showRecentTimeline'),
               ...(d.recent.length
                 ? d.recent.map(
                     (e) =>
                       `  ${e.occurredOn}${e.occurredTime ? ` ${e.occurredTime}` : ''}  ${e.type}: ${e.title}`,
                   )
-                : ['  nothing yet']),
+                : [`  ${say('case.showNothingYet')}`]),
             ].join('\n'),
           )
         })
@@ -305,13 +310,13 @@ export function registerCase(program: Command): void {
     .option('--received-date <YYYY-MM-DD>', say('case.theDateYouReceived'))
     .option('--effective-date <YYYY-MM-DD>', say('case.theDateItTakes'))
     .option('--summary <text>', say('case.whatItIsAbout'))
-    .option('--weekly-amount <pounds>', 'weekly amount, e.g. 82.06')
+    .option('--weekly-amount <pounds>', say('case.weeklyAmountHelp'))
     .option('--weekly-income <pounds>', say('case.payingParentSGross'))
     .option('--nights <n>', say('case.nightsAYearCounted'))
     .option('--other-children <n>', say('case.relevantOtherChildrenCounted'))
     .option('--enforcement <action>', say('case.forAnEnforcementDecision'))
     .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, o: Record<string, string | string[] | boolean | undefined>) => {
         await withCases(async (s) => {
@@ -355,7 +360,7 @@ export function registerCase(program: Command): void {
     .option('--date <YYYY-MM-DD>', say('case.whenItHappenedSent'))
     .option('--time <HH:MM>', say('case.ukTimeItHappened'))
     .option('--title <text>', say('case.aShortDescription'))
-    .option('--details <text>', 'more detail')
+    .option('--details <text>', say('case.detailsHelp'))
     .option('--amount <pounds>', say('case.forAPayment'))
     .option('--subject <subject>', say('case.forALetter', { value: LETTER_SUBJECTS.join(', ') }))
     .option('--method <method>', say('case.forALetter', { value: LETTER_METHODS.join(', ') }))
@@ -368,7 +373,7 @@ export function registerCase(program: Command): void {
     .option('--confirms-call <id>', say('case.forALetterSent4'))
     .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
     .option('--stdin', say('case.readTheEventAs'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, o: Record<string, string | string[] | boolean | undefined>) => {
         const str = (k: string) => o[k] as string | undefined
@@ -426,7 +431,7 @@ export function registerCase(program: Command): void {
     .option('--follow-up <YYYY-MM-DD>', say('case.whenToChase'))
     .option('--asked-for-reconsideration', say('case.onThisCallYou'))
     .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, o: Record<string, string | string[] | boolean | undefined>) => {
         const str = (k: string) => o[k] as string | undefined
@@ -472,7 +477,7 @@ export function registerCase(program: Command): void {
     .option('--date <YYYY-MM-DD>', say('case.theDateOfThe'))
     .option('--link <decision:ID|event:ID>', say('case.linkItToA'))
     .option('--tag <tag>', say('case.aTagRepeatFor'), collect)
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(
         async (caseId: string, file: string, o: Record<string, string | string[] | boolean | undefined>) => {
@@ -506,11 +511,14 @@ export function registerCase(program: Command): void {
                 linkTo: m ? { type: m[1] as 'decision' | 'event', id: m[2]! } : null,
               })
               bar.stop()
-              output(
-                Boolean(o.json),
-                e,
-                () =>
-                  `Added "${e.title}" (${e.mediaType}, ${e.sizeBytes} bytes, SHA-256 ${e.sha256}) as ${e.id}.`,
+              output(Boolean(o.json), e, () =>
+                say('case.addedEvidence', {
+                  title: e.title,
+                  mediaType: e.mediaType,
+                  size: e.sizeBytes,
+                  sha256: e.sha256,
+                  id: e.id,
+                }),
               )
             } finally {
               bar.stop()
@@ -528,7 +536,7 @@ export function registerCase(program: Command): void {
     .option('--to <YYYY-MM-DD>', say('case.onOrBeforeThis'))
     .option('--tag <tag>', say('case.onlyWithThisTag'))
     .option('--text <words>', say('case.onlyEntriesContainingThese'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(
         async (
@@ -570,7 +578,7 @@ export function registerCase(program: Command): void {
   cmd
     .command('deadlines <caseId>')
     .description(say('case.listOpenDeadlinesAnd'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, o: JsonOpt) => {
         await withCases(async (s) => {
@@ -593,7 +601,7 @@ export function registerCase(program: Command): void {
     .command('export <caseId> <file>')
     .description(say('case.exportTheWholeCase'))
     .option('--unencrypted', say('case.inSafeModeWrite'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, file: string, o: JsonOpt & { unencrypted?: boolean }) => {
         await withCases(async (s) => {
@@ -620,7 +628,7 @@ export function registerCase(program: Command): void {
     .command('import <file>')
     .description(say('case.importACaseArchive'))
     .option('--archive-passphrase-file <file>', say('case.forAnEncryptedArchive'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (file: string, o: JsonOpt & { archivePassphraseFile?: string }) => {
         let size = 0

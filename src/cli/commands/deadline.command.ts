@@ -34,15 +34,12 @@ export function registerDeadline(program: Command): void {
   program
     .command('deadline')
     .description(say('deadline.workOutATime', { example: EXAMPLE }))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .option('--batch', say('deadline.readAJsonArray'))
     .option('--ndjson', say('deadline.withBatchReadOne'))
     .option('--ics', say('deadline.writeAnIcalendarIcs'))
     .option('--out <file>', say('deadline.withIcsWriteThe'))
-    .option(
-      '--dtstamp <instant>',
-      "with --ics: the file's timestamp, e.g. 2025-03-01T09:00:00Z (default: now)",
-    )
+    .option('--dtstamp <instant>', say('deadline.dtstampHelp'))
     .action(
       action(async (opts: DeadlineOptions) => {
         if (opts.out !== undefined && !opts.ics) throw new BadInput('--out', say('deadline.isOnlyUsedWith'))
@@ -119,13 +116,21 @@ function parseInstant(text: string | undefined): Temporal.Instant {
 const isUncertain = (r: DeadlineResult): r is UncertainDeadlineResult => 'startRange' in r
 
 const LABEL: Readonly<Record<DeadlineResult['nature'], string>> = {
-  deadline: 'Deadline',
+  get deadline() {
+    return say('deadline.labelDeadline')
+  },
   get 'outer-limit'() {
     return say('deadline.lastPossibleDay')
   },
-  target: 'Target date',
-  'review-date': 'Review date',
-  tracking: 'Expected by',
+  get target() {
+    return say('deadline.labelTarget')
+  },
+  get 'review-date'() {
+    return say('deadline.labelReviewDate')
+  },
+  get tracking() {
+    return say('deadline.labelTracking')
+  },
 }
 
 /** The engine's words, in the CLI's language. */
@@ -137,7 +142,7 @@ function formatText(r: DeadlineResult): string {
   const lines = [
     r.title,
     `  ${LABEL[r.nature]}: ${formatLongDate(r.deadline)}${time}`,
-    `  Act by: ${formatLongDate(r.actBy)}`,
+    `  ${say('deadline.actBy', { date: formatLongDate(r.actBy) })}`,
   ]
   if (r.outerLimit) lines.push(say('deadline.outerLimitForA', { outerLimit: formatLongDate(r.outerLimit) }))
   lines.push(

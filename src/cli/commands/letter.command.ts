@@ -170,7 +170,7 @@ export function registerLetter(program: Command): void {
       v,
     ])
     .option('--notes-out <file>', say('letter.alsoSaveTheNotes'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (kind: string | undefined, o: LetterOptions) => {
         if (o.list) {

@@ -46,7 +46,7 @@ export function registerRead(program: Command): void {
     .command('read <file>')
     .description(cliSay('read.readTheTextOf'))
     .option('--lang <languages>', cliSay('read.ocrLanguagesEngCym'), 'eng')
-    .option('--json', 'machine-readable output')
+    .option('--json', cliSay('program.machineReadableOutput'))
     .action(
       action(async (file: string, o: { lang: string; json?: boolean }) => {
         let bytes: Uint8Array
@@ -126,7 +126,9 @@ const STEPS: Record<string, string> = {
     return cliSay('read.textInTheFile')
   },
   ocr: 'OCR',
-  rendering: 'preparing pages',
+  get rendering() {
+    return cliSay('read.preparingPages')
+  },
 }
 
 /**
@@ -180,13 +182,13 @@ export function registerCaseReading(program: Command): void {
     .description(cliSay('read.searchACaseEvidence'))
     .option(
       '--kind <kind>',
-      `only these (repeatable): ${SEARCH_KINDS.join(', ')}`,
+      cliSay('read.kindHelp', { kinds: SEARCH_KINDS.join(', ') }),
       (v: string, p: string[] = []) => [...p, v],
     )
     .option('--from <YYYY-MM-DD>', cliSay('read.onOrAfterThis'))
     .option('--to <YYYY-MM-DD>', cliSay('read.onOrBeforeThis'))
     .option('--all-cases', cliSay('read.searchEveryCaseThe'))
-    .option('--json', 'machine-readable output')
+    .option('--json', cliSay('program.machineReadableOutput'))
     .action(
       action(
         async (
@@ -234,7 +236,7 @@ export function registerCaseReading(program: Command): void {
                         `${h.kind}${h.page ? ` p.${h.page}` : ''}  ${h.date ?? ''}  ${h.title}  (${h.id})\n    ${h.snippet}`,
                     )
                     .join('\n')
-                : 'Nothing found.',
+                : cliSay('read.nothingFound'),
             )
           })
         },
@@ -246,7 +248,7 @@ export function registerCaseReading(program: Command): void {
     .description(cliSay('read.readTheTextOf2'))
     .option('--evidence <id>', cliSay('read.readThisPieceOf'))
     .option('--lang <languages>', cliSay('read.ocrLanguagesWhenReading'), 'eng')
-    .option('--json', 'machine-readable output')
+    .option('--json', cliSay('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, o: { evidence?: string; lang: string; json?: boolean }) => {
         await withCaseServices(async (s) => {
@@ -282,7 +284,7 @@ export function registerCaseReading(program: Command): void {
                 const r = e.reading!
                 const what =
                   r.state === 'done'
-                    ? `${r.pages} page(s) read`
+                    ? cliSay('read.pagesRead', { pages: r.pages })
                     : r.state === 'failed'
                       ? cliSay('read.couldNotBeRead', { value: r.message ?? r.reason })
                       : r.state

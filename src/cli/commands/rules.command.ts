@@ -18,7 +18,7 @@ export function registerRules(program: Command): void {
   program
     .command('rules')
     .description(say('rules.listTheRulesRates'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .option('--stale', say('rules.listOnlyTheRules'))
     .option('--today <YYYY-MM-DD>', say('rules.withStaleTheDay'))
     .action(
@@ -69,7 +69,7 @@ export function registerRules(program: Command): void {
           const body = list.map((r) => {
             const pending = r.pending.map(
               (p) =>
-                `\n  ${p.status === 'enacted' ? say('rules.enactedNotInForce') : 'Announced, not law'} (from ${p.from}): ${p.source}`,
+                `\n  ${p.status === 'enacted' ? say('rules.enactedNotInForce') : say('rules.announcedNotLaw')} (from ${p.from}): ${p.source}`,
             )
             return `${r.id}\n  ${r.title}\n  ${r.source} (${r.confidence}; checked ${r.checked})\n  ${r.url}${pending.join('')}`
           })

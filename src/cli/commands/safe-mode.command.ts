@@ -69,7 +69,7 @@ export function registerSafeMode(program: Command): void {
   cmd
     .command('status')
     .description(say('safeMode.sayWhetherSafeMode'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action((o: { json?: boolean }) => {
         const config = loadConfig()
@@ -97,7 +97,7 @@ export function registerSafeMode(program: Command): void {
     .command('enable')
     .description(say('safeMode.turnSafeModeOn'))
     .option('--passphrase-file <file>', FILE_HELP())
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (o: { passphraseFile?: string; json?: boolean }) => {
         if (!o.passphraseFile && !process.env.REDRESS_PASSPHRASE_FILE) process.stderr.write(`${WARNING()}\n`)
@@ -126,7 +126,7 @@ export function registerSafeMode(program: Command): void {
     .command('disable')
     .description(say('safeMode.turnSafeModeOff'))
     .option('--passphrase-file <file>', FILE_HELP())
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (o: { passphraseFile?: string; json?: boolean }) => {
         await withVault(async (v) => {
@@ -143,7 +143,7 @@ export function registerSafeMode(program: Command): void {
     .description(say('safeMode.chooseANewPassphrase'))
     .option('--passphrase-file <file>', say('safeMode.theCurrentPassphrase', { fileHelp: FILE_HELP() }))
     .option('--new-passphrase-file <file>', say('safeMode.readTheNewPassphrase'))
-    .option('--json', 'machine-readable output')
+    .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (o: { passphraseFile?: string; newPassphraseFile?: string; json?: boolean }) => {
         const config = loadConfig()
