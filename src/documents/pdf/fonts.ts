@@ -46,7 +46,13 @@ function simpleLayout(font: FontkitFont): FontkitFont {
   const glyph = (cp: number): Glyph => {
     let g = cache.get(cp)
     if (!g) {
-      g = font.glyphForCodePoint(font.hasGlyphForCodePoint(cp) ? cp : 0x3f)
+      const known = font.hasGlyphForCodePoint(cp)
+      g = font.glyphForCodePoint(known ? cp : 0x3f)
+      // fontkit keeps one glyph object a glyph id, with the characters of its first use. A glyph
+      // first reached as a part of another (Z inside Ż, when a subset was written) has none, and a
+      // PDF reader then makes a character up from its number ("Zoë" read back as "6oë"). Each
+      // character is given a glyph that stands for it.
+      if (known && !g.codePoints.includes(cp)) g = Object.create(g, { codePoints: { value: [cp] } }) as Glyph
       cache.set(cp, g)
     }
     return g
