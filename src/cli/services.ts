@@ -1,4 +1,6 @@
+import { say } from './copy.ts'
 import { loadConfig } from '../config.ts'
+import { LOCAL_OWNER, type Actor } from '../domain/case/index.ts'
 import { rules } from '../rules/load.ts'
 import { clockFor } from '../services/clock.ts'
 import { openServices, type Services } from '../services/services.ts'
@@ -21,4 +23,12 @@ export async function withServices<T>(
   } finally {
     await services.close()
   }
+}
+
+/** The person using this install, at the command line (named in the case file's history). */
+export const CLI_ACTOR: Actor = {
+  ownerId: LOCAL_OWNER,
+  get name() {
+    return say('case.actorName')
+  },
 }

@@ -4,8 +4,7 @@ import { isBundleSection, BUNDLE_SECTIONS, possessive } from '../../documents/in
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { BadInput, action, output } from '../io.ts'
-import { withServices } from '../services.ts'
-import { CLI_ACTOR } from './letter.command.ts'
+import { CLI_ACTOR, withServices } from '../services.ts'
 
 interface BundleOptions {
   case?: string

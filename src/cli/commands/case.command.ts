@@ -12,24 +12,14 @@ import {
   EVENT_TYPES,
   LETTER_METHODS,
   LETTER_SUBJECTS,
-  LOCAL_OWNER,
   formatCmsReference,
-  type Actor,
   type EventType,
 } from '../../domain/case/index.ts'
 import { formatPounds, pence } from '../../domain/shared/pence.ts'
 import { BadInput, action, output, readStdinJson } from '../io.ts'
-import { withServices } from '../services.ts'
+import { CLI_ACTOR, withServices } from '../services.ts'
 import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '../../services/safe-mode.ts'
 import { seedDemoCases } from '../../services/demo.service.ts'
-
-/** The person using this install, at the command line. */
-const CLI_ACTOR: Actor = {
-  ownerId: LOCAL_OWNER,
-  get name() {
-    return say('case.actorName')
-  },
-}
 
 /**
  * The case-file services for one command (built by the one composition root, createServices),

@@ -2,7 +2,7 @@ import { say } from '../copy.ts'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
-import { LOCAL_OWNER, LETTER_METHODS, type Actor } from '../../domain/case/index.ts'
+import { LETTER_METHODS } from '../../domain/case/index.ts'
 import { parseDate, formatDate } from '../../domain/shared/plain-date.ts'
 import { isLetterKind, listLetterKinds, type Letter, type LetterKind } from '../../documents/index.ts'
 import {
@@ -13,10 +13,7 @@ import {
 } from '../../services/letter.service.ts'
 import { wordFieldsFor } from '../../services/letter-fields.ts'
 import { BadInput, action, output } from '../io.ts'
-import { withServices } from '../services.ts'
-
-/** The person using this install, at the command line. */
-export const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
+import { CLI_ACTOR, withServices } from '../services.ts'
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 

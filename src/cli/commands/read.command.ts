@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { unzipSync } from 'fflate'
-import { detectType, LOCAL_OWNER, type Actor } from '../../domain/case/index.ts'
+import { detectType } from '../../domain/case/index.ts'
 import { suggestFacts } from '../../domain/reading/suggest.ts'
 import { parseLanguages } from '../../documents/read/ocr.ts'
 import { readDocument } from '../../documents/read/read.ts'
@@ -12,9 +12,7 @@ import { ReadFailure } from '../../documents/read/types.ts'
 import type { CaseServices } from '../../services/case-services.ts'
 import { SEARCH_KINDS, type SearchKind } from '../../domain/reading/search.ts'
 import { BadInput, action, output } from '../io.ts'
-import { withServices } from '../services.ts'
-
-const CLI_ACTOR: Actor = { ownerId: LOCAL_OWNER, name: 'you (command line)' }
+import { CLI_ACTOR, withServices } from '../services.ts'
 
 /** Progress on stderr (never on stdout, which carries the answer). */
 const say = (line: string): void => {
