@@ -196,14 +196,17 @@ function reversedLayout(font: FontkitFont): FontkitFont['layout'] {
 }
 
 /**
- * Arabic (and Urdu) letters join: fontkit shapes them with the font's own tables (joining forms
- * and ligatures from GSUB, dots and marks placed by GPOS) and returns the glyphs in visual order.
- * fontkit keeps one glyph object per glyph id, carrying the characters of its first use, and Noto
- * Sans Arabic shares a glyph between letters that differ only by their dots (ح and چ, ب and ت),
- * so text read back from the PDF would name the wrong letters. This font gives each glyph, as
- * shaped, the characters it stands for in that place (dots and marks split off a letter stand for
- * none), and `shapingEmbedder` writes each such pairing as its own glyph in the PDF, so every
- * glyph reads back as its own letter.
+ * Every fallback script but Hebrew is shaped by fontkit with the font's own tables: Arabic and Urdu
+ * letters join (joining forms and ligatures from GSUB, dots and marks placed by GPOS, glyphs in
+ * visual order), Bengali builds conjuncts and places its vowel signs, emoji sequences become one
+ * picture. fontkit keeps one glyph object per glyph id, carrying the characters of its first use,
+ * and fonts share glyphs between characters (Noto Sans Arabic between letters that differ only by
+ * their dots, ح and چ; Noto Emoji between ❤ and ❤️), so text read back from the PDF would name the
+ * wrong characters, or, in a later document of the same process, those of an earlier one. Some
+ * shaped glyphs stand for no character at all (a dot split off an Arabic letter, a part of a
+ * Bengali conjunct). This font gives each glyph, as shaped, the characters it stands for in that
+ * place, and `shapingEmbedder` writes each such pairing as its own glyph in the PDF, so every glyph
+ * reads back as its own characters (see `spaceView` for those that stand for none).
  */
 function shapingFont(parsedFont: FontkitFont): FontkitFont {
   const wrapped = Object.create(parsedFont) as FontkitFont & {
@@ -224,9 +227,8 @@ function shapingFont(parsedFont: FontkitFont): FontkitFont {
 }
 
 const REVERSED = /noto-sans-hebrew\//
-const JOINING = /noto-sans-arabic\//
 
-/** A fallback font: fontkit's full shaping (Bengali conjuncts, Arabic joining), or one glyph a character for Hebrew. */
+/** A fallback font: fontkit's full shaping (Arabic joining, Bengali conjuncts, emoji sequences), or one glyph a character for Hebrew. */
 function fallbackFont(file: string): { font: FontkitFont; bytes: Uint8Array } {
   needRegenerator()
   let b = fallbackBytes.get(file)
@@ -237,9 +239,10 @@ function fallbackFont(file: string): { font: FontkitFont; bytes: Uint8Array } {
   let f = fallbackParsed.get(file)
   if (!f) {
     const parsedFont = fontkit.create(b) as FontkitFont
-    const wrapped = JOINING.test(file) ? shapingFont(parsedFont) : (Object.create(parsedFont) as FontkitFont)
+    const reversed = REVERSED.test(file)
+    const wrapped = reversed ? (Object.create(parsedFont) as FontkitFont) : shapingFont(parsedFont)
     wrapped.createSubset = () => padGlyphs(parsedFont.createSubset())
-    if (REVERSED.test(file)) wrapped.layout = reversedLayout(parsedFont)
+    if (reversed) wrapped.layout = reversedLayout(parsedFont)
     f = wrapped
     fallbackParsed.set(file, f)
   }
@@ -271,7 +274,8 @@ function embeddedFallback(chain: Chain, family: Family): PDFFont {
     ) => unknown
     const embedder = new Embedder(parsedFont, b)
     font = PDFFont.of(chain.doc.context.nextRef(), chain.doc, embedder as Parameters<typeof PDFFont.of>[2])
-    if (family === 'arabic') shaping.set(font, shapingEmbedder(embedder as SubsetEmbedder))
+    if (family !== 'hebrew') shaping.set(font, shapingEmbedder(embedder as SubsetEmbedder))
+    if (family !== 'hebrew' && family !== 'arabic') spelledOut.add(font)
     ;(chain.doc as unknown as { fonts: PDFFont[] }).fonts.push(font)
     chain.embedded.set(family, font)
   }
@@ -294,6 +298,17 @@ interface SubsetEmbedder {
 }
 
 const shaping = new WeakMap<PDFFont, SubsetEmbedder>()
+
+/**
+ * Fonts whose shaped glyphs do not read back in order by themselves: a Bengali conjunct puts parts
+ * of its letters above, below or before the pen, and readers order text by where it is drawn. Each
+ * run in such a font is marked with the text it stands for (see `drawShaped`). Arabic reads back
+ * from its visual order, as right-to-left text in any PDF does.
+ */
+const spelledOut = new WeakSet<PDFFont>()
+
+/** Whether runs drawn in `font` are marked with the text they stand for. */
+export const spellsOut = (font: PDFFont): boolean => spelledOut.has(font)
 
 /**
  * Makes the embedder write a glyph once for each set of characters it stands for: the first use
@@ -352,8 +367,8 @@ function spaceView(g: Glyph): Glyph {
 }
 
 /**
- * The glyphs of a run of text in a font that joins letters (Arabic, Urdu), shaped and in visual
- * order, added to the font's subset; null for a font that needs no shaping (pdf-lib draws those).
+ * The glyphs of a run of text in a shaped font (every fallback script but Hebrew), shaped and in
+ * visual order, added to the font's subset; null for the other fonts (pdf-lib draws those).
  */
 export function shapeRun(font: PDFFont, text: string): ShapedGlyph[] | null {
   const e = shaping.get(font)
@@ -379,7 +394,7 @@ export function shapeRun(font: PDFFont, text: string): ShapedGlyph[] | null {
   return out
 }
 
-/** The width at `size` of a run in a font that joins letters (from the shaped advances); null for other fonts. */
+/** The width at `size` of a run in a shaped font (from the shaped advances); null for other fonts. */
 export function shapedWidth(font: PDFFont, text: string, size: number): number | null {
   const e = shaping.get(font)
   if (!e) return null

@@ -67,6 +67,50 @@ describe('text in every script', () => {
     expect(await textOf(await draw('Zoë and Zara'))).toContain('Zoë and Zara')
   })
 
+  it('reads a fallback script back as itself after an earlier document used the same glyph (❤ after ❤️)', async () => {
+    // Noto Emoji draws ❤ and ❤️ with one glyph; the first use must not name the second's characters.
+    vi.resetModules()
+    const fresh = await import('./fonts.ts')
+    const freshFlow = await import('./flow.ts')
+    const draw = async (text: string): Promise<Uint8Array> => {
+      const doc = await PDFDocument.create()
+      const flow = new freshFlow.PageFlow(doc, await fresh.embedFonts(doc))
+      flow.text(text)
+      return doc.save()
+    }
+    expect(await textOf(await draw('With love ❤️'))).toContain('With love ❤️')
+    const plain = await textOf(await draw('With love ❤ from us'))
+    expect(plain).toContain('With love ❤ from us')
+    expect(plain).not.toContain('\ufe0f')
+  })
+
+  it('draws a Bengali conjunct in place and reads it back whole, with no made-up characters', async () => {
+    // স্বাস্থ্য ("health") has two conjuncts whose parts the font places below and before the pen,
+    // and one part that stands for no character (the head line of স্ব).
+    const word = 'স্বাস্থ্য'
+    const doc = await PDFDocument.create()
+    new PageFlow(doc, await embedFonts(doc)).text(`Name: ${word} Sample`)
+    const pdf = await doc.save()
+    // pdf.js orders text by where it is drawn: every letter, nothing else.
+    const read = await textOf(pdf)
+    const bengali = read.match(/[\u0980-\u09ff][\u0980-\u09ff ]*[\u0980-\u09ff]/g)?.join('') ?? ''
+    expect(letters(bengali)).toBe(letters(word))
+    // eslint-disable-next-line no-control-regex -- a made-up control character is the fault
+    expect(read).not.toMatch(/[\u0000-\u001f\ufffd\u25cc]/)
+    // MuPDF (as the bundle reads pages) takes the text the run is marked with: the word in order.
+    const m = await loadMupdf()
+    const muDoc = m.Document.openDocument(pdf, 'application/pdf')
+    const page = muDoc.loadPage(0)
+    const st = page.toStructuredText('preserve-whitespace')
+    const text = st.asText()
+    st.destroy()
+    page.destroy()
+    muDoc.destroy()
+    expect(text.replace(/\s+/g, '')).toContain(`Name:${word}Sample`)
+    // eslint-disable-next-line no-control-regex -- a made-up control character is the fault
+    expect(text).not.toMatch(/[\u0000-\u0008\ufffd]/)
+  })
+
   it('reads back from a page drawn with the page flow, in logical order, regular and bold', async () => {
     const doc = await PDFDocument.create()
     const fonts = await embedFonts(doc)

@@ -16,7 +16,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib'
-import { runs, shapedWidth, shapeRun, type ShapedGlyph } from './fonts.ts'
+import { runs, shapedWidth, shapeRun, spellsOut, type ShapedGlyph } from './fonts.ts'
 
 /** Makes text safe to draw: no control characters, tabs as spaces, one kind of line break. */
 export function clean(text: string): string {
@@ -49,14 +49,24 @@ function fontKey(page: PDFPage, font: PDFFont): PDFName {
   return key
 }
 
+/** A PDF text string in UTF-16 (big-endian, with its byte-order mark), as hex: any character fits. */
+const utf16Hex = (text: string): string => {
+  let hex = 'FEFF'
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0')
+  return `<${hex}>`
+}
+
 /**
- * Draws shaped glyphs (joined Arabic or Urdu) in visual order: the letters as one text string,
- * spaced by their shaped advances, then each dot or mark at its own place over or under its letter.
- * Keeping the letters in one string lets PDF readers read the word back whole.
+ * Draws shaped glyphs in visual order: the letters as one text string, spaced by their shaped
+ * advances, then each dot or mark at its own place over or under its letter. Keeping the letters
+ * in one string lets PDF readers read a joined (Arabic) word back whole. In a font whose glyphs do
+ * not read back in order (a Bengali conjunct), the run is marked with the text it stands for
+ * (an ActualText span, which MuPDF, Poppler and Acrobat read in place of the glyphs).
  */
 function drawShaped(
   page: PDFPage,
   font: PDFFont,
+  text: string,
   glyphs: readonly ShapedGlyph[],
   o: { x: number; y: number; size: number; color: Color },
 ): PDFOperator[] {
@@ -75,7 +85,16 @@ function drawShaped(
     }
     pen += g.advance
   }
+  const spelled = spellsOut(font)
   const ops: PDFOperator[] = [
+    ...(spelled
+      ? [
+          PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+            PDFName.of('Span'),
+            `<</ActualText${utf16Hex(text)}>>`,
+          ]),
+        ]
+      : []),
     pushGraphicsState(),
     beginText(),
     setFillingColor(o.color),
@@ -88,6 +107,7 @@ function drawShaped(
   }
   for (const m of marks) if (!m.silent) place(m)
   ops.push(endText(), popGraphicsState())
+  if (spelled) ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent))
   page.pushOperators(...ops)
   // Dots split off a letter stand for nothing: drawn after the whole line (so no reader puts
   // anything of them between words) in a span marked as having no text.
@@ -116,7 +136,7 @@ export function drawLine(
   const after: PDFOperator[] = []
   for (const r of runs(text, o.font)) {
     const shaped = shapeRun(r.font, r.text)
-    if (shaped) after.push(...drawShaped(page, r.font, shaped, { ...o, x }))
+    if (shaped) after.push(...drawShaped(page, r.font, r.text, shaped, { ...o, x }))
     else page.drawText(r.text, { ...o, x, font: r.font })
     x += runWidth(r.font, r.text, o.size)
   }
