@@ -14,6 +14,8 @@ import { prefersBaselineCompiler } from './commands/index.ts'
  * process); elsewhere (Windows) it runs a child and waits for it.
  */
 const LIFTOFF = '--liftoff-only'
+/** 128 + SIGPIPE (13): how a shell reports a command whose reader went away. */
+const EXIT_READER_GONE = 141
 const args = process.argv.slice(2)
 if (
   prefersBaselineCompiler(args) &&
@@ -30,11 +32,26 @@ if (
   else if (child.signal) process.kill(process.pid, child.signal)
   else process.exitCode = child.status ?? 1
 } else {
+  stopQuietlyWhenTheReaderGoes()
   run(takePassphraseFile(args))
     .then((code) => {
       process.exitCode = code
     })
     .catch((error: unknown) => {
       process.exitCode = handleError(error)
+    })
+}
+
+/**
+ * When whatever reads the output stops reading (`redress calc --batch … | head`), the next write
+ * fails with EPIPE. The command stops there without a word on stderr, with the status a process
+ * ended by SIGPIPE has (141), as `cat` or `git log` do. Only the printed output is cut short:
+ * commands that write a file (a letter, a bundle) print after the file is written and closed.
+ */
+function stopQuietlyWhenTheReaderGoes(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      process.exit(EXIT_READER_GONE)
     })
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import {
   BadInput,
@@ -7,7 +8,7 @@ import {
   failureMessage,
   MAX_JSON_DEPTH,
 } from '../../src/cli/io.ts'
-import { runCli, runInProcess } from '../helpers/cli.ts'
+import { BIN, runCli, runInProcess } from '../helpers/cli.ts'
 
 /* Input from a pipe can be anything: too big, too deep, or dated in another century. */
 
@@ -65,6 +66,29 @@ describe('the redress command', () => {
     expect(deadline.stderr).toBe(
       'redress: bad input: from: "2999-01-01" is outside the dates Redress works with (1990 to 2100)\n',
     )
+  })
+
+  it('stops quietly, with the status of a closed pipe, when its reader stops reading', async () => {
+    // `redress calc --batch --ndjson < big | head -c 1000`: the reader takes a little and closes.
+    const request = JSON.stringify({
+      effectiveDate: '2025-04-01',
+      income: { grossWeekly: '575.34' },
+      benefit: 'none',
+      nilRateCategory: false,
+      relevantOtherChildren: 0,
+      receivingParents: [{ id: 'A', children: [{ nightsPerYear: 0 }] }],
+    })
+    const child = spawn(process.execPath, [BIN, 'calc', '--batch', '--ndjson'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    child.stdin.on('error', () => undefined) // it may stop before reading all of this
+    child.stdin.end(`${request}\n`.repeat(50_000))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(141)
   })
 
   it('exits 2 on more input than it will read', async () => {
