@@ -6,7 +6,6 @@ import { unzipSync } from 'fflate'
 import { detectType } from '../../domain/case/index.ts'
 import { suggestFacts } from '../../domain/reading/suggest.ts'
 import { parseLanguages } from '../../documents/read/ocr.ts'
-import { readDocument } from '../../documents/read/read.ts'
 import { MAX_PIXELS } from '../../documents/read/image.ts'
 import { ReadFailure } from '../../documents/read/types.ts'
 import type { CaseServices } from '../../services/case-services.ts'
@@ -71,11 +70,20 @@ export function registerRead(program: Command): void {
           )
         let result
         try {
+          // Loaded here, not with the command: the PDF reader (pdf.js) takes a fifth of a second to
+          // load, and every other `case` command would pay for it.
+          const { readDocument } = await import('../../documents/read/read.ts')
           result = await readDocument(bytes, detected.mediaType, {
             languages,
             maxPixels: MAX_PIXELS,
             onProgress: (done, total, step) =>
-              say(cliSay('read.of', { value: step === 'ocr' ? 'Reading (OCR)' : 'Reading', done, total })),
+              say(
+                cliSay('read.of', {
+                  value: cliSay(step === 'ocr' ? 'read.stepReadingOcr' : 'read.stepReading'),
+                  done,
+                  total,
+                }),
+              ),
           })
         } catch (e) {
           if (e instanceof ReadFailure) throw new BadInput('file', e.message)
