@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, type PDFPage } from 'pdf-lib'
 import type { PDFDocument as MuDocument } from 'mupdf'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { drawLedger } from '../arrears/ledger-pdf.ts'
@@ -8,7 +8,7 @@ import type { Letter } from '../letters/model.ts'
 import { drawLetter } from '../letters/render-pdf.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
 import { embedFonts } from '../pdf/fonts.ts'
-import { A4, PageFlow, type Rect } from '../pdf/flow.ts'
+import { A4, measuringPage, PageFlow, type Rect } from '../pdf/flow.ts'
 import { bundleText } from './copy.ts'
 import { drawChronology, drawCover, drawIndex, drawSchedule, type IndexRow } from './generated.ts'
 import { describeFindings, missingCoreDocuments } from './messages.ts'
@@ -125,7 +125,7 @@ function checkMadePages(m: Mupdf, doc: MuDocument, redactor: Redactor, what: str
   for (let i = 0; i < doc.countPages(); i++) {
     const page = doc.loadPage(i)
     const st = page.toStructuredText('preserve-whitespace')
-    const found = redactor.locate(st.asText()).length > 0
+    const found = redactor.has(st.asText())
     st.destroy()
     page.destroy()
     if (found) throw new Error(bundleText('pdf.leftInMadePages', { page: i + 1, what: bundleText(what) }))
@@ -187,7 +187,8 @@ export async function buildBundleInto(
   }
   progress({ stage: 'making pages', done: parts.length, total: parts.length })
 
-  // The cover and the index laid out once with wide page numbers, to learn how many pages they take.
+  // The cover and the index laid out once with wide page numbers, drawing nothing, to learn how
+  // many pages they take.
   const rowsFor = (pages: (p: Part) => string): Map<BundleSection, IndexRow[]> => {
     const m = new Map<BundleSection, IndexRow[]>()
     for (const p of parts)
@@ -203,17 +204,23 @@ export async function buildBundleInto(
       ])
     return m
   }
-  const drawFront = async (pages: (p: Part) => string, onRow: (row: IndexRow, rects: Rect[]) => void) => {
+  const drawFront = async (
+    pages: (p: Part) => string,
+    onRow: (row: IndexRow, rects: Rect[]) => void,
+    measureOnly = false,
+  ) => {
     const doc = await PDFDocument.create({ updateMetadata: false })
     const fonts = await embedFonts(doc)
-    drawCover(new PageFlow(doc, fonts), input, clean('cover', bundleText('pdf.cover')), parts.length)
+    const addPage = (): PDFPage => (measureOnly ? measuringPage(doc.addPage(A4)) : doc.addPage(A4))
+    drawCover(new PageFlow(doc, fonts, addPage), input, clean('cover', bundleText('pdf.cover')), parts.length)
     const coverPages = doc.getPageCount()
-    drawIndex(new PageFlow(doc, fonts, () => doc.addPage(A4)), rowsFor(pages), onRow)
+    drawIndex(new PageFlow(doc, fonts, addPage), rowsFor(pages), onRow)
     return { doc, coverPages }
   }
   const trial = await drawFront(
     () => '8888–8888',
     () => undefined,
+    true,
   )
   const frontCount = trial.doc.getPageCount()
 

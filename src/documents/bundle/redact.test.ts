@@ -128,3 +128,30 @@ describe('details whose letters are split up or spelt differently', () => {
     expect(found('Born in StratforduponAvon').length).toBeGreaterThan(0)
   })
 })
+
+describe('whether a text holds any detail', () => {
+  const both = new Redactor([
+    target,
+    { whose: 'you', addressLines: ['8 Quarry Mews'], texts: ['Stratford-upon-Avon'] },
+  ])
+  it.each([
+    'Call me on 07700 900456 after six.',
+    'Account 1077009004567',
+    'Write to 9 HEOL Y\nDERI, Rhiwbina',
+    'Rhiwbinas',
+    'e x . p a r t n e r @ e x a m p l e . n e t',
+    'Write to 8 Quar-\nry Mews today',
+    'Write to 8 Quar\u00adry Mews today',
+    'Born in StratforduponAvon',
+    'Nothing to see here, at all.',
+    '',
+  ])('answers as locate does for %j', (text) => {
+    expect(both.has(text)).toBe(both.locate(text).length > 0)
+    // Asking twice gives the same answer (the patterns keep no position between calls).
+    expect(both.has(text)).toBe(both.has(text))
+  })
+
+  it('finds nothing with no targets', () => {
+    expect(new Redactor([]).has('07700 900456')).toBe(false)
+  })
+})

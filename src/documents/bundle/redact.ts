@@ -152,6 +152,23 @@ export class Redactor {
   }
 
   /**
+   * Whether `text` holds any target, exactly or with its spacing ignored: the same answer as
+   * `locate(text).length > 0`, without working out where (most pages of a bundle hold none).
+   */
+  has(text: string): boolean {
+    const hit = (re: RegExp, s: string): boolean => {
+      re.lastIndex = 0
+      const found = re.test(s)
+      re.lastIndex = 0
+      return found
+    }
+    if (this.patterns.some((p) => hit(p.re, text))) return true
+    if (this.loose.length === 0) return false
+    const squeezed = compact(text)
+    return this.loose.some((p) => hit(p.re, squeezed))
+  }
+
+  /**
    * Every place in `text` to remove, as ranges of `text` itself: the exact matches, and details
    * whose letters are there with odd spacing (each range then runs from the first letter to the last).
    */

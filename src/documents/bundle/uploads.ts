@@ -413,7 +413,7 @@ export function redactUpload(
     let ranges: Range[] = []
     let left: PageRedaction['left'] = []
     const page = doc.loadPage(i)
-    if (redactor.active && redactor.locate(text).length > 0) {
+    if (redactor.active && redactor.has(text)) {
       // Laid out again for the place of each character (and as the page now stands).
       const st = page.toStructuredText('preserve-whitespace')
       const chars = charsOf(st)

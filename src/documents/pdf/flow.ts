@@ -33,6 +33,16 @@ export interface Rect {
 }
 
 /**
+ * A page that takes a layout and draws nothing on it: for learning how many pages something will
+ * take without paying for its drawing (a bundle's cover and index, laid out once before the page
+ * numbers they list are known).
+ */
+export function measuringPage(page: PDFPage): PDFPage {
+  const skip = (): void => undefined
+  return Object.assign(page, { drawText: skip, drawRectangle: skip, drawLine: skip, pushOperators: skip })
+}
+
+/**
  * Lays text and tables down A4 pages from top to bottom, starting a new page when one is full.
  * Pages come from `addPage`, so a caller can insert them anywhere in a document.
  */
