@@ -29,6 +29,26 @@ afterAll(() => {
 // first command and the progress bar run the real command (re-run with --liftoff-only, progress on
 // a piped stderr); the rest run in this process.
 describe('redress case', { timeout: 120_000 }, () => {
+  it('shows a case in plain words: the kind and stage of each challenge, dates written out, kinds of event', async () => {
+    const e = { ...env(), REDRESS_DATA_DIR: other }
+    expect((await runInProcess(['case', 'demo'], undefined, e)).code).toBe(0)
+    const ids = (await runInProcess(['case', 'list'], undefined, e)).stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[0]!)
+    const shown = (await Promise.all(ids.map((id) => runInProcess(['case', 'show', id], undefined, e))))
+      .map((r) => r.stdout)
+      .join('\n')
+    expect(shown).toMatch(
+      /Mandatory reconsideration and appeal: reconsideration notice received: you can appeal \(since \d{1,2} [A-Z][a-z]+ \d{4}\)/,
+    )
+    expect(shown).toMatch(/Complaint: final response received/)
+    expect(shown).toMatch(/ Letter received: /)
+    // No machine forms in the sentences: stage and event keys, or ISO dates after "since" or "by".
+    expect(shown).not.toMatch(/notice-received|final-response|complaint-made|letter-sent|letter-received/)
+    expect(shown).not.toMatch(/(since|by) \d{4}-\d{2}-\d{2}/)
+  })
+
   let caseId = ''
   it('creates, lists and shows a case (Jordan)', async () => {
     const r = await spawned([

@@ -1,4 +1,6 @@
-import { say } from '../copy.ts'
+import { say, sayMessage } from '../copy.ts'
+import { message } from '../../domain/shared/message.ts'
+import { formatDate, Temporal } from '../../domain/shared/plain-date.ts'
 import { createReadStream, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Transform } from 'node:stream'
@@ -20,6 +22,11 @@ import { BadInput, action, output, readStdinJson } from '../io.ts'
 import { CLI_ACTOR, withServices } from '../services.ts'
 import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '../../services/safe-mode.ts'
 import { seedDemoCases } from '../../services/demo.service.ts'
+
+/** Words the web pages use too (the kinds and stages of a challenge, the kinds of event). */
+const shared = (key: string, params?: Record<string, string>): string => sayMessage(message(key, params))
+/** "2026-12-03" as "3 December 2026". */
+const longDate = (iso: string): string => formatDate(Temporal.PlainDate.from(iso))
 
 /**
  * The case-file services for one command (built by the one composition root, createServices),
@@ -271,10 +278,12 @@ export function registerCase(program: Command): void {
               ...(d.challenges.length
                 ? d.challenges.map((c) =>
                     say('case.since', {
-                      kind: c.kind,
-                      stage: c.stage,
-                      since: c.since,
-                      value: c.next ? say('case.by', { title: c.next.title, dueOn: c.next.dueOn }) : '',
+                      kind: shared(`case.challenges.kinds.${c.kind}`),
+                      stage: shared(`case.challenges.stages.${c.stage}`),
+                      since: shared('case.challenges.since', { date: longDate(c.since) }),
+                      value: c.next
+                        ? say('case.by', { title: c.next.title, dueOn: longDate(c.next.dueOn) })
+                        : '',
                     }),
                   )
                 : [`  ${say('case.showNone')}`]),
@@ -283,7 +292,7 @@ export function registerCase(program: Command): void {
               ...(d.recent.length
                 ? d.recent.map(
                     (e) =>
-                      `  ${e.occurredOn}${e.occurredTime ? ` ${e.occurredTime}` : ''}  ${e.type}: ${e.title}`,
+                      `  ${e.occurredOn}${e.occurredTime ? ` ${e.occurredTime}` : ''}  ${shared(`case.labels.eventType.${e.type}`)}: ${e.title}`,
                   )
                 : [`  ${say('case.showNothingYet')}`]),
             ].join('\n'),
