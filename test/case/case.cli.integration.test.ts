@@ -29,14 +29,21 @@ afterAll(() => {
 // first command and the progress bar run the real command (re-run with --liftoff-only, progress on
 // a piped stderr); the rest run in this process.
 describe('redress case', { timeout: 120_000 }, () => {
-  it('shows a case in plain words: the kind and stage of each challenge, dates written out, kinds of event', async () => {
+  it('shows a case and its timeline in plain words: the kind and stage of each challenge, dates written out, kinds of event', async () => {
     const e = { ...env(), REDRESS_DATA_DIR: other }
     expect((await runInProcess(['case', 'demo'], undefined, e)).code).toBe(0)
     const ids = (await runInProcess(['case', 'list'], undefined, e)).stdout
       .trim()
       .split('\n')
       .map((line) => line.split(' ')[0]!)
-    const shown = (await Promise.all(ids.map((id) => runInProcess(['case', 'show', id], undefined, e))))
+    const shown = (
+      await Promise.all(
+        ids.flatMap((id) => [
+          runInProcess(['case', 'show', id], undefined, e),
+          runInProcess(['case', 'timeline', id], undefined, e),
+        ]),
+      )
+    )
       .map((r) => r.stdout)
       .join('\n')
     expect(shown).toMatch(
@@ -44,6 +51,7 @@ describe('redress case', { timeout: 120_000 }, () => {
     )
     expect(shown).toMatch(/Complaint: final response received/)
     expect(shown).toMatch(/ Letter received: /)
+    expect(shown).toMatch(/\d{4}-\d{2}-\d{2} +Letter received +Final response/)
     // No machine forms in the sentences: stage and event keys, or ISO dates after "since" or "by".
     expect(shown).not.toMatch(/notice-received|final-response|complaint-made|letter-sent|letter-received/)
     expect(shown).not.toMatch(/(since|by) \d{4}-\d{2}-\d{2}/)

@@ -565,7 +565,7 @@ export function registerCase(program: Command): void {
                 : events
                     .map(
                       (e) =>
-                        `${e.occurredOn}${e.occurredTime ? ` ${e.occurredTime}` : '      '}  ${e.type.padEnd(23)} ${e.title}${e.amountPence !== null ? ` (${formatPounds(pence(e.amountPence))})` : ''}`,
+                        `${e.occurredOn}${e.occurredTime ? ` ${e.occurredTime}` : '      '}  ${shared(`case.labels.eventType.${e.type}`).padEnd(23)} ${e.title}${e.amountPence !== null ? ` (${formatPounds(pence(e.amountPence))})` : ''}`,
                     )
                     .join('\n'),
             )
