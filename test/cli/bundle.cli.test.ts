@@ -87,6 +87,10 @@ describe('redress bundle', { timeout: 180_000 }, () => {
     ])
     expect(report.warnings.join(' ')).toContain('no mandatory reconsideration notice')
     expect(existsSync(out)).toBe(true)
+    // In words: a document of one page is on "page 3", not "pages 3–3".
+    const words = await runInProcess(['bundle', '--case', caseId, '--out', out], undefined, env())
+    expect(words.stdout).toMatch(/^ {2}E1 {2}Chronology {2}page \d+$/m)
+    expect(words.stdout).not.toMatch(/pages (\d+)–\1\b/)
   })
 
   it('--complaint makes a complaint bundle (no appeal checks); --arrears naming a check the case has not is refused', async () => {

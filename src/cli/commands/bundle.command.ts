@@ -141,7 +141,16 @@ export function registerBundle(program: Command): void {
           output(!!o.json, { out: o.out, ...r }, () =>
             [
               say('bundle.pagesSavedTo', { title: r.title, pageCount: r.pageCount, out: o.out }),
-              ...r.entries.map((e) => `  ${e.number}  ${e.title}  pages ${e.firstPage}–${e.lastPage}`),
+              ...r.entries.map((e) =>
+                e.firstPage === e.lastPage
+                  ? say('bundle.entryOnePage', { number: e.number, title: e.title, page: e.firstPage })
+                  : say('bundle.entryPages', {
+                      number: e.number,
+                      title: e.title,
+                      first: e.firstPage,
+                      last: e.lastPage,
+                    }),
+              ),
               ...r.messages,
               ...(o.redactionLog
                 ? [say('bundle.redactionLogForYou', { redactionLog: o.redactionLog })]
