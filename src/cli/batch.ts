@@ -265,7 +265,7 @@ export async function runBatch<R>(
           spec.onRefused?.(index, refusal)
           piece = options.json
             ? JSON.stringify(refusal)
-            : `refused: ${refusal.error.field}: ${refusal.error.message}`
+            : say('batch.refusedItem', { field: refusal.error.field, message: refusal.error.message })
         }
         // The separator and the answer are written one after the other (joining them first
         // would copy every answer once more).
@@ -273,7 +273,7 @@ export async function runBatch<R>(
           ? out.write(index === 0 ? '[\n' : ',\n')
           : options.json
             ? undefined
-            : out.write(`${index === 0 ? '' : '\n\n'}Request ${index + 1}\n`)
+            : out.write(`${index === 0 ? '' : '\n\n'}${say('batch.requestHeading', { n: index + 1 })}\n`)
         if (before) await before
         const wrote = out.write(piece)
         if (wrote) await wrote

@@ -338,12 +338,12 @@ export function registerCase(program: Command): void {
           output(Boolean(o.json), r, () =>
             [
               say('case.recordedTheDecisionOf', {
-                kind: r.record.kind,
-                letterDate: r.record.letterDate,
+                kind: shared(`case.labels.decisionKind.${r.record.kind}`),
+                letterDate: longDate(r.record.letterDate),
                 id: r.record.id,
               }),
               ...(r.tasks.length
-                ? ['Deadlines:', ...r.tasks.map((t) => `  ${t.dueOn}  ${t.title}`)]
+                ? [say('case.deadlinesHeading'), ...r.tasks.map((t) => `  ${t.dueOn}  ${t.title}`)]
                 : [say('case.itCreatesNoDeadline')]),
               ...r.gaps.map((g) => say('case.couldNotWorkOut', { kind: g.kind, reason: g.reason })),
             ].join('\n'),
@@ -405,7 +405,11 @@ export function registerCase(program: Command): void {
           const r = await s.cases.addEvent(CLI_ACTOR, caseId, input as Parameters<typeof s.cases.addEvent>[2])
           output(Boolean(o.json), r, () =>
             [
-              `Added "${r.record.title}" on ${r.record.occurredOn} (${r.record.id}).`,
+              say('case.addedEvent', {
+                title: r.record.title,
+                date: longDate(r.record.occurredOn),
+                id: r.record.id,
+              }),
               ...r.tasks.map((t) => `  ${t.dueOn}  ${t.title}`),
             ].join('\n'),
           )

@@ -167,7 +167,7 @@ function formatText(r: DeadlineResult): string {
     if (s.cite) lines.push(`     [${s.cite.instrument}, ${s.cite.provision}; ${s.cite.confidence}]`)
   })
   if (r.assumptions.length > 0) {
-    lines.push('', 'Assumptions:')
+    lines.push('', say('deadline.assumptionsHeading'))
     for (const a of r.assumptions) lines.push(`  - ${words(a)}`)
   }
   lines.push('', say('deadline.notLegalAdviceCheck'))
