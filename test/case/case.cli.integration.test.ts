@@ -55,6 +55,13 @@ describe('redress case', { timeout: 120_000 }, () => {
     // No machine forms in the sentences: stage and event keys, or ISO dates after "since" or "by".
     expect(shown).not.toMatch(/notice-received|final-response|complaint-made|letter-sent|letter-received/)
     expect(shown).not.toMatch(/(since|by) \d{4}-\d{2}-\d{2}/)
+    const recorded = await runInProcess(
+      ['case', 'add-decision', ids[0]!, '--kind', 'annual-review', '--letter-date', '2025-02-03'],
+      undefined,
+      e,
+    )
+    expect(recorded.stdout).toMatch(/^Recorded the decision letter: Annual review, dated 3 February 2025 \(/)
+    expect(recorded.stdout).toContain('\nDeadlines:\n')
   })
 
   let caseId = ''
