@@ -59,6 +59,12 @@ describe('redress route --json', () => {
     expect(r.stdout).toMatch(/Monday 14 April 2025/)
     expect(r.stdout).toMatch(/No appeal:/)
     expect(r.stdout).toMatch(/not legal advice/)
+    // Each letter in words, with the command that writes it; no machine ids.
+    expect(r.stdout).toMatch(/Letter: A complaint letter \(write it with: redress letter complaint\)/)
+    expect(r.stdout).toMatch(
+      /Letter: The appeal form \(SSCS2\) with a statement of what is wrong \(write it with: redress letter appeal-/,
+    )
+    expect(r.stdout).not.toMatch(/Letter: [a-z]+[A-Z]/)
   })
 
   it.each([

@@ -1,4 +1,7 @@
-import { cliLocale, say } from '../copy.ts'
+import { cliLocale, say, sayMessage } from '../copy.ts'
+import { message } from '../../domain/shared/message.ts'
+import type { LetterKind } from '../../domain/remedies/route.ts'
+import { documentKindsFor } from '../../services/letter-kinds.ts'
 import type { Command } from 'commander'
 
 import { formatLongDate } from '../../domain/shared/plain-date.ts'
@@ -13,6 +16,15 @@ import {
 } from '../../services/route.service.ts'
 import { action, output, parseOrBadInput, readStdinJson } from '../io.ts'
 import { cliClock } from '../clock.ts'
+
+/** What a route's letter is, in the words the web page uses. */
+function letterText(kind: LetterKind): string {
+  if (kind.startsWith('variation:')) {
+    const ground = sayMessage(message(`routes.variationGrounds.${kind.slice('variation:'.length)}`))
+    return sayMessage(message('routes.letters.variation', { ground }))
+  }
+  return sayMessage(message(`routes.letters.${kind}`))
+}
 
 const INPUT_HELP = (): string => say('route.inputJsonOnStandard')
 
@@ -40,7 +52,15 @@ function routeText(r: RouteInWords): string {
   if (r.gather.length) lines.push(say('route.gather'), ...r.gather.map((g) => `     - ${g}`))
   if (r.howToSend.length) lines.push(say('route.howToSendIt'), ...r.howToSend.map((h) => `     - ${h}`))
   lines.push(say('route.whatHappensNext', { whatHappensNext: r.whatHappensNext }))
-  if (r.letterKind) lines.push(say('route.letter', { kind: r.letterKind }))
+  if (r.letterKind) {
+    const kinds = documentKindsFor(r.letterKind)
+    lines.push(
+      say('route.letter', {
+        text: letterText(r.letterKind),
+        command: kinds.length ? say('route.letterCommand', { kinds: kinds.join(', ') }) : '',
+      }),
+    )
+  }
   for (const c of r.cautions) lines.push(say('route.watchOut', { caution: c }))
   return lines.join('\n')
 }
