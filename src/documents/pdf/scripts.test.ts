@@ -45,39 +45,37 @@ function expectAll(text: string): void {
   }
 }
 
+/**
+ * Draws text with a fresh copy of the font modules. The fonts are parsed once per process and
+ * fontkit keeps one glyph object a glyph, with the characters of its first use: a fresh copy makes
+ * that first use happen in the test.
+ */
+async function freshFonts(): Promise<(text: string) => Promise<Uint8Array>> {
+  vi.resetModules()
+  const fresh = await import('./fonts.ts')
+  const freshFlow = await import('./flow.ts')
+  return async (text) => {
+    const doc = await PDFDocument.create()
+    new freshFlow.PageFlow(doc, await fresh.embedFonts(doc)).text(text)
+    return doc.save()
+  }
+}
+
 describe('text in every script', () => {
   it('has a font for every character of every sample', () => {
     expect(unsupportedCharacters(Object.values(SAMPLES).join(' '))).toEqual([])
   })
 
   it('reads a letter back as itself after an earlier document drew it only inside another (Z after Ż)', async () => {
-    // The fonts are parsed once per process and fontkit keeps one glyph object a glyph, with the
-    // characters of its first use. A fresh copy of the module, so the first use happens here: Z is
-    // first reached as a part of Ż while the first document's subset is written.
-    vi.resetModules()
-    const fresh = await import('./fonts.ts')
-    const freshFlow = await import('./flow.ts')
-    const draw = async (text: string): Promise<Uint8Array> => {
-      const doc = await PDFDocument.create()
-      const flow = new freshFlow.PageFlow(doc, await fresh.embedFonts(doc))
-      flow.text(text)
-      return doc.save()
-    }
+    // Z is first reached as a part of Ż while the first document's subset is written.
+    const draw = await freshFonts()
     expect(await textOf(await draw('Żółw'))).toContain('Żółw')
     expect(await textOf(await draw('Zoë and Zara'))).toContain('Zoë and Zara')
   })
 
   it('reads a fallback script back as itself after an earlier document used the same glyph (❤ after ❤️)', async () => {
     // Noto Emoji draws ❤ and ❤️ with one glyph; the first use must not name the second's characters.
-    vi.resetModules()
-    const fresh = await import('./fonts.ts')
-    const freshFlow = await import('./flow.ts')
-    const draw = async (text: string): Promise<Uint8Array> => {
-      const doc = await PDFDocument.create()
-      const flow = new freshFlow.PageFlow(doc, await fresh.embedFonts(doc))
-      flow.text(text)
-      return doc.save()
-    }
+    const draw = await freshFonts()
     expect(await textOf(await draw('With love ❤️'))).toContain('With love ❤️')
     const plain = await textOf(await draw('With love ❤ from us'))
     expect(plain).toContain('With love ❤ from us')
