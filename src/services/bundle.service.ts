@@ -336,7 +336,7 @@ export class BundleService {
           kind: 'pdf',
           fileName: cand.fileName,
           // A Buffer is a Uint8Array: no copy of what may be a large file.
-          read: () => files.files.read(cand.sha256),
+          read: async () => files.files.readNow(cand.sha256),
         },
       })
     }

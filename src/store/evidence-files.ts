@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -244,6 +244,16 @@ export class EvidenceFiles {
         }
       })(),
     )
+  }
+
+  /**
+   * Like `read`, but a plain (unencrypted) file is read at once, blocking: for the bundle, which
+   * reads a hundred files in a row between long stretches of synchronous PDF work. The awaited
+   * reads cost it more CPU than they saved (about 4% of a 300-page bundle's CPU).
+   */
+  readNow(sha256: string): Buffer | Promise<Buffer> {
+    const found = this.locate(sha256)
+    return found && !found.keys ? readFileSync(found.path) : this.read(sha256)
   }
 
   async read(sha256: string): Promise<Buffer> {

@@ -72,6 +72,10 @@ describe('case archives in safe mode', () => {
     expect(imported.title).toBe('Archive case')
     const [file] = await b.s.evidence.choices(WHO, imported.id)
     expect((await b.s.evidence.files.read(file!.sha256)).toString()).toContain(LINE)
+    // The bundle's blocking read gives the same bytes, plain (here) and in safe mode (below).
+    expect(await b.s.evidence.files.readNow(file!.sha256)).toEqual(
+      await b.s.evidence.files.read(file!.sha256),
+    )
 
     // An upload in safe mode is staged encrypted; the plain archive imports from it (as a copy).
     const staged = await a.s.evidence.files.stage(once(readFileSync(plain)), 1 << 24, 'archive')
@@ -91,6 +95,9 @@ describe('case archives in safe mode', () => {
     expect(again.importedAsCopy).toBe(true)
     const [again1] = await a.s.evidence.choices(WHO, again.id)
     expect((await a.s.evidence.files.read(again1!.sha256)).toString()).toContain(LINE)
+    expect(await a.s.evidence.files.readNow(again1!.sha256)).toEqual(
+      await a.s.evidence.files.read(again1!.sha256),
+    )
     await a.vault.close()
     await b.vault.close()
   })
