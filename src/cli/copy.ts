@@ -16,3 +16,7 @@ export const say = (key: string, params: Readonly<Record<string, unknown>> = {})
 
 /** A message from the domain or a service (an error's problem, say) in the CLI's language. */
 export const sayMessage = (m: Message): string => text(m, {}, cliLocale())
+
+/** Words the web pages use too (a kind of event, a stage of a challenge), from the shared catalogue. */
+export const sayShared = (key: string, params: Readonly<Record<string, string>> = {}): string =>
+  text(key, params, cliLocale())

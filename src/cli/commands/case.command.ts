@@ -1,5 +1,4 @@
-import { say, sayMessage } from '../copy.ts'
-import { message } from '../../domain/shared/message.ts'
+import { say, sayShared as shared } from '../copy.ts'
 import { formatDate, Temporal } from '../../domain/shared/plain-date.ts'
 import { createReadStream, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -23,8 +22,6 @@ import { CLI_ACTOR, withServices } from '../services.ts'
 import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '../../services/safe-mode.ts'
 import { seedDemoCases } from '../../services/demo.service.ts'
 
-/** Words the web pages use too (the kinds and stages of a challenge, the kinds of event). */
-const shared = (key: string, params?: Record<string, string>): string => sayMessage(message(key, params))
 /** "2026-12-03" as "3 December 2026". */
 const longDate = (iso: string): string => formatDate(Temporal.PlainDate.from(iso))
 

@@ -1,5 +1,4 @@
-import { cliLocale, say, sayMessage } from '../copy.ts'
-import { message } from '../../domain/shared/message.ts'
+import { cliLocale, say, sayShared } from '../copy.ts'
 import type { LetterKind } from '../../domain/remedies/route.ts'
 import { documentKindsFor } from '../../services/letter-kinds.ts'
 import type { Command } from 'commander'
@@ -20,10 +19,10 @@ import { cliClock } from '../clock.ts'
 /** What a route's letter is, in the words the web page uses. */
 function letterText(kind: LetterKind): string {
   if (kind.startsWith('variation:')) {
-    const ground = sayMessage(message(`routes.variationGrounds.${kind.slice('variation:'.length)}`))
-    return sayMessage(message('routes.letters.variation', { ground }))
+    const ground = sayShared(`routes.variationGrounds.${kind.slice('variation:'.length)}`)
+    return sayShared('routes.letters.variation', { ground })
   }
-  return sayMessage(message(`routes.letters.${kind}`))
+  return sayShared(`routes.letters.${kind}`)
 }
 
 const INPUT_HELP = (): string => say('route.inputJsonOnStandard')
