@@ -42,6 +42,12 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('your full name')
     expect(r.stderr).toContain('CMS reference')
     expect(r.stderr).toContain('log-call')
+    // Words only the parent can give are asked for by their --set name; names keep their capitals.
+    const ice = await runInProcess(['letter', 'ice-referral', '--case', caseId], undefined, env())
+    expect(ice.code).toBe(2)
+    expect(ice.stderr).toContain('To write the complaint to the Independent Case Examiner,')
+    expect(ice.stderr).toContain('(sender.phone): give it with --set senderPhone=…')
+    expect(ice.stderr).toContain('(nationalInsuranceNumber): give it with --set nationalInsuranceNumber=…')
   })
 
   it('writes the call confirmation as PDF and Word, and records it as sent', async () => {

@@ -35,9 +35,25 @@ const HOW: Record<AddWhere, string> = {
   },
 }
 
+/**
+ * How to give a missing particular on the command line: the exact `--set` name when the letter
+ * takes one for it ("sender.phone" is `--set senderPhone=…`), the recipient options for the
+ * recipient, otherwise where in the case file it belongs.
+ */
+function howToGive(kind: LetterKind, field: string, where: keyof typeof HOW): string {
+  if (where !== 'letter') return HOW[where]
+  const name = field.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase())
+  if (wordNames(kind).includes(name)) return say('letter.giveItWithSetName', { name })
+  if (field.startsWith('recipient.')) return say('letter.giveItWithRecipient')
+  return HOW.letter
+}
+
 /** Missing particulars as a bad-input message naming what to add and how. */
 export function needsMoreMessage(e: LetterNeedsMore): string {
-  return [e.message, ...e.problems.map((p) => `  - ${p.whatToAdd} (${p.field}): ${HOW[p.where]}`)].join('\n')
+  return [
+    e.message,
+    ...e.problems.map((p) => `  - ${p.whatToAdd} (${p.field}): ${howToGive(e.kind, p.field, p.where)}`),
+  ].join('\n')
 }
 
 interface LetterOptions {

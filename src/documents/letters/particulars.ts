@@ -9,6 +9,13 @@ export interface Particular {
   readonly whatToAdd: string
 }
 
+/**
+ * A title as it reads inside a sentence: its first letter in lower case, unless it starts an
+ * abbreviation ("MP"); names inside it keep their capitals ("the Independent Case Examiner").
+ */
+const lowerFirst = (title: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(title) ? `${title[0]!.toLowerCase()}${title.slice(1)}` : title
+
 /** The letter cannot be written yet: each entry says what to add or correct. */
 export class MissingParticulars extends DomainError {
   override name = 'MissingParticulars'
@@ -18,7 +25,7 @@ export class MissingParticulars extends DomainError {
   ) {
     super(
       tr('particulars.toWriteTheRedress', {
-        document: document.toLowerCase(),
+        document: lowerFirst(document),
         missing: missing.map((m) => m.whatToAdd).join('; '),
       }),
     )
