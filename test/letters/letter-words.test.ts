@@ -19,7 +19,7 @@ describe('--set names a letter does not use', () => {
     const e = refused as BadInput
     expect(e.field).toBe('--set')
     expect(e.problem).toBe(
-      'a mandatory-reconsideration letter has no words called "outcome", so they would be left out; it takes: senderPhone, senderEmail, grounds, outcomeSought, lateReason',
+      'the mandatory-reconsideration letter has no words called "outcome", so they would be left out; it takes: senderPhone, senderEmail, grounds, outcomeSought, lateReason',
     )
   })
 
