@@ -322,6 +322,8 @@ export class BundleService {
         throw new InvalidInput('sections', message('bundleText.service.noDocument', { id }))
 
     const documents: BundleDocument[] = []
+    // One buffer the files are read into in turn (the bundle uses each before reading the next).
+    const scratch = { buffer: Buffer.alloc(0) }
     for (const id of [...new Set(ids)]) {
       const cand = candidates.find((x) => x.id === id)
       if (!cand) continue
@@ -335,8 +337,7 @@ export class BundleService {
         source: {
           kind: 'pdf',
           fileName: cand.fileName,
-          // A Buffer is a Uint8Array: no copy of what may be a large file.
-          read: async () => files.files.readNow(cand.sha256),
+          read: async () => files.files.readNow(cand.sha256, scratch),
         },
       })
     }

@@ -31,7 +31,10 @@ export const SECTIONS: readonly {
 
 export const isBundleSection = (s: string): s is BundleSection => SECTIONS.some((x) => x.id === s)
 
-/** An uploaded file: a PDF, or a JPEG or PNG picture (made into a page). Read when its turn comes. */
+/**
+ * An uploaded file: a PDF, or a JPEG or PNG picture (made into a page). Read when its turn comes;
+ * what `read` gives may be reused by the next file's read, so it is used before the next is read.
+ */
 export type BundleSource =
   | { readonly kind: 'pdf'; readonly fileName: string; readonly bytes: Uint8Array }
   | { readonly kind: 'pdf'; readonly fileName: string; readonly read: () => Promise<Uint8Array> }
