@@ -18,6 +18,7 @@ import {
   compiledRulesPlugin,
   externalPackages,
   lazyChildProcessPlugin,
+  nativeZlibForPakoPlugin,
   root,
   zodEnglishOnlyPlugin,
 } from './build-common.mjs'
@@ -78,7 +79,12 @@ export async function buildCli({ ifStale = false } = {}) {
       metafile: true,
       outExtension: { '.js': '.mjs' },
       chunkNames: '[name]-[hash]',
-      plugins: [compiledRulesPlugin(), zodEnglishOnlyPlugin(), lazyChildProcessPlugin()],
+      plugins: [
+        compiledRulesPlugin(),
+        zodEnglishOnlyPlugin(),
+        lazyChildProcessPlugin(),
+        nativeZlibForPakoPlugin(),
+      ],
       // commander is CommonJS: its require() calls for Node's own modules need a real require.
       banner: {
         js: "import { createRequire as __redressRequire } from 'node:module'; const require = __redressRequire(import.meta.url);",
