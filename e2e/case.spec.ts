@@ -110,6 +110,8 @@ describe('the case file, in a real browser', () => {
     await page
       .getByRole('link', { name: 'Ask for a mandatory reconsideration of the decision of 3 February 2025' })
       .click()
+    // The click starts the navigation; the task page is read once it has arrived.
+    await page.waitForURL(/\/tasks\/[^/]+$/)
     expect(await page.locator('main').innerText()).toContain('How Redress worked out this date')
     await check('task')
     await page.getByRole('button', { name: 'Amend' }).click()
@@ -238,6 +240,7 @@ describe('the case file, in a real browser', () => {
     await submit(page, 'Move to the bin')
     await check('bin')
     await page.getByRole('link', { name: 'Delete for good A note to bin' }).click()
+    await page.waitForURL(/\/purge$/)
     await check('purge')
     await go(`${caseUrl}/export`)
     await check('export')
