@@ -75,6 +75,8 @@ describe('reading a photo of a letter, in a real browser', () => {
 
   it('shows progress, then the text read from the photo and the facts found', async () => {
     await page.getByRole('link', { name: 'Text and facts read from this file' }).click()
+    // The click starts the navigation; the page is read once it has arrived.
+    await page.waitForURL(/\/text$/)
     const main = page.locator('main')
     if ((await main.innerText()).includes('Redress is reading this file')) {
       await check('text-working')
