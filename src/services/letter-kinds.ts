@@ -1,6 +1,7 @@
 import type { LetterKind as AdvisorLetterKind, VariationGround } from '../domain/remedies/route.ts'
 import type { LetterSubject } from '../domain/case/index.ts'
 import type { LetterKind } from '../documents/index.ts'
+import { message, type Message } from '../domain/shared/message.ts'
 
 /**
  * The one table between the route advisor's letter ids and the documents library's kinds. A route
@@ -45,6 +46,15 @@ const ADVISOR: Readonly<Record<Exclude<AdvisorLetterKind, `variation:${string}`>
   niAppeal: ['ni-appeal'],
   // Decided by a court, with DNA testing: no letter Redress writes.
   parentageDispute: [],
+}
+
+/** What a route advisor letter is, in words for the parent (the web page and the command line). */
+export function advisorLetterWords(id: AdvisorLetterKind): Message {
+  if (id.startsWith('variation:'))
+    return message('routes.letters.variation', {
+      ground: message(`routes.variationGrounds.${id.slice('variation:'.length)}`),
+    })
+  return message(`routes.letters.${id}`)
 }
 
 /** The documents a route advisor letter id stands for (empty when Redress writes none). */

@@ -1,5 +1,5 @@
 import { say, sayShared as shared } from '../copy.ts'
-import { formatDate, Temporal } from '../../domain/shared/plain-date.ts'
+import { formatDate, parseDate } from '../../domain/shared/plain-date.ts'
 import { createReadStream, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Transform } from 'node:stream'
@@ -23,7 +23,7 @@ import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '..
 import { seedDemoCases } from '../../services/demo.service.ts'
 
 /** "2026-12-03" as "3 December 2026". */
-const longDate = (iso: string): string => formatDate(Temporal.PlainDate.from(iso))
+const dateInWords = (iso: string): string => formatDate(parseDate(iso))
 
 /**
  * The case-file services for one command (built by the one composition root, createServices),
@@ -277,9 +277,9 @@ export function registerCase(program: Command): void {
                     say('case.since', {
                       kind: shared(`case.challenges.kinds.${c.kind}`),
                       stage: shared(`case.challenges.stages.${c.stage}`),
-                      since: shared('case.challenges.since', { date: longDate(c.since) }),
+                      since: shared('case.challenges.since', { date: dateInWords(c.since) }),
                       value: c.next
-                        ? say('case.by', { title: c.next.title, dueOn: longDate(c.next.dueOn) })
+                        ? say('case.by', { title: c.next.title, dueOn: dateInWords(c.next.dueOn) })
                         : '',
                     }),
                   )
@@ -336,7 +336,7 @@ export function registerCase(program: Command): void {
             [
               say('case.recordedTheDecisionOf', {
                 kind: shared(`case.labels.decisionKind.${r.record.kind}`),
-                letterDate: longDate(r.record.letterDate),
+                letterDate: dateInWords(r.record.letterDate),
                 id: r.record.id,
               }),
               ...(r.tasks.length
@@ -404,7 +404,7 @@ export function registerCase(program: Command): void {
             [
               say('case.addedEvent', {
                 title: r.record.title,
-                date: longDate(r.record.occurredOn),
+                date: dateInWords(r.record.occurredOn),
                 id: r.record.id,
               }),
               ...r.tasks.map((t) => `  ${t.dueOn}  ${t.title}`),

@@ -1,6 +1,5 @@
-import { cliLocale, say, sayShared } from '../copy.ts'
-import type { LetterKind } from '../../domain/remedies/route.ts'
-import { documentKindsFor } from '../../services/letter-kinds.ts'
+import { cliLocale, say, sayMessage } from '../copy.ts'
+import { advisorLetterWords, documentKindsFor } from '../../services/letter-kinds.ts'
 import type { Command } from 'commander'
 
 import { formatLongDate } from '../../domain/shared/plain-date.ts'
@@ -15,15 +14,6 @@ import {
 } from '../../services/route.service.ts'
 import { action, output, parseOrBadInput, readStdinJson } from '../io.ts'
 import { cliClock } from '../clock.ts'
-
-/** What a route's letter is, in the words the web page uses. */
-function letterText(kind: LetterKind): string {
-  if (kind.startsWith('variation:')) {
-    const ground = sayShared(`routes.variationGrounds.${kind.slice('variation:'.length)}`)
-    return sayShared('routes.letters.variation', { ground })
-  }
-  return sayShared(`routes.letters.${kind}`)
-}
 
 const INPUT_HELP = (): string => say('route.inputJsonOnStandard')
 
@@ -55,7 +45,7 @@ function routeText(r: RouteInWords): string {
     const kinds = documentKindsFor(r.letterKind)
     lines.push(
       say('route.letter', {
-        text: letterText(r.letterKind),
+        text: sayMessage(advisorLetterWords(r.letterKind)),
         command: kinds.length ? say('route.letterCommand', { kinds: kinds.join(', ') }) : '',
       }),
     )

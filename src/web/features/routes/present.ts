@@ -1,10 +1,10 @@
 import type { ContactFact, Contacts } from '../../../domain/remedies/contacts.ts'
-import type { LetterKind, Route, RouteDeadline } from '../../../domain/remedies/route.ts'
+import type { Route, RouteDeadline } from '../../../domain/remedies/route.ts'
 import { formatDate, formatLongDate } from '../../../domain/shared/plain-date.ts'
 import { adviceInWords, type RouteAnswer, type RouteInWords } from '../../../services/route.service.ts'
 import { translate } from '../../i18n.ts'
 import { paths } from '../../paths.ts'
-import { documentKindsFor } from '../../../services/letter-kinds.ts'
+import { advisorLetterWords, documentKindsFor } from '../../../services/letter-kinds.ts'
 import {
   confidenceView,
   dateView,
@@ -108,14 +108,6 @@ const FIT_TAG: Record<Route['fit'], string> = {
 export const calendarHref = (rank: number, index: number): string =>
   paths.routesCalendarItem.replace(':route', String(rank)).replace(':deadline', String(index + 1))
 
-function letterText(kind: LetterKind): string {
-  if (kind.startsWith('variation:')) {
-    const ground = kind.slice('variation:'.length)
-    return copy('routes.letters.variation', { ground: copy(`routes.variationGrounds.${ground}`) })
-  }
-  return copy(`routes.letters.${kind}`)
-}
-
 function routeStatus(d: Pick<RouteDeadline, 'result' | 'status' | 'target'>): StatusView | null {
   if (!d.result) return null
   switch (d.status) {
@@ -172,7 +164,7 @@ function presentRoute(r: RouteInWords, problemText: (i: number | null) => string
     letter: r.letterKind
       ? {
           kind: r.letterKind,
-          text: letterText(r.letterKind),
+          text: String(translate(advisorLetterWords(r.letterKind))),
           written: documentKindsFor(r.letterKind).length > 0,
         }
       : null,
