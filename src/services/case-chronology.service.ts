@@ -38,7 +38,7 @@ export class CaseChronologyService {
     const c = await this.deps.cases.getCase(who, caseId)
     const rows = await this.rows(who, caseId, o, locale)
     // The PDF libraries load on first use, not at start-up.
-    const [{ PDFDocument }, { embedFonts }, { PageFlow, SIZE, A4, MARGIN }] = await Promise.all([
+    const [{ PDFDocument }, { embedFonts }, { PageFlow, SIZE }] = await Promise.all([
       import('pdf-lib'),
       import('../documents/pdf/fonts.ts'),
       import('../documents/pdf/flow.ts'),
@@ -68,11 +68,7 @@ export class CaseChronologyService {
           ]),
         ),
       )
-    flow.pages.forEach((p, i) => {
-      const line = say('page', { page: i + 1, pages: flow.pages.length })
-      const w = fonts.regular.widthOfTextAtSize(line, SIZE.small)
-      p.drawText(line, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: fonts.regular })
-    })
+    flow.footer((page, pages) => say('page', { page, pages }))
     doc.setTitle(say('title', { title: c.title }))
     doc.setLanguage('en-GB')
     doc.setCreator('Redress')

@@ -2,7 +2,7 @@ import { localeOfLetter, trIn } from './copy.ts'
 import { PDFDocument } from 'pdf-lib'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { embedFonts } from '../pdf/fonts.ts'
-import { PageFlow, SIZE, MARGIN, A4 } from '../pdf/flow.ts'
+import { PageFlow, SIZE } from '../pdf/flow.ts'
 import { checkLetter } from './check.ts'
 import { isHeading, isTable, type Letter, type LetterBlock } from './model.ts'
 
@@ -117,12 +117,9 @@ export function drawLetter(flow: PageFlow, letter: Letter, o: DrawOptions = {}):
 /** Writes "CMS reference … · Page n of N" at the foot of each page. */
 function drawFooters(flow: PageFlow, letter: Letter): void {
   const t = trIn(localeOfLetter(letter.language))
-  const total = flow.pages.length
-  flow.pages.forEach((p, i) => {
-    const text = t('renderPdf.cmsReferencePageOf', { reference: letter.reference, value: i + 1, total })
-    const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
-    p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
-  })
+  flow.footer((value, total) =>
+    t('renderPdf.cmsReferencePageOf', { reference: letter.reference, value, total }),
+  )
 }
 
 export function setMetadata(
@@ -178,12 +175,7 @@ export async function renderNotesPdf(letter: Letter, extra: readonly string[] = 
     after: 10,
   })
   for (const n of [...extra, ...letter.notes]) flow.bullet(n, 5)
-  const total = flow.pages.length
-  flow.pages.forEach((p, i) => {
-    const text = t('renderPdf.notesForYouNot', { value: i + 1, total })
-    const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
-    p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
-  })
+  flow.footer((value, total) => t('renderPdf.notesForYouNot', { value, total }))
   setMetadata(
     doc,
     t('renderPdf.notesForYou', { title: letter.title }),

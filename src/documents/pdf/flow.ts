@@ -39,7 +39,7 @@ export interface Rect {
  */
 export function measuringPage(page: PDFPage): PDFPage {
   const skip = (): void => undefined
-  return Object.assign(page, { drawText: skip, drawRectangle: skip, drawLine: skip, pushOperators: skip })
+  return Object.assign(page, { drawRectangle: skip, drawLine: skip, pushOperators: skip })
 }
 
 /**
@@ -110,8 +110,7 @@ export class PageFlow {
   numbered(n: number, text: string, after = 6): void {
     const size = SIZE.body
     this.ensure(this.lineHeight(size) * 2)
-    const label = `${n}.`
-    this.page.drawText(label, {
+    drawLine(this.page, `${n}.`, {
       x: this.left,
       y: this.y - size,
       size,
@@ -124,7 +123,7 @@ export class PageFlow {
   bullet(text: string, after = 4): void {
     const size = SIZE.body
     this.ensure(this.lineHeight(size))
-    this.page.drawText('•', {
+    drawLine(this.page, '•', {
       x: this.left + 6,
       y: this.y - size,
       size,
@@ -138,6 +137,16 @@ export class PageFlow {
     this.gap(before)
     this.ensure(this.lineHeight(size) + this.lineHeight(SIZE.body) * 2)
     this.text(text, { font: this.fonts.bold, size, after: 4 })
+  }
+
+  /** Writes a small line centred at the foot of every page laid so far: `text(n, total)` for page n. */
+  footer(text: (page: number, total: number) => string): void {
+    const size = SIZE.small
+    this.pages.forEach((p, i) => {
+      const line = clean(text(i + 1, this.pages.length))
+      const x = (A4[0] - measure(line, this.fonts.regular, size)) / 2
+      drawLine(p, line, { x, y: MARGIN.bottom / 2, size, font: this.fonts.regular, color: BLACK })
+    })
   }
 
   /** Lines of "Label: value" with the label in bold. */

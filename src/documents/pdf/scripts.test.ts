@@ -281,3 +281,28 @@ describe('Arabic and Urdu joined', () => {
     expect(Math.abs(separate - measure(text, fonts.regular, 20))).toBeGreaterThan(2)
   })
 })
+
+describe('fonts in a page’s resources', () => {
+  it('names each font once a page however many lines use it, and a footer reads back on every page', async () => {
+    const doc = await PDFDocument.create()
+    const fonts = await embedFonts(doc)
+    const flow = new PageFlow(doc, fonts)
+    for (let i = 0; i < 60; i++) {
+      flow.text(`Line ${i} in regular, with ${SAMPLES.arabic}`)
+      flow.text(`Line ${i} in bold`, { font: fonts.bold })
+      flow.bullet(`Point ${i}`)
+    }
+    flow.footer((page, total) => `Page ${page} of ${total}`)
+    const pdf = await doc.save()
+    const read = await PDFDocument.load(pdf)
+    expect(read.getPageCount()).toBeGreaterThan(1)
+    for (const page of read.getPages()) {
+      const names = page.node.normalizedEntries().Font.keys()
+      // Noto Sans regular and bold, and the Arabic fallback: one name each.
+      expect(names.length).toBe(3)
+    }
+    const texts = (await extractPageTexts(pdf)).map((p) => normal(p.text))
+    texts.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${texts.length}`))
+    expect(texts.join(' ')).toContain('• Point 59')
+  })
+})

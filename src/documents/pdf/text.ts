@@ -18,11 +18,11 @@ import {
 } from 'pdf-lib'
 import { runs, shapedWidth, shapeRun, spellsOut, type ShapedGlyph } from './fonts.ts'
 
-/** Makes text safe to draw: no control characters, tabs as spaces, one kind of line break. */
+/** Makes text safe to draw: no control characters, tabs as spaces, one kind of line break (a line or paragraph separator becomes one too). */
 export function clean(text: string): string {
   return (
     text
-      .replace(/\r\n?/g, '\n')
+      .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
       .replace(/\t/g, '    ')
       // eslint-disable-next-line no-control-regex -- removing control characters is the point
       .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b\ufeff]/g, '')
@@ -126,7 +126,11 @@ function drawShaped(
   return [...ops]
 }
 
-/** Draws one line of text, each run in the font that has its characters. */
+/**
+ * Draws one line of text, each run in the font that has its characters. Each font gets one name in
+ * the page's resources (pdf-lib's own drawText adds a new name for the font at every call, and
+ * looks through all the earlier ones to find a free name).
+ */
 export function drawLine(
   page: PDFPage,
   text: string,
@@ -137,7 +141,17 @@ export function drawLine(
   for (const r of runs(text, o.font)) {
     const shaped = shapeRun(r.font, r.text)
     if (shaped) after.push(...drawShaped(page, r.font, r.text, shaped, { ...o, x }))
-    else page.drawText(r.text, { ...o, x, font: r.font })
+    else
+      page.pushOperators(
+        pushGraphicsState(),
+        beginText(),
+        setFillingColor(o.color),
+        setFontAndSize(fontKey(page, r.font), o.size),
+        setTextMatrix(1, 0, 0, 1, x, o.y),
+        showText(r.font.encodeText(r.text)),
+        endText(),
+        popGraphicsState(),
+      )
     x += runWidth(r.font, r.text, o.size)
   }
   if (after.length) page.pushOperators(...after)

@@ -4,7 +4,7 @@ import { PDFDocument, PDFString, type PDFPage } from 'pdf-lib'
 import { formatDate } from '../../domain/shared/plain-date.ts'
 import { setMetadata } from '../letters/render-pdf.ts'
 import { embedFonts } from '../pdf/fonts.ts'
-import { A4, MARGIN, PageFlow, SIZE } from '../pdf/flow.ts'
+import { A4, PageFlow, SIZE } from '../pdf/flow.ts'
 import { wrap } from '../pdf/text.ts'
 import type { WorkingsDocument, WorkingsStep } from './model.ts'
 
@@ -82,16 +82,13 @@ function drawSteps(flow: PageFlow, steps: readonly WorkingsStep[], t: ReturnType
 
 function drawFooters(flow: PageFlow, doc: WorkingsDocument): void {
   const t = trIn(doc.locale ?? DEFAULT_LOCALE)
-  const total = flow.pages.length
-  flow.pages.forEach((p, i) => {
-    const text = t('workingsPdf.workingsFromRedressCalculation', {
+  flow.footer((value, total) =>
+    t('workingsPdf.workingsFromRedressCalculation', {
       effectiveDate: formatDate(doc.effectiveDate),
-      value: i + 1,
+      value,
       total,
-    })
-    const w = flow.fonts.regular.widthOfTextAtSize(text, SIZE.small)
-    p.drawText(text, { x: (A4[0] - w) / 2, y: MARGIN.bottom / 2, size: SIZE.small, font: flow.fonts.regular })
-  })
+    }),
+  )
 }
 
 /** Lays the workings out on A4 pages. */
