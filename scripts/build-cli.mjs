@@ -2,12 +2,12 @@
 // older than its sources). Each command is its own chunk, loaded only when that command runs; the
 // rule book is compiled in (checked here, so a bad rule file fails the build, not a command); the
 // packages on the path of a quick command (commander, zod, temporal-polyfill) are bundled and
-// tree-shaken, and so are the pure JavaScript packages a case command loads (pdf-lib, drizzle-orm,
-// the YAML, CSV, XML and zip readers, the progress bar): Node resolves every file of an external
-// package on its own, looking up its package.json, and drizzle-orm's 300 files and yaml's 190
-// cost `redress case list` about 0.7 s of its 1.6 s. The rest stay external (native addons,
-// WebAssembly with files beside it, packages loaded only in their own command). `--if-stale`
-// skips the build when nothing changed.
+// tree-shaken, and so are the pure JavaScript packages a case command loads (pdf-lib and its font
+// reader, drizzle-orm, the YAML, CSV, XML and zip readers, the progress bar): Node resolves every
+// file of an external package on its own, looking up its package.json, and drizzle-orm's 300
+// files and yaml's 190 cost `redress case list` about 0.7 s of its 1.6 s. The rest stay external
+// (native addons, WebAssembly with files beside it, packages loaded only in their own command).
+// `--if-stale` skips the build when nothing changed.
 import { build } from 'esbuild'
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,8 +17,10 @@ import {
   bundleInputs,
   compiledRulesPlugin,
   externalPackages,
+  fontkitQuickLoadPlugin,
   lazyChildProcessPlugin,
   nativeZlibForPakoPlugin,
+  REQUIRE_BANNER,
   root,
   zodEnglishOnlyPlugin,
 } from './build-common.mjs'
@@ -31,6 +33,7 @@ const BUNDLED = [
   'zod',
   'temporal-polyfill',
   'pdf-lib',
+  '@pdf-lib/fontkit',
   'drizzle-orm',
   'yaml',
   'csv-parse',
@@ -84,11 +87,9 @@ export async function buildCli({ ifStale = false } = {}) {
         zodEnglishOnlyPlugin(),
         lazyChildProcessPlugin(),
         nativeZlibForPakoPlugin(),
+        fontkitQuickLoadPlugin(),
       ],
-      // commander is CommonJS: its require() calls for Node's own modules need a real require.
-      banner: {
-        js: "import { createRequire as __redressRequire } from 'node:module'; const require = __redressRequire(import.meta.url);",
-      },
+      banner: { js: REQUIRE_BANNER },
     })
     writeManifest(
       join(tmp, 'manifest.json'),

@@ -135,6 +135,73 @@ export function nativeZlibForPakoPlugin() {
   }
 }
 
+/**
+ * The first line of an ES module bundle holding CommonJS packages (commander, fontkit): their
+ * require() calls for Node's own modules need a real require.
+ */
+export const REQUIRE_BANNER =
+  "import { createRequire as __redressRequire } from 'node:module'; const require = __redressRequire(import.meta.url);"
+
+/** The edits fontkitQuickLoadPlugin makes to fontkit's published build, each found exactly once. */
+const FONTKIT_EDITS = [
+  {
+    // The Brotli dictionary, unpacked when a WOFF2 font first needs it.
+    from: 'dictionary.init(BrotliDecompressBuffer);',
+    to: `Object.defineProperty(dictionary, 'dictionary', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    delete dictionary.dictionary;
+    dictionary.init(BrotliDecompressBuffer);
+    return dictionary.dictionary;
+  },
+});`,
+  },
+  {
+    // unicode-trie's raw-deflate reader (tiny-inflate), given the same answer by Node's zlib.
+    from: 'inflate = tinyInflate;',
+    to: `inflate = function (source, dest) {
+  var out = require('node:zlib').inflateRawSync(source);
+  dest.set(out);
+  return out.length < dest.length ? dest.slice(0, out.length) : dest;
+};`,
+  },
+]
+
+/**
+ * fontkit (the font reader pdf-lib embeds fonts with) unpacks all its data when it is loaded: the
+ * Brotli dictionary for WOFF2 fonts (which Redress never reads), and the Unicode and shaping
+ * tables, with decompressors written in JavaScript. That cost every PDF-making command about
+ * 60 ms of CPU before it drew anything. In the bundle, the dictionary is unpacked on first use
+ * and the tables are unpacked by Node's zlib (the same formats: zlib for the shaping tables, raw
+ * deflate for the Unicode tables). Each edit must find its text once, so a fontkit release that
+ * changes it fails the build instead of shipping unpatched; test/cli/fontkit-quick-load.test.ts
+ * checks the patched fontkit lays out every script exactly as the original does.
+ */
+export function fontkitQuickLoadPlugin() {
+  return {
+    name: 'fontkit-quick-load',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.umd\.js$/ }, (args) => {
+        let text = readFileSync(args.path, 'utf8')
+        for (const { from, to } of FONTKIT_EDITS) {
+          const parts = text.split(from)
+          if (parts.length !== 2)
+            return {
+              errors: [{ text: `fontkit-quick-load: expected one ${JSON.stringify(from)} in ${args.path}` }],
+            }
+          text = parts.join(to)
+        }
+        // fontkit's own copy of pako, for the shaping tables it unpacks on load.
+        if (!text.includes('pako_1.inflate('))
+          return { errors: [{ text: `fontkit-quick-load: no pako_1.inflate( in ${args.path}` }] }
+        text = text.replaceAll('pako_1.inflate(', "require('node:zlib').inflateSync(")
+        return { contents: text, loader: 'js' }
+      })
+    },
+  }
+}
+
 /** Every dependency except `bundled`, as esbuild externals (each with its subpaths). */
 export function externalPackages(bundled = []) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
