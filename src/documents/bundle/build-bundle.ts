@@ -7,12 +7,12 @@ import { checkLetter } from '../letters/check.ts'
 import type { Letter } from '../letters/model.ts'
 import { drawLetter } from '../letters/render-pdf.ts'
 import type { ChronologyEntry, DisputedFigure } from '../letters/templates/appeal-pack.ts'
-import { embedFonts } from '../pdf/fonts.ts'
+import { embedFonts, type Fonts } from '../pdf/fonts.ts'
 import { A4, measuringPage, PageFlow, type Rect } from '../pdf/flow.ts'
 import { bundleText } from './copy.ts'
 import { drawChronology, drawCover, drawIndex, drawSchedule, type IndexRow } from './generated.ts'
 import { describeFindings, missingCoreDocuments } from './messages.ts'
-import { loadMupdf, type Mupdf } from './mupdf.ts'
+import { loadMupdf } from './mupdf.ts'
 import {
   FileSink,
   MemorySink,
@@ -22,7 +22,7 @@ import {
   type WrittenPage,
 } from './pdf-writer.ts'
 import { type Match, redactLetter, Redactor } from './redact.ts'
-import { openUpload, problem, redactUpload, textEngine, type PageTexts } from './uploads.ts'
+import { openPdfBytes, openUpload, problem, redactUpload, textEngine, type PageTexts } from './uploads.ts'
 import {
   SECTIONS,
   type ArrearsLedgerSection,
@@ -115,12 +115,11 @@ function numbersFor(parts: readonly Part[]): Map<string, string> {
   return out
 }
 
-function openPdf(m: Mupdf, bytes: Uint8Array): MuDocument {
-  return m.Document.openDocument(bytes, 'application/pdf') as MuDocument
-}
-
-/** Fails if any redaction target can still be read on pages Redress drew itself (`what`: a copy key naming them). */
-function checkMadePages(m: Mupdf, doc: MuDocument, redactor: Redactor, what: string): void {
+/**
+ * Fails if any redaction target can still be read on the pages Redress drew itself: the made
+ * documents' pages first, then (from page `madeCount` on) the cover and index.
+ */
+function checkMadePages(doc: MuDocument, redactor: Redactor, madeCount: number): void {
   if (!redactor.active) return
   for (let i = 0; i < doc.countPages(); i++) {
     const page = doc.loadPage(i)
@@ -128,7 +127,14 @@ function checkMadePages(m: Mupdf, doc: MuDocument, redactor: Redactor, what: str
     const found = redactor.has(st.asText())
     st.destroy()
     page.destroy()
-    if (found) throw new Error(bundleText('pdf.leftInMadePages', { page: i + 1, what: bundleText(what) }))
+    if (!found) continue
+    const front = i >= madeCount
+    throw new Error(
+      bundleText('pdf.leftInMadePages', {
+        page: front ? i - madeCount + 1 : i + 1,
+        what: bundleText(front ? 'pdf.coverAndIndex' : 'pdf.madeDocuments'),
+      }),
+    )
   }
 }
 
@@ -204,36 +210,35 @@ export async function buildBundleInto(
       ])
     return m
   }
-  const drawFront = async (
+  const drawFront = (
+    doc: PDFDocument,
+    fonts: Fonts,
     pages: (p: Part) => string,
     onRow: (row: IndexRow, rects: Rect[]) => void,
     measureOnly = false,
-  ) => {
-    const doc = await PDFDocument.create({ updateMetadata: false })
-    const fonts = await embedFonts(doc)
+  ): { pages: PDFPage[]; coverPages: number } => {
     const addPage = (): PDFPage => (measureOnly ? measuringPage(doc.addPage(A4)) : doc.addPage(A4))
-    drawCover(new PageFlow(doc, fonts, addPage), input, clean('cover', bundleText('pdf.cover')), parts.length)
-    const coverPages = doc.getPageCount()
-    drawIndex(new PageFlow(doc, fonts, addPage), rowsFor(pages), onRow)
-    return { doc, coverPages }
+    const cover = new PageFlow(doc, fonts, addPage)
+    drawCover(cover, input, clean('cover', bundleText('pdf.cover')), parts.length)
+    const index = new PageFlow(doc, fonts, addPage)
+    drawIndex(index, rowsFor(pages), onRow)
+    return { pages: [...cover.pages, ...index.pages], coverPages: cover.pages.length }
   }
-  const trial = await drawFront(
+  const trialDoc = await PDFDocument.create({ updateMetadata: false })
+  const frontCount = drawFront(
+    trialDoc,
+    await embedFonts(trialDoc),
     () => '8888–8888',
     () => undefined,
     true,
-  )
-  const frontCount = trial.doc.getPageCount()
+  ).pages.length
 
   const m = await loadMupdf()
   const writer = new PdfWriter(sink)
-  const genBytes = await gen.save({ objectsPerTick: Infinity, useObjectStreams: false })
-  const genDoc = openPdf(m, genBytes)
-  checkMadePages(m, genDoc, redactor, 'pdf.madeDocuments')
-  const genPages = gen.getPageCount() > 0 ? writer.copyDocument(genDoc) : []
-  genDoc.destroy()
 
   // The documents in order; each uploaded file is read, redacted, copied and let go before the next.
-  const body: WrittenPage[] = []
+  // A page Redress drew is held by its index among `gen`'s pages until those are copied, last.
+  const body: (WrittenPage | number)[] = []
   const entries: BundleEntry[] = []
   const problems: BundleProblem[] = []
   const found: FoundDetail[] = []
@@ -310,7 +315,7 @@ export async function buildBundleInto(
       body.push(...written)
     } else {
       const [from, to] = madeRange.get(p.doc.id) ?? [0, 0]
-      body.push(...genPages.slice(from, to))
+      for (let i = from; i < to; i++) body.push(i)
     }
     entries.push({
       id: p.doc.id,
@@ -329,42 +334,50 @@ export async function buildBundleInto(
   progress({ stage: 'reading and redacting', done: files, total: files })
   progress({ stage: 'assembling', done: 0, total: 1 })
 
-  // The cover and index with the real page numbers, each index entry linked to its first page.
+  // The cover and index with the real page numbers, each index entry linked to its first page,
+  // drawn after the made documents in the same PDF (its fonts written once), which is then checked
+  // and copied whole.
   const byId = new Map(entries.map((e) => [e.id, e]))
   const links: { row: IndexRow; rects: Rect[] }[] = []
-  const front = await drawFront(
+  const madeCount = gen.getPageCount()
+  const front = drawFront(
+    gen,
+    genFonts,
     (p) => {
       const e = byId.get(p.doc.id)
       return e ? pagesLabel(e.firstPage, e.lastPage) : bundleText('pdf.leftOut')
     },
     (row, rects) => links.push({ row, rects }),
   )
-  if (front.doc.getPageCount() !== frontCount)
-    throw new Error(bundleText('pdf.frontPages', { took: front.doc.getPageCount(), planned: frontCount }))
-  const frontPageIndex = new Map(front.doc.getPages().map((pg, i) => [pg, i]))
-  const frontDoc = openPdf(m, await front.doc.save({ objectsPerTick: Infinity, useObjectStreams: false }))
-  checkMadePages(m, frontDoc, redactor, 'pdf.coverAndIndex')
-  const frontPages = writer.copyDocument(frontDoc, (i) => {
+  if (front.pages.length !== frontCount)
+    throw new Error(bundleText('pdf.frontPages', { took: front.pages.length, planned: frontCount }))
+  const genIndex = new Map(front.pages.map((pg, i) => [pg, madeCount + i]))
+  const genDoc = openPdfBytes(m, await gen.save({ objectsPerTick: Infinity, useObjectStreams: false }))
+  checkMadePages(genDoc, redactor, madeCount)
+  const genPages = writer.copyDocument(genDoc, (i, pageNum) => {
     const out: number[] = []
+    if (i < madeCount) return out
     for (const { row, rects } of links) {
       const e = byId.get(row.id)
       const target = e ? body[e.firstPage - frontCount - 1] : undefined
-      if (!e || !target) continue
+      const num = typeof target === 'number' ? pageNum(target) : target?.num
+      if (!e || num === undefined) continue
       for (const r of rects)
-        if (frontPageIndex.get(r.page) === i)
+        if (genIndex.get(r.page) === i)
           out.push(
             writer.link(
               {
                 rect: [r.x, r.y, r.x + r.width, r.y + r.height],
                 description: bundleText('pdf.goTo', { number: e.number, title: e.title, page: e.firstPage }),
               },
-              target,
+              num,
             ),
           )
     }
     return out
   })
-  frontDoc.destroy()
+  genDoc.destroy()
+  const frontPages = genPages.slice(madeCount)
 
   // Bookmarks for the cover, the index, each section and each document.
   const outline: OutlineEntry[] = [
@@ -391,7 +404,7 @@ export async function buildBundleInto(
   progress({ stage: 'assembling', done: 1, total: 1 })
   progress({ stage: 'saving', done: 0, total: 1 })
   const title = clean('cover', bundleText('pdf.cover'))(input.title)
-  const all = [...frontPages, ...body]
+  const all = [...frontPages, ...body.map((b) => (typeof b === 'number' ? genPages[b]! : b))]
   writer.finish(
     all,
     {

@@ -263,13 +263,14 @@ export class PdfWriter {
   /**
    * Copies every page of `src` (in order) with everything the pages use, and of their annotations
    * the links only (anything else should have been drawn into the page first). `annotsFor(i)` may add
-   * annotation object numbers to page i (0-based within `src`). Pages `leave(i)` says to leave out
+   * annotation object numbers to page i (0-based within `src`); its `pageNum(j)` gives the object
+   * number page j of `src` is copied to (for a link to it). Pages `leave(i)` says to leave out
    * are not copied, and any reference to them (a link, an annotation) becomes null, so nothing of
    * theirs reaches the output.
    */
   copyDocument(
     src: MuDocument,
-    annotsFor?: (index: number) => number[],
+    annotsFor?: (index: number, pageNum: (index: number) => number | undefined) => number[],
     leave: (index: number) => boolean = () => false,
   ): WrittenPage[] {
     const map = new Map<number, number>()
@@ -301,6 +302,10 @@ export class PdfWriter {
         if (leave(i)) left.add(ref.asIndirect())
         else map.set(ref.asIndirect(), this.allocate())
       }
+    }
+    const pageNum = (j: number): number | undefined => {
+      const ref = pageObjs[j]
+      return ref?.isIndirect() ? map.get(ref.asIndirect()) : undefined
     }
     const written: WrittenPage[] = []
     for (const [i, ref] of pageObjs.entries()) {
@@ -346,7 +351,7 @@ export class PdfWriter {
           const subtype = a.resolve().get('Subtype')
           if (subtype.isName() && subtype.asName() === 'Link') annots.push(remap(a))
         })
-      for (const a of annotsFor?.(i) ?? []) annots.push(`${a} 0 R`)
+      for (const a of annotsFor?.(i, pageNum) ?? []) annots.push(`${a} 0 R`)
       if (annots.length) parts.push(`/Annots[${annots.join(' ')}]`)
       this.object(num, `<<${parts.join('')}>>`)
       written.push({ num, box: crop as unknown as WrittenPage['box'], rotate: angle, footer })
@@ -385,13 +390,13 @@ export class PdfWriter {
     return `<<${parts.join('')}>>`
   }
 
-  /** Writes an annotation that links an area of a page to another page. */
-  link(area: LinkArea, to: WrittenPage): number {
+  /** Writes an annotation that links an area of a page to another page (its object number). */
+  link(area: LinkArea, to: number): number {
     const num = this.allocate()
     this.object(
       num,
       `<</Type/Annot/Subtype/Link/Rect[${area.rect.map(fixed).join(' ')}]/Border[0 0 0]` +
-        `/Contents${pdfText(area.description)}/Dest[${to.num} 0 R/Fit]>>`,
+        `/Contents${pdfText(area.description)}/Dest[${to} 0 R/Fit]>>`,
     )
     return num
   }

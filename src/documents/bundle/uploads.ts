@@ -34,14 +34,40 @@ const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => sig.every
 const isJpeg = (b: Uint8Array): boolean => startsWith(b, [0xff, 0xd8, 0xff])
 const isPng = (b: Uint8Array): boolean => startsWith(b, [0x89, 0x50, 0x4e, 0x47])
 const looksLikePdf = (b: Uint8Array): boolean =>
-  new TextDecoder('latin1').decode(b.subarray(0, 1024)).includes('%PDF-')
+  Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, 1024)).includes('%PDF-')
+
+/**
+ * Opens a PDF held in `bytes`, which must not change while the document is open. MuPDF reads it
+ * through a stream, taking each part as it needs it: handed the bytes themselves, mupdf.js would
+ * copy the whole file twice (into a new array, then into MuPDF's memory).
+ */
+export function openPdfBytes(m: Mupdf, bytes: Uint8Array): MuDocument {
+  const stream = new m.Stream({
+    fileSize: () => bytes.length,
+    read: (memory, offset, length, position) => {
+      const n = Math.max(0, Math.min(length, bytes.length - position))
+      memory.set(bytes.subarray(position, position + n), offset)
+      return n
+    },
+    close: () => undefined,
+  })
+  try {
+    return m.Document.openDocument(stream, 'application/pdf') as MuDocument
+  } finally {
+    stream.destroy() // the document keeps its own hold on the stream
+  }
+}
 
 /** A4 in points, turned to suit the picture. */
 function pageFor(w: number, h: number): [number, number] {
   return w > h ? [841.89, 595.28] : [595.28, 841.89]
 }
 
-/** Opens an uploaded PDF, or makes a one-page PDF of a photo or scan (JPEG or PNG); or says why it cannot be used. */
+/**
+ * Opens an uploaded PDF, or makes a one-page PDF of a photo or scan (JPEG or PNG); or says why it
+ * cannot be used. A PDF is read from `bytes` as it is used: keep them unchanged until the document
+ * is destroyed.
+ */
 export function openUpload(m: Mupdf, id: string, fileName: string, bytes: Uint8Array): Opened {
   if (isJpeg(bytes) || isPng(bytes)) {
     try {
@@ -66,7 +92,7 @@ export function openUpload(m: Mupdf, id: string, fileName: string, bytes: Uint8A
   if (!looksLikePdf(bytes)) return { ok: false, problem: problem(id, fileName, 'not-pdf') }
   let doc: MuDocument
   try {
-    doc = m.Document.openDocument(bytes, 'application/pdf') as MuDocument
+    doc = openPdfBytes(m, bytes)
   } catch {
     return { ok: false, problem: problem(id, fileName, 'damaged') }
   }
