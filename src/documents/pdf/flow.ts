@@ -1,7 +1,7 @@
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
 import type { LetterTable } from '../letters/model.ts'
 import type { Fonts } from './fonts.ts'
-import { clean, drawLine, measure, wrap } from './text.ts'
+import { clean, drawLine, measure, measuringPages, wrap } from './text.ts'
 
 export const A4: [number, number] = [595.28, 841.89]
 export const MARGIN = { top: 62, bottom: 62, left: 64, right: 64 } as const
@@ -39,6 +39,7 @@ export interface Rect {
  */
 export function measuringPage(page: PDFPage): PDFPage {
   const skip = (): void => undefined
+  measuringPages.add(page)
   return Object.assign(page, { drawRectangle: skip, drawLine: skip, pushOperators: skip })
 }
 
@@ -98,8 +99,7 @@ export class PageFlow {
     const lh = this.lineHeight(size)
     for (const line of wrap(text, font, size, this.width - indent)) {
       this.ensure(lh)
-      const w = measure(line, font, size)
-      const x = o.align === 'right' ? this.left + this.width - w : this.left + indent
+      const x = o.align === 'right' ? this.left + this.width - measure(line, font, size) : this.left + indent
       if (line) drawLine(this.page, line, { x, y: this.y - size, size, font, color: o.grey ? GREY : BLACK })
       this.y -= lh
     }
@@ -184,8 +184,8 @@ export class PageFlow {
         const col = t.columns[i]
         cell.forEach((line, k) => {
           if (!line) return
-          const w = measure(line, font, size)
-          const x = col?.align === 'right' ? xs[i]! + widths[i]! - pad - w : xs[i]! + pad
+          const x =
+            col?.align === 'right' ? xs[i]! + widths[i]! - pad - measure(line, font, size) : xs[i]! + pad
           drawLine(page, line, { x, y: this.y - pad - k * lh - size, size, font, color: BLACK })
         })
       })

@@ -126,6 +126,9 @@ function drawShaped(
   return [...ops]
 }
 
+/** Pages only being laid out to count them (see measuringPage in flow.ts): nothing is drawn on them. */
+export const measuringPages = new WeakSet<PDFPage>()
+
 /**
  * Draws one line of text, each run in the font that has its characters. Each font gets one name in
  * the page's resources (pdf-lib's own drawText adds a new name for the font at every call, and
@@ -136,6 +139,7 @@ export function drawLine(
   text: string,
   o: { x: number; y: number; size: number; font: PDFFont; color: Color },
 ): void {
+  if (measuringPages.has(page)) return
   let x = o.x
   const after: PDFOperator[] = []
   for (const r of runs(text, o.font)) {
