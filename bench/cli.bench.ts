@@ -2,9 +2,10 @@
  * The CLI as a user runs it (`bin/redress.js`, the built bundle), beside a bare `node -e 0` in
  * the same run, interleaved so both see the same machine load:
  *   - CPU time of `redress --help` and of one `redress calc --json`, as medians and as ratios;
- *   - `calc --batch` throughput (requests a second, whole run) and peak memory at two batch sizes,
+ *   - `calc --batch` throughput (requests a second once a long batch has settled: the extra
+ *     requests of 100,000 over 20,000, by the extra time) and the whole run of 20,000 with start-up,
  *     beside the same work done in this process (parse, validate, calculate, write JSON), in
- *     wall-clock time and in CPU time (the CLI's whole process beside this process's own);
+ *     wall-clock time and in CPU time; peak memory at 1,000, 20,000 and 100,000 requests;
  *   - the load average when it starts and before the in-process runs.
  * `npx tsx bench/cli.bench.ts` prints JSON; `run()` returns it.
  */
@@ -131,30 +132,61 @@ export async function run(): Promise<Record<string, number>> {
       calc.push(c.cpuMs)
     }
 
+    // Throughput is the rate a long batch settles at: the extra requests of a 100,000-request
+    // batch over a 20,000-request one, divided by the extra time they took (start-up, and V8 making
+    // the calculation fast, cost both runs the same). The whole run of 20,000 requests, start-up
+    // included, is reported beside it. Each run three times, interleaved; medians.
     const small = 1_000
-    const large = 20_000
-    const lines = requests(large)
-    const files = {
-      smallNd: join(dir, 'small.ndjson'),
-      largeNd: join(dir, 'large.ndjson'),
-      largeArray: join(dir, 'large.json'),
+    const mid = 20_000
+    const big = 100_000
+    const lines = requests(big)
+    const write = (name: string, n: number, array: boolean): string => {
+      const path = join(dir, name)
+      const some = lines.slice(0, n)
+      writeFileSync(path, array ? `[${some.join(',\n')}]` : `${some.join('\n')}\n`)
+      return path
     }
-    writeFileSync(files.smallNd, `${lines.slice(0, small).join('\n')}\n`)
-    writeFileSync(files.largeNd, `${lines.join('\n')}\n`)
-    writeFileSync(files.largeArray, `[${lines.join(',\n')}]`)
-    const smallRun = await measure([BIN, 'calc', '--batch', '--ndjson', '--no-steps'], files.smallNd)
-    const largeRun = await measure([BIN, 'calc', '--batch', '--ndjson', '--no-steps'], files.largeNd)
-    const withSteps = await measure([BIN, 'calc', '--batch', '--json'], files.largeArray)
-    for (const r of [smallRun, largeRun, withSteps]) if (r.code !== 0) throw new Error('batch failed')
+    const noSteps = [BIN, 'calc', '--batch', '--ndjson', '--no-steps']
+    const steps = [BIN, 'calc', '--batch', '--json']
+    const smallRun = await measure(noSteps, write('small.ndjson', small, false))
+    const inputs = {
+      noSteps: [write('mid.ndjson', mid, false), write('big.ndjson', big, false)],
+      steps: [write('mid.json', mid, true), write('big.json', big, true)],
+    } as const
+    const runs = {
+      noStepsMid: [] as Child[],
+      noStepsBig: [] as Child[],
+      stepsMid: [] as Child[],
+      stepsBig: [] as Child[],
+    }
+    for (let i = 0; i < 3; i++) {
+      runs.noStepsMid.push(await measure(noSteps, inputs.noSteps[0]))
+      runs.noStepsBig.push(await measure(noSteps, inputs.noSteps[1]))
+      runs.stepsMid.push(await measure(steps, inputs.steps[0]))
+      runs.stepsBig.push(await measure(steps, inputs.steps[1]))
+    }
+    for (const r of [smallRun, ...Object.values(runs).flat()])
+      if (r.code !== 0) throw new Error('batch failed')
     const load = loadavg()[0]!
-    const inProcessNoSteps = inProcessRate(lines, false)
-    const inProcessSteps = inProcessRate(lines, true)
-    const cliNoSteps = large / (largeRun.wallMs / 1000)
-    const cliSteps = large / (withSteps.wallMs / 1000)
-    // The same in CPU time (the whole CLI process, start-up included, beside this process's own),
-    // which a busy machine disturbs less than the wall clock.
-    const cliNoStepsCpu = large / (largeRun.cpuMs / 1000)
-    const cliStepsCpu = large / (withSteps.cpuMs / 1000)
+    const inProcess = (withSteps: boolean) => {
+      const three = [0, 1, 2].map(() => inProcessRate(lines.slice(0, mid), withSteps))
+      return {
+        perSecond: median(three.map((x) => x.perSecond)),
+        cpuPerSecond: median(three.map((x) => x.cpuPerSecond)),
+      }
+    }
+    const inProcessNoSteps = inProcess(false)
+    const inProcessSteps = inProcess(true)
+    const wall = (xs: Child[]): number => median(xs.map((x) => x.wallMs)) / 1000
+    const cpu = (xs: Child[]): number => median(xs.map((x) => x.cpuMs)) / 1000
+    const rates = (midRuns: Child[], bigRuns: Child[]) => ({
+      wholeRun: mid / wall(midRuns),
+      steady: (big - mid) / (wall(bigRuns) - wall(midRuns)),
+      steadyCpu: (big - mid) / (cpu(bigRuns) - cpu(midRuns)),
+    })
+    const cliNoSteps = rates(runs.noStepsMid, runs.noStepsBig)
+    const cliSteps = rates(runs.stepsMid, runs.stepsBig)
+    const peak = (xs: Child[]): number => Math.round(Math.max(...xs.map((x) => x.maxRssMb)))
 
     return {
       bareNodeCpuMs: round1(median(bare)),
@@ -162,17 +194,22 @@ export async function run(): Promise<Record<string, number>> {
       helpCpuRatio: round2(median(help) / median(bare)),
       calcOneCpuMs: round1(median(calc)),
       calcOneCpuRatio: round2(median(calc) / median(bare)),
-      batchNoStepsPerSecond: Math.round(cliNoSteps),
+      batchNoStepsPerSecond: Math.round(cliNoSteps.steady),
       batchNoStepsInProcessPerSecond: Math.round(inProcessNoSteps.perSecond),
-      batchNoStepsShareOfInProcess: round2(cliNoSteps / inProcessNoSteps.perSecond),
-      batchNoStepsCpuShareOfInProcess: round2(cliNoStepsCpu / inProcessNoSteps.cpuPerSecond),
-      batchWithStepsPerSecond: Math.round(cliSteps),
+      batchNoStepsShareOfInProcess: round2(cliNoSteps.steady / inProcessNoSteps.perSecond),
+      batchNoStepsCpuShareOfInProcess: round2(cliNoSteps.steadyCpu / inProcessNoSteps.cpuPerSecond),
+      batchNoStepsWholeRunPerSecond: Math.round(cliNoSteps.wholeRun),
+      batchNoStepsWholeRunShareOfInProcess: round2(cliNoSteps.wholeRun / inProcessNoSteps.perSecond),
+      batchWithStepsPerSecond: Math.round(cliSteps.steady),
       batchWithStepsInProcessPerSecond: Math.round(inProcessSteps.perSecond),
-      batchWithStepsShareOfInProcess: round2(cliSteps / inProcessSteps.perSecond),
-      batchWithStepsCpuShareOfInProcess: round2(cliStepsCpu / inProcessSteps.cpuPerSecond),
+      batchWithStepsShareOfInProcess: round2(cliSteps.steady / inProcessSteps.perSecond),
+      batchWithStepsCpuShareOfInProcess: round2(cliSteps.steadyCpu / inProcessSteps.cpuPerSecond),
+      batchWithStepsWholeRunPerSecond: Math.round(cliSteps.wholeRun),
+      batchWithStepsWholeRunShareOfInProcess: round2(cliSteps.wholeRun / inProcessSteps.perSecond),
       batch1kPeakMb: Math.round(smallRun.maxRssMb),
-      batch20kPeakMb: Math.round(largeRun.maxRssMb),
-      batch20kWithStepsPeakMb: Math.round(withSteps.maxRssMb),
+      batch20kPeakMb: peak(runs.noStepsMid),
+      batch100kPeakMb: peak(runs.noStepsBig),
+      batch100kWithStepsPeakMb: peak(runs.stepsBig),
       loadAverageAtStart: round2(startLoad),
       loadAverageAtBatch: round2(load),
     }

@@ -30,8 +30,8 @@ const TARGETS: Record<string, (v: number, all: Results) => [string, boolean]> = 
   photoFieldAccuracyPercent: (v) => ['at least 85%', v >= 85],
   helpCpuRatio: (v) => ['at most 3× node -e 0', v <= 3],
   calcOneCpuRatio: (v) => ['at most 4× node -e 0', v <= 4],
-  batchNoStepsShareOfInProcess: (v) => ['at least 0.5 of in-process', v >= 0.5],
-  batchWithStepsShareOfInProcess: (v) => ['at least 0.5 of in-process', v >= 0.5],
+  batchNoStepsShareOfInProcess: (v) => ['at least 0.5 of in-process (a long batch’s rate)', v >= 0.5],
+  batchWithStepsShareOfInProcess: (v) => ['at least 0.5 of in-process (a long batch’s rate)', v >= 0.5],
   startShareOfBareRatio: (v) => ['at most 1.5× bare fastify + PGlite', v <= 1.5],
   slowestCasePageMedianMs: (v) => ['at most 100 ms (every case page, 10,000 entries)', v <= 100],
   slowestAfterChangeMedianMs: (v) => [
