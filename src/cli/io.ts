@@ -1,8 +1,23 @@
 import { say, sayMessage } from './copy.ts'
-import { fstatSync, readSync } from 'node:fs'
+import { fstatSync, readSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { z } from 'zod'
 import { InvalidInput, OutsideRuleCoverage } from '../domain/shared/errors.ts'
 import { wordsOf } from '../copy/worded-error.ts'
+
+/**
+ * Refuses a file to write whose folder does not exist or is not a folder, or that is itself a
+ * folder, in words naming what was given (before any work, so nothing is done for nothing).
+ */
+export function checkOutFile(flag: string, path: string): void {
+  const full = resolve(path)
+  if (statSync(full, { throwIfNoEntry: false })?.isDirectory())
+    throw new BadInput(flag, say('io.isAFolder', { path }))
+  const folder = dirname(full)
+  const st = statSync(folder, { throwIfNoEntry: false })
+  if (!st) throw new BadInput(flag, say('io.noSuchFolder', { folder }))
+  if (!st.isDirectory()) throw new BadInput(flag, say('io.notAFolder', { folder }))
+}
 
 /** Exit codes every command uses: 0 success, 1 failure while running, 2 bad input. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const

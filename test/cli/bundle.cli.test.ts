@@ -126,6 +126,37 @@ describe('redress bundle', { timeout: 180_000 }, () => {
     expect(bad.stderr).toContain('arrearsChecks')
   })
 
+  it('refuses a file to save to in a folder that is not there, or that is a folder, in words', async () => {
+    const missing = await runInProcess(
+      ['bundle', '--case', caseId, '--out', join(dir, 'no-such-folder', 'b.pdf')],
+      undefined,
+      env(),
+    )
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(
+      `redress: bad input: --out: there is no folder "${join(dir, 'no-such-folder')}" to save into; make it first, or give another path\n`,
+    )
+    const folder = await runInProcess(['bundle', '--case', caseId, '--out', dir], undefined, env())
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain(`--out: "${dir}" is a folder`)
+    const log = await runInProcess(
+      [
+        'bundle',
+        '--case',
+        caseId,
+        '--out',
+        join(dir, 'b.pdf'),
+        '--redaction-log',
+        join(dir, 'none', 'log.txt'),
+      ],
+      undefined,
+      env(),
+    )
+    expect(log.code).toBe(2)
+    expect(log.stderr).toContain('--redaction-log: there is no folder')
+    expect(existsSync(join(dir, 'b.pdf'))).toBe(false)
+  })
+
   it('refuses a bad --section and a --redact too short to be safe, naming the option', async () => {
     const out = join(dir, 'x.pdf')
     const s = await runInProcess(

@@ -48,6 +48,15 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
     expect(ice.stderr).toContain('To write the complaint to the Independent Case Examiner,')
     expect(ice.stderr).toContain('(sender.phone): give it with --set senderPhone=…')
     expect(ice.stderr).toContain('(nationalInsuranceNumber): give it with --set nationalInsuranceNumber=…')
+    // A file to save to in a folder that is not there is refused before anything is written.
+    const nowhere = join(dir, 'no-such-folder', 'letter.pdf')
+    const out = await runInProcess(
+      ['letter', 'call-confirmation', '--case', caseId, '--out', nowhere],
+      undefined,
+      env(),
+    )
+    expect(out.code).toBe(2)
+    expect(out.stderr).toContain(`--out: there is no folder "${join(dir, 'no-such-folder')}" to save into`)
   })
 
   it('writes the call confirmation as PDF and Word, and records it as sent', async () => {

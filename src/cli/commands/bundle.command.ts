@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { isBundleSection, BUNDLE_SECTIONS, possessive } from '../../documents/index.ts'
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
-import { BadInput, action, output } from '../io.ts'
+import { BadInput, action, checkOutFile, output } from '../io.ts'
 import { CLI_ACTOR, withServices } from '../services.ts'
 
 interface BundleOptions {
@@ -68,6 +68,8 @@ export function registerBundle(program: Command): void {
       action(async (o: BundleOptions) => {
         if (!o.case) throw new BadInput('--case', say('bundle.giveTheCaseTo'))
         if (!o.out) throw new BadInput('--out', say('bundle.giveTheFileTo'))
+        checkOutFile('--out', o.out)
+        if (o.redactionLog) checkOutFile('--redaction-log', o.redactionLog)
         const figures =
           o.myIncome || o.myNights || o.myOtherChildren
             ? {

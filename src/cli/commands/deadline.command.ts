@@ -15,7 +15,7 @@ import {
   deadlinesToIcs,
 } from '../../services/deadline.service.ts'
 import { itemError, reportRefusals, runBatch } from '../batch.ts'
-import { BadInput, EXIT, action, output, parseOrBadInput, readStdinJson } from '../io.ts'
+import { BadInput, EXIT, action, checkOutFile, output, parseOrBadInput, readStdinJson } from '../io.ts'
 import { cliClock } from '../clock.ts'
 
 interface DeadlineOptions {
@@ -43,6 +43,7 @@ export function registerDeadline(program: Command): void {
     .action(
       action(async (opts: DeadlineOptions) => {
         if (opts.out !== undefined && !opts.ics) throw new BadInput('--out', say('deadline.isOnlyUsedWith'))
+        if (opts.out !== undefined) checkOutFile('--out', opts.out)
         if (opts.dtstamp !== undefined && !opts.ics)
           throw new BadInput('--dtstamp', say('deadline.isOnlyUsedWith'))
         if (opts.ndjson && !opts.batch) throw new BadInput('--ndjson', say('deadline.isOnlyUsedWith2'))

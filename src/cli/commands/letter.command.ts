@@ -12,7 +12,7 @@ import {
   type LetterChoices,
 } from '../../services/letter.service.ts'
 import { wordFieldsFor } from '../../services/letter-fields.ts'
-import { BadInput, action, output } from '../io.ts'
+import { BadInput, action, checkOutFile, output } from '../io.ts'
 import { CLI_ACTOR, withServices } from '../services.ts'
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
@@ -205,6 +205,9 @@ export function registerLetter(program: Command): void {
         refuseUnknownWords(kind, choices.words ?? {})
         const format = o.format ?? 'pdf'
         if (format !== 'pdf' && format !== 'docx') throw new BadInput('--format', say('letter.mustBePdfOr'))
+        const out = o.out ?? `${kind}.${format}`
+        checkOutFile('--out', out)
+        if (o.notesOut) checkOutFile('--notes-out', o.notesOut)
         const method = o.sent ? parseMethod(o.method) : null
         await withServices(async ({ clock, letters }) => {
           let drafted
@@ -216,7 +219,6 @@ export function registerLetter(program: Command): void {
           }
           const bytes =
             format === 'pdf' ? await letters.pdf(drafted.letter) : await letters.docx(drafted.letter)
-          const out = o.out ?? `${kind}.${format}`
           writeFileSync(out, bytes)
           if (o.notesOut)
             writeFileSync(

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Temporal } from '../../domain/shared/plain-date.ts'
 import { buildLetter } from '../letters/kinds.ts'
@@ -11,7 +14,7 @@ import {
   scannedPdf,
   textPdf,
 } from '../../../test/fixtures/documents/pdfs.ts'
-import { buildBundle } from './build-bundle.ts'
+import { buildBundle, buildBundleToFile } from './build-bundle.ts'
 import { Redactor } from './redact.ts'
 import type { BundleDocument, BundleInput, BundleProgress, BundleResult } from './types.ts'
 
@@ -324,6 +327,36 @@ describe('the bundle', () => {
       ],
     }
     await expect(buildBundle(bad)).rejects.toBeInstanceOf(MissingParticulars)
+  })
+
+  it('puts a bundle file at its path only once it is whole, leaving an earlier one when a build fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-bundle-file-'))
+    try {
+      const path = join(dir, 'bundle.pdf')
+      writeFileSync(path, 'an earlier bundle')
+      const letter = buildLetter('appeal-grounds', appealInput)
+      const bad = {
+        ...(await input()),
+        documents: [
+          {
+            id: 'x',
+            title: 'x',
+            section: 'appeal' as const,
+            source: { kind: 'letter' as const, letter: { ...letter, reference: '' } },
+          },
+        ],
+      }
+      await expect(buildBundleToFile(bad, path)).rejects.toBeInstanceOf(MissingParticulars)
+      expect(readFileSync(path, 'utf8')).toBe('an earlier bundle')
+      expect(readdirSync(dir)).toEqual(['bundle.pdf'])
+
+      const report = await buildBundleToFile({ ...(await input()), redact: [] }, path)
+      expect(readdirSync(dir)).toEqual(['bundle.pdf'])
+      expect(statSync(path).mode & 0o777).toBe(0o600)
+      expect((await inspectPdf(new Uint8Array(readFileSync(path)))).pageCount).toBe(report.pageCount)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('builds without redaction targets, still listing scans', async () => {

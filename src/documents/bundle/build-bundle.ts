@@ -438,11 +438,20 @@ export async function buildBundle(
   return { pdf: sink.bytes(), report }
 }
 
-/** Builds the bundle straight into a file (mode 0600), keeping memory use flat however long it is. */
+/**
+ * Builds the bundle straight into a file (mode 0600), keeping memory use flat however long it is.
+ * The file is at `path` only once it is whole; a build that fails leaves `path` as it was.
+ */
 export async function buildBundleToFile(
   input: BundleInput,
   path: string,
   options: BuildBundleOptions = {},
 ): Promise<BundleReport> {
-  return buildBundleInto(new FileSink(path), input, options)
+  const sink = new FileSink(path)
+  try {
+    return await buildBundleInto(sink, input, options)
+  } catch (error) {
+    sink.abort()
+    throw error
+  }
 }

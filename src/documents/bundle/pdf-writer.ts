@@ -1,4 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { PDFDocument as MuDocument, PDFObject } from 'mupdf'
 import { bundleText } from './copy.ts'
 
@@ -15,7 +17,10 @@ export interface Sink {
   write(bytes: Uint8Array): void
   /** Text that is all single-byte characters (PDF syntax as MuPDF prints it, ASCII only). */
   writeText(text: string): void
+  /** The PDF is whole. */
   close(): void
+  /** The build failed: nothing of it is kept. */
+  abort(): void
 }
 
 /** Collects the PDF in memory. */
@@ -32,6 +37,10 @@ export class MemorySink implements Sink {
     this.size += b.length
   }
   close(): void {}
+  abort(): void {
+    this.chunks.length = 0
+    this.size = 0
+  }
   bytes(): Uint8Array {
     const out = new Uint8Array(this.size)
     let p = 0
@@ -55,13 +64,24 @@ function writeAll(fd: number, bytes: Uint8Array): void {
  * Writes the PDF to a file (mode 0600) through one reused 1 MB block, so thousands of small
  * objects cost no allocation each (every new buffer is memory the garbage collector must chase);
  * large streams go straight from MuPDF's memory to the file.
+ *
+ * The file appears at `path` only when it is whole: it is written beside it under a hidden name
+ * and renamed over `path` by `close`. A build that fails leaves whatever was at `path` as it was
+ * (an earlier bundle, say) and nothing half-written that could be sent by mistake. A `path` that
+ * is not a regular file (a pipe, /dev/stdout) is written directly.
  */
 export class FileSink implements Sink {
   private readonly fd: number
+  private readonly partial: string | null
   private readonly block = Buffer.allocUnsafe(BLOCK)
   private used = 0
-  constructor(path: string) {
-    this.fd = openSync(path, 'w', 0o600)
+  constructor(private readonly path: string) {
+    const existing = statSync(path, { throwIfNoEntry: false })
+    this.partial =
+      existing && !existing.isFile()
+        ? null
+        : join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+    this.fd = this.partial ? openSync(this.partial, 'wx', 0o600) : openSync(path, 'w', 0o600)
   }
   write(bytes: Uint8Array): void {
     if (bytes.length >= BLOCK / 4) {
@@ -89,6 +109,16 @@ export class FileSink implements Sink {
   close(): void {
     this.flush()
     closeSync(this.fd)
+    if (this.partial) renameSync(this.partial, this.path)
+  }
+
+  abort(): void {
+    try {
+      closeSync(this.fd)
+    } catch {
+      // already closed (the rename in close failed)
+    }
+    if (this.partial) rmSync(this.partial, { force: true })
   }
 }
 
