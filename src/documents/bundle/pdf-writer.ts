@@ -68,7 +68,8 @@ function writeAll(fd: number, bytes: Uint8Array): void {
  * The file appears at `path` only when it is whole: it is written beside it under a hidden name
  * and renamed over `path` by `close`. A build that fails leaves whatever was at `path` as it was
  * (an earlier bundle, say) and nothing half-written that could be sent by mistake. A `path` that
- * is not a regular file (a pipe, /dev/stdout) is written directly.
+ * is not a regular file (a pipe, /dev/stdout), or a file in a folder where no other file may be
+ * made, is written directly.
  */
 export class FileSink implements Sink {
   private readonly fd: number
@@ -77,11 +78,21 @@ export class FileSink implements Sink {
   private used = 0
   constructor(private readonly path: string) {
     const existing = statSync(path, { throwIfNoEntry: false })
-    this.partial =
-      existing && !existing.isFile()
-        ? null
-        : join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
-    this.fd = this.partial ? openSync(this.partial, 'wx', 0o600) : openSync(path, 'w', 0o600)
+    let partial: string | null = null
+    let fd: number | undefined
+    if (!existing || existing.isFile()) {
+      partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
+      try {
+        fd = openSync(partial, 'wx', 0o600)
+      } catch (error) {
+        // A folder where only the file itself may be written: written in place, as before.
+        if (!existing || !['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? ''))
+          throw error
+        partial = null
+      }
+    }
+    this.partial = partial
+    this.fd = fd ?? openSync(path, 'w', 0o600)
   }
   write(bytes: Uint8Array): void {
     if (bytes.length >= BLOCK / 4) {
