@@ -74,7 +74,8 @@ export {
   type RedactionKind,
   type RedactionTarget,
 } from './bundle/redact.ts'
-export { isBundleSection, SECTIONS as BUNDLE_SECTIONS } from './bundle/types.ts'
+export { BUNDLE_STAGES, isBundleSection, SECTIONS as BUNDLE_SECTIONS } from './bundle/types.ts'
+export { stageInWords } from './bundle/messages.ts'
 export type { PageText } from './bundle/pdf-text.ts'
 export type {
   ArrearsLedgerSection,

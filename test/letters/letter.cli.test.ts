@@ -145,6 +145,9 @@ describe('redress letter and redress bundle', { timeout: 120_000 }, () => {
       REDRESS_PROGRESS: '1',
     })
     expect(r.code).toBe(0)
+    // The progress bar names each stage in words from the locale files.
+    expect(r.stderr).toMatch(/^Bundle \[.*\] 0% making pages$/m)
+    expect(r.stderr).toMatch(/^Bundle \[.*\] 100% saving$/m)
     const report = JSON.parse(r.stdout)
     expect(report.pageCount).toBeGreaterThan(2)
     expect(existsSync(out)).toBe(true)

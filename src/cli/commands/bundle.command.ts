@@ -1,6 +1,12 @@
 import { say } from '../copy.ts'
 import { writeFileSync } from 'node:fs'
-import { isBundleSection, BUNDLE_SECTIONS, possessive } from '../../documents/index.ts'
+import {
+  BUNDLE_SECTIONS,
+  BUNDLE_STAGES,
+  isBundleSection,
+  possessive,
+  stageInWords,
+} from '../../documents/index.ts'
 import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { BadInput, action, checkOutFile, output } from '../io.ts'
@@ -83,7 +89,7 @@ export function registerBundle(program: Command): void {
           const bar = show
             ? new cliProgress.SingleBar(
                 {
-                  format: 'Bundle [{bar}] {percentage}% {stage}',
+                  format: `${say('bundle.progressLabel')} [{bar}] {percentage}% {stage}`,
                   stream: process.stderr,
                   hideCursor: true,
                   noTTYOutput: !process.stderr.isTTY,
@@ -92,8 +98,7 @@ export function registerBundle(program: Command): void {
                 cliProgress.Presets.shades_classic,
               )
             : null
-          bar?.start(100, 0, { stage: 'starting' })
-          const stages = ['making pages', say('bundle.readingAndRedacting'), 'assembling', 'saving']
+          bar?.start(100, 0, { stage: stageInWords(BUNDLE_STAGES[0]) })
           let r
           try {
             r = await bundles.buildToFile(
@@ -130,9 +135,11 @@ export function registerBundle(program: Command): void {
                     : {}),
               },
               (p) => {
-                const i = Math.max(0, stages.indexOf(p.stage))
+                const i = BUNDLE_STAGES.indexOf(p.stage)
                 const within = p.total > 0 ? p.done / p.total : 0
-                bar?.update(Math.round(((i + within) / stages.length) * 100), { stage: p.stage })
+                bar?.update(Math.round(((i + within) / BUNDLE_STAGES.length) * 100), {
+                  stage: stageInWords(p.stage),
+                })
               },
             )
           } finally {

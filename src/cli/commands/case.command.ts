@@ -80,7 +80,7 @@ interface JsonOpt {
 }
 
 const days = (n: number): string =>
-  n === 0 ? 'today' : n > 0 ? say('case.daysLeft', { n }) : say('case.daysAgo', { value: -n })
+  n === 0 ? say('case.dueToday') : n > 0 ? say('case.daysLeft', { n }) : say('case.daysAgo', { value: -n })
 
 /** `redress case …`: the case file from the command line. */
 export function registerCase(program: Command): void {
@@ -491,7 +491,7 @@ export function registerCase(program: Command): void {
           const m = link ? /^(decision|event):(.+)$/.exec(link) : null
           if (link && !m) throw new BadInput('--link', say('case.mustBeDecisionId'))
           await withCases(async (s) => {
-            const bar = progressBar(size, 'Adding')
+            const bar = progressBar(size, say('case.progressAdding'))
             let done = 0
             const counter = new Transform({
               transform(chunk: Buffer, _enc, cb) {
@@ -611,7 +611,7 @@ export function registerCase(program: Command): void {
             caseId,
             file,
             (done, total) => {
-              bar ??= progressBar(total, 'Exporting')
+              bar ??= progressBar(total, say('case.progressExporting'))
               bar.update(done)
             },
             { unencrypted: Boolean(o.unencrypted) },
@@ -638,7 +638,7 @@ export function registerCase(program: Command): void {
           throw new BadInput('file', say('case.thereIsNoFile', { file }))
         }
         await withCases(async (s) => {
-          const bar = progressBar(size, 'Importing')
+          const bar = progressBar(size, say('case.progressImporting'))
           try {
             const passphrase = (await isEncryptedArchive(file))
               ? o.archivePassphraseFile

@@ -1,9 +1,26 @@
 import { listInWords } from '../letters/common.ts'
 import { bundleText } from './copy.ts'
 import { possessive, type RedactionKind } from './redact.ts'
-import type { BundleEntry, BundleInput, BundleReport, FoundDetail, PageToCheck } from './types.ts'
+import type {
+  BundleEntry,
+  BundleInput,
+  BundleReport,
+  BundleStage,
+  FoundDetail,
+  PageToCheck,
+} from './types.ts'
 
 const kindWords = (k: RedactionKind): string => bundleText(`findings.kinds.${k}`)
+
+const STAGE_KEYS: Record<BundleStage, string> = {
+  'making pages': 'makingPages',
+  'reading and redacting': 'readingAndRedacting',
+  assembling: 'assembling',
+  saving: 'saving',
+}
+
+/** A stage of building a bundle in words, for a progress bar or the page that waits for the bundle. */
+export const stageInWords = (stage: BundleStage): string => bundleText(`stages.${STAGE_KEYS[stage]}`)
 
 /** "3", "3–5", "3–5, 9" */
 export function pageList(pages: readonly number[]): string {

@@ -89,7 +89,10 @@ export interface BundleInput {
   readonly purpose?: 'appeal' | 'other'
 }
 
-export type BundleStage = 'making pages' | 'reading and redacting' | 'assembling' | 'saving'
+/** The stages of building a bundle, in order (ids: `stageInWords` in messages.ts puts each into words). */
+// copy: not user-facing (the stages' ids)
+export const BUNDLE_STAGES = ['making pages', 'reading and redacting', 'assembling', 'saving'] as const
+export type BundleStage = (typeof BUNDLE_STAGES)[number]
 
 export interface BundleProgress {
   readonly stage: BundleStage

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from '../../../domain/case/index.ts'
 import { InvalidInput } from '../../../domain/shared/errors.ts'
 import { formatDate, parseDate } from '../../../domain/shared/plain-date.ts'
-import { BUNDLE_SECTIONS, isBundleSection } from '../../../documents/index.ts'
+import { BUNDLE_SECTIONS, isBundleSection, stageInWords } from '../../../documents/index.ts'
 import {
   BundleJobs,
   type BundleCandidate,
@@ -211,7 +211,7 @@ export function registerBundleRoutes(
     if (!job) return null
     return {
       state: job.state,
-      stage: job.progress?.stage ?? copy('bundlePage.stageStarting'),
+      stage: stageInWords(job.progress?.stage ?? 'making pages'),
       done: job.progress?.done ?? 0,
       total: job.progress?.total ?? 0,
       error: job.error,
