@@ -217,6 +217,9 @@ describe('redress case', { timeout: 120_000 }, () => {
 
   it('exports and imports the case into another data folder; refuses a damaged archive', async () => {
     const zip = join(dir, 'jordan.zip')
+    const nowhere = await cli(['export', caseId, join(dir, 'no-such-folder', 'jordan.zip')])
+    expect(nowhere.code).toBe(2)
+    expect(nowhere.stderr).toContain(`file: there is no folder "${join(dir, 'no-such-folder')}" to save into`)
     const out = await cli(['export', caseId, zip, '--json'])
     expect(out.code).toBe(0)
     expect(JSON.parse(out.stdout).files.length).toBe(2)

@@ -1,7 +1,7 @@
 import { say } from '../copy.ts'
 import { statSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { BadInput, action, output } from '../io.ts'
+import { BadInput, action, checkOutFile, output } from '../io.ts'
 import { CLI_ACTOR } from '../services.ts'
 import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '../../services/safe-mode.ts'
 import { progressBar, withCases, type JsonOpt } from './case-shared.ts'
@@ -28,6 +28,7 @@ export function registerCaseArchive(cmd: Command): void {
     .option('--json', say('program.machineReadableOutput'))
     .action(
       action(async (caseId: string, file: string, o: JsonOpt & { unencrypted?: boolean }) => {
+        checkOutFile('file', file)
         await withCases(async (s) => {
           let bar: ReturnType<typeof progressBar> | null = null
           const manifest = await s.caseArchive.export(
@@ -91,6 +92,7 @@ export function registerCaseArchive(cmd: Command): void {
     .option('--include-sensitive', say('case.includeTheOtherParent'))
     .action(
       action(async (caseId: string, file: string, o: { includeSensitive?: boolean }) => {
+        checkOutFile('file', file)
         await withCases(async (s) => {
           const pdf = await s.chronology.pdf(CLI_ACTOR, caseId, {
             includeSensitive: Boolean(o.includeSensitive),
