@@ -131,7 +131,9 @@ const STEPS: Record<string, string> = {
   get 'text-layer'() {
     return cliSay('read.textInTheFile')
   },
-  ocr: 'OCR',
+  get ocr() {
+    return cliSay('read.stepOcr')
+  },
   get rendering() {
     return cliSay('read.preparingPages')
   },
@@ -156,7 +158,7 @@ async function readingProgress(): Promise<{
         current?.bar.stop()
         const bar = new cliProgress.SingleBar(
           {
-            format: `Reading ${title.replace(/[{}]/g, '')} [{bar}] {value}/{total} {step}`,
+            format: `${cliSay('read.progressReading', { title: title.replace(/[{}]/g, '') })} [{bar}] {value}/{total} {step}`,
             stream: process.stderr,
             hideCursor: tty,
             noTTYOutput: !tty,
@@ -164,12 +166,14 @@ async function readingProgress(): Promise<{
           },
           cliProgress.Presets.shades_classic,
         )
-        bar.start(Math.max(1, p.total ?? 1), p.done, { step: STEPS[p.note ?? ''] ?? 'starting' })
+        bar.start(Math.max(1, p.total ?? 1), p.done, {
+          step: STEPS[p.note ?? ''] ?? cliSay('read.stepStarting'),
+        })
         current = { jobId, bar }
         return
       }
       if (p.total) current.bar.setTotal(p.total)
-      current.bar.update(p.done, { step: STEPS[p.note ?? ''] ?? 'starting' })
+      current.bar.update(p.done, { step: STEPS[p.note ?? ''] ?? cliSay('read.stepStarting') })
     },
     stop() {
       current?.bar.stop()
