@@ -1,5 +1,4 @@
 import { say } from '../copy.ts'
-import { writeFileSync } from 'node:fs'
 import {
   BUNDLE_SECTIONS,
   BUNDLE_STAGES,
@@ -11,6 +10,7 @@ import type { Command } from 'commander'
 import cliProgress from 'cli-progress'
 import { BadInput, action, checkOutFile, output } from '../io.ts'
 import { CLI_ACTOR, withServices } from '../services.ts'
+import { saveWhole } from '../../documents/whole-file.ts'
 
 interface BundleOptions {
   case?: string
@@ -146,7 +146,7 @@ export function registerBundle(program: Command): void {
             bar?.stop()
           }
           const log = redactionLogText(r.redaction.log)
-          if (o.redactionLog) writeFileSync(o.redactionLog, log, { mode: 0o600 })
+          if (o.redactionLog) saveWhole(o.redactionLog, log)
           output(!!o.json, { out: o.out, ...r }, () =>
             [
               say('bundle.pagesSavedTo', { title: r.title, pageCount: r.pageCount, out: o.out }),

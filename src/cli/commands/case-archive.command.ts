@@ -1,10 +1,11 @@
 import { say } from '../copy.ts'
-import { statSync, writeFileSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BadInput, action, checkOutFile, output } from '../io.ts'
 import { CLI_ACTOR } from '../services.ts'
 import { ARCHIVE_MAGIC, passphraseFromEnvironment, passphraseFromFile } from '../../services/safe-mode.ts'
 import { progressBar, withCases, type JsonOpt } from './case-shared.ts'
+import { saveWhole } from '../../documents/whole-file.ts'
 
 /** True when `file` is an encrypted case archive (a safe-mode export). */
 async function isEncryptedArchive(file: string): Promise<boolean> {
@@ -97,7 +98,7 @@ export function registerCaseArchive(cmd: Command): void {
           const pdf = await s.chronology.pdf(CLI_ACTOR, caseId, {
             includeSensitive: Boolean(o.includeSensitive),
           })
-          writeFileSync(file, pdf)
+          saveWhole(file, pdf)
           process.stdout.write(say('case.wroteTheChronologyTo', { file }))
         })
       }),

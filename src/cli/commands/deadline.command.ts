@@ -3,7 +3,6 @@ import { text } from '../../copy/translate.ts'
 import type { Message } from '../../domain/shared/message.ts'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { writeFileSync } from 'node:fs'
 import type { DeadlineResult } from '../../domain/deadlines/types.ts'
 import type { UncertainDeadlineResult } from '../../domain/deadlines/uncertain-start.ts'
 import { OutsideRuleCoverage } from '../../domain/shared/errors.ts'
@@ -17,6 +16,7 @@ import {
 import { itemError, reportRefusals, runBatch } from '../batch.ts'
 import { BadInput, EXIT, action, checkOutFile, output, parseOrBadInput, readStdinJson } from '../io.ts'
 import { cliClock } from '../clock.ts'
+import { saveWhole } from '../../documents/whole-file.ts'
 
 interface DeadlineOptions {
   json?: boolean
@@ -82,7 +82,7 @@ export function registerDeadline(program: Command): void {
             return
           }
           const ics = deadlinesToIcs(results, dtstamp, cliLocale())
-          if (opts.out) writeFileSync(opts.out, ics)
+          if (opts.out) saveWhole(opts.out, ics)
           else process.stdout.write(ics)
           if (refused > 0) reportRefusals({ answered: results.length, refused })
           return

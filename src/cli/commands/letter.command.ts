@@ -1,5 +1,5 @@
 import { say } from '../copy.ts'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { LETTER_METHODS } from '../../domain/case/index.ts'
@@ -14,6 +14,7 @@ import {
 import { wordFieldsFor } from '../../services/letter-fields.ts'
 import { BadInput, action, checkOutFile, output } from '../io.ts'
 import { CLI_ACTOR, withServices } from '../services.ts'
+import { saveWhole } from '../../documents/whole-file.ts'
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
@@ -219,9 +220,9 @@ export function registerLetter(program: Command): void {
           }
           const bytes =
             format === 'pdf' ? await letters.pdf(drafted.letter) : await letters.docx(drafted.letter)
-          writeFileSync(out, bytes)
+          saveWhole(out, bytes)
           if (o.notesOut)
-            writeFileSync(
+            saveWhole(
               o.notesOut,
               await letters.notesPdf(
                 drafted.letter,

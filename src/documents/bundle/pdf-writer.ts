@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { WholeFile, writeAll } from '../whole-file.ts'
 import type { PDFDocument as MuDocument, PDFObject } from 'mupdf'
 import { bundleText } from './copy.ts'
 
@@ -54,45 +52,20 @@ export class MemorySink implements Sink {
 
 const BLOCK = 1 << 20
 
-/** writeSync may write less than asked; this loops until all of it is written. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let done = 0
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done)
-}
-
 /**
  * Writes the PDF to a file (mode 0600) through one reused 1 MB block, so thousands of small
  * objects cost no allocation each (every new buffer is memory the garbage collector must chase);
- * large streams go straight from MuPDF's memory to the file.
- *
- * The file appears at `path` only when it is whole: it is written beside it under a hidden name
- * and renamed over `path` by `close`. A build that fails leaves whatever was at `path` as it was
- * (an earlier bundle, say) and nothing half-written that could be sent by mistake. A `path` that
- * is not a regular file (a pipe, /dev/stdout), or a file in a folder where no other file may be
- * made, is written directly.
+ * large streams go straight from MuPDF's memory to the file. The file appears at `path` only when
+ * it is whole (`WholeFile`): a build that fails leaves whatever was there as it was.
  */
 export class FileSink implements Sink {
+  private readonly file: WholeFile
   private readonly fd: number
-  private readonly partial: string | null
   private readonly block = Buffer.allocUnsafe(BLOCK)
   private used = 0
-  constructor(private readonly path: string) {
-    const existing = statSync(path, { throwIfNoEntry: false })
-    let partial: string | null = null
-    let fd: number | undefined
-    if (!existing || existing.isFile()) {
-      partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
-      try {
-        fd = openSync(partial, 'wx', 0o600)
-      } catch (error) {
-        // A folder where only the file itself may be written: written in place, as before.
-        if (!existing || !['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? ''))
-          throw error
-        partial = null
-      }
-    }
-    this.partial = partial
-    this.fd = fd ?? openSync(path, 'w', 0o600)
+  constructor(path: string) {
+    this.file = new WholeFile(path)
+    this.fd = this.file.fd
   }
   write(bytes: Uint8Array): void {
     if (bytes.length >= BLOCK / 4) {
@@ -119,17 +92,11 @@ export class FileSink implements Sink {
   }
   close(): void {
     this.flush()
-    closeSync(this.fd)
-    if (this.partial) renameSync(this.partial, this.path)
+    this.file.commit()
   }
 
   abort(): void {
-    try {
-      closeSync(this.fd)
-    } catch {
-      // already closed (the rename in close failed)
-    }
-    if (this.partial) rmSync(this.partial, { force: true })
+    this.file.abort()
   }
 }
 
