@@ -9,7 +9,7 @@ import { renderLetterPdf } from '../letters/render-pdf.ts'
 import { renderWorkingsPdf } from '../workings/render-workings.ts'
 import { embedFonts, unsupportedCharacters } from './fonts.ts'
 import { PageFlow } from './flow.ts'
-import { drawLine, measure } from './text.ts'
+import { clean, drawLine, measure, wrap } from './text.ts'
 import { loadMupdf } from '../bundle/mupdf.ts'
 
 /** Names and words in every script the issue names, as a parent might type them. */
@@ -279,6 +279,15 @@ describe('Arabic and Urdu joined', () => {
     expect(Math.abs(printed.w - measure(text, fonts.regular, 20))).toBeLessThan(2)
     const separate = [...text].reduce((a, c) => a + measure(c, fonts.regular, 20), 0)
     expect(Math.abs(separate - measure(text, fonts.regular, 20))).toBeGreaterThan(2)
+  })
+})
+
+describe('a parent’s line breaks', () => {
+  it('breaks the line at a line or paragraph separator, as at a new line', async () => {
+    expect(clean('one\u2028two\u2029three\u0085four\r\nfive')).toBe('one\ntwo\nthree\nfour\nfive')
+    const doc = await PDFDocument.create()
+    const fonts = await embedFonts(doc)
+    expect(wrap('Flat 3\u2028Ash Grove', fonts.regular, 10, 400)).toEqual(['Flat 3', 'Ash Grove'])
   })
 })
 
