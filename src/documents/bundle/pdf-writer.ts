@@ -60,17 +60,15 @@ const BLOCK = 1 << 20
  */
 export class FileSink implements Sink {
   private readonly file: WholeFile
-  private readonly fd: number
   private readonly block = Buffer.allocUnsafe(BLOCK)
   private used = 0
   constructor(path: string) {
     this.file = new WholeFile(path)
-    this.fd = this.file.fd
   }
   write(bytes: Uint8Array): void {
     if (bytes.length >= BLOCK / 4) {
       this.flush()
-      writeAll(this.fd, bytes)
+      writeAll(this.file.fd, bytes)
       return
     }
     if (bytes.length > BLOCK - this.used) this.flush()
@@ -80,14 +78,14 @@ export class FileSink implements Sink {
   writeText(text: string): void {
     if (text.length >= BLOCK / 4) {
       this.flush()
-      writeAll(this.fd, Buffer.from(text, 'latin1'))
+      writeAll(this.file.fd, Buffer.from(text, 'latin1'))
       return
     }
     if (text.length > BLOCK - this.used) this.flush()
     this.used += this.block.write(text, this.used, 'latin1')
   }
   private flush(): void {
-    if (this.used > 0) writeAll(this.fd, this.block.subarray(0, this.used))
+    if (this.used > 0) writeAll(this.file.fd, this.block.subarray(0, this.used))
     this.used = 0
   }
   close(): void {

@@ -18,7 +18,10 @@ import {
 } from 'pdf-lib'
 import { runs, shapedWidth, shapeRun, spellsOut, type ShapedGlyph } from './fonts.ts'
 
-/** Makes text safe to draw: no control characters, tabs as spaces, one kind of line break (a line or paragraph separator becomes one too). */
+/**
+ * Makes text safe to draw: no control characters, tabs as spaces, one kind of line break (a line or
+ * paragraph separator becomes one too).
+ */
 export function clean(text: string): string {
   return (
     text
